@@ -1,0 +1,210 @@
+package org.anjian.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The DuckDB warehouse: one file, one writer process. Opening it applies the idempotent schema
+ * ({@code warehouse/schema/*.sql}); {@link #buildModels()} rebuilds the staging views and mart tables listed in
+ * {@code warehouse/models.index}, in that order, in one transaction.
+ */
+public final class Warehouse implements AutoCloseable {
+
+	static final String RESOURCE_ROOT = "warehouse/";
+
+	private final Connection connection;
+
+	private final Path file;
+
+	private Warehouse(Connection connection, Path file) {
+		this.connection = connection;
+		this.file = file;
+	}
+
+	/** Opens (creating if needed) the warehouse file and brings its schema up to date. */
+	public static Warehouse open(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			return init(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings()), file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("无法打开数据仓库 " + file + "：" + ex.getMessage(), ex);
+		}
+	}
+
+	/** A private in-memory warehouse with the full schema, for tests and dry runs. */
+	public static Warehouse inMemory() {
+		try {
+			return init(DriverManager.getConnection("jdbc:duckdb:", settings()), null);
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("无法创建内存数据仓库：" + ex.getMessage(), ex);
+		}
+	}
+
+	private static Properties settings() {
+		Properties p = new Properties();
+		// Timestamps are Asia/Shanghai wall-clock values stored as TIMESTAMP (no zone): keep DuckDB from shifting them.
+		p.setProperty("TimeZone", "Asia/Shanghai");
+		return p;
+	}
+
+	private static Warehouse init(Connection connection, Path file) throws SQLException {
+		Warehouse warehouse = new Warehouse(connection, file);
+		warehouse.applySchema();
+		return warehouse;
+	}
+
+	public Connection connection() {
+		return connection;
+	}
+
+	/** The warehouse file, or null for an in-memory warehouse. */
+	public Path file() {
+		return file;
+	}
+
+	/** Runs every {@code schema/*.sql} file listed in the index; the DDL is idempotent. */
+	public void applySchema() throws SQLException {
+		for (String script : index("schema/")) {
+			executeScript(resource(script));
+		}
+	}
+
+	/** Rebuilds every staging view and mart table, in index order, atomically. */
+	public void buildModels() {
+		inTransaction(() -> {
+			for (String model : index("staging/")) {
+				materialize(model, "view");
+			}
+			for (String model : index("marts/")) {
+				materialize(model, "table");
+			}
+		});
+	}
+
+	private void materialize(String model, String kind) throws SQLException {
+		String name = modelName(model);
+		try (Statement st = connection.createStatement()) {
+			// A relation may change kind between versions: drop the other kind first.
+			st.execute("drop " + ("view".equals(kind) ? "table" : "view") + " if exists " + name);
+			st.execute("create or replace " + kind + " " + name + " as\n" + resource(model));
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("模型 " + model + " 构建失败：" + ex.getMessage(), ex);
+		}
+	}
+
+	/** The relation name of a model file: its file name without {@code .sql}. */
+	public static String modelName(String model) {
+		String base = model.substring(model.lastIndexOf('/') + 1);
+		return base.substring(0, base.length() - ".sql".length());
+	}
+
+	/** Entries of {@code warehouse/models.index} under a folder, in order. */
+	public static List<String> index(String folder) {
+		List<String> out = new ArrayList<>();
+		for (String line : resource("models.index").split("\n")) {
+			String entry = line.strip();
+			if (!entry.isEmpty() && !entry.startsWith("#") && entry.startsWith(folder)) {
+				out.add(entry);
+			}
+		}
+		return out;
+	}
+
+	/** The text of a resource under {@code warehouse/}. */
+	public static String resource(String path) {
+		try (InputStream in = Warehouse.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + path)) {
+			if (in == null) {
+				throw new WarehouseException("缺少资源文件 " + RESOURCE_ROOT + path, null);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Executes a script of {@code ;}-terminated statements (no {@code ;} inside literals or comments). */
+	public void executeScript(String script) throws SQLException {
+		try (Statement st = connection.createStatement()) {
+			for (String statement : statements(script)) {
+				st.execute(statement);
+			}
+		}
+	}
+
+	static List<String> statements(String script) {
+		List<String> out = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (String line : script.split("\n")) {
+			String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
+			current.append(code).append('\n');
+			if (code.strip().endsWith(";")) {
+				String s = current.toString().strip();
+				out.add(s.substring(0, s.length() - 1));
+				current.setLength(0);
+			}
+		}
+		if (!current.toString().isBlank()) {
+			out.add(current.toString().strip());
+		}
+		return out;
+	}
+
+	/** Work that must be all-or-nothing. */
+	@FunctionalInterface
+	public interface SqlWork {
+
+		void run() throws SQLException;
+
+	}
+
+	/** Runs {@code work} in one DuckDB transaction: a failure or a crash leaves the warehouse as before. */
+	public void inTransaction(SqlWork work) {
+		try {
+			boolean auto = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				work.run();
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(auto);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("数据仓库事务失败：" + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("关闭数据仓库失败：" + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.anjian.warehouse.reference;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A deployment's reference data (CONTRACT.md "Reference data"), validated.
+ *
+ * @param regions the county and its townships, streets and parks
+ * @param industries the industry rows of the forms (行业领域), with aliases
+ * @param submitters who must report every month (departments and townships)
+ * @param campaigns the enforcement campaigns (专项行动)
+ * @param holidays public holidays and make-up working days (调休); empty when holidays.csv is absent
+ */
+public record ReferenceData(List<Region> regions, List<Industry> industries, List<Submitter> submitters,
+		List<Campaign> campaigns, List<Holiday> holidays) {
+
+	/** A region: {@code level} is county, township, street or park; the county has no parent. */
+	public record Region(String code, String name, String level, String parentCode) {
+	}
+
+	/** An industry (行业领域) with the other names forms use for it. */
+	public record Industry(String code, String name, List<String> aliases) {
+	}
+
+	/** A submitter (填报单位): {@code kind} is department or township; a department's region is the county. */
+	public record Submitter(String code, String name, String kind, String regionCode, List<String> aliases,
+			String liaison, String phone) {
+	}
+
+	/**
+	 * A campaign: due on {@code cutoffDay} of each month from {@code firstMonth} to {@code lastMonth}, moved
+	 * {@code holidayShift} ("earlier" 提前 or "later" 顺延) off non-working days.
+	 */
+	public record Campaign(String code, String name, YearMonth firstMonth, YearMonth lastMonth, int cutoffDay,
+			List<String> titleKeywords, String form, String holidayShift) {
+
+		public boolean covers(YearMonth month) {
+			return !month.isBefore(firstMonth) && !month.isAfter(lastMonth);
+		}
+
+	}
+
+	/** A calendar exception: {@code kind} is holiday (no work) or workday (调休, a weekend worked). */
+	public record Holiday(LocalDate date, String kind) {
+	}
+
+	public Region county() {
+		return regions.stream().filter(r -> "county".equals(r.level())).findFirst().orElseThrow();
+	}
+
+	public Optional<Campaign> campaign(String code) {
+		return campaigns.stream().filter(c -> c.code().equals(code)).findFirst();
+	}
+
+	public Optional<Submitter> submitter(String code) {
+		return submitters.stream().filter(s -> s.code().equals(code)).findFirst();
+	}
+
+}

@@ -1,0 +1,41 @@
+-- Reference data as loaded from --reference DIR (CONTRACT.md), replaced whole on every load.
+-- Idempotent DDL: safe to run on every start.
+
+create table if not exists ref_region (
+    code varchar primary key,
+    name varchar not null,
+    level varchar not null,          -- county | township | street | park
+    parent_code varchar              -- null for the county
+);
+
+create table if not exists ref_industry (
+    code varchar primary key,
+    name varchar not null,
+    aliases varchar[] not null
+);
+
+create table if not exists ref_submitter (
+    code varchar primary key,
+    name varchar not null,
+    kind varchar not null,           -- department | township
+    region_code varchar not null,
+    aliases varchar[] not null,
+    liaison varchar,
+    phone varchar
+);
+
+create table if not exists ref_campaign (
+    code varchar primary key,
+    name varchar not null,
+    first_month date not null,
+    last_month date not null,
+    cutoff_day integer not null,
+    title_keywords varchar[] not null,
+    form varchar not null,
+    holiday_shift varchar not null   -- earlier | later
+);
+
+create table if not exists ref_holiday (
+    date date primary key,
+    kind varchar not null            -- holiday | workday (调休 make-up working day)
+);

@@ -1,0 +1,44 @@
+package org.anjian.writers.submissions;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.anjian.readers.Finding;
+
+/**
+ * One inbox file after reading, recognition and checks (审核): everything the warehouse records about it, written in
+ * one transaction by {@link SubmissionWriter}.
+ *
+ * @param sha256 hex SHA-256 of the file's bytes
+ * @param path path relative to the inbox, with '/' separators
+ * @param receivedAt the file's mtime as Asia/Shanghai wall-clock time
+ * @param sizeBytes file size
+ * @param format xlsx, xls, csv or unknown
+ * @param accepted true when no finding is an error: the table is loaded (or superseded by a later one)
+ * @param submitterCode recognised submitter, or null
+ * @param campaign recognised campaign code, or null
+ * @param period recognised month, or null
+ * @param regionCode the submitter's region, or null
+ * @param sheet sheet the table came from, or null
+ * @param form form variant of the table, or null
+ * @param findings every finding, errors and warnings, in report order
+ * @param lines the industry rows to land when accepted (empty otherwise)
+ */
+public record AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
+		boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
+		String form, List<Finding> findings, List<FactLine> lines) {
+
+	/**
+	 * One accepted industry row.
+	 *
+	 * @param rowNumber 1-based sheet row (lineage)
+	 * @param industryCode industry code from the reference data
+	 * @param measures measure code → value; counts are whole numbers, fines_wan a decimal
+	 */
+	public record FactLine(int rowNumber, String industryCode, Map<String, BigDecimal> measures) {
+	}
+
+}

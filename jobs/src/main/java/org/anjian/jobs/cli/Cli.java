@@ -1,0 +1,95 @@
+package org.anjian.jobs.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.anjian.jobs.AnjianApplication;
+import org.anjian.jobs.system.HomeLock;
+import org.anjian.warehouse.WarehouseException;
+import org.anjian.warehouse.reference.ReferenceDataException;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Parses the command line, holds the {@code --home} lock, starts the Spring context and runs one command. Every
+ * failure ends as a one-line reason on stderr and a non-zero exit code; nothing is thrown out of {@link #run}.
+ */
+public final class Cli {
+
+	private Cli() {
+	}
+
+	public static int run(String[] argv, PrintStream out, PrintStream err) {
+		CommandOutput output = new CommandOutput(out, err);
+		CliArgs args;
+		try {
+			args = CliArgs.parse(argv);
+		}
+		catch (CliArgs.UsageException ex) {
+			err.println("anjian: " + ex.getMessage());
+			return ExitCodes.USAGE;
+		}
+		Path home = args.path("home").orElse(Path.of("anjian-data")).toAbsolutePath().normalize();
+		try (HomeLock lock = HomeLock.acquire(home)) {
+			if (lock == null) {
+				err.println("anjian: 另一个 anjian 进程正在使用数据目录 " + home + "，请稍后再试");
+				return ExitCodes.BUSY;
+			}
+			try (ConfigurableApplicationContext context = start(args, home, output)) {
+				AnjianCommand command = context.getBeansOfType(AnjianCommand.class)
+					.values()
+					.stream()
+					.filter(c -> c.name().equals(args.command()))
+					.findFirst()
+					.orElseThrow(() -> new CliArgs.UsageException("未知命令“" + args.command()
+							+ "”。可用命令：demo, ingest, rollup, export, nightly, schedule, status"));
+				return command.run(args, output);
+			}
+		}
+		catch (CliArgs.UsageException ex) {
+			err.println("anjian: " + ex.getMessage());
+			return ExitCodes.USAGE;
+		}
+		catch (Exception ex) {
+			Throwable cause = rootCause(ex);
+			if (cause instanceof ReferenceDataException || cause instanceof CliArgs.UsageException) {
+				err.println("anjian: " + cause.getMessage());
+				return cause instanceof ReferenceDataException ? ExitCodes.DATA_ERROR : ExitCodes.USAGE;
+			}
+			if (cause instanceof WarehouseException) {
+				err.println("anjian: " + cause.getMessage());
+				return ExitCodes.SOFTWARE;
+			}
+			err.println("anjian: " + args.command() + " 失败：" + cause);
+			return ExitCodes.SOFTWARE;
+		}
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable t = ex;
+		while ((t instanceof BeanCreationException || t.getCause() instanceof ReferenceDataException
+				|| t.getCause() instanceof CliArgs.UsageException) && t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t;
+	}
+
+	private static ConfigurableApplicationContext start(CliArgs args, Path home, CommandOutput output) {
+		SpringApplication app = new SpringApplication(AnjianApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setLogStartupInfo(false);
+		Map<String, Object> props = new HashMap<>();
+		props.put("anjian.home", home.toString());
+		args.option("reference").ifPresent(r -> props.put("anjian.reference", Path.of(r).toAbsolutePath().toString()));
+		props.put("anjian.command", args.command());
+		app.setDefaultProperties(props);
+		app.setRegisterShutdownHook(false);
+		app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("commandOutput", output));
+		return app.run();
+	}
+
+}

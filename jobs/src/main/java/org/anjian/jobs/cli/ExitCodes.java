@@ -1,0 +1,27 @@
+package org.anjian.jobs.cli;
+
+/** Exit codes cron and systemd can act on (sysexits.h values where one fits). */
+public final class ExitCodes {
+
+	/** Done; rejected files are data, not failures. */
+	public static final int OK = 0;
+
+	/** A job ran and failed. */
+	public static final int JOB_FAILED = 1;
+
+	/** Another anjian process holds the same --home. */
+	public static final int BUSY = 75;
+
+	/** Bad command line. */
+	public static final int USAGE = 64;
+
+	/** Bad input data outside the inbox (reference data, missing inbox folder). */
+	public static final int DATA_ERROR = 65;
+
+	/** Unexpected internal error. */
+	public static final int SOFTWARE = 70;
+
+	private ExitCodes() {
+	}
+
+}

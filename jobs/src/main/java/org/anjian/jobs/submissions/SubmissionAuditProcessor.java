@@ -1,0 +1,133 @@
+package org.anjian.jobs.submissions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anjian.readers.CellValue;
+import org.anjian.readers.Finding;
+import org.anjian.readers.SubmissionFileReader;
+import org.anjian.readers.SubmissionRead;
+import org.anjian.readers.SummaryTable;
+import org.anjian.readers.TableRow;
+import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Industry;
+import org.anjian.writers.submissions.AuditedFile;
+import org.anjian.writers.submissions.AuditedFile.FactLine;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Reads one inbox file, recognises who sent it for which campaign and month, and checks it (审核): the result is an
+ * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. Never filters an
+ * item out: every file ends in audit_file.
+ */
+class SubmissionAuditProcessor implements ItemProcessor<InboxFile, AuditedFile> {
+
+	/** The earlier cumulative figures of a submitter: (submitter, campaign, month) → industry → measure → value. */
+	@FunctionalInterface
+	interface PreviousFigures {
+
+		Map<String, Map<String, BigDecimal>> before(String submitterCode, String campaign, YearMonth period);
+
+	}
+
+	private final SubmissionFileReader reader;
+
+	private final SubmissionRecognizer recognizer;
+
+	private final SubmissionChecks checks;
+
+	private final DeadlineCalendar calendar;
+
+	private final PreviousFigures previousFigures;
+
+	SubmissionAuditProcessor(SubmissionFileReader reader, ReferenceData reference, MeasureCatalog catalog,
+			PreviousFigures previousFigures) {
+		this.reader = reader;
+		this.recognizer = new SubmissionRecognizer(reference);
+		this.checks = new SubmissionChecks(catalog);
+		this.calendar = new DeadlineCalendar(reference.holidays());
+		this.previousFigures = previousFigures;
+	}
+
+	@Override
+	public AuditedFile process(InboxFile file) {
+		SubmissionRead read;
+		try {
+			read = reader.read(file.file());
+		}
+		catch (RuntimeException ex) {
+			// A reader must not throw for bad content; if one does, the file is still recorded, never lost.
+			read = new SubmissionRead("unknown", null, List.of(Finding.error("FILE_UNREADABLE", null, null, null,
+					"文件无法读取：" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
+		}
+		List<Finding> findings = new ArrayList<>(read.findings());
+		if (!read.hasTable()) {
+			return audited(file, read.format(), null, null, findings, List.of());
+		}
+		SummaryTable table = read.table();
+		Recognition recognition = recognizer.recognize(table, file.path());
+		findings.addAll(recognition.findings());
+
+		Map<TableRow, String> industries = new LinkedHashMap<>();
+		Map<String, Integer> firstRowOf = new HashMap<>();
+		if (table.rows().isEmpty()) {
+			findings.add(Finding.error("EMPTY_TABLE", table.sheet(), null, null, "表中没有任何行业数据行"));
+		}
+		for (TableRow row : table.rows()) {
+			Optional<Industry> industry = recognizer.industry(row.label());
+			if (industry.isEmpty()) {
+				findings.add(Finding.error("UNKNOWN_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
+						"第" + row.rowNumber() + "行：行业“" + row.label() + "”不在本县行业名单中（industries.csv），请使用规定的行业名称"));
+				continue;
+			}
+			Integer earlier = firstRowOf.putIfAbsent(industry.get().code(), row.rowNumber());
+			if (earlier != null) {
+				findings.add(Finding.error("DUPLICATE_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
+						"第" + row.rowNumber() + "行：行业“" + row.label() + "”与第" + earlier + "行重复（都是“"
+								+ industry.get().name() + "”）"));
+				continue;
+			}
+			industries.put(row, industry.get().code());
+		}
+		findings.addAll(checks.mandatory(table));
+		findings.addAll(checks.advisory(table));
+		if (recognition.campaign() != null && recognition.period() != null) {
+			LocalDate deadline = calendar.deadline(recognition.campaign(), recognition.period());
+			findings.addAll(checks.late(table, file.receivedAt(), deadline));
+			if (recognition.submitter() != null) {
+				findings.addAll(checks.decreases(table, previousFigures.before(recognition.submitter().code(),
+						recognition.campaign().code(), recognition.period()), industries::get, "此前月份"));
+			}
+		}
+		List<FactLine> lines = new ArrayList<>();
+		industries.forEach((row, industry) -> {
+			Map<String, BigDecimal> measures = new LinkedHashMap<>();
+			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
+				measures.put(e.getKey(), e.getValue().number());
+			}
+			lines.add(new FactLine(row.rowNumber(), industry, measures));
+		});
+		return audited(file, read.format(), table, recognition, findings, lines);
+	}
+
+	private static AuditedFile audited(InboxFile file, String format, SummaryTable table, Recognition r,
+			List<Finding> findings, List<FactLine> lines) {
+		boolean accepted = table != null && findings.stream().noneMatch(Finding::isError);
+		return new AuditedFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), format, accepted,
+				r == null || r.submitter() == null ? null : r.submitter().code(),
+				r == null || r.campaign() == null ? null : r.campaign().code(), r == null ? null : r.period(),
+				r == null || r.submitter() == null ? null : r.submitter().regionCode(),
+				table == null ? null : table.sheet(), table == null ? null : table.formId(), List.copyOf(findings),
+				accepted ? lines : List.of());
+	}
+
+}

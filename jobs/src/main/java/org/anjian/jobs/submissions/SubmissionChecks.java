@@ -1,0 +1,228 @@
+package org.anjian.jobs.submissions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.anjian.readers.CellValue;
+import org.anjian.readers.Finding;
+import org.anjian.readers.SummaryTable;
+import org.anjian.readers.TableRow;
+import org.anjian.warehouse.MeasureCatalog;
+
+/**
+ * The check rules (审核) of DOMAIN.md on one summary table. Mandatory rules give errors (the file is rejected),
+ * advisory rules give warnings (the file is loaded). Every finding names sheet, row, column and the values, in words a
+ * township clerk understands. Rule codes are stable: they are what analysts filter {@code audit_issue} by.
+ */
+final class SubmissionChecks {
+
+	/** (total, major, general) triples that must add up: hazards found and hazards rectified. */
+	private static final List<String[]> SUM_RULES = List.of(
+			new String[] { "HAZARD_SUM", "hazards_total", "hazards_major", "hazards_general", "发现隐患" },
+			new String[] { "RECTIFIED_SUM", "rectified_total", "rectified_major", "rectified_general", "已整改隐患" });
+
+	/** (rectified, found) pairs: a cumulative table cannot have rectified more than it found. */
+	private static final List<String[]> NOT_ABOVE_RULES = List.of(
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_total", "hazards_total", "已整改隐患总计", "发现隐患总计" },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_major", "hazards_major", "已整改重大事故隐患", "发现重大事故隐患" },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_general", "hazards_general", "已整改一般事故隐患",
+					"发现一般事故隐患" },
+			new String[] { "SELFCHECK_MAJOR_EXCEEDS", "selfcheck_hazards_major", "selfcheck_hazards", "企业自查重大事故隐患",
+					"自查发现隐患" });
+
+	private final MeasureCatalog catalog;
+
+	SubmissionChecks(MeasureCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The mandatory rules on values: every measure a non-negative number, counts whole; sums; rectified ≤ found; 合计 =
+	 * sum of rows.
+	 */
+	List<Finding> mandatory(SummaryTable table) {
+		List<Finding> findings = new ArrayList<>();
+		List<TableRow> all = new ArrayList<>(table.rows());
+		if (table.totalRow() != null) {
+			all.add(table.totalRow());
+		}
+		for (TableRow row : all) {
+			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
+				numberRules(table, row, e.getKey(), e.getValue(), findings);
+			}
+		}
+		for (TableRow row : table.rows()) {
+			for (String[] rule : SUM_RULES) {
+				sumRule(table, row, rule, findings);
+			}
+			for (String[] rule : NOT_ABOVE_RULES) {
+				notAbove(table, row, rule, findings);
+			}
+		}
+		if (table.totalRow() != null) {
+			totalRow(table, findings);
+		}
+		return findings;
+	}
+
+	private void numberRules(SummaryTable table, TableRow row, String code, CellValue cell, List<Finding> findings) {
+		String where = where(row) + column(table, code, cell);
+		if (cell.number() == null) {
+			findings.add(Finding.error("NOT_A_NUMBER", table.sheet(), row.rowNumber(), cell.column(),
+					where + "：“" + cell.raw() + "”不是数字（空白、“/”、“—”、“无”按 0 处理）"));
+		}
+		else if (cell.number().signum() < 0) {
+			findings.add(Finding.error("NEGATIVE", table.sheet(), row.rowNumber(), cell.column(),
+					where + "：" + plain(cell.number()) + " 是负数，统计数不能小于 0"));
+		}
+		else if (!catalog.get(code).isDecimal() && cell.number().stripTrailingZeros().scale() > 0) {
+			findings.add(Finding.error("NOT_WHOLE", table.sheet(), row.rowNumber(), cell.column(),
+					where + "：" + plain(cell.number()) + " 不是整数，该项以" + catalog.get(code).unit() + "计，应填整数"));
+		}
+	}
+
+	private void sumRule(SummaryTable table, TableRow row, String[] rule, List<Finding> findings) {
+		BigDecimal total = value(row, rule[1]);
+		BigDecimal major = value(row, rule[2]);
+		BigDecimal general = value(row, rule[3]);
+		if (total == null || major == null || general == null) {
+			return;
+		}
+		if (total.compareTo(major.add(general)) != 0) {
+			findings.add(Finding.error(rule[0], table.sheet(), row.rowNumber(), row.cells().get(rule[1]).column(),
+					where(row) + "：" + rule[4] + "总计 " + plain(total) + " ≠ 重大 " + plain(major) + " + 一般 "
+							+ plain(general)));
+		}
+	}
+
+	private void notAbove(SummaryTable table, TableRow row, String[] rule, List<Finding> findings) {
+		BigDecimal part = value(row, rule[1]);
+		BigDecimal whole = value(row, rule[2]);
+		if (part == null || whole == null) {
+			return;
+		}
+		if (part.compareTo(whole) > 0) {
+			findings.add(Finding.error(rule[0], table.sheet(), row.rowNumber(), row.cells().get(rule[1]).column(),
+					where(row) + "：" + rule[3] + " " + plain(part) + " 大于" + rule[4] + " " + plain(whole)
+							+ "（累计表中已整改数不能超过发现数）"));
+		}
+	}
+
+	private void totalRow(SummaryTable table, List<Finding> findings) {
+		TableRow total = table.totalRow();
+		for (Map.Entry<String, CellValue> e : total.cells().entrySet()) {
+			if (e.getValue().number() == null) {
+				continue;
+			}
+			BigDecimal sum = BigDecimal.ZERO;
+			boolean complete = true;
+			for (TableRow row : table.rows()) {
+				BigDecimal v = value(row, e.getKey());
+				if (v == null) {
+					complete = false;
+					break;
+				}
+				sum = sum.add(v);
+			}
+			if (complete && sum.compareTo(e.getValue().number()) != 0) {
+				findings.add(Finding.error("TOTAL_MISMATCH", table.sheet(), total.rowNumber(), e.getValue().column(),
+						"第" + total.rowNumber() + "行“合计”" + column(table, e.getKey(), e.getValue()) + "："
+								+ plain(e.getValue().number()) + " ≠ 各行之和 " + plain(sum)));
+			}
+		}
+	}
+
+	/** The advisory rules on one table's values (the history and deadline rules are in {@link #late} and {@link #decreases}). */
+	List<Finding> advisory(SummaryTable table) {
+		List<Finding> findings = new ArrayList<>();
+		for (TableRow row : table.rows()) {
+			BigDecimal doubles = value(row, "double_penalty_cases");
+			BigDecimal cases = value(row, "cases_filed");
+			if (doubles != null && cases != null && doubles.compareTo(cases) > 0) {
+				findings.add(Finding.warning("DOUBLE_PENALTY_ABOVE_CASES", table.sheet(), row.rowNumber(),
+						row.cells().get("double_penalty_cases").column(), where(row) + "：一案双罚、一案多罚 " + plain(doubles)
+								+ " 起多于立案 " + plain(cases) + " 起，请核实"));
+			}
+			BigDecimal inspectors = value(row, "inspectors");
+			BigDecimal teams = value(row, "inspection_teams");
+			if (inspectors != null && teams != null && inspectors.compareTo(teams) < 0) {
+				findings.add(Finding.warning("INSPECTORS_BELOW_TEAMS", table.sheet(), row.rowNumber(),
+						row.cells().get("inspectors").column(), where(row) + "：出动执法人员 " + plain(inspectors)
+								+ " 人次少于派出检查小组 " + plain(teams) + " 个，请核实"));
+			}
+			BigDecimal hazards = value(row, "hazards_total");
+			BigDecimal inspected = value(row, "enterprises_inspected");
+			if (hazards != null && inspected != null && hazards.signum() > 0 && inspected.signum() == 0) {
+				findings.add(Finding.warning("HAZARDS_WITHOUT_INSPECTION", table.sheet(), row.rowNumber(),
+						row.cells().get("enterprises_inspected").column(), where(row) + "：发现隐患 " + plain(hazards)
+								+ " 项，但检查企业数量为 0，请核实"));
+			}
+		}
+		return findings;
+	}
+
+	/** Advisory: received after the holiday-shifted deadline of its month. */
+	List<Finding> late(SummaryTable table, LocalDateTime receivedAt, LocalDate deadline) {
+		if (deadline == null || !receivedAt.toLocalDate().isAfter(deadline)) {
+			return List.of();
+		}
+		return List.of(Finding.warning("LATE", table.sheet(), null, null, "报送时间 " + receivedAt.toString().replace('T', ' ')
+				+ " 晚于截止日 " + deadline + "：本表不计入截止日汇总，计入月末汇总"));
+	}
+
+	/**
+	 * Advisory: a cumulative figure lower than the same submitter's table for an earlier month.
+	 * @param previous industry code → measure → the previous month's cumulative value
+	 * @param industryOf row → its industry code (rows not recognised are skipped)
+	 * @param previousLabel the earlier month, for the message
+	 */
+	List<Finding> decreases(SummaryTable table, Map<String, Map<String, BigDecimal>> previous,
+			java.util.function.Function<TableRow, String> industryOf, String previousLabel) {
+		List<Finding> findings = new ArrayList<>();
+		if (previous.isEmpty()) {
+			return findings;
+		}
+		for (TableRow row : table.rows()) {
+			Map<String, BigDecimal> before = previous.get(industryOf.apply(row));
+			if (before == null) {
+				continue;
+			}
+			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
+				BigDecimal now = e.getValue().number();
+				BigDecimal then = before.get(e.getKey());
+				if (now != null && then != null && now.compareTo(then) < 0) {
+					findings.add(Finding.warning("CUMULATIVE_DECREASE", table.sheet(), row.rowNumber(),
+							e.getValue().column(), where(row) + column(table, e.getKey(), e.getValue()) + "：累计数 "
+									+ plain(now) + " 少于" + previousLabel + "的累计数 " + plain(then) + "，请核实是否填成了当月数"));
+				}
+			}
+		}
+		return findings;
+	}
+
+	private static BigDecimal value(TableRow row, String code) {
+		CellValue cell = row.cells().get(code);
+		return cell == null ? null : cell.number();
+	}
+
+	static String where(TableRow row) {
+		return "第" + row.rowNumber() + "行“" + row.label() + "”";
+	}
+
+	private String column(SummaryTable table, String code, CellValue cell) {
+		String header = table.headerTexts() == null ? null : table.headerTexts().get(code);
+		if (header == null || header.isBlank()) {
+			header = catalog.get(code).labelZh();
+		}
+		return cell.column() + "列（" + header + "）";
+	}
+
+	static String plain(BigDecimal v) {
+		return v.stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.anjian.jobs.submissions;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+import org.anjian.readers.SubmissionFileReader;
+import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.anjian.writers.submissions.AuditedFile;
+import org.anjian.writers.submissions.SubmissionHistory;
+import org.anjian.writers.submissions.SubmissionLedger;
+import org.anjian.writers.submissions.SubmissionWriter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised, checked and written in its
+ * own DuckDB transaction → staging views and marts rebuilt. Parameters: {@code inbox}, {@code fingerprint} (of the
+ * inbox listing and reference data: the same inbox twice is the same, completed instance) and optional {@code now}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubmissionsIntakeJobConfiguration {
+
+	static final String JOB_NAME = "submissionsIntakeJob";
+
+	// referenceLoad: the deployment's reference data replaces ref_* (validated when the bean was created)
+
+	@Bean
+	Step referenceLoad(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			Warehouse warehouse, ReferenceData referenceData) {
+		return new StepBuilder("referenceLoad", jobRepository).tasklet((contribution, chunk) -> {
+			ReferenceDataLoader.write(warehouse, referenceData);
+			return RepeatStatus.FINISHED;
+		}, batchTransactionManager).build();
+	}
+
+	// submissionIntake: one inbox file per chunk, so one file = one DuckDB transaction
+
+	@Bean
+	@StepScope
+	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse) {
+		SubmissionLedger ledger = new SubmissionLedger(warehouse);
+		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now);
+	}
+
+	@Bean
+	SubmissionFileReader submissionFileReader() {
+		return new SummaryTableFileReader();
+	}
+
+	@Bean
+	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
+			ReferenceData referenceData, Warehouse warehouse) {
+		SubmissionHistory history = new SubmissionHistory(warehouse);
+		return new SubmissionAuditProcessor(submissionFileReader, referenceData, MeasureCatalog.standard(),
+				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period));
+	}
+
+	@Bean
+	SubmissionWriter submissionWriter(Warehouse warehouse) {
+		return new SubmissionWriter(warehouse);
+	}
+
+	@Bean
+	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
+			SubmissionWriter submissionWriter, IntakeProgressListener intakeProgressListener) {
+		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, AuditedFile>chunk(1)
+			.transactionManager(batchTransactionManager)
+			.reader(inboxFileItemReader)
+			.processor(submissionAuditProcessor)
+			.writer(submissionWriter)
+			.listener(intakeProgressListener)
+			.build();
+	}
+
+	// modelBuild: dims and facts rebuilt from the landing tables, atomically
+
+	@Bean
+	Step modelBuild(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			Warehouse warehouse) {
+		return new StepBuilder("modelBuild", jobRepository).tasklet((contribution, chunk) -> {
+			warehouse.buildModels();
+			return RepeatStatus.FINISHED;
+		}, batchTransactionManager).build();
+	}
+
+	@Bean
+	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake,
+			Step modelBuild) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(referenceLoad)
+			.next(submissionIntake)
+			.next(modelBuild)
+			.build();
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.anjian.warehouse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical measures (DOMAIN.md), read from {@code warehouse/measures.csv}: the code is the warehouse column name
+ * in every landing, fact and rollup table, in the catalog's order.
+ */
+public final class MeasureCatalog {
+
+	/**
+	 * One measure.
+	 *
+	 * @param code warehouse column name, e.g. {@code hazards_total}
+	 * @param labelZh header text of the forms, e.g. 发现隐患数量/总计
+	 * @param unit unit, e.g. 项 or 万元
+	 * @param type {@code integer} or {@code decimal}
+	 * @param description English description
+	 */
+	public record Measure(String code, String labelZh, String unit, String type, String description) {
+
+		/** Only fines_wan is a decimal; every other measure is a whole count. */
+		public boolean isDecimal() {
+			return "decimal".equals(type);
+		}
+
+	}
+
+	private static final MeasureCatalog STANDARD = parse(Warehouse.resource("measures.csv"));
+
+	private final Map<String, Measure> byCode;
+
+	private MeasureCatalog(List<Measure> measures) {
+		Map<String, Measure> map = new LinkedHashMap<>();
+		measures.forEach(m -> map.put(m.code(), m));
+		this.byCode = map;
+	}
+
+	/** The catalog bundled with the warehouse. */
+	public static MeasureCatalog standard() {
+		return STANDARD;
+	}
+
+	static MeasureCatalog parse(String csv) {
+		List<Measure> measures = new ArrayList<>();
+		String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
+		for (int i = 1; i < lines.length; i++) {
+			if (lines[i].isBlank()) {
+				continue;
+			}
+			List<String> f = fields(lines[i]);
+			if (f.size() != 5) {
+				throw new WarehouseException("measures.csv 第" + (i + 1) + "行：应有 5 列，实际 " + f.size() + " 列", null);
+			}
+			measures.add(new Measure(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4)));
+		}
+		return new MeasureCatalog(measures);
+	}
+
+	/** Splits one CSV line; quoted fields may contain commas (no line breaks in this file). */
+	private static List<String> fields(String line) {
+		List<String> out = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '"') {
+				if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					field.append('"');
+					i++;
+				}
+				else {
+					quoted = !quoted;
+				}
+			}
+			else if (c == ',' && !quoted) {
+				out.add(field.toString());
+				field.setLength(0);
+			}
+			else {
+				field.append(c);
+			}
+		}
+		out.add(field.toString());
+		return out;
+	}
+
+	public List<Measure> measures() {
+		return List.copyOf(byCode.values());
+	}
+
+	/** Measure codes in catalog order. */
+	public List<String> codes() {
+		return List.copyOf(byCode.keySet());
+	}
+
+	/** The measure with this code; throws when unknown. */
+	public Measure get(String code) {
+		Measure m = byCode.get(code);
+		if (m == null) {
+			throw new IllegalArgumentException("未知的指标代码：" + code);
+		}
+		return m;
+	}
+
+	public boolean contains(String code) {
+		return byCode.containsKey(code);
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.anjian.writers.submissions;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.WarehouseException;
+
+/**
+ * A submitter's earlier cumulative figures, for the advisory check “累计数比上月少” (a cumulative figure lower than
+ * the same submitter's previous month).
+ */
+public class SubmissionHistory {
+
+	private final Warehouse warehouse;
+
+	private final MeasureCatalog measures = MeasureCatalog.standard();
+
+	public SubmissionHistory(Warehouse warehouse) {
+		this.warehouse = warehouse;
+	}
+
+	/**
+	 * The current ('loaded') table of the latest month before {@code period} for which the submitter has one:
+	 * industry_code → (measure code → value), leaving out measures the table did not have; empty when there is none.
+	 */
+	public Map<String, Map<String, BigDecimal>> previousCumulative(String submitterCode, String campaign,
+			YearMonth period) {
+		List<String> codes = measures.codes();
+		String sql = "select l.industry_code, " + String.join(", ", codes.stream().map(c -> "l." + c).toList()) + """
+
+				from land_submission_line l
+				join audit_file f on f.sha256 = l.sha256
+				where f.status = 'loaded' and f.submitter_code = ? and f.campaign = ?
+				  and f.period = (
+				    select max(period) from audit_file
+				    where status = 'loaded' and submitter_code = ? and campaign = ? and period < ?)
+				order by l.industry_code""";
+		Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+		try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+			ps.setString(1, submitterCode);
+			ps.setString(2, campaign);
+			ps.setString(3, submitterCode);
+			ps.setString(4, campaign);
+			ps.setObject(5, period.atDay(1));
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					Map<String, BigDecimal> row = new LinkedHashMap<>();
+					for (int i = 0; i < codes.size(); i++) {
+						BigDecimal value = rs.getBigDecimal(i + 2);
+						if (value != null) {
+							row.put(codes.get(i), measures.get(codes.get(i)).isDecimal() ? value
+									: BigDecimal.valueOf(value.longValueExact()));
+						}
+					}
+					out.put(rs.getString(1), row);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("查询上月累计数失败：" + ex.getMessage(), ex);
+		}
+		return out;
+	}
+
+}

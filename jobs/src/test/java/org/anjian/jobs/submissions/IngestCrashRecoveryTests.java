@@ -1,0 +1,87 @@
+package org.anjian.jobs.submissions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.anjian.jobs.AnjianApplication;
+import org.anjian.jobs.support.CliRun;
+import org.anjian.jobs.support.SampleCounty;
+import org.anjian.jobs.support.WarehouseQueries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * kill -9 during ingestion: a child JVM ingests a large inbox and is killed while files are landing; the next run
+ * must end with exactly the tables a clean run produces.
+ */
+class IngestCrashRecoveryTests {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void rerunAfterKillEndsIdenticalToACleanRun() throws Exception {
+		// given an inbox of 20 copies of the sample county (copies 2… are duplicates by content)
+		SampleCounty samples = SampleCounty.load();
+		Path inbox = tmp.resolve("inbox");
+		for (int i = 0; i < 20; i++) {
+			samples.copyInbox(inbox.resolve("batch" + (100 + i)));
+		}
+		Path crashed = tmp.resolve("crashed");
+		Path clean = tmp.resolve("clean");
+
+		// when a child process is killed after some files have landed
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "-Duser.timezone=Asia/Shanghai", AnjianApplication.class.getName(),
+				"ingest", "--home", crashed.toString(), "--reference", samples.reference().toString(), "--inbox",
+				inbox.toString())
+			.redirectErrorStream(true)
+			.start();
+		List<String> seen = new ArrayList<>();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				seen.add(line);
+				if (seen.stream().filter(l -> l.contains(".xlsx")).count() >= 40) {
+					child.destroyForcibly(); // SIGKILL: no shutdown hooks, no commit
+					break;
+				}
+			}
+		}
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(seen).as("the child was killed mid-run, not after finishing").noneMatch(l -> l.contains("入库完成"));
+
+		// and the same inbox is ingested again, and separately once without a crash
+		CliRun rerun = CliRun.of("ingest", "--home", crashed.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString());
+		CliRun cleanRun = CliRun.of("ingest", "--home", clean.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString());
+
+		// then
+		assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+		assertThat(cleanRun.exitCode()).as(cleanRun.toString()).isZero();
+		for (String sql : List.of(
+				"select sha256, path, received_at, status, submitter_code, campaign, period, error_count, warning_count, duplicate_of, superseded_by from audit_file order by path",
+				"select * from audit_issue order by sha256, issue_no",
+				"select * from land_submission_line order by sha256, row_number",
+				"select * from fact_submission_line order by sha256, row_number")) {
+			List<Map<String, Object>> afterCrash = WarehouseQueries.query(crashed, sql);
+			assertThat(afterCrash).as(sql).isEqualTo(WarehouseQueries.query(clean, sql));
+		}
+		assertThat(WarehouseQueries.query(crashed, "select count(*) as n from audit_file").get(0).get("n"))
+			.isEqualTo(20L * samples.files().size());
+		assertThat(Files.exists(crashed.resolve("warehouse.duckdb"))).isTrue();
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.anjian.writers.official;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * The printed layout of one official form, read from {@code official/forms/<form>.layout} (format described in
+ * {@code F-000.layout}): where the title lines go, the merged header cells of rows 4–6, and the data columns with
+ * their measure codes, units and widths. One writer serves every form; a form is configuration.
+ *
+ * @param formId e.g. F-000
+ * @param title range of the title line
+ * @param span range of the period line
+ * @param submitter range of 填报单位
+ * @param filled range of 填报时间
+ * @param label the row-label column's header cell
+ * @param measures data columns in the form's order
+ * @param headers header cells of the measure columns
+ * @param footers the 负责人 / 填报人 / 联系电话 line, as column ranges
+ */
+public record FormLayout(String formId, CellRangeAddress title, CellRangeAddress span, CellRangeAddress submitter,
+		CellRangeAddress filled, Header label, double labelWidth, List<Measure> measures, List<Header> headers,
+		List<Footer> footers) {
+
+	/** A header cell; {@code range} covers one or more cells. */
+	public record Header(CellRangeAddress range, String text) {
+	}
+
+	/** A data column. */
+	public record Measure(int column, String code, String unit, double width) {
+	}
+
+	/** A footer cell spanning columns {@code firstColumn..lastColumn} of the footer row. */
+	public record Footer(int firstColumn, int lastColumn, String text) {
+	}
+
+	static final String RESOURCE_ROOT = "official/forms/";
+
+	/** Loads the layout of a form; a form without a layout file is a configuration error. */
+	public static FormLayout of(String formId) {
+		String resource = RESOURCE_ROOT + formId + ".layout";
+		try (InputStream in = FormLayout.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalArgumentException("没有表式 " + formId + " 的版式文件 " + resource);
+			}
+			return parse(formId, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static FormLayout parse(String formId, String text) {
+		CellRangeAddress title = null;
+		CellRangeAddress span = null;
+		CellRangeAddress submitter = null;
+		CellRangeAddress filled = null;
+		Header label = null;
+		double labelWidth = 10;
+		List<Measure> measures = new ArrayList<>();
+		List<Header> headers = new ArrayList<>();
+		List<Footer> footers = new ArrayList<>();
+		int lineNumber = 0;
+		for (String line : text.split("\n")) {
+			lineNumber++;
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			String[] f = trimmed.split("\t");
+			try {
+				switch (f[0]) {
+					case "title" -> title = CellRangeAddress.valueOf(f[1]);
+					case "span" -> span = CellRangeAddress.valueOf(f[1]);
+					case "submitter" -> submitter = CellRangeAddress.valueOf(f[1]);
+					case "filled" -> filled = CellRangeAddress.valueOf(f[1]);
+					case "label" -> {
+						label = new Header(CellRangeAddress.valueOf(f[1]), f[2]);
+						labelWidth = Double.parseDouble(f[3]);
+					}
+					case "measure" -> measures.add(new Measure(CellReference.convertColStringToIndex(f[1]), f[2],
+							f[3], Double.parseDouble(f[4])));
+					case "header" -> headers.add(new Header(CellRangeAddress.valueOf(f[1]), f[2]));
+					case "footer" -> {
+						String[] cols = f[1].split(":");
+						footers.add(new Footer(CellReference.convertColStringToIndex(cols[0]),
+								CellReference.convertColStringToIndex(cols[1]), f[2]));
+					}
+					default -> throw new IllegalArgumentException("未知的行类型 " + f[0]);
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException(
+						"表式 " + formId + " 版式文件第 " + lineNumber + " 行有误：" + trimmed + "（" + ex.getMessage() + "）", ex);
+			}
+		}
+		if (title == null || span == null || submitter == null || filled == null || label == null
+				|| measures.isEmpty()) {
+			throw new IllegalArgumentException("表式 " + formId + " 版式文件缺少 title/span/submitter/filled/label/measure 行");
+		}
+		return new FormLayout(formId, title, span, submitter, filled, label, labelWidth, List.copyOf(measures),
+				List.copyOf(headers), List.copyOf(footers));
+	}
+
+	/** 0-based index of the units row: the row under the deepest header cell. */
+	public int unitsRow() {
+		int last = label.range().getLastRow() - 1;
+		for (Header h : headers) {
+			last = Math.max(last, h.range().getLastRow());
+		}
+		return last + 1;
+	}
+
+	/** 0-based index of the first header row. */
+	public int firstHeaderRow() {
+		int first = label.range().getFirstRow();
+		for (Header h : headers) {
+			first = Math.min(first, h.range().getFirstRow());
+		}
+		return first;
+	}
+
+	/** 0-based index of the last column of the table. */
+	public int lastColumn() {
+		return title.getLastColumn();
+	}
+
+	/** Measure codes in the form's column order. */
+	public List<String> measureCodes() {
+		return measures.stream().map(Measure::code).toList();
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.anjian.writers.official;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.anjian.writers.exports.AtomicFiles;
+
+/**
+ * Writes the county's official table for one materialized rollup into the outbox:
+ * {@code <outbox>/<campaign>/<YYYY-MM>/<cutoff|month-end>/<county>-<campaign>-<YYYY-MM>-<kind>.xlsx} plus a
+ * {@code manifest.json} beside it (file, sha256, as_of, who reported and who is missing). Both files are replaced
+ * atomically, so re-running replaces them and a reader never sees half a file.
+ *
+ * <p>The official form is cumulative (“（2024年4月至N月）”): the cutoff rollup's measures already are cumulative; of
+ * the month-end rollup the {@code <code>_cum} columns are printed.
+ */
+public final class OfficialTableExporter {
+
+	public static final String CUTOFF = "cutoff";
+
+	public static final String MONTH_END = "month-end";
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final Connection connection;
+
+	private final Clock clock;
+
+	private final OfficialTableWriter writer = new OfficialTableWriter();
+
+	public OfficialTableExporter(Connection warehouseConnection) {
+		this(warehouseConnection, Clock.system(ZONE));
+	}
+
+	/** {@code clock} stamps {@code generated_at} in the manifest. */
+	public OfficialTableExporter(Connection warehouseConnection, Clock clock) {
+		this.connection = warehouseConnection;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the county table of the rollup {@code (campaign, period, kind)} and its manifest.
+	 *
+	 * @return the written .xlsx
+	 * @throws IllegalStateException when the rollup has not been materialized or the reference data is incomplete
+	 */
+	public Path export(String campaign, YearMonth period, String kind, Path outboxRoot)
+			throws IOException, SQLException {
+		Rollup rollup = read(campaign, period, kind);
+		Path folder = outboxRoot.resolve(campaign).resolve(period.toString()).resolve(kind);
+		String fileName = safeFileName(rollup.countyName) + "-" + campaign + "-" + period + "-" + kind + ".xlsx";
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		writer.write(rollup.table, bytes);
+		byte[] xlsx = bytes.toByteArray();
+		Path target = folder.resolve(fileName);
+		AtomicFiles.write(target, out -> out.write(xlsx));
+		String manifest = manifest(rollup, campaign, period, kind, fileName, sha256(xlsx));
+		AtomicFiles.write(folder.resolve("manifest.json"),
+				out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
+		return target;
+	}
+
+	/** The table as it would be written, without writing anything. */
+	public OfficialTable table(String campaign, YearMonth period, String kind) throws SQLException {
+		return read(campaign, period, kind).table;
+	}
+
+	private record Submitter(String code, String name, String status, boolean carriedForward, String carriedFrom) {
+	}
+
+	private record Rollup(OfficialTable table, String countyName, String form, LocalDateTime asOf,
+			List<Submitter> roster) {
+	}
+
+	private Rollup read(String campaign, YearMonth period, String kind) throws SQLException {
+		String rollupTable = switch (kind) {
+			case CUTOFF -> "rollup_cutoff";
+			case MONTH_END -> "rollup_month_end";
+			default -> throw new IllegalArgumentException("汇总类型应为 cutoff 或 month-end，而不是 " + kind);
+		};
+		String suffix = CUTOFF.equals(kind) ? "" : "_cum";
+		String[] county = county();
+		String name;
+		String form;
+		YearMonth firstMonth;
+		List<String> keywords = new ArrayList<>();
+		try (PreparedStatement ps = connection
+			.prepareStatement("select name, form, first_month, title_keywords from ref_campaign where code = ?")) {
+			ps.setString(1, campaign);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("参考数据 ref_campaign 中没有专项行动 " + campaign);
+				}
+				name = rs.getString(1);
+				form = rs.getString(2);
+				firstMonth = YearMonth.from(rs.getDate(3).toLocalDate());
+				Array array = rs.getArray(4);
+				if (array != null) {
+					for (Object o : (Object[]) array.getArray()) {
+						keywords.add(String.valueOf(o));
+					}
+				}
+			}
+		}
+		FormLayout layout = FormLayout.of(form);
+		Map<String, Map<String, BigDecimal>> byIndustry = new HashMap<>();
+		LocalDateTime asOf = null;
+		try (PreparedStatement ps = connection.prepareStatement("select * from " + rollupTable
+				+ " where campaign = ? and period = ? and region_code = ? order by industry_code")) {
+			ps.setString(1, campaign);
+			ps.setDate(2, Date.valueOf(period.atDay(1)));
+			ps.setString(3, county[0]);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					Map<String, BigDecimal> values = new LinkedHashMap<>();
+					for (String code : layout.measureCodes()) {
+						BigDecimal v = rs.getBigDecimal(code + suffix);
+						if (v != null) {
+							values.put(code, v);
+						}
+					}
+					byIndustry.put(rs.getString("industry_code"), values);
+					Timestamp ts = rs.getTimestamp("as_of");
+					asOf = ts == null ? asOf : ts.toLocalDateTime();
+				}
+			}
+		}
+		if (!byIndustry.containsKey("ALL")) {
+			throw new IllegalStateException("尚未生成 " + campaign + " " + period + " 的" + rollupTable + "（县级合计行缺失），请先运行 rollup");
+		}
+		List<OfficialRow> rows = new ArrayList<>();
+		Map<String, BigDecimal> zeros = new LinkedHashMap<>();
+		layout.measureCodes().forEach(code -> zeros.put(code, BigDecimal.ZERO));
+		try (Statement st = connection.createStatement();
+				ResultSet rs = st.executeQuery("select code, name from ref_industry order by rowid")) {
+			while (rs.next()) {
+				// An industry whose figures are all 0 may have no rollup row: print it with zeros, as the form lists it.
+				Map<String, BigDecimal> values = byIndustry.remove(rs.getString(1));
+				rows.add(new OfficialRow(rs.getString(2), values != null ? values : zeros));
+			}
+		}
+		Map<String, BigDecimal> total = byIndustry.remove("ALL");
+		// Industries no longer in the reference data still count in 合计: print them rather than lose them.
+		byIndustry.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach(e -> rows.add(new OfficialRow(e.getKey(), e.getValue())));
+		OfficialTable table = new OfficialTable(form, officialTitle(name, keywords), firstMonth, period, county[1],
+				asOf.toLocalDate(), rows, new OfficialRow("合  计", total));
+		return new Rollup(table, county[1], form, asOf, roster(campaign, period, kind));
+	}
+
+	/** {code, name} of the single county-level region. */
+	private String[] county() throws SQLException {
+		try (Statement st = connection.createStatement();
+				ResultSet rs = st.executeQuery("select code, name from ref_region where level = 'county' order by code")) {
+			if (!rs.next()) {
+				throw new IllegalStateException("参考数据 ref_region 中没有 level 为 county 的县级行政区");
+			}
+			return new String[] { rs.getString(1), rs.getString(2) };
+		}
+	}
+
+	private List<Submitter> roster(String campaign, YearMonth period, String kind) throws SQLException {
+		List<Submitter> out = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement("""
+				select submitter_code, submitter_name, status, carried_forward, carried_from_period
+				from rollup_roster where campaign = ? and period = ? and kind = ? order by submitter_code""")) {
+			ps.setString(1, campaign);
+			ps.setDate(2, Date.valueOf(period.atDay(1)));
+			ps.setString(3, kind);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					Date from = rs.getDate(5);
+					out.add(new Submitter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+							from == null ? null : YearMonth.from(from.toLocalDate()).toString()));
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The county table's title after the seeds' pattern “全市安全生产“强安 2024”监管执法专项行动统计汇总表”: 全县, the
+	 * campaign name with its first title keyword in quotes, then 统计汇总表.
+	 */
+	static String officialTitle(String campaignName, List<String> keywords) {
+		String name = campaignName.strip();
+		if (!name.contains("“") && !keywords.isEmpty() && name.contains(keywords.get(0))) {
+			String k = keywords.get(0);
+			name = name.replaceFirst(java.util.regex.Pattern.quote(k), "“" + k + "”");
+		}
+		String prefix = name.startsWith("安全生产") ? "全县" : "全县安全生产";
+		String suffix = name.endsWith("统计汇总表") ? "" : "统计汇总表";
+		return prefix + name + suffix;
+	}
+
+	private String manifest(Rollup rollup, String campaign, YearMonth period, String kind, String fileName,
+			String sha256) {
+		DateTimeFormatter iso = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+		StringBuilder json = new StringBuilder("{\n");
+		field(json, "file", fileName).append(",\n");
+		field(json, "sha256", sha256).append(",\n");
+		field(json, "campaign", campaign).append(",\n");
+		field(json, "period", period.toString()).append(",\n");
+		field(json, "kind", kind).append(",\n");
+		field(json, "form", rollup.form).append(",\n");
+		field(json, "county", rollup.countyName).append(",\n");
+		field(json, "as_of", rollup.asOf.format(iso)).append(",\n");
+		field(json, "generated_at", OffsetDateTime.now(clock).withNano(0).toString()).append(",\n");
+		List<Submitter> reported = rollup.roster.stream().filter(s -> !"missing".equals(s.status)).toList();
+		List<Submitter> missing = rollup.roster.stream().filter(s -> "missing".equals(s.status)).toList();
+		json.append("  \"submitters_expected\": ").append(rollup.roster.size()).append(",\n");
+		submitters(json, "submitters_reported", reported).append(",\n");
+		submitters(json, "submitters_missing", missing).append("\n}\n");
+		return json.toString();
+	}
+
+	private static StringBuilder submitters(StringBuilder json, String key, List<Submitter> list) {
+		json.append("  \"").append(key).append("\": [");
+		for (int i = 0; i < list.size(); i++) {
+			Submitter s = list.get(i);
+			json.append(i == 0 ? "\n" : ",\n").append("    {\"code\": ").append(quote(s.code));
+			json.append(", \"name\": ").append(quote(s.name));
+			json.append(", \"status\": ").append(quote(s.status));
+			json.append(", \"carried_forward\": ").append(s.carriedForward);
+			json.append(", \"carried_from_period\": ").append(s.carriedFrom == null ? "null" : quote(s.carriedFrom));
+			json.append("}");
+		}
+		return json.append(list.isEmpty() ? "]" : "\n  ]");
+	}
+
+	private static StringBuilder field(StringBuilder json, String key, String value) {
+		return json.append("  \"").append(key).append("\": ").append(value == null ? "null" : quote(value));
+	}
+
+	static String quote(String s) {
+		StringBuilder out = new StringBuilder("\"");
+		for (char c : s.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	/** Keeps a region name usable as a file name on every system the office may copy the file to. */
+	static String safeFileName(String name) {
+		return name.replaceAll("[\\\\/:*?\"<>|\\s]", "_");
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

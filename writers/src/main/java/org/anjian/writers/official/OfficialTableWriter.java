@@ -1,0 +1,275 @@
+package org.anjian.writers.official;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.RegionUtil;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes an {@link OfficialTable} as an .xlsx in its form's printed layout ({@link FormLayout}): title, period line,
+ * 填报单位 / 填报时间, the merged header, the units row, one row per industry, 合计, and the 负责人 line. One landscape A4
+ * page. Figures are numeric cells (counts "0", 万元 "0.00"); the file holds values only, never formulas.
+ *
+ * <p>Text that came from outside (labels, 填报单位) and starts with = + - @ tab or CR is still written as a plain
+ * string cell, which Excel never evaluates, and additionally gets Excel's own "quote prefix" flag (the apostrophe a
+ * user types to force text): the text stays exactly as submitted, and re-entering the cell in Excel keeps it text.
+ */
+public final class OfficialTableWriter {
+
+	static final String FONT = "宋体";
+
+	static final String COUNT_FORMAT = "0";
+
+	static final String DECIMAL_FORMAT = "0.00";
+
+	/** Measures printed with two decimals; every other measure is a whole count. */
+	static final String DECIMAL_MEASURE = "fines_wan";
+
+	/** Writes the table to {@code xlsx} (replacing it), in the layout of {@code table.formId()}. */
+	public void write(OfficialTable table, Path xlsx) throws IOException {
+		try (OutputStream out = Files.newOutputStream(xlsx)) {
+			write(table, out);
+		}
+	}
+
+	/** Writes the table as .xlsx bytes to {@code out}; the caller closes the stream. */
+	public void write(OfficialTable table, OutputStream out) throws IOException {
+		FormLayout layout = FormLayout.of(table.formId());
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			new Sheet(workbook, layout).fill(table);
+			workbook.write(out);
+		}
+	}
+
+	/** True when a spreadsheet program would take the text for a formula (OWASP CSV/formula injection). */
+	public static boolean looksLikeFormula(String text) {
+		if (text == null || text.isEmpty()) {
+			return false;
+		}
+		char c = text.charAt(0);
+		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+	}
+
+	/** One sheet being filled; holds the styles so each is created once per workbook. */
+	private static final class Sheet {
+
+		private final XSSFWorkbook workbook;
+
+		private final FormLayout layout;
+
+		private final XSSFSheet sheet;
+
+		private final CellStyle titleStyle;
+
+		private final CellStyle spanStyle;
+
+		private final CellStyle lineStyle;
+
+		private final CellStyle lineSafeStyle;
+
+		private final CellStyle headerStyle;
+
+		private final CellStyle labelStyle;
+
+		private final CellStyle labelSafeStyle;
+
+		private final CellStyle countStyle;
+
+		private final CellStyle decimalStyle;
+
+		Sheet(XSSFWorkbook workbook, FormLayout layout) {
+			this.workbook = workbook;
+			this.layout = layout;
+			this.sheet = workbook.createSheet("统计汇总表");
+			this.titleStyle = style(font(16, true), HorizontalAlignment.CENTER, false, false);
+			this.spanStyle = style(font(12, false), HorizontalAlignment.CENTER, false, false);
+			this.lineStyle = style(font(11, false), HorizontalAlignment.LEFT, false, false);
+			this.lineSafeStyle = quoted(style(font(11, false), HorizontalAlignment.LEFT, false, false));
+			Font body = font(10, false);
+			this.headerStyle = style(body, HorizontalAlignment.CENTER, true, true);
+			this.labelStyle = style(body, HorizontalAlignment.CENTER, true, true);
+			this.labelSafeStyle = quoted(style(body, HorizontalAlignment.CENTER, true, true));
+			this.countStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), COUNT_FORMAT);
+			this.decimalStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), DECIMAL_FORMAT);
+		}
+
+		void fill(OfficialTable table) {
+			titleLines(table);
+			header();
+			int r = layout.unitsRow() + 1;
+			for (OfficialRow row : table.rows()) {
+				dataRow(r++, row);
+			}
+			dataRow(r++, table.total());
+			footer(r);
+			columnsAndPage(r);
+		}
+
+		private void titleLines(OfficialTable table) {
+			merged(layout.title(), table.title(), titleStyle);
+			row(layout.title().getFirstRow()).setHeightInPoints(30);
+			merged(layout.span(), table.periodLine(), spanStyle);
+			row(layout.span().getFirstRow()).setHeightInPoints(20);
+			String who = table.submitterName() == null ? "" : table.submitterName();
+			merged(layout.submitter(), "填报单位：" + who, looksLikeFormula(who) ? lineSafeStyle : lineStyle);
+			merged(layout.filled(), "填报时间：" + date(table.filledOn()), lineStyle);
+			row(layout.submitter().getFirstRow()).setHeightInPoints(20);
+		}
+
+		private void header() {
+			List<FormLayout.Header> cells = new ArrayList<>(layout.headers());
+			cells.add(layout.label());
+			for (FormLayout.Header h : cells) {
+				bordered(h.range(), h.text(), headerStyle);
+			}
+			int units = layout.unitsRow();
+			for (FormLayout.Measure m : layout.measures()) {
+				text(row(units).createCell(m.column()), m.unit(), headerStyle);
+			}
+			// The header text runs vertically in narrow columns as on the printed form: give the rows room.
+			for (int r = layout.firstHeaderRow(); r < units; r++) {
+				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 48);
+			}
+			row(units).setHeightInPoints(26);
+		}
+
+		private void dataRow(int r, OfficialRow data) {
+			Row row = row(r);
+			row.setHeightInPoints(22);
+			int labelColumn = layout.label().range().getFirstColumn();
+			text(row.createCell(labelColumn), data.label(), looksLikeFormula(data.label()) ? labelSafeStyle : labelStyle);
+			for (FormLayout.Measure m : layout.measures()) {
+				Cell cell = row.createCell(m.column());
+				BigDecimal value = data.value(m.code());
+				boolean decimal = DECIMAL_MEASURE.equals(m.code());
+				cell.setCellStyle(decimal ? decimalStyle : countStyle);
+				if (value != null) {
+					cell.setCellValue(value.doubleValue());
+				}
+			}
+		}
+
+		private void footer(int r) {
+			for (FormLayout.Footer f : layout.footers()) {
+				merged(new CellRangeAddress(r, r, f.firstColumn(), f.lastColumn()), f.text(), lineStyle);
+			}
+			row(r).setHeightInPoints(24);
+		}
+
+		private void columnsAndPage(int lastRow) {
+			sheet.setColumnWidth(layout.label().range().getFirstColumn(), width(layout.labelWidth()));
+			for (FormLayout.Measure m : layout.measures()) {
+				sheet.setColumnWidth(m.column(), width(m.width()));
+			}
+			PrintSetup print = sheet.getPrintSetup();
+			print.setLandscape(true);
+			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+			print.setFitWidth((short) 1);
+			print.setFitHeight((short) 1);
+			sheet.setFitToPage(true);
+			sheet.setAutobreaks(true);
+			sheet.setHorizontallyCenter(true);
+			sheet.setMargin(PageMargin.LEFT, 0.4);
+			sheet.setMargin(PageMargin.RIGHT, 0.4);
+			sheet.setMargin(PageMargin.TOP, 0.5);
+			sheet.setMargin(PageMargin.BOTTOM, 0.5);
+			workbook.setPrintArea(0, 0, layout.lastColumn(), 0, lastRow);
+		}
+
+		private static int width(double characters) {
+			return (int) Math.round(characters * 256);
+		}
+
+		private static String date(LocalDate d) {
+			return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+		}
+
+		private Row row(int r) {
+			Row row = sheet.getRow(r);
+			return row != null ? row : sheet.createRow(r);
+		}
+
+		private void merged(CellRangeAddress range, String text, CellStyle style) {
+			text(row(range.getFirstRow()).createCell(range.getFirstColumn()), text, style);
+			if (range.getNumberOfCells() > 1) {
+				sheet.addMergedRegion(range);
+			}
+		}
+
+		/** A header cell with a thin border all round, merged when it spans several cells. */
+		private void bordered(CellRangeAddress range, String text, CellStyle style) {
+			for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+				for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
+					Cell cell = row(r).getCell(c);
+					(cell != null ? cell : row(r).createCell(c)).setCellStyle(style);
+				}
+			}
+			merged(range, text, style);
+			if (range.getNumberOfCells() > 1) {
+				RegionUtil.setBorderTop(BorderStyle.THIN, range, sheet);
+				RegionUtil.setBorderBottom(BorderStyle.THIN, range, sheet);
+				RegionUtil.setBorderLeft(BorderStyle.THIN, range, sheet);
+				RegionUtil.setBorderRight(BorderStyle.THIN, range, sheet);
+			}
+		}
+
+		/** Always a string cell: text is never a formula here. */
+		private static void text(Cell cell, String text, CellStyle style) {
+			cell.setCellValue(text == null ? "" : text);
+			cell.setCellStyle(style);
+		}
+
+		private Font font(int points, boolean bold) {
+			Font font = workbook.createFont();
+			font.setFontName(FONT);
+			font.setFontHeightInPoints((short) points);
+			font.setBold(bold);
+			return font;
+		}
+
+		private CellStyle style(Font font, HorizontalAlignment align, boolean border, boolean wrap) {
+			CellStyle style = workbook.createCellStyle();
+			style.setFont(font);
+			style.setAlignment(align);
+			style.setVerticalAlignment(VerticalAlignment.CENTER);
+			style.setWrapText(wrap);
+			if (border) {
+				style.setBorderTop(BorderStyle.THIN);
+				style.setBorderBottom(BorderStyle.THIN);
+				style.setBorderLeft(BorderStyle.THIN);
+				style.setBorderRight(BorderStyle.THIN);
+			}
+			return style;
+		}
+
+		private CellStyle numeric(CellStyle style, String format) {
+			style.setDataFormat(workbook.createDataFormat().getFormat(format));
+			return style;
+		}
+
+		private static CellStyle quoted(CellStyle style) {
+			style.setQuotePrefixed(true);
+			return style;
+		}
+
+	}
+
+}

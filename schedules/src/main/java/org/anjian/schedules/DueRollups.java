@@ -1,0 +1,74 @@
+package org.anjian.schedules;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Campaign;
+
+/**
+ * Which rollups the calendar asks for, and which of them have come due by a given moment (Asia/Shanghai wall clock).
+ *
+ * <p>
+ * A cutoff rollup (截止日汇总) of month M is due once its holiday-shifted deadline day has ended; a month-end rollup
+ * (月末汇总) once month M has ended. Only the months of each campaign (first_month … last_month) count.
+ */
+public final class DueRollups {
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Calendar order: when due, then cutoff before month-end of the same moment, then campaign. */
+	private static final Comparator<DueRollup> CALENDAR_ORDER = Comparator.comparing(DueRollup::dueAt)
+		.thenComparing(DueRollup::asOf)
+		.thenComparing(DueRollup::campaign)
+		.thenComparing(DueRollup::period)
+		.thenComparing(DueRollup::kind);
+
+	private final List<DueRollup> calendar;
+
+	public DueRollups(ReferenceData reference) {
+		DeadlineCalendar deadlines = new DeadlineCalendar(reference.holidays());
+		List<DueRollup> all = new ArrayList<>();
+		for (Campaign campaign : reference.campaigns()) {
+			for (YearMonth month = campaign.firstMonth(); !month.isAfter(campaign.lastMonth()); month = month
+				.plusMonths(1)) {
+				all.add(new DueRollup(campaign.code(), month, DueRollup.CUTOFF, deadlines.cutoffAsOf(campaign, month)));
+				all.add(new DueRollup(campaign.code(), month, DueRollup.MONTH_END,
+						DeadlineCalendar.monthEndAsOf(month)));
+			}
+		}
+		all.sort(CALENDAR_ORDER);
+		this.calendar = List.copyOf(all);
+	}
+
+	/** Every rollup of every campaign, in calendar order. */
+	public List<DueRollup> calendar() {
+		return calendar;
+	}
+
+	/** The rollups due by {@code now} and not in {@code produced}, in calendar order. */
+	public List<DueRollup> dueBy(LocalDateTime now, Collection<RollupKey> produced) {
+		return calendar.stream()
+			.filter(r -> !now.isBefore(r.dueAt()))
+			.filter(r -> !produced.contains(r.key()))
+			.toList();
+	}
+
+	/** {@link #dueBy} at the clock's current Asia/Shanghai wall-clock time. */
+	public List<DueRollup> dueNow(Clock clock, Collection<RollupKey> produced) {
+		return dueBy(LocalDateTime.now(clock.withZone(ZONE)), produced);
+	}
+
+	/** Convenience for the {@code nightly} command. */
+	public static List<DueRollup> dueBy(ReferenceData reference, LocalDateTime now, Collection<RollupKey> produced) {
+		return new DueRollups(reference).dueBy(now, produced);
+	}
+
+}

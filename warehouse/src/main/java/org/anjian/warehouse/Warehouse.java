@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -57,10 +58,10 @@ public final class Warehouse implements AutoCloseable {
 	}
 
 	private static Properties settings() {
-		Properties p = new Properties();
-		// Timestamps are Asia/Shanghai wall-clock values stored as TIMESTAMP (no zone): keep DuckDB from shifting them.
-		p.setProperty("TimeZone", "Asia/Shanghai");
-		return p;
+		// Timestamps are Asia/Shanghai wall-clock values stored as TIMESTAMP (no zone) and bound as LocalDateTime, so
+		// DuckDB never converts them. Setting "TimeZone" would need the icu extension, which the JDBC jar does not bundle
+		// and an offline deployment cannot download.
+		return new Properties();
 	}
 
 	private static Warehouse init(Connection connection, Path file) throws SQLException {
@@ -97,11 +98,28 @@ public final class Warehouse implements AutoCloseable {
 		});
 	}
 
+	/** Recreates only the staging views (cheap; they read the landing tables live), for steps that need no marts. */
+	public void buildStaging() {
+		inTransaction(() -> {
+			for (String model : index("staging/")) {
+				materialize(model, "view");
+			}
+		});
+	}
+
 	private void materialize(String model, String kind) throws SQLException {
 		String name = modelName(model);
 		try (Statement st = connection.createStatement()) {
-			// A relation may change kind between versions: drop the other kind first.
-			st.execute("drop " + ("view".equals(kind) ? "table" : "view") + " if exists " + name);
+			// A relation may change kind between versions: drop the other kind first. DuckDB refuses
+			// "drop table if exists" on a view (and vice versa), so look the relation up.
+			String other = "view".equals(kind) ? "table" : "view";
+			try (ResultSet rs = st.executeQuery("select count(*) from duckdb_" + other + "s() where "
+					+ other + "_name = '" + name + "' and schema_name = 'main' and not temporary")) {
+				rs.next();
+				if (rs.getLong(1) > 0) {
+					st.execute("drop " + other + " " + name);
+				}
+			}
 			st.execute("create or replace " + kind + " " + name + " as\n" + resource(model));
 		}
 		catch (SQLException ex) {

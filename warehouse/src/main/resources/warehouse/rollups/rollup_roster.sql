@@ -1,0 +1,50 @@
+-- The 催报 roster of one rollup: every expected submitter, whether its table for the period came in on time,
+-- late or not at all by getvariable('as_of'), and whose figures were carried forward.
+with
+
+tables_as_of as (
+    select * from int_submitter_tables_as_of
+),
+
+submitters as (
+    select * from stg_reference__submitters
+),
+
+picked as (
+    select * from tables_as_of
+    where period = getvariable('period')
+),
+
+statuses as (
+    select
+        picked.*,
+        case
+            when picked.first_received_at <= cast(getvariable('deadline') as date) + interval '23:59:59' then 'on_time'
+            when picked.has_table_for_month then 'late'
+            else 'missing'
+        end as status
+    from picked
+),
+
+final as (
+    select
+        statuses.campaign,
+        statuses.period,
+        getvariable('kind') as kind,
+        submitters.submitter_code,
+        submitters.submitter_name,
+        submitters.region_code,
+        statuses.status,
+        statuses.is_carried_forward as carried_forward,
+        case when statuses.is_carried_forward then statuses.table_period end as carried_from_period,
+        statuses.sha256,
+        statuses.received_at,
+        cast(getvariable('deadline') as date) as deadline,
+        submitters.liaison,
+        submitters.phone,
+        cast(getvariable('as_of') as timestamp) as as_of
+    from statuses
+    inner join submitters on submitters.submitter_code = statuses.submitter_code
+)
+
+select * from final

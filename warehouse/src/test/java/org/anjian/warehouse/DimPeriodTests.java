@@ -1,0 +1,66 @@
+package org.anjian.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Campaign;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.junit.jupiter.api.Test;
+
+/** dim_period computes the holiday-shifted deadline in SQL; it must agree with DeadlineCalendar day for day. */
+class DimPeriodTests {
+
+	@Test
+	void sqlDeadlinesAgreeWithTheDeadlineCalendarForEveryCutoffDayAndShift() {
+		// given: the demo county's holidays, campaigns covering 2023–2024 for cutoff days 1..31, both shift directions
+		ReferenceData demo = ReferenceDataLoader.loadDemo();
+		List<Campaign> campaigns = new ArrayList<>();
+		for (int day = 1; day <= 31; day++) {
+			for (String shift : List.of("earlier", "later")) {
+				campaigns.add(new Campaign("C" + day + shift, "测试" + day + shift, YearMonth.of(2023, 1),
+						YearMonth.of(2024, 12), day, List.of("t" + day + shift), "F-000", shift));
+			}
+		}
+		ReferenceData data = new ReferenceData(demo.regions(), demo.industries(), demo.submitters(), campaigns,
+				demo.holidays());
+		DeadlineCalendar calendar = new DeadlineCalendar(data.holidays());
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			ReferenceDataLoader.write(warehouse, data);
+			// when
+			warehouse.buildModels();
+			// then
+			List<List<String>> expected = new ArrayList<>();
+			for (Campaign c : campaigns) {
+				for (YearMonth m = c.firstMonth(); !m.isAfter(c.lastMonth()); m = m.plusMonths(1)) {
+					expected.add(List.of(c.code(), m.atDay(1).toString(), calendar.deadline(c, m).toString()));
+				}
+			}
+			assertThat(Given.rows(warehouse, "select campaign, period, deadline from dim_period order by all"))
+				.containsExactlyInAnyOrderElementsOf(expected)
+				.hasSize(31 * 2 * 24);
+		}
+	}
+
+	@Test
+	void periodsCarryYearMonthAndChineseLabel() {
+		// given
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			ReferenceDataLoader.write(warehouse, Given.sampleReference());
+			// when
+			warehouse.buildModels();
+			// then
+			assertThat(Given.rows(warehouse, """
+					select period, year, month, label, deadline from dim_period
+					where campaign = 'QA2024' and period in ('2024-06-01', '2024-10-01') order by period"""))
+				.containsExactly(List.of("2024-06-01", "2024", "6", "2024年6月", LocalDate.of(2024, 6, 21).toString()),
+						List.of("2024-10-01", "2024", "10", "2024年10月", "2024-10-22"));
+		}
+	}
+
+}

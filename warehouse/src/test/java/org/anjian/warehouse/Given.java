@@ -1,0 +1,119 @@
+package org.anjian.warehouse;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Campaign;
+import org.anjian.warehouse.reference.ReferenceData.Industry;
+import org.anjian.warehouse.reference.ReferenceData.Region;
+import org.anjian.warehouse.reference.ReferenceData.Submitter;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+
+/**
+ * Tiny given tables for warehouse tests: a two-township county and rows appended straight into the landing tables,
+ * the way the submission writer leaves them.
+ */
+public final class Given {
+
+	public static final String COUNTY = "510000";
+
+	public static final String EAST = "510000101";
+
+	public static final String WEST = "510000102";
+
+	/** A township-level region with no submitter of its own: still gets a 合计 row. */
+	public static final String PARK = "510000401";
+
+	private Given() {
+	}
+
+	public static Path samples() {
+		return Path.of(System.getProperty("anjian.samples", "../../shared/samples"));
+	}
+
+	public static ReferenceData sampleReference() {
+		return ReferenceDataLoader.load(samples().resolve("reference"));
+	}
+
+	/** 东镇 (T1 in EAST), 西镇 (T2 in WEST), 应急局 (D1, county); campaign X from 2024-04 to 2024-06, due the 22nd. */
+	public static ReferenceData tinyCounty() {
+		return new ReferenceData(
+				List.of(new Region(COUNTY, "测试县", "county", null), new Region(EAST, "东镇", "township", COUNTY),
+						new Region(WEST, "西镇", "township", COUNTY), new Region(PARK, "测试园区", "park", COUNTY)),
+				List.of(new Industry("yjgl", "应急管理", List.of()), new Industry("zj", "住建", List.of())),
+				List.of(new Submitter("T1", "东镇", "township", EAST, List.of(), "张三", "13800000001"),
+						new Submitter("T2", "西镇", "township", WEST, List.of(), "李四", "13800000002"),
+						new Submitter("D1", "测试县应急管理局", "department", COUNTY, List.of(), "王五", "13800000003")),
+				List.of(new Campaign("X", "测试专项行动", YearMonth.of(2024, 4), YearMonth.of(2024, 6), 22, List.of("测试"),
+						"F-000", "earlier")),
+				List.of());
+	}
+
+	/** One accepted (or other status) file row of audit_file. */
+	public static void file(Warehouse w, String sha, String submitter, YearMonth period, LocalDateTime receivedAt,
+			String status) {
+		exec(w, """
+				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+				    error_count, warning_count, ingested_at)
+				values (?, ?, ?, ?, ?, 'X', ?, 0, 0, ?)""", sha, sha + ".xlsx", receivedAt, status, submitter,
+				period.atDay(1), receivedAt);
+	}
+
+	/**
+	 * One industry row of a table: hazards found (major, general) and rectified (major, general); totals derived.
+	 */
+	public static void line(Warehouse w, String sha, int row, String submitter, String region, YearMonth period,
+			String industry, LocalDateTime receivedAt, long hazardsMajor, long hazardsGeneral, long rectifiedMajor,
+			long rectifiedGeneral) {
+		exec(w, """
+				insert into land_submission_line (sha256, sheet, row_number, submitter_code, campaign, period,
+				    region_code, industry_code, received_at, hazards_total, hazards_major, hazards_general,
+				    rectified_total, rectified_major, rectified_general, fines_wan)
+				values (?, 'Sheet1', ?, ?, 'X', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1.5)""", sha, row, submitter,
+				period.atDay(1), region, industry, receivedAt, hazardsMajor + hazardsGeneral, hazardsMajor,
+				hazardsGeneral, rectifiedMajor + rectifiedGeneral, rectifiedMajor, rectifiedGeneral);
+	}
+
+	public static void exec(Warehouse w, String sql, Object... params) {
+		try (PreparedStatement ps = w.connection().prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				ps.setObject(i + 1, params[i]);
+			}
+			ps.execute();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	/** Rows of an ordered query, each as a list of column values rendered as strings (null stays null). */
+	public static List<List<String>> rows(Warehouse w, String sql, Object... params) {
+		try (PreparedStatement ps = w.connection().prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				ps.setObject(i + 1, params[i]);
+			}
+			try (var rs = ps.executeQuery()) {
+				int n = rs.getMetaData().getColumnCount();
+				List<List<String>> out = new java.util.ArrayList<>();
+				while (rs.next()) {
+					List<String> row = new java.util.ArrayList<>();
+					for (int i = 1; i <= n; i++) {
+						Object v = rs.getObject(i);
+						row.add(v == null ? null : v.toString());
+					}
+					out.add(row);
+				}
+				return out;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+}

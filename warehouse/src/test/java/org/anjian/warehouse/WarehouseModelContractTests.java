@@ -1,0 +1,234 @@
+package org.anjian.warehouse;
+
+import static org.anjian.warehouse.Given.COUNTY;
+import static org.anjian.warehouse.Given.EAST;
+import static org.anjian.warehouse.Given.WEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.anjian.warehouse.rollups.RollupBuilder;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every model's sibling {@code .yml} is its contract: the grain sentence, every column documented, and the declared
+ * checks (not_null, unique, relationships, accepted_values, expressions) hold on a warehouse built from a handful of
+ * rows, with both rollups materialized.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WarehouseModelContractTests {
+
+	static final List<String> MODEL_FOLDERS = List.of("staging", "marts", "rollups");
+
+	Warehouse warehouse;
+
+	@BeforeAll
+	void buildWarehouse() {
+		warehouse = Warehouse.inMemory();
+		ReferenceData tiny = Given.tinyCounty();
+		ReferenceData reference = new ReferenceData(tiny.regions(), tiny.industries(), tiny.submitters(),
+				tiny.campaigns(), Given.sampleReference().holidays());
+		ReferenceDataLoader.write(warehouse, reference);
+		YearMonth april = YearMonth.of(2024, 4);
+		YearMonth may = YearMonth.of(2024, 5);
+		LocalDateTime t = LocalDateTime.of(2024, 4, 10, 9, 0);
+		table("t1-apr", "T1", EAST, april, t, 1, 4, 1, 2);
+		table("t2-apr", "T2", WEST, april, t.plusHours(1), 0, 6, 0, 3);
+		table("d1-apr", "D1", COUNTY, april, t.plusHours(2), 2, 9, 1, 8);
+		table("t1-may-old", "T1", EAST, may, t.plusDays(30), 1, 5, 1, 3);
+		table("t1-may", "T1", EAST, may, t.plusDays(35), 1, 6, 1, 4);
+		Given.exec(warehouse, "update audit_file set status = 'superseded', superseded_by = 't1-may' where sha256 = 't1-may-old'");
+		table("d1-may", "D1", COUNTY, may, LocalDateTime.of(2024, 5, 23, 9, 10), 2, 10, 2, 9);
+		Given.exec(warehouse, """
+				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+				    error_count, warning_count, ingested_at)
+				values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
+				    1, 0, timestamp '2024-05-14 20:40:00')""");
+		warehouse.buildModels();
+		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
+		rollups.materialize("X", april, RollupKind.CUTOFF, null);
+		rollups.materialize("X", april, RollupKind.MONTH_END, null);
+		rollups.materialize("X", may, RollupKind.MONTH_END, null);
+		rollups.materialize("X", may, RollupKind.CUTOFF, null);
+	}
+
+	void table(String sha, String submitter, String region, YearMonth period, LocalDateTime receivedAt, long hm,
+			long hg, long rm, long rg) {
+		Given.file(warehouse, sha, submitter, period, receivedAt, "loaded");
+		Given.line(warehouse, sha, 7, submitter, region, period, "yjgl", receivedAt, hm, hg, rm, rg);
+		Given.line(warehouse, sha, 8, submitter, region, period, "zj", receivedAt, 0, 1, 0, 1);
+	}
+
+	@AfterAll
+	void close() {
+		warehouse.close();
+	}
+
+	static Path resourceRoot() {
+		try {
+			return Path.of(WarehouseModelContractTests.class.getClassLoader().getResource("warehouse/models.index").toURI())
+				.getParent();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<Path> files(String extension) throws IOException {
+		List<Path> out = new ArrayList<>();
+		for (String folder : MODEL_FOLDERS) {
+			try (Stream<Path> s = Files.list(resourceRoot().resolve(folder))) {
+				s.filter(p -> p.toString().endsWith(extension)).sorted().forEach(out::add);
+			}
+		}
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> contract(Path yml) throws IOException {
+		try (InputStream in = Files.newInputStream(yml)) {
+			return (Map<String, Object>) new Yaml().load(in);
+		}
+	}
+
+	@Test
+	void everyModelHasAContractWithAGrainAndIsInTheIndex() throws IOException {
+		List<String> indexed = new ArrayList<>();
+		MODEL_FOLDERS.forEach(f -> indexed.addAll(Warehouse.index(f + "/")));
+		for (Path sql : files(".sql")) {
+			String name = Warehouse.modelName(sql.getFileName().toString());
+			String entry = sql.getParent().getFileName() + "/" + sql.getFileName();
+			Path yml = sql.resolveSibling(name + ".yml");
+			assertThat(yml).as("sibling .yml of " + entry).exists();
+			Map<String, Object> contract = contract(yml);
+			assertThat(contract.get("model")).as("model name in " + yml.getFileName()).isEqualTo(name);
+			assertThat(String.valueOf(contract.get("grain"))).as("grain of " + name).startsWith("One row per").endsWith(".");
+			assertThat(indexed).as("models.index").contains(entry);
+		}
+		for (String entry : indexed) {
+			assertThat(resourceRoot().resolve(entry)).as("index entry " + entry).exists();
+		}
+	}
+
+	@Test
+	void indexListsStagingBeforeMarts() {
+		String index = Warehouse.resource("models.index");
+		assertThat(index.lastIndexOf("\nstaging/")).isLessThan(index.indexOf("\nmarts/"));
+		assertThat(index.lastIndexOf("\nmarts/")).isLessThan(index.indexOf("\nrollups/"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyDeclaredCheckHolds() throws IOException {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path yml : files(".yml")) {
+			Map<String, Object> contract = contract(yml);
+			String model = (String) contract.get("model");
+			tests.add(DynamicTest.dynamicTest(model + ": documented columns are its columns", () -> {
+				List<String> documented = columns(contract).stream().map(c -> (String) c.get("name")).toList();
+				List<String> actual = Given
+					.rows(warehouse, "select column_name from (describe " + model + ") order by all")
+					.stream()
+					.map(r -> r.get(0))
+					.toList();
+				assertThat(documented).as(model).containsExactlyInAnyOrderElementsOf(actual);
+				columns(contract).forEach(c -> assertThat((String) c.get("description")).as(model + "." + c.get("name"))
+					.isNotBlank());
+				assertThat(count("select count(*) from " + model)).as(model + " has rows to check").isPositive();
+			}));
+			for (Map<String, Object> column : columns(contract)) {
+				for (Object check : list(column.get("tests"))) {
+					String col = (String) column.get("name");
+					tests.add(DynamicTest.dynamicTest(model + "." + col + " " + check,
+							() -> assertThat(count(columnCheck(model, col, check))).as(model + "." + col + " " + check)
+								.isZero()));
+				}
+			}
+			for (Object check : list(contract.get("tests"))) {
+				tests.add(DynamicTest.dynamicTest(model + " " + check,
+						() -> assertThat(count(modelCheck(model, check))).as(model + " " + check).isZero()));
+			}
+		}
+		return tests.stream();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> columns(Map<String, Object> contract) {
+		return (List<Map<String, Object>>) contract.get("columns");
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> list(Object value) {
+		return value == null ? List.of() : (List<Object>) value;
+	}
+
+	/** A query counting the rows that violate a column check. */
+	@SuppressWarnings("unchecked")
+	static String columnCheck(String model, String col, Object check) {
+		if ("not_null".equals(check)) {
+			return "select count(*) from " + model + " where " + col + " is null";
+		}
+		if ("unique".equals(check)) {
+			return "select count(*) from (select " + col + " from " + model + " where " + col + " is not null group by "
+					+ col + " having count(*) > 1)";
+		}
+		Map<String, Object> map = (Map<String, Object>) check;
+		if (map.containsKey("accepted_values")) {
+			List<String> values = (List<String>) map.get("accepted_values");
+			return "select count(*) from " + model + " where " + col + " not in ('" + String.join("', '", values)
+					+ "')";
+		}
+		if (map.containsKey("relationships")) {
+			Map<String, String> rel = (Map<String, String>) map.get("relationships");
+			return "select count(*) from " + model + " where " + col + " is not null and " + col + " not in (select "
+					+ rel.get("field") + " from " + rel.get("to") + ")";
+		}
+		throw new IllegalArgumentException("未知的列检查 " + check + "（" + model + "." + col + "）");
+	}
+
+	/** A query counting the rows that violate a model-level check. */
+	@SuppressWarnings("unchecked")
+	static String modelCheck(String model, Object check) {
+		Map<String, Object> map = (Map<String, Object>) check;
+		if (map.containsKey("unique")) {
+			String cols = String.join(", ", (List<String>) map.get("unique"));
+			return "select count(*) from (select " + cols + " from " + model + " group by " + cols
+					+ " having count(*) > 1)";
+		}
+		if (map.containsKey("expression")) {
+			return "select count(*) from " + model + " where not coalesce((" + map.get("expression") + "), true)";
+		}
+		if (map.containsKey("relationship_pair")) {
+			Map<String, Object> rel = (Map<String, Object>) map.get("relationship_pair");
+			List<String> cols = (List<String>) rel.get("columns");
+			List<String> fields = (List<String>) rel.get("fields");
+			return "select count(*) from " + model + " m where not exists (select 1 from " + rel.get("to")
+					+ " r where r." + fields.get(0) + " = m." + cols.get(0) + " and r." + fields.get(1) + " = m."
+					+ cols.get(1) + ")";
+		}
+		throw new IllegalArgumentException("未知的模型检查 " + check + "（" + model + "）");
+	}
+
+	long count(String sql) {
+		return Long.parseLong(Given.rows(warehouse, sql).get(0).get(0));
+	}
+
+}

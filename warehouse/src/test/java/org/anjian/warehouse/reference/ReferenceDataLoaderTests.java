@@ -1,0 +1,170 @@
+package org.anjian.warehouse.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.anjian.warehouse.Given;
+import org.anjian.warehouse.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReferenceDataLoaderTests {
+
+	@TempDir
+	Path dir;
+
+	/** Copies the sample county's reference data into the temp dir, then replaces one file. */
+	Path samplesWith(String file, String content) throws IOException {
+		for (String name : List.of("regions.csv", "industries.csv", "submitters.csv", "campaigns.csv", "holidays.csv")) {
+			Files.copy(Given.samples().resolve("reference").resolve(name), dir.resolve(name));
+		}
+		if (file != null) {
+			Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
+		}
+		return dir;
+	}
+
+	@Test
+	void loadsTheSampleCounty() {
+		// when
+		ReferenceData data = Given.sampleReference();
+		// then
+		assertThat(data.county().code()).isEqualTo("519902");
+		assertThat(data.regions()).hasSize(6);
+		assertThat(data.industries()).extracting(ReferenceData.Industry::code)
+			.containsExactly("yjgl", "jtys", "zj", "scjg", "whly", "xf", "czrq");
+		assertThat(data.industries().get(2).aliases()).containsExactly("住房和城乡建设", "住建局");
+		assertThat(data.submitters()).hasSize(8);
+		assertThat(data.submitter("HM06").orElseThrow().liaison()).isEqualTo("唐军");
+		assertThat(data.campaign("QA2024").orElseThrow().holidayShift()).isEqualTo("earlier");
+		assertThat(data.campaign("QA2024").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2024, 10));
+		assertThat(data.holidays()).hasSize(72);
+	}
+
+	@Test
+	void loadsTheBundledDemoCountyWhichDiffersFromTheSamples() {
+		// when
+		ReferenceData demo = ReferenceDataLoader.loadDemo();
+		// then
+		assertThat(demo.county().name()).isEqualTo("青川县");
+		assertThat(demo.campaigns()).extracting(ReferenceData.Campaign::form).containsExactly("F-001", "F-000");
+		assertThat(demo.campaign("QA2024").orElseThrow().cutoffDay()).isEqualTo(22);
+		assertThat(demo.holidays()).isEqualTo(Given.sampleReference().holidays());
+	}
+
+	@Test
+	void acceptsByteOrderMarkQuotingAndMissingHolidays() throws IOException {
+		// given
+		samplesWith("industries.csv", "\uFEFFcode,name,aliases\r\nyjgl,\"应急管理\",\"应急|应急管理局\"\r\nzj,住建,\"住建局|\"\"住建\"\"\"\r\n");
+		Files.delete(dir.resolve("holidays.csv"));
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then
+		assertThat(data.industries().get(1).aliases()).containsExactly("住建局", "\"住建\"");
+		assertThat(data.holidays()).isEmpty();
+	}
+
+	@Test
+	void campaignShiftColumnIsOptionalAndValidated() throws IOException {
+		// given
+		samplesWith("campaigns.csv", """
+				code,name,first_month,last_month,cutoff_day,title_keywords,form,holiday_shift
+				QA2024,强安2024,2024-04,2024-10,22,强安2024,F-000,later
+				ZX2023,排查整治,2023-05,2023-12,23,排查整治,F-001,
+				""");
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then
+		assertThat(data.campaigns()).extracting(ReferenceData.Campaign::holidayShift).containsExactly("later", "earlier");
+	}
+
+	@Test
+	void unknownRegionOfASubmitterNamesFileLineAndColumn() throws IOException {
+		// given
+		String submitters = Files.readString(Given.samples().resolve("reference/submitters.csv"))
+			.replace("HM04,新场镇,township,519902103", "HM04,新场镇,township,519999");
+		samplesWith("submitters.csv", submitters);
+		// when / then
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessage("submitters.csv 第5行 region_code 列：地区代码“519999”不在 regions.csv 中");
+	}
+
+	@Test
+	void rejectsEachKindOfBadValueWithItsPlace() throws IOException {
+		String header = "code,name,first_month,last_month,cutoff_day,title_keywords,form\n";
+		assertProblem("campaigns.csv", header + "QA,强安,2024-04,2024-10,32,强安,F-000\n",
+				"campaigns.csv 第2行 cutoff_day 列：截止日“32”应为 1–31 的整数");
+		assertProblem("campaigns.csv", header + "QA,强安,2024-04,2024-10,22,强安,F-002\n",
+				"campaigns.csv 第2行 form 列：“F-002”不是允许的值（F-000、F-001）");
+		assertProblem("campaigns.csv", header + "QA,强安,2024-11,2024-10,22,强安,F-000\n",
+				"campaigns.csv 第2行 last_month 列：结束月份 2024-10 早于开始月份 2024-11");
+		assertProblem("campaigns.csv", header + "QA,强安,2024-4,2024-10,22,强安,F-000\n",
+				"campaigns.csv 第2行 first_month 列：月份“2024-4”应写成 YYYY-MM，例如 2024-04");
+		assertProblem("campaigns.csv", header + "QA,,2024-04,2024-10,22,强安,F-000\n", "campaigns.csv 第2行 name 列：不能为空");
+		assertProblem("campaigns.csv", "code,name,first_month,last_month,cutoff_day,title_keywords\n",
+				"campaigns.csv 第1行：缺少列“form”，表头应为 code,name,first_month,last_month,cutoff_day,title_keywords,form");
+		assertProblem("industries.csv", "code,name,aliases,colour\nyjgl,应急管理,,红\n",
+				"industries.csv 第1行 第4列：多余的列“colour”，应为 code,name,aliases");
+		assertProblem("industries.csv", "code,name,aliases\nyjgl,应急管理,\nyjgl,交通运输,\n",
+				"industries.csv 第3行 code 列：行业代码“yjgl”重复");
+		assertProblem("industries.csv", "code,name,aliases\nyjgl,应急管理,应急\njtys,交通运输,应急\n",
+				"industries.csv 第3行 aliases 列：名称“应急”已是代码“yjgl”的名称或别名，不能再指“jtys”");
+		assertProblem("regions.csv", "code,name,level,parent_code\n1,甲县,county,\n2,乙县,county,\n",
+				"regions.csv level 列：应恰好有一行 county（县），实际有 2 行");
+		assertProblem("regions.csv", "code,name,level,parent_code\n519902,鹤鸣县,county,\n5199021,某镇,village,519902\n",
+				"regions.csv 第3行 level 列：“village”不是允许的值（county、township、street、park）");
+		assertProblem("regions.csv", "code,name,level,parent_code\n519902,鹤鸣县,county,\n5199021,某镇,township,8\n",
+				"regions.csv 第3行 parent_code 列：上级地区代码“8”不在 regions.csv 中");
+		assertProblem("holidays.csv", "date,kind\n2024-02-30,holiday\n",
+				"holidays.csv 第2行 date 列：日期“2024-02-30”不是 YYYY-MM-DD 格式的有效日期");
+		assertProblem("holidays.csv", "date,kind\n2024-05-01,rest\n",
+				"holidays.csv 第2行 kind 列：“rest”不是允许的值（holiday、workday）");
+	}
+
+	@Test
+	void missingFileIsNamed() throws IOException {
+		// given
+		samplesWith(null, null);
+		Files.delete(dir.resolve("campaigns.csv"));
+		// when / then
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessageStartingWith("缺少基础数据文件 campaigns.csv");
+	}
+
+	void assertProblem(String file, String content, String message) throws IOException {
+		for (Path p : Files.list(dir).toList()) {
+			Files.delete(p);
+		}
+		samplesWith(file, content);
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessage(message);
+	}
+
+	@Test
+	void writeReplacesTheReferenceTables() {
+		// given
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			ReferenceDataLoader.write(warehouse, ReferenceDataLoader.loadDemo());
+			// when
+			ReferenceDataLoader.write(warehouse, Given.sampleReference());
+			// then
+			assertThat(Given.rows(warehouse, """
+					select (select count(*) from ref_region), (select count(*) from ref_industry),
+					    (select count(*) from ref_submitter), (select count(*) from ref_campaign),
+					    (select count(*) from ref_holiday)""")).containsExactly(List.of("6", "7", "8", "1", "72"));
+			assertThat(Given.rows(warehouse, """
+					select code, first_month, last_month, title_keywords, holiday_shift from ref_campaign"""))
+				.containsExactly(List.of("QA2024", "2024-04-01", "2024-10-01", "[强安2024]", "earlier"));
+			assertThat(Given.rows(warehouse, "select parent_code from ref_region where level = 'county'"))
+				.containsExactly(java.util.Collections.singletonList(null));
+		}
+	}
+
+}

@@ -1,0 +1,209 @@
+package org.anjian.warehouse.rollups;
+
+import static org.anjian.warehouse.Given.COUNTY;
+import static org.anjian.warehouse.Given.EAST;
+import static org.anjian.warehouse.Given.PARK;
+import static org.anjian.warehouse.Given.WEST;
+import static org.anjian.warehouse.Given.file;
+import static org.anjian.warehouse.Given.line;
+import static org.anjian.warehouse.Given.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import org.anjian.warehouse.Given;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RollupBuilderTests {
+
+	static final YearMonth APRIL = YearMonth.of(2024, 4);
+
+	static final YearMonth MAY = YearMonth.of(2024, 5);
+
+	Warehouse warehouse;
+
+	ReferenceData reference = Given.tinyCounty();
+
+	RollupBuilder builder;
+
+	@BeforeEach
+	void openWarehouse() {
+		warehouse = Warehouse.inMemory();
+		ReferenceDataLoader.write(warehouse, reference);
+		warehouse.buildModels();
+		builder = new RollupBuilder(warehouse, reference);
+	}
+
+	@AfterEach
+	void closeWarehouse() {
+		warehouse.close();
+	}
+
+	static LocalDateTime at(int month, int day, int hour) {
+		return LocalDateTime.of(2024, month, day, hour, 0);
+	}
+
+	/** A one-row table: a submitter's yjgl row with the given hazards and rectifications. */
+	void table(String sha, String submitter, String region, YearMonth period, LocalDateTime receivedAt,
+			long hazardsMajor, long hazardsGeneral, long rectifiedMajor, long rectifiedGeneral) {
+		file(warehouse, sha, submitter, period, receivedAt, "loaded");
+		line(warehouse, sha, 7, submitter, region, period, "yjgl", receivedAt, hazardsMajor, hazardsGeneral,
+				rectifiedMajor, rectifiedGeneral);
+	}
+
+	List<List<String>> cutoff(String columns) {
+		return rows(warehouse, "select region_code, industry_code, " + columns
+				+ " from rollup_cutoff order by region_code, industry_code");
+	}
+
+	@Test
+	void latestVersionReceivedByAsOfWins() {
+		// given
+		table("t1-first", "T1", EAST, APRIL, at(4, 10, 9), 0, 5, 0, 1);
+		table("t1-fixed", "T1", EAST, APRIL, at(4, 20, 9), 0, 7, 0, 2);
+		// when
+		builder.materialize("X", APRIL, RollupKind.CUTOFF, at(4, 15, 0));
+		List<List<String>> early = cutoff("hazards_total");
+		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		List<List<String>> byDeadline = cutoff("hazards_total");
+		// then
+		assertThat(early).contains(List.of(COUNTY, "yjgl", "5"), List.of(EAST, "ALL", "5"));
+		assertThat(byDeadline).contains(List.of(COUNTY, "yjgl", "7"), List.of(EAST, "ALL", "7"));
+	}
+
+	@Test
+	void submitterWithoutTableIsCarriedForwardFromItsLatestEarlierTable() {
+		// given
+		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 1, 4, 1, 2);
+		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 0, 3, 0, 3);
+		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 0, 6, 0, 5);
+		// when
+		RollupResult result = builder.materialize("X", MAY, RollupKind.CUTOFF, null);
+		// then
+		assertThat(cutoff("hazards_total, submitters_expected, submitters_reported, submitters_carried_forward"))
+			.containsExactly(List.of(COUNTY, "ALL", "11", "3", "1", "1"), List.of(COUNTY, "yjgl", "11", "3", "1", "1"),
+					List.of(EAST, "ALL", "5", "1", "0", "1"), List.of(EAST, "yjgl", "5", "1", "0", "1"),
+					Arrays.asList(WEST, "ALL", null, "1", "0", "0"), Arrays.asList(PARK, "ALL", null, "0", "0", "0"));
+		assertThat(result.asOf()).isEqualTo(LocalDateTime.of(2024, 5, 22, 23, 59, 59));
+		assertThat(result.roster()).containsExactly(
+				new RollupResult.RosterEntry("D1", "测试县应急管理局", "on_time", false, "王五", "13800000003"),
+				new RollupResult.RosterEntry("T1", "东镇", "missing", true, "张三", "13800000001"),
+				new RollupResult.RosterEntry("T2", "西镇", "missing", false, "李四", "13800000002"));
+		assertThat(rows(warehouse, """
+				select submitter_code, carried_from_period, sha256 from rollup_roster
+				where kind = 'cutoff' order by submitter_code"""))
+			.containsExactly(Arrays.asList("D1", null, "d1-may"), List.of("T1", "2024-04-01", "t1-apr"),
+					Arrays.asList("T2", null, null));
+	}
+
+	@Test
+	void lateTableIsLeftOutOfTheCutoffButTakenAtMonthEnd() {
+		// given: D1's May table arrives the day after the 22 May deadline
+		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 0, 3, 0, 3);
+		table("d1-may", "D1", COUNTY, MAY, at(5, 23, 9), 0, 8, 0, 6);
+		// when
+		RollupResult cutoff = builder.materialize("X", MAY, RollupKind.CUTOFF, null);
+		RollupResult monthEnd = builder.materialize("X", MAY, RollupKind.MONTH_END, null);
+		// then
+		assertThat(rows(warehouse, "select hazards_total from rollup_cutoff where region_code = ? and industry_code = 'ALL'",
+				COUNTY)).containsExactly(List.of("3"));
+		assertThat(rows(warehouse, """
+				select hazards_total, hazards_total_cum, rectified_total, rectified_total_cum
+				from rollup_month_end where region_code = ? and industry_code = 'ALL'""", COUNTY))
+			.containsExactly(List.of("5", "8", "3", "6"));
+		assertThat(cutoff.roster().get(0).status()).isEqualTo("missing");
+		assertThat(cutoff.roster().get(0).carriedForward()).isTrue();
+		assertThat(monthEnd.roster().get(0).status()).isEqualTo("late");
+		assertThat(monthEnd.asOf()).isEqualTo(LocalDateTime.of(2024, 5, 31, 23, 59, 59));
+		assertThat(monthEnd.deadline()).isEqualTo(LocalDate.of(2024, 5, 22));
+	}
+
+	@Test
+	void correctionLowerThanLastMonthGivesNegativeMonthFigure() {
+		// given: April's cumulative 10 hazards, May's (corrected) cumulative only 8
+		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 2, 8, 1, 4);
+		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 1, 7, 1, 5);
+		// when
+		builder.materialize("X", MAY, RollupKind.MONTH_END, null);
+		// then
+		assertThat(rows(warehouse, """
+				select region_code, industry_code, hazards_total, hazards_major, rectified_total, hazards_total_cum,
+				    fines_wan, fines_wan_cum
+				from rollup_month_end where region_code = ? order by industry_code""", COUNTY))
+			.containsExactly(List.of(COUNTY, "ALL", "-2", "-1", "1", "8", "0.0000", "1.5000"),
+					List.of(COUNTY, "yjgl", "-2", "-1", "1", "8", "0.0000", "1.5000"));
+	}
+
+	@Test
+	void firstCampaignMonthFigureIsItsCumulative() {
+		// given
+		table("t2-apr", "T2", WEST, APRIL, at(4, 19, 9), 1, 3, 1, 1);
+		// when
+		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		// then
+		assertThat(rows(warehouse, """
+				select region_code, industry_code, hazards_total, hazards_total_cum, rectification_rate,
+				    major_rectification_rate
+				from rollup_month_end where region_code = ? order by industry_code""", WEST))
+			.containsExactly(List.of(WEST, "ALL", "4", "4", "0.5", "1.0"), List.of(WEST, "yjgl", "4", "4", "0.5", "1.0"));
+	}
+
+	@Test
+	void townshipRowsCountOnlyThatTownshipsSubmitters() {
+		// given
+		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 1);
+		table("t2-apr", "T2", WEST, APRIL, at(4, 10, 9), 0, 6, 0, 2);
+		table("d1-apr", "D1", COUNTY, APRIL, at(4, 10, 9), 0, 9, 0, 3);
+		// when
+		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		// then
+		assertThat(cutoff("hazards_total, rectified_total, submitters_expected, submitters_reported")).containsExactly(
+				List.of(COUNTY, "ALL", "19", "6", "3", "3"), List.of(COUNTY, "yjgl", "19", "6", "3", "3"),
+				List.of(EAST, "ALL", "4", "1", "1", "1"), List.of(EAST, "yjgl", "4", "1", "1", "1"),
+				List.of(WEST, "ALL", "6", "2", "1", "1"), List.of(WEST, "yjgl", "6", "2", "1", "1"),
+				Arrays.asList(PARK, "ALL", null, null, "0", "0"));
+	}
+
+	@Test
+	void ratesAreNullWhenTheDivisorIsZero() {
+		// given: no major hazards at all, and a region with nothing
+		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 3);
+		// when
+		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		// then
+		assertThat(rows(warehouse, """
+				select region_code, rectification_rate, major_rectification_rate, coverage_rate
+				from rollup_month_end where industry_code = 'ALL' order by region_code"""))
+			.containsExactly(Arrays.asList(COUNTY, "0.75", null, null), Arrays.asList(EAST, "0.75", null, null),
+					Arrays.asList(WEST, null, null, null), Arrays.asList(PARK, null, null, null));
+	}
+
+	@Test
+	void rerunningReplacesRowsInsteadOfAddingThem() {
+		// given
+		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 3);
+		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		List<List<String>> cutoffBefore = rows(warehouse, "select * from rollup_cutoff order by all");
+		List<List<String>> monthEndBefore = rows(warehouse, "select * from rollup_month_end order by all");
+		List<List<String>> rosterBefore = rows(warehouse, "select * from rollup_roster order by all");
+		// when
+		RollupResult again = builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		// then
+		assertThat(again.rowsWritten()).isEqualTo(cutoffBefore.size());
+		assertThat(rows(warehouse, "select * from rollup_cutoff order by all")).isEqualTo(cutoffBefore);
+		assertThat(rows(warehouse, "select * from rollup_month_end order by all")).isEqualTo(monthEndBefore);
+		assertThat(rows(warehouse, "select * from rollup_roster order by all")).isEqualTo(rosterBefore).hasSize(6);
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.anjian.jobs.rollups;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.rollups.RollupBuilder;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.writers.official.OfficialTableExporter;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * rollupJob (汇总上报): materialize one rollup (cutoff or month-end) of one campaign and month with its 催报 roster,
+ * then write the county's official table and manifest into the outbox. SQL is the unit here, so both steps are
+ * tasklets. Identifying parameters: campaign, period, kind, as_of and the warehouse's intake state.
+ */
+@Configuration(proxyBeanMethods = false)
+class RollupJobConfiguration {
+
+	static final String JOB_NAME = "rollupJob";
+
+	// rollupMaterialize: rollup_cutoff | rollup_month_end and rollup_roster for (campaign, period), replaced
+
+	@Bean
+	Step rollupMaterialize(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			Warehouse warehouse, ReferenceData referenceData) {
+		return new StepBuilder("rollupMaterialize", jobRepository).tasklet((contribution, chunk) -> {
+			JobParameters p = contribution.getStepExecution().getJobParameters();
+			new RollupBuilder(warehouse, referenceData).materialize(p.getString("campaign"),
+					YearMonth.parse(p.getString("period")), RollupKind.fromCode(p.getString("kind")),
+					p.getLocalDateTime("asOf"));
+			return RepeatStatus.FINISHED;
+		}, batchTransactionManager).build();
+	}
+
+	// officialTableWrite: outbox/<campaign>/<YYYY-MM>/<kind>/<county>-….xlsx + manifest.json, atomically
+
+	@Bean
+	Step officialTableWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			Warehouse warehouse, AnjianSettings settings) {
+		return new StepBuilder("officialTableWrite", jobRepository).tasklet((contribution, chunk) -> {
+			JobParameters p = contribution.getStepExecution().getJobParameters();
+			new OfficialTableExporter(warehouse.connection()).export(p.getString("campaign"),
+					YearMonth.parse(p.getString("period")), p.getString("kind"), settings.outboxDir());
+			return RepeatStatus.FINISHED;
+		}, batchTransactionManager).build();
+	}
+
+	@Bean
+	Job rollupJob(JobRepository jobRepository, Step rollupMaterialize, Step officialTableWrite) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rollupMaterialize).next(officialTableWrite).build();
+	}
+
+
+}

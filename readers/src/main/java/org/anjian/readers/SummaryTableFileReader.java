@@ -1,0 +1,235 @@
+package org.anjian.readers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.anjian.readers.csv.CsvGridReader;
+import org.anjian.readers.excel.poi.PoiGridReader;
+import org.anjian.readers.forms.FormDefinition;
+import org.anjian.readers.forms.FormDefinitions;
+import org.anjian.readers.grid.Grid;
+import org.anjian.readers.grid.GridReadException;
+
+/**
+ * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission, whatever its file name says.
+ *
+ * <p>The format comes from the content: a zip holding {@code xl/workbook.xml} is xlsx, an OLE2 compound file with a
+ * workbook stream is xls (with an EncryptionInfo stream it is an encrypted xlsx), text that decodes as UTF-8 or
+ * GB18030 and has delimited lines is CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first)
+ * holding a header of one of the configured forms gives the table. Bad content never throws: it gives an error
+ * {@link Finding} with one of the rule codes below.
+ *
+ * <p>Thread-safe: it keeps no state between files.
+ */
+public class SummaryTableFileReader implements SubmissionFileReader {
+
+	/** Not an Excel or CSV file at all. */
+	public static final String FILE_FORMAT = "FILE_FORMAT";
+
+	/** An Excel file that cannot be opened: corrupt, encrypted, password-protected. */
+	public static final String FILE_UNREADABLE = "FILE_UNREADABLE";
+
+	/** No sheet has a recognisable summary table header. */
+	public static final String NO_TABLE = "NO_TABLE";
+
+	/** The table's header lacks measure columns of its form. */
+	public static final String HEADER_MISSING = "HEADER_MISSING";
+
+	/** A second 合计 row after the first (warning; the first is used). */
+	public static final String TOTAL_ROW_REPEATED = "TOTAL_ROW_REPEATED";
+
+	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
+			0x1A, (byte) 0xE1 };
+
+	/** CSV summaries are a few kilobytes; a bigger text file is not one of them. */
+	private static final long MAX_CSV_BYTES = 16L * 1024 * 1024;
+
+	private final TableLocator locator;
+
+	/** A reader for the bundled forms (F-000, F-001, F-003-II). */
+	public SummaryTableFileReader() {
+		this(FormDefinitions.bundled());
+	}
+
+	/** A reader for the given forms; when several match a header, the one matching most measures wins. */
+	public SummaryTableFileReader(List<FormDefinition> forms) {
+		if (forms.isEmpty()) {
+			throw new IllegalArgumentException("at least one form definition is needed");
+		}
+		this.locator = new TableLocator(forms);
+	}
+
+	@Override
+	public SubmissionRead read(Path file) {
+		String fileName = file.getFileName().toString();
+		String format = "unknown";
+		try {
+			byte[] head = head(file, 8);
+			List<Grid> grids;
+			if (startsWith(head, new byte[] { 'P', 'K', 3, 4 })) {
+				if (!isXlsxPackage(file)) {
+					return formatError(fileName, "unknown", "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
+				}
+				format = "xlsx";
+				grids = PoiGridReader.read(file);
+			}
+			else if (startsWith(head, OLE2_MAGIC)) {
+				switch (PoiGridReader.inspectOle2(file)) {
+					case ENCRYPTED_OOXML -> {
+						return unreadable(fileName, "xlsx", "文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送");
+					}
+					case OTHER -> {
+						return formatError(fileName, "unknown", "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）");
+					}
+					default -> {
+						format = "xls";
+						grids = PoiGridReader.read(file);
+					}
+				}
+			}
+			else {
+				String text = csvText(file);
+				if (text == null) {
+					return formatError(fileName, "unknown", null);
+				}
+				char delimiter = CsvGridReader.detectDelimiter(text);
+				if (delimiter == 0) {
+					return formatError(fileName, "unknown", "文件是纯文本，但不是逗号、分号或制表符分隔的表格");
+				}
+				format = "csv";
+				grids = List.of(CsvGridReader.read(baseName(fileName), text, delimiter));
+			}
+			return locate(fileName, format, grids);
+		}
+		catch (GridReadException ex) {
+			return unreadable(fileName, format, ex.getMessage());
+		}
+		catch (IOException | RuntimeException ex) {
+			// never let one clerk's file stop a batch: report it on the file instead
+			return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
+					+ String.valueOf(ex.getMessage()) + "）");
+		}
+	}
+
+	private SubmissionRead locate(String fileName, String format, List<Grid> grids) {
+		List<Grid> ordered = new ArrayList<>(grids);
+		// visible sheets first, each group in workbook order (the sort is stable)
+		ordered.sort(Comparator.comparing(Grid::hidden));
+		for (Grid grid : ordered) {
+			TableLocator.HeaderMatch header = locator.locate(grid);
+			if (header == null) {
+				continue;
+			}
+			List<Finding> findings = new ArrayList<>();
+			SummaryTable table = locator.read(grid, header, findings);
+			if (!header.missing().isEmpty()) {
+				findings.addAll(0, missingFindings(fileName, grid, header));
+			}
+			return new SubmissionRead(format, table, List.copyOf(findings));
+		}
+		return new SubmissionRead(format, null, List.of(Finding.error(NO_TABLE, null, null, null,
+				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 "
+						+ grids.size() + " 个工作表）")));
+	}
+
+	private static List<Finding> missingFindings(String fileName, Grid grid, TableLocator.HeaderMatch header) {
+		List<Finding> findings = new ArrayList<>();
+		List<String> required = header.missing().stream().filter(m -> !m.optional()).map(m -> m.display()).toList();
+		List<String> optional = header.missing().stream().filter(m -> m.optional()).map(m -> m.display()).toList();
+		String where = "工作表“" + grid.name() + "”第" + (header.top() + 1) + "–" + (header.bottom() + 1) + "行的表头";
+		if (!required.isEmpty()) {
+			findings.add(Finding.error(HEADER_MISSING, grid.name(), header.top() + 1, null, where + "缺少以下栏目："
+					+ String.join("、", required) + "。请按《" + header.form().name() + "》的格式填报（文件“" + fileName + "”）"));
+		}
+		if (!optional.isEmpty()) {
+			findings.add(Finding.warning(HEADER_MISSING, grid.name(), header.top() + 1, null,
+					where + "没有以下栏目，按未填报处理：" + String.join("、", optional) + "（文件“" + fileName + "”）"));
+		}
+		return findings;
+	}
+
+	private static SubmissionRead formatError(String fileName, String format, String detail) {
+		return new SubmissionRead(format, null, List.of(Finding.error(FILE_FORMAT, null, null, null,
+				"无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格" + (detail == null ? "" : "（" + detail + "）")
+						+ "，文件“" + fileName + "”")));
+	}
+
+	private static SubmissionRead unreadable(String fileName, String format, String reason) {
+		return new SubmissionRead(format, null,
+				List.of(Finding.error(FILE_UNREADABLE, null, null, null, reason + "，文件“" + fileName + "”")));
+	}
+
+	private static byte[] head(Path file, int length) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(length);
+		}
+	}
+
+	private static boolean startsWith(byte[] bytes, byte[] prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether a zip is an OOXML workbook, not a .docx or an ordinary archive. */
+	private static boolean isXlsxPackage(Path file) throws GridReadException {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+				String name = entries.nextElement().getName();
+				if (name.equalsIgnoreCase("xl/workbook.xml") || name.matches("(?i)xl/workbook\\d*\\.xml")) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (IOException ex) {
+			throw new GridReadException("文件已损坏，无法作为 Excel（.xlsx）打开（压缩结构错误）", ex);
+		}
+	}
+
+	/**
+	 * The file as CSV text, or null when it is binary (control characters, PDF, images …) or neither UTF-8 nor
+	 * GB18030.
+	 */
+	private static String csvText(Path file) throws IOException {
+		if (Files.size(file) == 0 || Files.size(file) > MAX_CSV_BYTES) {
+			return null;
+		}
+		byte[] bytes = Files.readAllBytes(file);
+		for (byte b : bytes) {
+			int ch = b & 0xFF;
+			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
+				return null;
+			}
+		}
+		String text = CsvGridReader.decode(bytes);
+		if (text == null) {
+			return null;
+		}
+		String start = text.stripLeading();
+		if (start.startsWith("%PDF") || start.startsWith("<") || start.startsWith("{\\rtf")) {
+			return null;
+		}
+		return text;
+	}
+
+	private static String baseName(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return dot > 0 ? fileName.substring(0, dot) : fileName;
+	}
+
+}

@@ -1,0 +1,376 @@
+package org.anjian.readers;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.anjian.readers.forms.FormDefinition;
+import org.anjian.readers.forms.HeaderPattern;
+import org.anjian.readers.forms.HeaderText;
+import org.anjian.readers.forms.MeasureColumn;
+import org.anjian.readers.grid.Grid;
+
+/**
+ * Finds a summary table in a grid and reads it, the same way for every form: the form definition says which header
+ * texts make which measure, which rows to keep and where the grid ends.
+ *
+ * <p>The header is found by meaning, not position: for every candidate band of 1–4 consecutive visible rows, each
+ * column's header path (merged group cell, then its own cell) is matched against every form's header patterns; the
+ * band and form matching most measures wins.
+ */
+final class TableLocator {
+
+	/** A header lower than this is not looked for: summary forms put it within the first rows. */
+	private static final int HEADER_SEARCH_ROWS = 60;
+
+	private static final int MAX_HEADER_ROWS = 4;
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("[.…。⋯·、]+");
+
+	private final List<FormDefinition> forms;
+
+	TableLocator(List<FormDefinition> forms) {
+		this.forms = List.copyOf(forms);
+	}
+
+	/**
+	 * Where a form's header sits in a grid.
+	 *
+	 * @param form the form whose header matched best
+	 * @param top first header row (0-based)
+	 * @param bottom last header row
+	 * @param columns measure code → column, in the form's order (found measures only)
+	 * @param headerTexts measure code → header path as found, “/”-joined
+	 * @param labelColumn column of the row labels, or -1
+	 * @param missing measures of the form not found
+	 * @param score matched minus missing measures
+	 */
+	record HeaderMatch(FormDefinition form, int top, int bottom, Map<String, Integer> columns,
+			Map<String, String> headerTexts, int labelColumn, List<MeasureColumn> missing, int score) {
+	}
+
+	/** @return the best header in the grid, or null when no band looks like a summary table header */
+	HeaderMatch locate(Grid grid) {
+		HeaderMatch best = null;
+		int lastTop = Math.min(grid.rowCount(), HEADER_SEARCH_ROWS);
+		for (int top = 0; top < lastTop; top++) {
+			// a hidden row still holds data Excel sums, but it is never the header people read
+			if (grid.isRowHidden(top) || grid.isBlankRow(top)) {
+				continue;
+			}
+			for (int bottom = top; bottom < Math.min(grid.rowCount(), top + MAX_HEADER_ROWS); bottom++) {
+				if (bottom > top && (grid.isRowHidden(bottom) || isUnitsRow(grid, bottom, forms.get(0))
+						|| hasFigure(grid, bottom))) {
+					break;
+				}
+				List<List<String>> paths = headerPaths(grid, top, bottom);
+				for (FormDefinition form : forms) {
+					HeaderMatch match = match(form, top, bottom, paths);
+					if (match != null && (best == null || match.score() > best.score()
+							|| match.score() == best.score() && (match.top() > best.top()
+									|| match.top() == best.top() && match.bottom() > best.bottom()))) {
+						best = match;
+					}
+				}
+			}
+		}
+		return best;
+	}
+
+	private static boolean hasFigure(Grid grid, int row) {
+		for (int c = 0; c < grid.columnCount(); c++) {
+			if (CellNumbers.isFigure(grid.text(row, c))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** For each column, the distinct normalised header texts from the top of the band down. */
+	private static List<List<String>> headerPaths(Grid grid, int top, int bottom) {
+		List<List<String>> paths = new ArrayList<>(grid.columnCount());
+		for (int c = 0; c < grid.columnCount(); c++) {
+			List<String> path = new ArrayList<>();
+			for (int r = top; r <= bottom; r++) {
+				String text = HeaderText.normalise(grid.shownText(r, c));
+				if (!text.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(text))) {
+					path.add(text);
+				}
+			}
+			paths.add(path);
+		}
+		return paths;
+	}
+
+	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<String>> paths) {
+		int labelColumn = -1;
+		for (int c = 0; c < paths.size() && labelColumn < 0; c++) {
+			for (String text : paths.get(c)) {
+				if (matches(form.labelHeaders(), text)) {
+					labelColumn = c;
+					break;
+				}
+			}
+		}
+		Map<String, Integer> found = new LinkedHashMap<>();
+		Set<Integer> taken = new HashSet<>();
+		if (labelColumn >= 0) {
+			taken.add(labelColumn);
+		}
+		// strict matches first (the column's own cell), then a single text on a group cell, then loose containment
+		for (int pass = 1; pass <= 3; pass++) {
+			for (MeasureColumn measure : form.measures()) {
+				if (found.containsKey(measure.code())) {
+					continue;
+				}
+				for (int c = 0; c < paths.size(); c++) {
+					if (!taken.contains(c) && !paths.get(c).isEmpty()
+							&& matchPass(form, measure, paths.get(c)) == pass) {
+						found.put(measure.code(), c);
+						taken.add(c);
+						break;
+					}
+				}
+			}
+		}
+		int matched = found.size();
+		if (matched < 3 || matched * 3 < form.measures().size()) {
+			return null;
+		}
+		Map<String, Integer> columns = new LinkedHashMap<>();
+		Map<String, String> texts = new LinkedHashMap<>();
+		List<MeasureColumn> missing = new ArrayList<>();
+		for (MeasureColumn measure : form.measures()) {
+			Integer column = found.get(measure.code());
+			if (column == null) {
+				missing.add(measure);
+			}
+			else {
+				columns.put(measure.code(), column);
+				texts.put(measure.code(), String.join("/", paths.get(column)));
+			}
+		}
+		if (labelColumn < 0) {
+			// no 行业部门 header: the labels are in the column just left of the first measure
+			int first = columns.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+			labelColumn = first - 1;
+		}
+		int score = matched - missing.size() + (labelColumn >= 0 ? 1 : 0);
+		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score);
+	}
+
+	/** @return 1 own-cell match, 2 single text on a group cell, 3 loose containment, 0 none */
+	private static int matchPass(FormDefinition form, MeasureColumn measure, List<String> path) {
+		String leaf = path.get(path.size() - 1);
+		List<String> above = path.subList(0, path.size() - 1);
+		int best = 0;
+		for (HeaderPattern pattern : measure.patterns()) {
+			int pass = 0;
+			if (pattern.singleLevel()) {
+				if (matches(pattern.leaf(), leaf)) {
+					pass = 1;
+				}
+				else if (above.stream().anyMatch(text -> matches(pattern.leaf(), text))) {
+					pass = 2;
+				}
+				else if (!ignored(form, leaf) && containsAny(leaf, pattern.leaf())) {
+					pass = 3;
+				}
+			}
+			else if (matches(pattern.leaf(), leaf) && above.stream().anyMatch(text -> matches(pattern.group(), text))) {
+				pass = 1;
+			}
+			else if (!ignored(form, leaf) && containsAny(leaf, pattern.leaf())
+					&& above.stream().anyMatch(text -> containsAny(text, pattern.group()))) {
+				pass = 3;
+			}
+			if (pass > 0 && (best == 0 || pass < best)) {
+				best = pass;
+			}
+		}
+		return best;
+	}
+
+	private static boolean matches(List<String> alternatives, String text) {
+		return alternatives.contains(text) || alternatives.contains(HeaderText.withoutBrackets(text));
+	}
+
+	private static boolean containsAny(String text, List<String> alternatives) {
+		for (String alternative : alternatives) {
+			if (alternative.length() >= 2 && text.contains(alternative)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean ignored(FormDefinition form, String text) {
+		return form.ignoreWords().stream().anyMatch(text::contains);
+	}
+
+	private static boolean isUnitsRow(Grid grid, int row, FormDefinition form) {
+		int units = 0;
+		for (int c = 0; c < grid.columnCount(); c++) {
+			if (grid.isMergeContinuation(row, c)) {
+				continue;
+			}
+			String text = HeaderText.normalise(grid.text(row, c)).replace("(", "").replace(")", "");
+			if (text.isEmpty()) {
+				continue;
+			}
+			if (!form.units().contains(text)) {
+				return false;
+			}
+			units++;
+		}
+		return units >= 2;
+	}
+
+	/** Reads the rows, fields, title and period of a located table. */
+	SummaryTable read(Grid grid, HeaderMatch header, List<Finding> findings) {
+		FormDefinition form = header.form();
+		Map<String, String> fields = SheetFields.newMap();
+		List<String> titleLines = new ArrayList<>();
+		PeriodRange period = null;
+		for (int r = 0; r < header.top(); r++) {
+			List<String> lineTexts = new ArrayList<>();
+			for (int c = 0; c < grid.columnCount(); c++) {
+				String text = CellNumbers.trim(grid.text(r, c));
+				if (text.isEmpty()) {
+					continue;
+				}
+				if (SheetFields.isField(text)) {
+					SheetFields.collect(text, fields);
+				}
+				else {
+					lineTexts.add(text);
+					if (period == null) {
+						period = PeriodRange.find(text);
+					}
+				}
+			}
+			String line = String.join(" ", lineTexts);
+			if (line.contains("统计") || line.contains("表")) {
+				titleLines.add(line);
+			}
+		}
+
+		List<TableRow> rows = new ArrayList<>();
+		TableRow totalRow = null;
+		String labelLetter = header.labelColumn() >= 0 ? Grid.columnLetter(header.labelColumn()) : "";
+		int footer = grid.rowCount();
+		boolean seenData = false;
+		String blockUnit = "";
+		for (int r = header.bottom() + 1; r < grid.rowCount(); r++) {
+			if (isFooterRow(grid, r, form)) {
+				footer = r;
+				break;
+			}
+			if (!seenData && isUnitsRow(grid, r, form)) {
+				continue;
+			}
+			String label = header.labelColumn() >= 0 ? CellNumbers.trim(grid.shownText(r, header.labelColumn())) : "";
+			Map<String, CellValue> cells = new LinkedHashMap<>();
+			boolean anyValue = false;
+			for (Map.Entry<String, Integer> column : header.columns().entrySet()) {
+				String raw = CellNumbers.trim(grid.text(r, column.getValue()));
+				anyValue |= !raw.isEmpty();
+				cells.put(column.getKey(),
+						new CellValue(Grid.columnLetter(column.getValue()), raw, CellNumbers.parse(raw)));
+			}
+			String kind = rowKind(grid, r, header, form);
+			if (label.isEmpty() && !anyValue && kind == null) {
+				continue;
+			}
+			if (!anyValue && PLACEHOLDER.matcher(HeaderText.normalise(label)).matches()) {
+				continue;
+			}
+			seenData = true;
+			if (kind != null) {
+				boolean labelIsKind = isKind(form, label);
+				if (!labelIsKind && !label.isEmpty()) {
+					blockUnit = label;
+				}
+				if (form.dropRows().contains(kind)) {
+					continue;
+				}
+				if (labelIsKind || label.isEmpty()) {
+					// a one-unit form (单位 column holds 本月数/累计数) is labelled with its 填报单位, a block with its unit
+					String unit = blockUnit.isEmpty() ? fields.getOrDefault("填报单位", "") : blockUnit;
+					label = unit.isEmpty() ? label : unit;
+				}
+			}
+			boolean total = form.totalLabels().contains(HeaderText.normalise(label));
+			TableRow row = new TableRow(r + 1, labelLetter, label, total, cells);
+			if (!total) {
+				rows.add(row);
+			}
+			else if (totalRow == null) {
+				totalRow = row;
+			}
+			else {
+				findings.add(Finding.warning("TOTAL_ROW_REPEATED", grid.name(), r + 1, labelLetter,
+						"工作表“" + grid.name() + "”第" + (r + 1) + "行又是一行“" + label + "”，已按第" + totalRow.rowNumber()
+								+ "行的合计行处理，本行未读取"));
+			}
+		}
+		for (int r = footer; r < grid.rowCount(); r++) {
+			for (int c = 0; c < grid.columnCount(); c++) {
+				String text = grid.text(r, c);
+				if (!text.isBlank()) {
+					SheetFields.collect(text, fields);
+				}
+			}
+		}
+		if (period == null && fields.containsKey("月份")) {
+			period = PeriodRange.find(fields.get("月份"));
+		}
+
+		Map<String, String> headerColumns = new LinkedHashMap<>();
+		header.columns().forEach((code, column) -> headerColumns.put(code, Grid.columnLetter(column)));
+		return new SummaryTable(grid.name(), form.id(), String.join(" ", titleLines), fields,
+				period == null ? null : period.first(), period == null ? null : period.last(), headerColumns,
+				header.headerTexts(), List.copyOf(rows), totalRow);
+	}
+
+	/** The 本月数/累计数 kind of a row, from the label column or a column between it and the first measure. */
+	private static String rowKind(Grid grid, int row, HeaderMatch header, FormDefinition form) {
+		if (form.keepRows().isEmpty() && form.dropRows().isEmpty()) {
+			return null;
+		}
+		int firstMeasure = header.columns().values().stream().mapToInt(Integer::intValue).min().orElse(0);
+		for (int c = Math.max(0, header.labelColumn()); c < firstMeasure; c++) {
+			String text = HeaderText.normalise(grid.shownText(row, c));
+			if (isKind(form, text)) {
+				return text;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isKind(FormDefinition form, String text) {
+		String normalised = HeaderText.normalise(text);
+		return form.keepRows().contains(normalised) || form.dropRows().contains(normalised);
+	}
+
+	private static boolean isFooterRow(Grid grid, int row, FormDefinition form) {
+		for (int c = 0; c < grid.columnCount(); c++) {
+			String text = HeaderText.normalise(grid.text(row, c));
+			for (String key : form.footerKeys()) {
+				if (text.startsWith(key)) {
+					String rest = text.substring(key.length());
+					if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("、")
+							|| Character.isDigit(rest.charAt(0)) || rest.startsWith("(")) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+}

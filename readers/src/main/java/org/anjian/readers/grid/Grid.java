@@ -1,0 +1,214 @@
+package org.anjian.readers.grid;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One sheet as text: every cell already rendered the way the reader wants it (numbers as plain decimals, dates as
+ * yyyy-MM-dd, formulas as the value Excel saved). Rows and columns are 0-based here; messages add 1.
+ */
+public final class Grid {
+
+	private final String name;
+
+	private final boolean hidden;
+
+	private final List<String[]> rows;
+
+	private final int columnCount;
+
+	private final List<CellRange> mergedRegions;
+
+	private final Map<Long, CellRange> regionByCell;
+
+	private final Set<Integer> hiddenRows;
+
+	private final Set<Integer> hiddenColumns;
+
+	private Grid(Builder builder) {
+		this.name = builder.name;
+		this.hidden = builder.hidden;
+		int width = 0;
+		int height = 0;
+		for (Map.Entry<Long, String> cell : builder.cells.entrySet()) {
+			height = Math.max(height, row(cell.getKey()) + 1);
+			width = Math.max(width, column(cell.getKey()) + 1);
+		}
+		for (CellRange range : builder.merged) {
+			height = Math.max(height, range.lastRow() + 1);
+			width = Math.max(width, range.lastColumn() + 1);
+		}
+		this.columnCount = width;
+		List<String[]> content = new ArrayList<>(height);
+		for (int r = 0; r < height; r++) {
+			content.add(new String[width]);
+		}
+		builder.cells.forEach((key, text) -> content.get(row(key))[column(key)] = text);
+		this.rows = content;
+		this.mergedRegions = List.copyOf(builder.merged);
+		Map<Long, CellRange> index = new HashMap<>();
+		for (CellRange range : builder.merged) {
+			for (int r = range.firstRow(); r <= range.lastRow(); r++) {
+				for (int c = range.firstColumn(); c <= range.lastColumn(); c++) {
+					index.put(key(r, c), range);
+				}
+			}
+		}
+		this.regionByCell = index;
+		this.hiddenRows = Set.copyOf(builder.hiddenRows);
+		this.hiddenColumns = Set.copyOf(builder.hiddenColumns);
+	}
+
+	public static Builder builder(String name) {
+		return new Builder(name);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** Whether the sheet itself is hidden (a hidden sheet is only searched after the visible ones). */
+	public boolean hidden() {
+		return hidden;
+	}
+
+	public int rowCount() {
+		return rows.size();
+	}
+
+	public int columnCount() {
+		return columnCount;
+	}
+
+	/** The cell's own text, "" when blank; a cell inside a merged region other than its top-left is blank. */
+	public String text(int row, int column) {
+		if (row < 0 || row >= rows.size() || column < 0 || column >= columnCount) {
+			return "";
+		}
+		String text = rows.get(row)[column];
+		return text == null ? "" : text;
+	}
+
+	/** The text a reader sees at the cell: the merged region's top-left text when the cell is merged. */
+	public String shownText(int row, int column) {
+		CellRange range = regionByCell.get(key(row, column));
+		return range == null ? text(row, column) : text(range.firstRow(), range.firstColumn());
+	}
+
+	/** The merged region holding the cell, or null. */
+	public CellRange mergedRegion(int row, int column) {
+		return regionByCell.get(key(row, column));
+	}
+
+	/** Whether the cell is covered by a merged region that starts in another cell. */
+	public boolean isMergeContinuation(int row, int column) {
+		CellRange range = regionByCell.get(key(row, column));
+		return range != null && (range.firstRow() != row || range.firstColumn() != column);
+	}
+
+	public List<CellRange> mergedRegions() {
+		return mergedRegions;
+	}
+
+	public boolean isRowHidden(int row) {
+		return hiddenRows.contains(row);
+	}
+
+	public boolean isColumnHidden(int column) {
+		return hiddenColumns.contains(column);
+	}
+
+	public Set<Integer> hiddenRows() {
+		return Collections.unmodifiableSet(hiddenRows);
+	}
+
+	/** Whether every cell of the row is blank. */
+	public boolean isBlankRow(int row) {
+		for (int c = 0; c < columnCount; c++) {
+			if (!text(row, c).isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Column letter as a spreadsheet shows it: 0 → A, 25 → Z, 26 → AA. */
+	public static String columnLetter(int column) {
+		StringBuilder letters = new StringBuilder();
+		for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+			letters.insert(0, (char) ('A' + (c - 1) % 26));
+		}
+		return letters.toString();
+	}
+
+	private static long key(int row, int column) {
+		return ((long) row << 20) | column;
+	}
+
+	private static int row(long key) {
+		return (int) (key >>> 20);
+	}
+
+	private static int column(long key) {
+		return (int) (key & 0xFFFFF);
+	}
+
+	/** Collects the content of one sheet; adapters (POI, CSV) fill it. */
+	public static final class Builder {
+
+		private final String name;
+
+		private boolean hidden;
+
+		private final Map<Long, String> cells = new HashMap<>();
+
+		private final List<CellRange> merged = new ArrayList<>();
+
+		private final Set<Integer> hiddenRows = new HashSet<>();
+
+		private final Set<Integer> hiddenColumns = new HashSet<>();
+
+		private Builder(String name) {
+			this.name = name;
+		}
+
+		public Builder hidden(boolean hidden) {
+			this.hidden = hidden;
+			return this;
+		}
+
+		/** Sets a cell's text; blank texts are not stored. */
+		public Builder cell(int row, int column, String text) {
+			if (text != null && !text.isEmpty()) {
+				cells.put(key(row, column), text);
+			}
+			return this;
+		}
+
+		public Builder merge(CellRange range) {
+			merged.add(range);
+			return this;
+		}
+
+		public Builder hiddenRow(int row) {
+			hiddenRows.add(row);
+			return this;
+		}
+
+		public Builder hiddenColumn(int column) {
+			hiddenColumns.add(column);
+			return this;
+		}
+
+		public Grid build() {
+			return new Grid(this);
+		}
+
+	}
+
+}

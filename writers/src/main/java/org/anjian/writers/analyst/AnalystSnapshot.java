@@ -1,0 +1,127 @@
+package org.anjian.writers.analyst;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.anjian.writers.exports.AtomicFiles;
+
+/**
+ * Publishes {@code <home>/analyst/anjian.duckdb}: a consistent, read-only copy of the warehouse for analysts' SQL
+ * while jobs keep writing the warehouse (DuckDB allows one writing process per file, so analysts never open the
+ * warehouse itself).
+ *
+ * <p>How: {@code ATTACH} a new temp file beside the snapshot, {@code COPY FROM DATABASE} (one transaction, so one
+ * consistent point in time), create the documented views ({@code analyst/*.sql}), {@code CHECKPOINT}, {@code DETACH},
+ * fsync, then rename the temp file over {@code anjian.duckdb}. The publisher never opens the published file, it only
+ * renames onto it, so an analyst's lock on it never blocks a publish; an analyst who has the old file open keeps
+ * reading the old inode (Linux) until reconnecting. The data dictionary is written beside it.
+ */
+public final class AnalystSnapshot {
+
+	public static final String FILE_NAME = "anjian.duckdb";
+
+	static final String VIEWS = "analyst/";
+
+	private AnalystSnapshot() {
+	}
+
+	/**
+	 * Publishes a new snapshot of the warehouse behind {@code warehouse} under {@code home/analyst/}.
+	 *
+	 * @return the published snapshot file
+	 */
+	public static Path publish(Connection warehouse, Path home) throws IOException, SQLException {
+		Path dir = Files.createDirectories(home.toAbsolutePath().resolve("analyst"));
+		Path target = dir.resolve(FILE_NAME);
+		String id = UUID.randomUUID().toString().replace("-", "");
+		Path tmp = dir.resolve("." + FILE_NAME + "." + id + ".tmp");
+		String alias = "analyst_snapshot_" + id;
+		try (Statement st = warehouse.createStatement()) {
+			String source = currentDatabase(st);
+			st.execute("attach '" + tmp.toString().replace("'", "''") + "' as " + alias);
+			boolean attached = true;
+			try {
+				st.execute("copy from database " + ident(source) + " to " + alias);
+				// Views are created from inside the snapshot so their names resolve in the snapshot file on its own.
+				st.execute("use " + alias);
+				try {
+					for (String view : views()) {
+						st.execute("create or replace view " + ident(viewName(view)) + " as\n" + resource(view));
+					}
+				}
+				finally {
+					st.execute("use " + ident(source));
+				}
+				st.execute("checkpoint " + alias);
+				st.execute("detach " + alias);
+				attached = false;
+			}
+			finally {
+				if (attached) {
+					st.execute("detach database if exists " + alias);
+				}
+			}
+			AtomicFiles.fsync(tmp);
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			AtomicFiles.fsync(dir);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
+		}
+		DataDictionary.write(warehouse, dir);
+		return target;
+	}
+
+	/** The view files, in index order ({@code analyst/views.index}). */
+	public static List<String> views() {
+		List<String> out = new ArrayList<>();
+		for (String line : resource("views.index").split("\n")) {
+			String entry = line.strip();
+			if (!entry.isEmpty() && !entry.startsWith("#")) {
+				out.add(entry);
+			}
+		}
+		return out;
+	}
+
+	static String viewName(String file) {
+		return file.substring(0, file.length() - ".sql".length());
+	}
+
+	static String resource(String name) {
+		try (InputStream in = AnalystSnapshot.class.getClassLoader().getResourceAsStream(VIEWS + name)) {
+			if (in == null) {
+				throw new IllegalStateException("缺少资源文件 " + VIEWS + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String currentDatabase(Statement st) throws SQLException {
+		try (ResultSet rs = st.executeQuery("select current_database()")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	static String ident(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+}

@@ -1,0 +1,223 @@
+package org.anjian.writers.exports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Refreshes {@code <home>/exports/} (CONTRACT.md "Exports"): Parquet for every {@code dim_*}, {@code fact_*} and
+ * {@code rollup_*} table, tables with a {@code period} column Hive-partitioned as {@code <table>/period=YYYY-MM/data.parquet}
+ * (the DATE column stays inside the files too), and CSV copies of the rollups under {@code csv/} (UTF-8 with BOM).
+ *
+ * <p>Written with DuckDB's {@code COPY … TO … (format parquet)}: DuckDB keeps DATE, DECIMAL(p,s) and UTF-8 string
+ * logical types, and measured faster than the parquet-java writer (writers/README.md). Each partition is its own
+ * {@code COPY (select … where period = …)} so the partition column is not dropped from the file as
+ * {@code PARTITION_BY} would.
+ *
+ * <p>Protections applied to every export: columns named {@code phone} are masked (138****4152) unless disabled;
+ * in the CSV copies, text starting with = + - @ tab or CR gets a leading single quote (OWASP CSV injection), since
+ * CSV has no cell types and a spreadsheet would evaluate it. Parquet keeps text as is: it is typed data.
+ *
+ * <p>The swap: everything is written into a sibling temp folder {@code .exports.tmp-<uuid>} and fsynced; then the old
+ * {@code exports} is renamed aside and the new one renamed into place (two same-file-system renames), and the old one
+ * deleted. A reader therefore sees the complete old export, the complete new one, or (for the microseconds between
+ * the renames) no {@code exports} folder, never a half-written one; files it already has open stay readable.
+ * POSIX rename cannot replace a non-empty directory in one step, hence two renames rather than one.
+ */
+public final class WarehouseExporter {
+
+	static final String PARTITION_COLUMN = "period";
+
+	private final Connection connection;
+
+	private final boolean maskPhones;
+
+	/** An exporter that masks phone numbers. */
+	public WarehouseExporter(Connection warehouseConnection) {
+		this(warehouseConnection, true);
+	}
+
+	/** {@code maskPhones = false} exports phone numbers in clear (for an internal, access-controlled copy). */
+	public WarehouseExporter(Connection warehouseConnection, boolean maskPhones) {
+		this.connection = warehouseConnection;
+		this.maskPhones = maskPhones;
+	}
+
+	/** Writes the whole export and swaps it in place of {@code exportsDir}. */
+	public ExportResult exportAll(Path exportsDir) throws IOException, SQLException {
+		Path target = exportsDir.toAbsolutePath().normalize();
+		Path parent = target.getParent();
+		Files.createDirectories(parent);
+		String name = target.getFileName().toString();
+		Path tmp = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
+		Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
+		try {
+			Files.createDirectories(tmp);
+			List<ExportResult.TableExport> tables = new ArrayList<>();
+			for (String table : tables()) {
+				tables.add(export(table, tmp));
+			}
+			fsyncTree(tmp);
+			if (Files.exists(target)) {
+				Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+			}
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.fsync(parent);
+			return new ExportResult(target, tables);
+		}
+		finally {
+			AtomicFiles.deleteTree(tmp);
+			AtomicFiles.deleteTree(old);
+		}
+	}
+
+	/** Every dim_, fact_ and rollup_ table or view of the warehouse, by name. */
+	List<String> tables() throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
+				select table_name from information_schema.tables
+				where table_catalog = current_database() and table_schema = current_schema()
+				  and (starts_with(table_name, 'dim_') or starts_with(table_name, 'fact_')
+				       or starts_with(table_name, 'rollup_'))
+				order by table_name""")) {
+			while (rs.next()) {
+				out.add(rs.getString(1));
+			}
+		}
+		return out;
+	}
+
+	private record Column(String name, String type) {
+	}
+
+	private List<Column> columns(String table) throws SQLException {
+		List<Column> out = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement("""
+				select column_name, data_type from information_schema.columns
+				where table_catalog = current_database() and table_schema = current_schema() and table_name = ?
+				order by ordinal_position""")) {
+			ps.setString(1, table);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					out.add(new Column(rs.getString(1), rs.getString(2)));
+				}
+			}
+		}
+		return out;
+	}
+
+	private ExportResult.TableExport export(String table, Path root) throws IOException, SQLException {
+		List<Column> columns = columns(table);
+		Path dir = Files.createDirectories(root.resolve(table));
+		String parquetSelect = select(columns, false);
+		List<String> partitions = new ArrayList<>();
+		long rows = 0;
+		if (columns.stream().anyMatch(c -> c.name.equals(PARTITION_COLUMN) && c.type.equals("DATE"))) {
+			for (Date period : periods(table)) {
+				String folder = "period=" + (period == null ? "__HIVE_DEFAULT_PARTITION__"
+						: period.toLocalDate().toString().substring(0, 7));
+				Path file = Files.createDirectories(dir.resolve(folder)).resolve("data.parquet");
+				String where = period == null ? "period is null" : "period = date '" + period + "'";
+				rows += copy("select " + parquetSelect + " from " + ident(table) + " where " + where + " order by all",
+						file, "format parquet");
+				partitions.add(folder);
+			}
+		}
+		else {
+			rows = copy("select " + parquetSelect + " from " + ident(table) + " order by all", dir.resolve("data.parquet"),
+					"format parquet");
+		}
+		String csv = null;
+		if (table.startsWith("rollup_")) {
+			Path csvDir = Files.createDirectories(root.resolve("csv"));
+			Path plain = csvDir.resolve("." + table + ".nobom.csv");
+			copy("select " + select(columns, true) + " from " + ident(table) + " order by all", plain,
+					"format csv, header true");
+			Path withBom = csvDir.resolve(table + ".csv");
+			try (OutputStream out = Files.newOutputStream(withBom)) {
+				// Excel decides a CSV's encoding by the BOM: without it the Chinese text opens as mojibake.
+				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+				Files.copy(plain, out);
+			}
+			Files.delete(plain);
+			csv = "csv/" + table + ".csv";
+		}
+		return new ExportResult.TableExport(table, rows, partitions, csv);
+	}
+
+	private List<Date> periods(String table) throws SQLException {
+		List<Date> out = new ArrayList<>();
+		try (Statement st = connection.createStatement();
+				ResultSet rs = st.executeQuery("select distinct period from " + ident(table) + " order by period nulls last")) {
+			while (rs.next()) {
+				out.add(rs.getDate(1));
+			}
+		}
+		return out;
+	}
+
+	/** The select list: phone masked; for CSV also text neutralised against formula injection. */
+	private String select(List<Column> columns, boolean csv) {
+		List<String> items = new ArrayList<>();
+		for (Column c : columns) {
+			String expr = ident(c.name);
+			if (maskPhones && c.name.equalsIgnoreCase("phone")) {
+				expr = maskPhone(expr);
+			}
+			if (csv && c.type.equals("VARCHAR")) {
+				expr = neutralise(expr);
+			}
+			items.add(expr.equals(ident(c.name)) ? expr : expr + " as " + ident(c.name));
+		}
+		return String.join(", ", items);
+	}
+
+	/** 13881950316 → 138****0316; shorter values are starred out whole. */
+	static String maskPhone(String expr) {
+		return "case when " + expr + " is null then null when length(" + expr + ") >= 8 then left(" + expr
+				+ ", 3) || '****' || right(" + expr + ", 4) else repeat('*', length(" + expr + ")) end";
+	}
+
+	/** OWASP CSV injection: a leading ' makes a spreadsheet show the text instead of evaluating it. */
+	static String neutralise(String expr) {
+		return "case when regexp_matches(" + expr + ", '^[=+\\-@\\t\\r]') then '''' || " + expr + " else " + expr
+				+ " end";
+	}
+
+	private long copy(String query, Path file, String options) throws SQLException {
+		try (Statement st = connection.createStatement()) {
+			// COPY answers with the number of rows written, as a result set or as an update count
+			if (st.execute("copy (" + query + ") to '" + file.toString().replace("'", "''") + "' (" + options + ")")) {
+				try (ResultSet rs = st.getResultSet()) {
+					return rs.next() ? rs.getLong(1) : 0;
+				}
+			}
+			return Math.max(0, st.getUpdateCount());
+		}
+	}
+
+	static String ident(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	private static void fsyncTree(Path dir) throws IOException {
+		try (Stream<Path> walk = Files.walk(dir)) {
+			for (Path p : walk.toList()) {
+				AtomicFiles.fsync(p);
+			}
+		}
+	}
+
+}

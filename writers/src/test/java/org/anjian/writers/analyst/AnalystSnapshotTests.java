@@ -1,0 +1,129 @@
+package org.anjian.writers.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.anjian.writers.exports.WarehouseFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalystSnapshotTests {
+
+	@TempDir
+	Path home;
+
+	@Test
+	void anAnalystsReadOnlyConnectionKeepsQueryingWhileSnapshotsArePublished() throws Exception {
+		try (Connection warehouse = county()) {
+			// given a published snapshot and an analyst connected to it read-only
+			Path snapshot = AnalystSnapshot.publish(warehouse, home);
+			assertThat(snapshot).isEqualTo(home.toAbsolutePath().resolve("analyst/anjian.duckdb"));
+			try (Connection analyst = readOnly(snapshot)) {
+				long before = count(analyst, "select count(*) from rollup_cutoff");
+				// when the warehouse changes and the snapshot is published twice while the analyst is connected
+				try (Statement st = warehouse.createStatement()) {
+					st.execute("delete from rollup_cutoff where period = date '2024-04-01'");
+				}
+				AnalystSnapshot.publish(warehouse, home);
+				long during = count(analyst, "select count(*) from rollup_cutoff");
+				AnalystSnapshot.publish(warehouse, home);
+				// then the analyst's connection keeps its consistent old copy and still answers
+				assertThat(during).isEqualTo(before);
+				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(before);
+				// and cannot write through it
+				assertThatThrownBy(() -> {
+					try (Statement st = analyst.createStatement()) {
+						st.execute("delete from rollup_cutoff");
+					}
+				}).isInstanceOf(SQLException.class);
+			}
+			// a new analyst connection sees the new snapshot
+			try (Connection analyst = readOnly(snapshot)) {
+				assertThat(count(analyst, "select count(*) from rollup_cutoff where period = date '2024-04-01'")).isZero();
+				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(10);
+			}
+			// and nothing but the snapshot and its dictionary is left in the folder
+			try (Stream<Path> files = Files.list(snapshot.getParent())) {
+				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("anjian.duckdb",
+						"data_dictionary.md", "data_dictionary.csv");
+			}
+		}
+	}
+
+	@Test
+	void theDocumentedViewsAnswerFromTheSnapshotAlone() throws Exception {
+		try (Connection warehouse = county()) {
+			// given
+			Path snapshot = AnalystSnapshot.publish(warehouse, home);
+			// when the analyst opens the snapshot on its own
+			try (Connection analyst = readOnly(snapshot)) {
+				// then every view is there
+				for (String view : AnalystSnapshot.views()) {
+					assertThat(count(analyst, "select count(*) from " + AnalystSnapshot.viewName(view))).as(view)
+						.isPositive();
+				}
+				// by township: the township's 合计 row with its name
+				assertThat(strings(analyst, "select region_name || ' ' || period || ' ' || hazards_total_cum "
+						+ "from v_by_township order by period")).containsExactly("桃源镇 2024-04-01 116816",
+								"桃源镇 2024-05-01 120816");
+				// by industry: names from the reference data, 合计 last
+				assertThat(strings(analyst, "select industry_name from v_by_industry where period = date '2024-05-01'"))
+					.containsExactly("交通运输", "市场监管", "应急管理", "住建", "合计");
+				// month trends: one county row per month, with the change against the month before
+				assertThat(strings(analyst, "select period || ' ' || coalesce(cast(hazards_total_change as varchar), '-') "
+						+ "from v_month_trends")).containsExactly("2024-04-01 -", "2024-05-01 4000");
+				// ranking: one rank per township and month
+				assertThat(strings(analyst, "select rectification_rank || ' ' || region_name from v_rectification_ranking "
+						+ "where period = date '2024-05-01'")).containsExactly("1 桃源镇");
+				// who is late: the roster's late and missing submitters with whom to call
+				assertThat(strings(analyst, "select kind || ' ' || submitter_name || ' ' || status || ' ' || liaison "
+						+ "from v_late_submitters where period = date '2024-05-01'"))
+					.containsExactly("cutoff 新场镇 missing 曾德明", "month-end 新场镇 late 曾德明");
+			}
+		}
+	}
+
+	static Connection county() throws SQLException {
+		Connection c = WarehouseFixture.open();
+		WarehouseFixture.referenceData(c);
+		WarehouseFixture.starSchema(c);
+		WarehouseFixture.rollups(c);
+		return c;
+	}
+
+	static Connection readOnly(Path file) throws SQLException {
+		Properties p = new Properties();
+		p.setProperty("duckdb.read_only", "true");
+		return DriverManager.getConnection("jdbc:duckdb:" + file, p);
+	}
+
+	static long count(Connection c, String sql) throws SQLException {
+		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	static List<String> strings(Connection c, String sql) throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			while (rs.next()) {
+				out.add(rs.getString(1));
+			}
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.anjian.writers.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataDictionaryTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyColumnOfEveryDimFactAndRollupTableIsDocumented() throws Exception {
+		try (Connection c = AnalystSnapshotTests.county()) {
+			// when
+			List<DataDictionary.Entry> entries = DataDictionary.write(c, dir);
+			// then every column of the live schema is listed, in both files
+			List<String> expected = new ArrayList<>();
+			try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+					select table_name || '.' || column_name from information_schema.columns
+					where regexp_matches(table_name, '^(dim|fact|rollup)_') order by all""")) {
+				while (rs.next()) {
+					expected.add(rs.getString(1));
+				}
+			}
+			assertThat(expected).hasSizeGreaterThan(100);
+			assertThat(entries).extracting(e -> e.table() + "." + e.column()).containsAll(expected);
+			String csv = Files.readString(dir.resolve("data_dictionary.csv"), StandardCharsets.UTF_8);
+			String md = Files.readString(dir.resolve("data_dictionary.md"), StandardCharsets.UTF_8);
+			assertThat(csv).startsWith("\uFEFFtable,column,type,unit,中文名称,description\n");
+			for (String column : expected) {
+				String[] tc = column.split("\\.");
+				assertThat(csv).contains(tc[0] + "," + tc[1] + ",");
+			}
+			assertThat(md).contains("## rollup_month_end", "## dim_submitter");
+		}
+	}
+
+	@Test
+	void measureColumnsCarryTheCatalogsLabelsAndUnits() throws Exception {
+		try (Connection c = AnalystSnapshotTests.county()) {
+			// when
+			List<DataDictionary.Entry> entries = DataDictionary.entries(c);
+			// then
+			assertThat(entries).filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("fines_wan_cum"))
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.unit()).isEqualTo("万元");
+					assertThat(e.labelZh()).isEqualTo("行政处罚/罚款（累计数）");
+					assertThat(e.type()).isEqualTo("DECIMAL(18,4)");
+				});
+			assertThat(entries).filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("hazards_total"))
+				.singleElement()
+				.satisfies(e -> assertThat(e.labelZh()).isEqualTo("发现隐患数量/总计（本月数）"));
+			assertThat(entries).filteredOn(e -> e.table().equals("rollup_roster") && e.column().equals("liaison"))
+				.singleElement()
+				.satisfies(e -> assertThat(e.labelZh()).isEqualTo("联络员"));
+			// the rollups' own columns are all labelled
+			assertThat(entries).filteredOn(e -> e.table().startsWith("rollup_")).allSatisfy(e -> assertThat(e.labelZh())
+				.as(e.table() + "." + e.column())
+				.isNotBlank());
+		}
+	}
+
+	@Test
+	void aColumnCommentInTheWarehouseWinsOverTheCatalog() throws Exception {
+		try (Connection c = AnalystSnapshotTests.county()) {
+			// given
+			try (Statement st = c.createStatement()) {
+				st.execute("comment on column dim_region.level is '区划级别：县、镇、街道、园区'");
+			}
+			// then
+			assertThat(DataDictionary.entries(c))
+				.filteredOn(e -> e.table().equals("dim_region") && e.column().equals("level"))
+				.singleElement()
+				.satisfies(e -> assertThat(e.description()).isEqualTo("区划级别：县、镇、街道、园区"));
+		}
+	}
+
+}

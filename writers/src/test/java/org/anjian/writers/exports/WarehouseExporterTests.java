@@ -1,0 +1,222 @@
+package org.anjian.writers.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseExporterTests {
+
+	@TempDir
+	Path home;
+
+	@Test
+	void everyDimFactAndRollupRowReadsBackIdenticallyWithAnIndependentReader() throws Exception {
+		try (Connection c = county()) {
+			// when
+			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then every table is there, and parquet-java reads back exactly the warehouse's rows (phones masked)
+			assertThat(result.tables()).extracting(ExportResult.TableExport::table)
+				.containsExactly("dim_industry", "dim_period", "dim_region", "dim_submitter", "fact_submission_line",
+						"rollup_cutoff", "rollup_month_end", "rollup_roster");
+			for (ExportResult.TableExport table : result.tables()) {
+				List<String> expected = warehouseRows(c, table.table());
+				List<String> actual = parquetRows(home.resolve("exports").resolve(table.table()));
+				assertThat(actual).as(table.table()).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+				assertThat(table.rows()).isEqualTo(expected.size());
+			}
+		}
+	}
+
+	@Test
+	void periodTablesArePartitionedByMonthAndKeepPeriodAsADateColumn() throws Exception {
+		try (Connection c = county()) {
+			// when
+			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then
+			Path fact = home.resolve("exports/fact_submission_line");
+			assertThat(result.table("fact_submission_line").partitions()).containsExactly("period=2024-04",
+					"period=2024-05");
+			try (Stream<Path> files = Files.walk(fact)) {
+				assertThat(files.filter(Files::isRegularFile).map(p -> fact.relativize(p).toString()))
+					.containsExactlyInAnyOrder("period=2024-04/data.parquet", "period=2024-05/data.parquet");
+			}
+			assertThat(ParquetFiles.rows(fact.resolve("period=2024-05/data.parquet")))
+				.extracting(r -> r.get("period"))
+				.containsOnly("2024-05-01")
+				.hasSize(2);
+			assertThat(home.resolve("exports/rollup_month_end/period=2024-04/data.parquet")).isRegularFile();
+			assertThat(home.resolve("exports/dim_region/data.parquet")).isRegularFile();
+			// dim_period has a DATE period column too: one folder per month, as the contract's rule is by column
+			assertThat(result.table("dim_period").partitions()).hasSize(7);
+		}
+	}
+
+	@Test
+	void logicalTypesArePreserved() throws Exception {
+		try (Connection c = county()) {
+			// when
+			new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then
+			MessageType fact = ParquetFiles
+				.schema(home.resolve("exports/fact_submission_line/period=2024-04/data.parquet"));
+			assertThat(fact.getType("period").getLogicalTypeAnnotation())
+				.isEqualTo(LogicalTypeAnnotation.dateType());
+			assertThat(fact.getType("fines_wan").getLogicalTypeAnnotation())
+				.isEqualTo(LogicalTypeAnnotation.decimalType(4, 18));
+			assertThat(fact.getType("note").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
+			MessageType cutoff = ParquetFiles.schema(home.resolve("exports/rollup_cutoff/period=2024-05/data.parquet"));
+			assertThat(cutoff.getType("fines_wan").getLogicalTypeAnnotation())
+				.isEqualTo(LogicalTypeAnnotation.decimalType(4, 18));
+			assertThat(cutoff.getType("as_of").getLogicalTypeAnnotation())
+				.isInstanceOf(LogicalTypeAnnotation.TimestampLogicalTypeAnnotation.class);
+		}
+	}
+
+	@Test
+	void csvCopiesOfRollupsHaveABomMaskedPhonesAndNeutralisedFormulas() throws Exception {
+		try (Connection c = county()) {
+			// given text a spreadsheet would evaluate
+			try (Statement st = c.createStatement()) {
+				st.execute("update rollup_roster set liaison = '=HYPERLINK(\"http://x\")' where submitter_code = 'HM02'");
+				st.execute("update rollup_roster set liaison = '@SUM(A1)' where submitter_code = 'HM04'");
+				st.execute("update rollup_roster set liaison = '-2+3' where submitter_code = 'HM08'");
+			}
+			// when
+			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then
+			assertThat(result.table("rollup_roster").csv()).isEqualTo("csv/rollup_roster.csv");
+			assertThat(result.table("dim_region").csv()).isNull();
+			byte[] bytes = Files.readAllBytes(home.resolve("exports/csv/rollup_roster.csv"));
+			assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+			String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+			assertThat(csv).contains("'=HYPERLINK(", "'@SUM(A1)", "'-2+3", "新场镇", "150****7714")
+				.doesNotContain("15082637714", ",=", ",@", ",-2");
+			try (Stream<Path> files = Files.list(home.resolve("exports/csv"))) {
+				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rollup_cutoff.csv",
+						"rollup_month_end.csv", "rollup_roster.csv");
+			}
+			// Parquet keeps the text as it is: it is typed, nobody evaluates it
+			assertThat(parquetRows(home.resolve("exports/rollup_roster"))).anyMatch(r -> r.contains("=HYPERLINK("));
+		}
+	}
+
+	@Test
+	void phonesAreMaskedInEveryExportUnlessDisabled() throws Exception {
+		try (Connection c = county()) {
+			// when
+			new WarehouseExporter(c).exportAll(home.resolve("masked"));
+			new WarehouseExporter(c, false).exportAll(home.resolve("clear"));
+			// then
+			assertThat(ParquetFiles.rows(home.resolve("masked/dim_submitter/data.parquet")))
+				.extracting(r -> r.get("phone"))
+				.containsExactlyInAnyOrder("150****7714", "187****0092", "136****4152");
+			assertThat(ParquetFiles.rows(home.resolve("clear/dim_submitter/data.parquet")))
+				.extracting(r -> r.get("phone"))
+				.containsExactlyInAnyOrder("15082637714", "18728350092", "13678004152");
+		}
+	}
+
+	@Test
+	void aRerunReplacesTheWholeExportAndLeavesNoTempFolders() throws Exception {
+		try (Connection c = county()) {
+			// given a first export, and a reader holding one of its files open
+			Path exports = home.resolve("exports");
+			new WarehouseExporter(c).exportAll(exports);
+			Path oldFile = exports.resolve("fact_submission_line/period=2024-04/data.parquet");
+			try (InputStream reader = Files.newInputStream(oldFile)) {
+				// when the data changes and the export runs again
+				try (Statement st = c.createStatement()) {
+					st.execute("delete from fact_submission_line where period = date '2024-04-01'");
+				}
+				new WarehouseExporter(c).exportAll(exports);
+				// then the old partition is gone, the reader still reads its complete old file
+				assertThat(reader.readAllBytes()).startsWith('P', 'A', 'R', '1').endsWith('P', 'A', 'R', '1');
+			}
+			assertThat(exports.resolve("fact_submission_line/period=2024-04")).doesNotExist();
+			assertThat(exports.resolve("fact_submission_line/period=2024-05/data.parquet")).isRegularFile();
+			try (Stream<Path> siblings = Files.list(home)) {
+				assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("exports");
+			}
+		}
+	}
+
+	@Test
+	void aFailedExportLeavesThePreviousOneIntact() throws Exception {
+		try (Connection c = county()) {
+			// given a good export
+			Path exports = home.resolve("exports");
+			new WarehouseExporter(c).exportAll(exports);
+			List<String> before = parquetRows(exports.resolve("rollup_cutoff"));
+			// when a table cannot be read halfway through the next export
+			try (Statement st = c.createStatement()) {
+				st.execute("create view fact_zz_broken as select cast('x' || range as integer) as v from range(3)");
+			}
+			assertThatThrownBy(() -> new WarehouseExporter(c).exportAll(exports)).isInstanceOf(SQLException.class);
+			// then the previous export is untouched and no temp folder is left
+			assertThat(parquetRows(exports.resolve("rollup_cutoff"))).containsExactlyInAnyOrderElementsOf(before);
+			assertThat(exports.resolve("fact_zz_broken")).doesNotExist();
+			try (Stream<Path> siblings = Files.list(home)) {
+				assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("exports");
+			}
+		}
+	}
+
+	static Connection county() throws SQLException {
+		Connection c = WarehouseFixture.open();
+		WarehouseFixture.referenceData(c);
+		WarehouseFixture.starSchema(c);
+		WarehouseFixture.rollups(c);
+		return c;
+	}
+
+	/** The warehouse's rows as text, phones masked as the export masks them. */
+	static List<String> warehouseRows(Connection c, String table) throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from " + table)) {
+			ResultSetMetaData md = rs.getMetaData();
+			while (rs.next()) {
+				Map<String, String> row = new LinkedHashMap<>();
+				for (int i = 1; i <= md.getColumnCount(); i++) {
+					String v = ParquetFiles.text(rs.getObject(i));
+					if (md.getColumnName(i).equals("phone") && v != null) {
+						v = v.substring(0, 3) + "****" + v.substring(v.length() - 4);
+					}
+					row.put(md.getColumnName(i), v);
+				}
+				out.add(row.toString());
+			}
+		}
+		return out;
+	}
+
+	/** Every row of every Parquet file under a table's folder, as text. */
+	static List<String> parquetRows(Path dir) throws Exception {
+		List<String> out = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList()) {
+				ParquetFiles.rows(f).forEach(r -> out.add(r.toString()));
+			}
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.anjian.writers.official;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.anjian.writers.exports.WarehouseFixture;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OfficialTableExporterTests {
+
+	@TempDir
+	Path outbox;
+
+	final Clock clock = Clock.fixed(Instant.parse("2024-05-23T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+	@Test
+	void cutoffTableCarriesTheCountysCumulativeFiguresInTheTotalRow() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			// when
+			Path xlsx = new OfficialTableExporter(connection, clock).export("QA2024", YearMonth.of(2024, 5),
+					"cutoff", outbox);
+			// then
+			assertThat(xlsx).isEqualTo(outbox.resolve("QA2024/2024-05/cutoff/鹤鸣县-QA2024-2024-05-cutoff.xlsx"));
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 0, 0))
+					.isEqualTo("全县安全生产“强安2024”监管执法专项行动统计汇总表");
+				assertThat(OfficialTableWriterTests.text(sheet, 1, 0)).isEqualTo("（2024年4月至5月）");
+				assertThat(OfficialTableWriterTests.text(sheet, 2, 0)).isEqualTo("填报单位：鹤鸣县");
+				assertThat(OfficialTableWriterTests.text(sheet, 2, 17)).isEqualTo("填报时间：2024年5月22日");
+				// industries in reference-data order; 消防 has no rollup row and prints zeros
+				List<String> labels = Stream.of(7, 8, 9, 10, 11, 12)
+					.map(r -> OfficialTableWriterTests.text(sheet, r, 0))
+					.toList();
+				assertThat(labels).containsExactly("应急管理", "交通运输", "住建", "市场监管", "消防", "合  计");
+				assertThat(sheet.getRow(11).getCell(1).getNumericCellValue()).isZero();
+				assertRow(sheet.getRow(12), sum(YearMonth.of(2024, 5), false));
+				assertRow(sheet.getRow(9), WarehouseFixture.figures(YearMonth.of(2024, 5), WarehouseFixture.COUNTY, "zj")
+					.values()
+					.stream()
+					.toList());
+			}
+		}
+	}
+
+	@Test
+	void monthEndTablePrintsTheCumulativeColumns() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			// when
+			Path xlsx = new OfficialTableExporter(connection, clock).export("QA2024", YearMonth.of(2024, 5),
+					"month-end", outbox);
+			// then
+			assertThat(xlsx.getFileName().toString()).isEqualTo("鹤鸣县-QA2024-2024-05-month-end.xlsx");
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 2, 17)).isEqualTo("填报时间：2024年5月31日");
+				assertRow(sheet.getRow(12), sum(YearMonth.of(2024, 5), true));
+			}
+		}
+	}
+
+	@Test
+	void manifestDescribesTheFileAndTheRosterAndRerunReplacesBoth() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			OfficialTableExporter exporter = new OfficialTableExporter(connection, clock);
+			// when run twice
+			exporter.export("QA2024", YearMonth.of(2024, 5), "cutoff", outbox);
+			Path xlsx = exporter.export("QA2024", YearMonth.of(2024, 5), "cutoff", outbox);
+			// then the folder holds exactly the table and its manifest, no temp files
+			try (Stream<Path> files = Files.list(xlsx.getParent())) {
+				assertThat(files.map(p -> p.getFileName().toString()))
+					.containsExactlyInAnyOrder("鹤鸣县-QA2024-2024-05-cutoff.xlsx", "manifest.json");
+			}
+			String manifest = Files.readString(xlsx.resolveSibling("manifest.json"));
+			String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(xlsx)));
+			assertThat(manifest).contains("\"file\": \"鹤鸣县-QA2024-2024-05-cutoff.xlsx\"")
+				.contains("\"sha256\": \"" + sha + "\"")
+				.contains("\"as_of\": \"2024-05-22T23:59:59\"")
+				.contains("\"generated_at\": \"2024-05-23T09:00+08:00\"")
+				.contains("\"kind\": \"cutoff\"")
+				.contains("\"period\": \"2024-05\"")
+				.contains("\"submitters_expected\": 3");
+			String reported = manifest.substring(manifest.indexOf("submitters_reported"), manifest.indexOf("submitters_missing"));
+			String missing = manifest.substring(manifest.indexOf("submitters_missing"));
+			assertThat(reported).contains("\"code\": \"HM02\"", "\"code\": \"HM08\"").doesNotContain("HM04");
+			assertThat(missing).contains("\"code\": \"HM04\", \"name\": \"新场镇\"", "\"carried_from_period\": \"2024-04\"")
+				.doesNotContain("HM02");
+		}
+	}
+
+	@Test
+	void refusesARollupThatHasNotBeenMaterialized() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given reference data but no rollup
+			WarehouseFixture.referenceData(connection);
+			OfficialTableExporter exporter = new OfficialTableExporter(connection, clock);
+			// then
+			assertThatThrownBy(() -> exporter.export("QA2024", YearMonth.of(2024, 6), "cutoff", outbox))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("2024-06");
+			assertThatThrownBy(() -> exporter.export("QA2024", YearMonth.of(2024, 5), "weekly", outbox))
+				.isInstanceOf(IllegalArgumentException.class);
+			assertThat(outbox).isEmptyDirectory();
+		}
+	}
+
+	@Test
+	void titleQuotesTheCampaignKeywordAsTheSeedsDo() {
+		assertThat(OfficialTableExporter.officialTitle("强安2024监管执法专项行动", List.of("强安2024")))
+			.isEqualTo("全县安全生产“强安2024”监管执法专项行动统计汇总表");
+		assertThat(OfficialTableExporter.officialTitle("安全生产重大事故隐患专项排查整治2023", List.of("排查整治")))
+			.isEqualTo("全县安全生产重大事故隐患专项“排查整治”2023统计汇总表");
+	}
+
+	private static List<BigDecimal> sum(YearMonth period, boolean cumulative) {
+		BigDecimal[] total = new BigDecimal[WarehouseFixture.MEASURES.size()];
+		java.util.Arrays.fill(total, BigDecimal.ZERO);
+		for (String industry : WarehouseFixture.INDUSTRIES) {
+			List<BigDecimal> v = List
+				.copyOf(WarehouseFixture.figures(period, WarehouseFixture.COUNTY, industry).values());
+			for (int i = 0; i < total.length; i++) {
+				total[i] = total[i].add(v.get(i));
+			}
+		}
+		// the fixture's 合计 row is the sum of the industries; its cumulative figure carries the marker once
+		return Stream.of(total).map(t -> cumulative ? WarehouseFixture.cumulative(t) : t).toList();
+	}
+
+	private static void assertRow(Row row, List<BigDecimal> expected) {
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(row.getCell(i + 1).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(BigDecimal.valueOf(row.getCell(i + 1).getNumericCellValue()))
+				.as("%s column %d", row.getCell(0), i + 2)
+				.isEqualByComparingTo(expected.get(i));
+		}
+	}
+
+}

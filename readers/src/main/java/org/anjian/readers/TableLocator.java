@@ -29,6 +29,8 @@ final class TableLocator {
 
 	private static final int MAX_HEADER_ROWS = 4;
 
+	private static final Pattern FOOTER_REST = Pattern.compile("\\p{IsHan}{0,4}:.*");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("[.…。⋯·、]+");
 
 	private final List<FormDefinition> forms;
@@ -398,8 +400,9 @@ final class TableLocator {
 			for (String key : form.footerKeys()) {
 				if (text.startsWith(key)) {
 					String rest = text.substring(key.length());
-					if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("、")
-							|| Character.isDigit(rest.charAt(0)) || rest.startsWith("(")) {
+					// 负责人：… / 注1. / 备注、 / 填报人签字：… / a bare 负责人
+					if (rest.isEmpty() || rest.startsWith("、") || Character.isDigit(rest.charAt(0))
+							|| rest.startsWith("(") || FOOTER_REST.matcher(rest).matches()) {
 						return true;
 					}
 				}

@@ -29,6 +29,8 @@ final class TableLocator {
 
 	private static final int MAX_HEADER_ROWS = 4;
 
+	private static final Pattern FOOTER_REST = Pattern.compile("\\p{IsHan}{0,4}:.*");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("[.…。⋯·、]+");
 
 	private final List<FormDefinition> forms;
@@ -96,7 +98,7 @@ final class TableLocator {
 		for (int c = 0; c < grid.columnCount(); c++) {
 			List<String> path = new ArrayList<>();
 			for (int r = top; r <= bottom; r++) {
-				String text = HeaderText.normalise(grid.shownText(r, c));
+				String text = HeaderText.normalise(groupText(grid, r, c, bottom));
 				if (!text.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(text))) {
 					path.add(text);
 				}
@@ -104,6 +106,41 @@ final class TableLocator {
 			paths.add(path);
 		}
 		return paths;
+	}
+
+	/**
+	 * The header text at a cell; a blank, unmerged cell of a group row takes the group text written to its left when
+	 * both columns have their own header below (CSV has no merges, and some clerks centre a group across the
+	 * selection instead of merging).
+	 */
+	private static String groupText(Grid grid, int row, int column, int bottom) {
+		String shown = grid.shownText(row, column);
+		if (!shown.isBlank() || row == bottom || grid.mergedRegion(row, column) != null
+				|| !hasTextBelow(grid, row, column, bottom)) {
+			return shown;
+		}
+		for (int left = column - 1; left >= 0; left--) {
+			if (grid.mergedRegion(row, left) != null) {
+				return shown;
+			}
+			String text = grid.text(row, left);
+			if (!text.isBlank()) {
+				return hasTextBelow(grid, row, left, bottom) ? text : shown;
+			}
+			if (!hasTextBelow(grid, row, left, bottom)) {
+				return shown;
+			}
+		}
+		return shown;
+	}
+
+	private static boolean hasTextBelow(Grid grid, int row, int column, int bottom) {
+		for (int r = row + 1; r <= bottom; r++) {
+			if (!grid.shownText(r, column).isBlank()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<String>> paths) {
@@ -363,8 +400,9 @@ final class TableLocator {
 			for (String key : form.footerKeys()) {
 				if (text.startsWith(key)) {
 					String rest = text.substring(key.length());
-					if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("、")
-							|| Character.isDigit(rest.charAt(0)) || rest.startsWith("(")) {
+					// 负责人：… / 注1. / 备注、 / 填报人签字：… / a bare 负责人
+					if (rest.isEmpty() || rest.startsWith("、") || Character.isDigit(rest.charAt(0))
+							|| rest.startsWith("(") || FOOTER_REST.matcher(rest).matches()) {
 						return true;
 					}
 				}

@@ -1,0 +1,92 @@
+package org.anjian.jobs.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.anjian.jobs.cli.AnjianCommand;
+import org.anjian.jobs.cli.CliArgs;
+import org.anjian.jobs.cli.CommandOutput;
+import org.anjian.jobs.cli.ExitCodes;
+import org.anjian.jobs.exports.ExportCommand;
+import org.anjian.jobs.rollups.RollupCommand;
+import org.anjian.jobs.submissions.IngestCommand;
+import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Campaign;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code demo}: the bundled demo county end to end — a generated inbox of realistic submissions → warehouse → cutoff
+ * and month-end rollups of two months → exports and the analysts' snapshot; prints where everything went.
+ */
+@Component
+class DemoCommand implements AnjianCommand {
+
+	private final IngestCommand ingest;
+
+	private final RollupCommand rollup;
+
+	private final ExportCommand export;
+
+	private final ReferenceData reference;
+
+	private final AnjianSettings settings;
+
+	DemoCommand(IngestCommand ingest, RollupCommand rollup, ExportCommand export, ReferenceData reference,
+			AnjianSettings settings) {
+		this.ingest = ingest;
+		this.rollup = rollup;
+		this.export = export;
+		this.reference = reference;
+		this.settings = settings;
+	}
+
+	@Override
+	public String name() {
+		return "demo";
+	}
+
+	@Override
+	public int run(CliArgs args, CommandOutput out) throws Exception {
+		Campaign campaign = reference.campaigns()
+			.stream()
+			.filter(c -> "F-000".equals(c.form()))
+			.reduce((a, b) -> b)
+			.orElse(reference.campaigns().get(0));
+		Path inbox = settings.home().resolve("demo-inbox");
+		List<YearMonth> months;
+		if (Files.isDirectory(inbox)) {
+			months = List.of(campaign.firstMonth(), campaign.firstMonth().plusMonths(1));
+			out.line("演示收件箱已存在，沿用：" + inbox);
+		}
+		else {
+			months = new DemoInbox(reference).generate(inbox, campaign);
+			out.line("已生成演示收件箱（" + reference.county().name() + "，" + campaign.name() + "）：" + inbox);
+		}
+		int code = ingest.ingest(inbox, null, out);
+		for (YearMonth month : months) {
+			for (RollupKind kind : RollupKind.values()) {
+				if (code == ExitCodes.OK) {
+					code = rollup.rollup(campaign, month, kind, null, out);
+				}
+			}
+		}
+		if (code == ExitCodes.OK) {
+			code = export.export(false, out);
+		}
+		if (code == ExitCodes.OK) {
+			out.line("");
+			out.line("演示完成。结果在：");
+			out.line("  数据仓库   " + settings.warehouseFile());
+			out.line("  上报表     " + settings.outboxDir());
+			out.line("  导出       " + settings.exportsDir());
+			out.line("  分析快照   " + settings.home().resolve("analyst").resolve("anjian.duckdb")
+					+ "（duckdb -readonly 打开）");
+		}
+		return code;
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.anjian.jobs.demo;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceData.Campaign;
+import org.anjian.warehouse.reference.ReferenceData.Industry;
+import org.anjian.warehouse.reference.ReferenceData.Submitter;
+import org.anjian.writers.official.OfficialRow;
+import org.anjian.writers.official.OfficialTable;
+import org.anjian.writers.official.OfficialTableWriter;
+
+/**
+ * Generates the demo county's inbox: every submitter's cumulative F-000 table for the first two months of the 强安2024
+ * campaign, written in the official layout, with the events an office meets every month — a corrected table sent
+ * again, the same file forwarded twice, a 合计 that does not add up, a table after the deadline — and received times
+ * set as mtimes. Seeded: the same figures every time.
+ */
+final class DemoInbox {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private final ReferenceData reference;
+
+	private final Random random = new Random(2024);
+
+	private final OfficialTableWriter writer = new OfficialTableWriter();
+
+	DemoInbox(ReferenceData reference) {
+		this.reference = reference;
+	}
+
+	/** Writes the inbox under {@code inbox} unless it is already there; returns the campaign and months generated. */
+	List<YearMonth> generate(Path inbox, Campaign campaign) throws IOException {
+		YearMonth first = campaign.firstMonth();
+		List<YearMonth> months = List.of(first, first.plusMonths(1));
+		Map<String, Map<String, Map<String, BigDecimal>>> cumulative = new HashMap<>();
+		for (YearMonth month : months) {
+			Path folder = inbox.resolve(month.toString());
+			Files.createDirectories(folder);
+			int n = 0;
+			for (Submitter s : reference.submitters()) {
+				n++;
+				Map<String, Map<String, BigDecimal>> figures = cumulative.computeIfAbsent(s.code(), k -> new LinkedHashMap<>());
+				for (Industry industry : industriesOf(s)) {
+					Map<String, BigDecimal> before = figures.getOrDefault(industry.code(), Map.of());
+					figures.put(industry.code(), add(before, monthFigures()));
+				}
+				LocalDateTime received = month.atDay(10 + n).atTime(9 + n % 8, 15 + n);
+				boolean late = month.equals(months.get(1)) && n == reference.submitters().size() - 1;
+				if (late) {
+					received = month.atDay(23).atTime(9, 10); // after the 22nd: carried forward at the cutoff
+				}
+				boolean wrongTotal = month.equals(months.get(1)) && n == 4;
+				Path file = folder.resolve(s.name() + month.getMonthValue() + "月统计表.xlsx");
+				write(file, campaign, month, s, figures, wrongTotal, received);
+				if (month.equals(months.get(1)) && n == 2) {
+					// a corrected table sent again two days later supersedes the first
+					figures.values().iterator().next().merge("enforcement_documents", BigDecimal.ONE, BigDecimal::add);
+					write(folder.resolve(s.name() + month.getMonthValue() + "月统计表（更正）.xlsx"), campaign, month, s,
+							figures, false, received.plusDays(2));
+				}
+				if (month.equals(first) && n == 1) {
+					// the same file forwarded again in the next month's mail: a duplicate
+					Path forwarded = inbox.resolve(months.get(1).toString()).resolve("转发").resolve(file.getFileName());
+					Files.createDirectories(forwarded.getParent());
+					Files.copy(file, forwarded);
+					setReceived(forwarded, received.plusDays(20));
+				}
+			}
+		}
+		return months;
+	}
+
+	private void write(Path file, Campaign campaign, YearMonth month, Submitter s,
+			Map<String, Map<String, BigDecimal>> figures, boolean wrongTotal, LocalDateTime received) throws IOException {
+		List<OfficialRow> rows = new ArrayList<>();
+		Map<String, BigDecimal> total = new LinkedHashMap<>();
+		for (Industry industry : reference.industries()) {
+			Map<String, BigDecimal> values = figures.get(industry.code());
+			if (values != null) {
+				rows.add(new OfficialRow(industry.name(), values));
+				values.forEach((k, v) -> total.merge(k, v, BigDecimal::add));
+			}
+		}
+		if (wrongTotal) {
+			total.merge("hazards_total", BigDecimal.valueOf(5), BigDecimal::add);
+		}
+		OfficialTable table = new OfficialTable(campaign.form(), "全县安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表",
+				campaign.firstMonth(), month, s.name(), received.toLocalDate(), rows, new OfficialRow("合  计", total));
+		writer.write(table, file);
+		setReceived(file, received);
+	}
+
+	private static void setReceived(Path file, LocalDateTime received) throws IOException {
+		Files.setLastModifiedTime(file, FileTime.from(received.atZone(SHANGHAI).toInstant()));
+	}
+
+	/** Departments report their own industry and one more; townships report most industries. */
+	private List<Industry> industriesOf(Submitter s) {
+		List<Industry> all = reference.industries();
+		if ("department".equals(s.kind())) {
+			int i = Math.abs(s.code().hashCode()) % all.size();
+			return List.of(all.get(i), all.get((i + 1) % all.size()));
+		}
+		return all.subList(0, Math.min(all.size(), 4 + random.nextInt(3)));
+	}
+
+	/** One month's activity for one industry, consistent with every check rule. */
+	private Map<String, BigDecimal> monthFigures() {
+		int teams = 1 + random.nextInt(6);
+		int major = random.nextInt(10) < 2 ? 1 : 0;
+		int general = 3 + random.nextInt(25);
+		int rectifiedMajor = major > 0 && random.nextBoolean() ? 1 : 0;
+		int rectifiedGeneral = general - random.nextInt(4);
+		int cases = random.nextInt(4);
+		int selfcheck = 5 + random.nextInt(20);
+		Map<String, BigDecimal> m = new LinkedHashMap<>();
+		m.put("inspection_teams", n(teams));
+		m.put("inspectors", n(teams * (2 + random.nextInt(3))));
+		m.put("experts", n(random.nextInt(3)));
+		m.put("enterprises_inspected", n(teams * 3 + random.nextInt(5)));
+		m.put("hazards_total", n(major + general));
+		m.put("hazards_major", n(major));
+		m.put("hazards_general", n(general));
+		m.put("rectified_total", n(rectifiedMajor + rectifiedGeneral));
+		m.put("rectified_major", n(rectifiedMajor));
+		m.put("rectified_general", n(rectifiedGeneral));
+		m.put("emergency_measures", n(random.nextInt(3)));
+		m.put("cases_filed", n(cases));
+		m.put("fines_wan", BigDecimal.valueOf(cases * (5 + random.nextInt(300)), 2));
+		m.put("double_penalty_cases", n(cases > 0 ? random.nextInt(cases + 1) : 0));
+		m.put("closures_requested", n(random.nextInt(20) == 0 ? 1 : 0));
+		m.put("licenses_revoked", n(0));
+		m.put("suspensions_ordered", n(random.nextInt(5) == 0 ? 1 : 0));
+		m.put("enforcement_documents", n(teams * 2 + random.nextInt(6)));
+		m.put("joint_punishments", n(random.nextInt(10) == 0 ? 1 : 0));
+		m.put("criminal_transfers", n(random.nextInt(25) == 0 ? 1 : 0));
+		m.put("selfcheck_enterprises", n(selfcheck));
+		m.put("selfcheck_hazards", n(selfcheck * 2 + random.nextInt(10)));
+		m.put("selfcheck_hazards_major", n(random.nextInt(3)));
+		return m;
+	}
+
+	private static Map<String, BigDecimal> add(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+		Map<String, BigDecimal> out = new LinkedHashMap<>(b);
+		a.forEach((k, v) -> out.merge(k, v, BigDecimal::add));
+		return out;
+	}
+
+	private static BigDecimal n(int v) {
+		return BigDecimal.valueOf(v);
+	}
+
+
+}

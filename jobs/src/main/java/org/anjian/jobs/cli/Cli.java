@@ -34,7 +34,8 @@ public final class Cli {
 			return ExitCodes.USAGE;
 		}
 		Path home = args.path("home").orElse(Path.of("anjian-data")).toAbsolutePath().normalize();
-		try (HomeLock lock = HomeLock.acquire(home)) {
+		// status only reads (job repository, scheduler store, analysts' snapshot): it runs beside a working process
+		try (HomeLock lock = "status".equals(args.command()) ? HomeLock.shared() : HomeLock.acquire(home)) {
 			if (lock == null) {
 				err.println("anjian: 另一个 anjian 进程正在使用数据目录 " + home + "，请稍后再试");
 				return ExitCodes.BUSY;

@@ -39,7 +39,7 @@ class BatchInfrastructureConfiguration {
 		ds.setMaximumPoolSize(4);
 		if (url.isBlank()) {
 			ds.setJdbcUrl("jdbc:h2:file:" + settings.batchDir().resolve("jobs").toAbsolutePath()
-					+ ";DB_CLOSE_ON_EXIT=FALSE");
+					+ ";AUTO_SERVER=TRUE");
 			ds.setUsername("sa");
 		}
 		else {

@@ -24,6 +24,11 @@ public final class HomeLock implements AutoCloseable {
 		this.lock = lock;
 	}
 
+	/** No lock at all, for read-only commands. */
+	public static HomeLock shared() {
+		return new HomeLock(null, null);
+	}
+
 	/** The lock, or null when another process holds it. */
 	public static HomeLock acquire(Path home) {
 		try {
@@ -50,6 +55,9 @@ public final class HomeLock implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (lock == null) {
+			return;
+		}
 		try {
 			lock.release();
 			channel.close();

@@ -124,7 +124,7 @@ class BusinessCalendarWalkTests {
 				.findFirst()
 				.orElseThrow();
 			// as the job store does when it stores the trigger; otherwise TriggerUtils would start it at 'from'
-			OperableTrigger stored = (OperableTrigger) trigger.clone();
+			OperableTrigger stored = (OperableTrigger) ((OperableTrigger) trigger).clone();
 			stored.computeFirstFireTime(null);
 			List<Date> fires = TriggerUtils.computeFireTimesBetween(stored, null, from, to);
 			assertThat(fires).as(trigger.getKey().getName()).hasSize(1);

@@ -119,7 +119,8 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 	public String toString() {
 		// never print the password
 		return "ScheduleSettings[nightlyCron=" + nightlyCron + ", zone=" + zone + ", jdbcUrl=" + jdbcUrl + ", user="
-				+ user + ", clustered=" + clustered + ", instanceName=" + instanceName + ", instanceId=" + instanceId
+				+ user + ", clustered=" + clustered + ", instanceName=" + instanceName
+				+ (clustered ? ", instanceId=" + instanceId : "")
 				+ ", misfireThreshold=" + misfireThreshold + ", threadCount=" + threadCount + "]";
 	}
 

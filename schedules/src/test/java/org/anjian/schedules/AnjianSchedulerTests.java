@@ -1,6 +1,7 @@
 package org.anjian.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class AnjianSchedulerTests {
 			// then nothing runs again and only the nightly ingest is left to fire
 			assertThat(restarted.calls()).isEmpty();
 			assertThat(scheduler.nextFireTimes()).extracting(NextFire::trigger, NextFire::job)
-				.containsExactly(org.assertj.core.api.Assertions.tuple("nightly-ingest", "ingestJob"));
+				.containsExactly(tuple("nightly-ingest", "submissionsIntakeJob"));
 		}
 	}
 
@@ -165,7 +166,7 @@ class AnjianSchedulerTests {
 		// then every fire asked for the ingest job of its scheduled date; repeats were refused, quietly
 		List<RecordingJobStarter.Call> calls = starter.calls().subList(0, 3);
 		for (int i = 0; i < 3; i++) {
-			assertThat(calls.get(i).jobName()).isEqualTo("ingestJob");
+			assertThat(calls.get(i).jobName()).isEqualTo("submissionsIntakeJob");
 			assertThat(calls.get(i).parameters()).isEqualTo(Map.of("businessDate", scheduledDates.get(i).toString()));
 		}
 		// three fires span at most one midnight, so at least two share a business date

@@ -2,6 +2,7 @@ package org.anjian.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +111,7 @@ class BusinessCalendarWalkTests {
 	@Test
 	void everyRollupTriggerFiresOnceOnTheDayAfterItsAsOfDayWhenTheRollupIsDue() {
 		// given the Quartz triggers the scheduler registers for the calendar
-		ScheduleSettings settings = ScheduleSettings.embedded(java.nio.file.Path.of("unused"));
+		ScheduleSettings settings = ScheduleSettings.embedded(Path.of("unused"));
 		DueRollups rollups = new DueRollups(sample);
 		List<SimpleTrigger> triggers = AnjianScheduler.rollupTriggers(settings, rollups);
 		Date from = Date.from(LocalDateTime.parse("2024-01-01T00:00").atZone(SHANGHAI).toInstant());
@@ -143,7 +144,7 @@ class BusinessCalendarWalkTests {
 	@Test
 	void nightlyIngestFiresAtTwoInTheMorningShanghaiTimeEveryDayOfTheYear() {
 		// given
-		CronTrigger nightly = AnjianScheduler.nightlyTrigger(ScheduleSettings.embedded(java.nio.file.Path.of("unused")));
+		CronTrigger nightly = AnjianScheduler.nightlyTrigger(ScheduleSettings.embedded(Path.of("unused")));
 		Date from = Date.from(LocalDateTime.parse("2024-01-01T00:00").atZone(SHANGHAI).toInstant());
 		Date to = Date.from(LocalDateTime.parse("2025-01-01T00:00").atZone(SHANGHAI).toInstant());
 

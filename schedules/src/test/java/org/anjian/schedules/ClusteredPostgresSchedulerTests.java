@@ -3,6 +3,7 @@ package org.anjian.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -96,7 +97,7 @@ class ClusteredPostgresSchedulerTests {
 	}
 
 	private ScheduleSettings node(String id) {
-		return ScheduleSettings.embedded(java.nio.file.Path.of("unused"))
+		return ScheduleSettings.embedded(Path.of("unused"))
 			.withJdbc(url, user, password)
 			.withInstance("anjian-cluster-test", id)
 			.withThreadCount(2);

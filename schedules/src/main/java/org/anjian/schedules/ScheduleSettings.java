@@ -53,7 +53,7 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 		// AUTO_SERVER lets a status command read the store while the schedule command holds it open
 		String url = "jdbc:h2:file:" + home.resolve("scheduler").resolve("quartz").toAbsolutePath() + ";AUTO_SERVER=TRUE";
 		return new ScheduleSettings(DEFAULT_NIGHTLY_CRON, DueRollups.ZONE, url, "sa", "", false, "anjian", "AUTO",
-				Duration.ofSeconds(60), 1, "ingestJob", "rollupJob", LocalTime.of(0, 5), LocalTime.of(0, 10));
+				Duration.ofSeconds(60), 1, "submissionsIntakeJob", "rollupJob", LocalTime.of(0, 5), LocalTime.of(0, 10));
 	}
 
 	/**
@@ -119,7 +119,8 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 	public String toString() {
 		// never print the password
 		return "ScheduleSettings[nightlyCron=" + nightlyCron + ", zone=" + zone + ", jdbcUrl=" + jdbcUrl + ", user="
-				+ user + ", clustered=" + clustered + ", instanceName=" + instanceName + ", instanceId=" + instanceId
+				+ user + ", clustered=" + clustered + ", instanceName=" + instanceName
+				+ (clustered ? ", instanceId=" + instanceId : "")
 				+ ", misfireThreshold=" + misfireThreshold + ", threadCount=" + threadCount + "]";
 	}
 

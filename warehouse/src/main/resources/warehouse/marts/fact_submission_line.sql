@@ -21,37 +21,10 @@ accepted_lines as (
         lines.received_at,
         files.status,
         files.is_current,
-        lines.inspection_teams,
-        lines.inspectors,
-        lines.experts,
-        lines.enterprises_inspected,
-        lines.hazards_total,
-        lines.hazards_major,
-        lines.hazards_general,
-        lines.rectified_total,
-        lines.rectified_major,
-        lines.rectified_general,
-        lines.emergency_measures,
-        lines.cases_filed,
-        lines.fines_wan,
-        lines.double_penalty_cases,
-        lines.closures_requested,
-        lines.licenses_revoked,
-        lines.suspensions_ordered,
-        lines.enforcement_documents,
-        lines.joint_punishments,
-        lines.criminal_transfers,
-        lines.selfcheck_enterprises,
-        lines.selfcheck_hazards,
-        lines.selfcheck_hazards_major,
-        lines.exposures,
-        lines.transfers_general,
-        lines.enterprises_supervised,
-        lines.blacklisted,
-        lines.licenses_withheld_revoked,
-        lines.criminal_transfer_persons,
-        lines.transfers_other,
-        lines.report_rewards
+        -- every measure column, in catalog order: the landed line without its ids, lineage and dates
+        columns(lines.* exclude (
+            sha256, sheet, row_number, submitter_code, campaign, period, region_code, industry_code, received_at
+        ))
     from lines
     inner join files on files.sha256 = lines.sha256
     -- a duplicate shares the sha256 but lands no lines; keep the accepted row only

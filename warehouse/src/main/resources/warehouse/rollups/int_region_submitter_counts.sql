@@ -1,0 +1,35 @@
+-- How many submitters each rollup region expects for the rollup's month, and how many of them reported a table
+-- for it or are carried forward from an earlier month, as of getvariable('as_of').
+with
+
+tables_as_of as (
+    select * from int_submitter_tables_as_of
+),
+
+scopes as (
+    select * from int_submitters_by_region_scope
+),
+
+regions as (
+    select * from stg_reference__regions
+),
+
+picked as (
+    select * from tables_as_of
+    where period = getvariable('period')
+),
+
+final as (
+    -- every county and township-level region gets its counts, even with no submitter of its own
+    select
+        regions.region_code,
+        count(picked.submitter_code) as submitters_expected,
+        count(picked.submitter_code) filter (where picked.has_table_for_month) as submitters_reported,
+        count(picked.submitter_code) filter (where picked.is_carried_forward) as submitters_carried_forward
+    from regions
+    left join scopes on scopes.scope_region_code = regions.region_code
+    left join picked on picked.submitter_code = scopes.submitter_code
+    group by regions.region_code
+)
+
+select * from final

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.anjian.warehouse.reference.CsvTable;
+
 /**
  * The canonical measures (DOMAIN.md), read from {@code warehouse/measures.csv}: the code is the warehouse column name
  * in every landing, fact and rollup table, in the catalog's order.
@@ -46,46 +48,13 @@ public final class MeasureCatalog {
 
 	static MeasureCatalog parse(String csv) {
 		List<Measure> measures = new ArrayList<>();
-		String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
-		for (int i = 1; i < lines.length; i++) {
-			if (lines[i].isBlank()) {
-				continue;
-			}
-			List<String> f = fields(lines[i]);
-			if (f.size() != 5) {
-				throw new WarehouseException("measures.csv 第" + (i + 1) + "行：应有 5 列，实际 " + f.size() + " 列", null);
-			}
-			measures.add(new Measure(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4)));
+		for (CsvTable.Row row : CsvTable
+			.parse("measures.csv", csv, List.of("code", "label_zh", "unit", "type", "description"), List.of())
+			.rows()) {
+			measures.add(new Measure(row.get("code"), row.get("label_zh"), row.get("unit"), row.get("type"),
+					row.get("description")));
 		}
 		return new MeasureCatalog(measures);
-	}
-
-	/** Splits one CSV line; quoted fields may contain commas (no line breaks in this file). */
-	private static List<String> fields(String line) {
-		List<String> out = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (c == '"') {
-				if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else {
-					quoted = !quoted;
-				}
-			}
-			else if (c == ',' && !quoted) {
-				out.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		out.add(field.toString());
-		return out;
 	}
 
 	public List<Measure> measures() {

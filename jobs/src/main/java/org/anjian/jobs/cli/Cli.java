@@ -9,7 +9,6 @@ import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.warehouse.WarehouseException;
 import org.anjian.warehouse.reference.ReferenceDataException;
-import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,10 +69,11 @@ public final class Cli {
 		}
 	}
 
+	/** The first failure in the cause chain that speaks to the operator, else the innermost cause. */
 	private static Throwable rootCause(Throwable ex) {
 		Throwable t = ex;
-		while ((t instanceof BeanCreationException || t.getCause() instanceof ReferenceDataException
-				|| t.getCause() instanceof CliArgs.UsageException) && t.getCause() != null) {
+		while (!(t instanceof ReferenceDataException || t instanceof CliArgs.UsageException
+				|| t instanceof WarehouseException) && t.getCause() != null && t.getCause() != t) {
 			t = t.getCause();
 		}
 		return t;

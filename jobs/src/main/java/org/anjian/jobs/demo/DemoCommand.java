@@ -3,7 +3,6 @@ package org.anjian.jobs.demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.List;
 
 import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
@@ -57,17 +56,15 @@ class DemoCommand implements AnjianCommand {
 			.reduce((a, b) -> b)
 			.orElse(reference.campaigns().get(0));
 		Path inbox = settings.home().resolve("demo-inbox");
-		List<YearMonth> months;
 		if (Files.isDirectory(inbox)) {
-			months = List.of(campaign.firstMonth(), campaign.firstMonth().plusMonths(1));
 			out.line("演示收件箱已存在，沿用：" + inbox);
 		}
 		else {
-			months = new DemoInbox(reference).generate(inbox, campaign);
+			new DemoInbox(reference).generate(inbox, campaign);
 			out.line("已生成演示收件箱（" + reference.county().name() + "，" + campaign.name() + "）：" + inbox);
 		}
 		int code = ingest.ingest(inbox, null, out);
-		for (YearMonth month : months) {
+		for (YearMonth month : DemoInbox.months(campaign)) {
 			for (RollupKind kind : RollupKind.values()) {
 				if (code == ExitCodes.OK) {
 					code = rollup.rollup(campaign, month, kind, null, out);

@@ -43,10 +43,15 @@ final class DemoInbox {
 		this.reference = reference;
 	}
 
-	/** Writes the inbox under {@code inbox} unless it is already there; returns the campaign and months generated. */
-	List<YearMonth> generate(Path inbox, Campaign campaign) throws IOException {
-		YearMonth first = campaign.firstMonth();
-		List<YearMonth> months = List.of(first, first.plusMonths(1));
+	/** The months the demo inbox holds tables for: the campaign's first two. */
+	static List<YearMonth> months(Campaign campaign) {
+		return List.of(campaign.firstMonth(), campaign.firstMonth().plusMonths(1));
+	}
+
+	/** Writes every submitter's tables for {@link #months} under {@code inbox}. */
+	void generate(Path inbox, Campaign campaign) throws IOException {
+		List<YearMonth> months = months(campaign);
+		YearMonth first = months.get(0);
 		Map<String, Map<String, Map<String, BigDecimal>>> cumulative = new HashMap<>();
 		for (YearMonth month : months) {
 			Path folder = inbox.resolve(month.toString());
@@ -82,7 +87,6 @@ final class DemoInbox {
 				}
 			}
 		}
-		return months;
 	}
 
 	private void write(Path file, Campaign campaign, YearMonth month, Submitter s,

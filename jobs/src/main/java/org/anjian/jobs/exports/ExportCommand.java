@@ -9,7 +9,6 @@ import org.anjian.jobs.cli.ExitCodes;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.JobRunner;
 import org.anjian.warehouse.Warehouse;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -50,11 +49,9 @@ public class ExportCommand implements AnjianCommand {
 		JobExecution execution = runner.run(job, new JobParametersBuilder().addString("state", warehouseState())
 			.addString("noMaskPhones", String.valueOf(noMaskPhones))
 			.toJobParameters());
-		if (execution != null && execution.getStatus() != BatchStatus.COMPLETED) {
-			String reason = execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
-				.orElse(execution.getExitStatus().getExitDescription());
-			out.err().println("anjian: 导出失败（" + execution.getStatus() + "）：" + reason);
-			return ExitCodes.JOB_FAILED;
+		int outcome = JobRunner.outcome(execution, "导出", out);
+		if (outcome != ExitCodes.OK) {
+			return outcome;
 		}
 		out.line((execution == null ? "导出已是最新：" : "导出完成：") + settings.exportsDir());
 		out.line("分析快照（只读）：" + settings.home().resolve("analyst").resolve("anjian.duckdb"));

@@ -21,7 +21,6 @@ import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.rollups.RollupKind;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -100,11 +99,9 @@ public class RollupCommand implements AnjianCommand {
 					.addLocalDateTime("asOf", effectiveAsOf)
 					.addString("inputs", intakeState())
 					.toJobParameters());
-		if (execution != null && execution.getStatus() != BatchStatus.COMPLETED) {
-			String reason = execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
-				.orElse(execution.getExitStatus().getExitDescription());
-			out.err().println("anjian: 汇总失败（" + execution.getStatus() + "）：" + reason);
-			return ExitCodes.JOB_FAILED;
+		int outcome = JobRunner.outcome(execution, "汇总", out);
+		if (outcome != ExitCodes.OK) {
+			return outcome;
 		}
 		out.line((execution == null ? "汇总已是最新（输入未变）：" : "汇总完成：") + campaign.name() + " " + period + " "
 				+ (kind == RollupKind.CUTOFF ? "截止日汇总" : "月末汇总") + "，截至 " + effectiveAsOf.toString().replace('T', ' '));

@@ -19,7 +19,6 @@ import org.anjian.jobs.cli.ExitCodes;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.JobRunner;
 import org.anjian.warehouse.reference.ReferenceData;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -77,11 +76,9 @@ public class IngestCommand implements AnjianCommand {
 			out.line("收件目录自上次入库以来没有变化，无需处理");
 			return ExitCodes.OK;
 		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			String reason = execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
-				.orElse(execution.getExitStatus().getExitDescription());
-			out.err().println("anjian: 入库失败（" + execution.getStatus() + "）：" + reason);
-			return ExitCodes.JOB_FAILED;
+		int outcome = JobRunner.outcome(execution, "入库", out);
+		if (outcome != ExitCodes.OK) {
+			return outcome;
 		}
 		long files = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("submissionIntake"))
 			.mapToLong(s -> s.getWriteCount()).sum();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.SummaryTable;
+import org.anjian.readers.forms.HeaderText;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Industry;
@@ -42,7 +43,7 @@ final class SubmissionRecognizer {
 
 	SubmissionRecognizer(ReferenceData reference) {
 		this.reference = reference;
-		this.countyName = Names.normalize(reference.county().name());
+		this.countyName = HeaderText.normalise(reference.county().name());
 	}
 
 	Recognition recognize(SummaryTable table, String path) {
@@ -117,13 +118,13 @@ final class SubmissionRecognizer {
 
 	/** The industry a row label names, by name or alias, ignoring spaces and full-width forms. */
 	Optional<Industry> industry(String label) {
-		String key = Names.normalize(label);
+		String key = HeaderText.normalise(label);
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
 		for (Industry i : reference.industries()) {
-			if (Names.normalize(i.name()).equals(key) || i.aliases().stream().map(Names::normalize).anyMatch(key::equals)
-					|| Names.normalize(i.code()).equalsIgnoreCase(key)) {
+			if (HeaderText.normalise(i.name()).equals(key) || i.aliases().stream().map(HeaderText::normalise).anyMatch(key::equals)
+					|| HeaderText.normalise(i.code()).equalsIgnoreCase(key)) {
 				return Optional.of(i);
 			}
 		}
@@ -150,13 +151,13 @@ final class SubmissionRecognizer {
 
 	private static List<String> names(Industry i) {
 		List<String> out = new ArrayList<>();
-		out.add(Names.normalize(i.name()));
-		i.aliases().forEach(a -> out.add(Names.normalize(a)));
+		out.add(HeaderText.normalise(i.name()));
+		i.aliases().forEach(a -> out.add(HeaderText.normalise(a)));
 		return out;
 	}
 
 	private Optional<Submitter> submitterFromField(SummaryTable table) {
-		return field(table, SUBMITTER_FIELDS).map(Names::normalize).filter(v -> !v.isEmpty()).flatMap(v -> {
+		return field(table, SUBMITTER_FIELDS).map(HeaderText::normalise).filter(v -> !v.isEmpty()).flatMap(v -> {
 			for (Submitter s : reference.submitters()) {
 				if (keys(s).contains(v)) {
 					return Optional.of(s);
@@ -168,7 +169,7 @@ final class SubmissionRecognizer {
 
 	private Optional<Submitter> submitterFromPath(List<String> segments) {
 		for (int i = segments.size() - 1; i >= 0; i--) {
-			Optional<Submitter> found = longestMatch(Names.normalize(segments.get(i)), false);
+			Optional<Submitter> found = longestMatch(HeaderText.normalise(segments.get(i)), false);
 			if (found.isPresent()) {
 				return found;
 			}
@@ -205,7 +206,7 @@ final class SubmissionRecognizer {
 		base.add(s.name());
 		base.addAll(s.aliases());
 		for (String b : base) {
-			String k = Names.normalize(b);
+			String k = HeaderText.normalise(b);
 			keys.add(k);
 			if (k.startsWith(countyName) && k.length() - countyName.length() >= 2) {
 				keys.add(k.substring(countyName.length()));
@@ -221,13 +222,13 @@ final class SubmissionRecognizer {
 	}
 
 	private Optional<Campaign> campaignFromText(String text) {
-		String t = Names.normalize(text);
+		String t = HeaderText.normalise(text);
 		if (t.isEmpty()) {
 			return Optional.empty();
 		}
 		for (Campaign c : reference.campaigns()) {
 			for (String keyword : c.titleKeywords()) {
-				String k = Names.normalize(keyword);
+				String k = HeaderText.normalise(keyword);
 				if (!k.isEmpty() && t.contains(k)) {
 					return Optional.of(c);
 				}
@@ -254,7 +255,7 @@ final class SubmissionRecognizer {
 	/** Full year-month patterns in the file name, then in the folders (deepest first), then month-only names. */
 	private static Optional<YearMonth> periodFromPath(List<String> segments, Integer yearHint) {
 		for (int i = segments.size() - 1; i >= 0; i--) {
-			Optional<YearMonth> ym = fullYearMonth(Names.normalize(segments.get(i)));
+			Optional<YearMonth> ym = fullYearMonth(HeaderText.normalise(segments.get(i)));
 			if (ym.isPresent()) {
 				return ym;
 			}
@@ -270,7 +271,7 @@ final class SubmissionRecognizer {
 		}
 		if (year != null) {
 			for (int i = segments.size() - 1; i >= 0; i--) {
-				Matcher m = MONTH_ONLY.matcher(Names.normalize(segments.get(i)));
+				Matcher m = MONTH_ONLY.matcher(HeaderText.normalise(segments.get(i)));
 				if (m.find()) {
 					return Optional.of(YearMonth.of(year, Integer.parseInt(m.group(1))));
 				}
@@ -288,7 +289,7 @@ final class SubmissionRecognizer {
 	}
 
 	private static Optional<YearMonth> yearMonth(String text, Integer yearHint) {
-		String t = Names.normalize(text);
+		String t = HeaderText.normalise(text);
 		Optional<YearMonth> full = fullYearMonth(t);
 		if (full.isPresent() || yearHint == null) {
 			return full;

@@ -1,5 +1,7 @@
 package org.anjian.jobs.system;
 
+import org.anjian.jobs.cli.CommandOutput;
+import org.anjian.jobs.cli.ExitCodes;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,6 +43,22 @@ public class JobRunner {
 		catch (JobInstanceAlreadyCompleteException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Reports a run that did not complete as the one-line reason on stderr and returns its exit code.
+	 * @param what the command's work in the operator's words, e.g. 入库
+	 * @return {@link ExitCodes#OK} for a completed run or an instance already complete (null), else
+	 * {@link ExitCodes#JOB_FAILED}
+	 */
+	public static int outcome(JobExecution execution, String what, CommandOutput out) {
+		if (execution == null || execution.getStatus() == BatchStatus.COMPLETED) {
+			return ExitCodes.OK;
+		}
+		String reason = execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
+			.orElse(execution.getExitStatus().getExitDescription());
+		out.err().println("anjian: " + what + "失败（" + execution.getStatus() + "）：" + reason);
+		return ExitCodes.JOB_FAILED;
 	}
 
 }

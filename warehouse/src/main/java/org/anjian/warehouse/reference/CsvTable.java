@@ -12,12 +12,12 @@ import java.util.Map;
  * Lines are 1-based physical lines of the file with the header on line 1; a record whose quoted value spans lines is
  * reported at the line it starts on.
  */
-final class CsvTable {
+public final class CsvTable {
 
 	/** A data record: its first physical line and its values by header name. */
-	record Row(int line, Map<String, String> values) {
+	public record Row(int line, Map<String, String> values) {
 
-		String get(String column) {
+		public String get(String column) {
 			return values.getOrDefault(column, "");
 		}
 
@@ -35,11 +35,16 @@ final class CsvTable {
 		this.rows = rows;
 	}
 
+	/** The data records in file order, blank lines left out. */
+	public List<Row> rows() {
+		return rows;
+	}
+
 	/**
 	 * Parses {@code text} and checks its header: every {@code required} column present, no column outside
 	 * {@code required} + {@code optional}, no column twice.
 	 */
-	static CsvTable parse(String file, String text, List<String> required, List<String> optional) {
+	public static CsvTable parse(String file, String text, List<String> required, List<String> optional) {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}

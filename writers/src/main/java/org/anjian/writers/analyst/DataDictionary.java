@@ -14,7 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.reference.CsvTable;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
@@ -65,8 +66,12 @@ public final class DataDictionary {
 
 	/** Every column of every table and view of the warehouse's main schema, dim/fact/rollup tables first. */
 	public static List<Entry> entries(Connection warehouse) throws SQLException {
-		Map<String, String[]> measures = catalog(Warehouse.resource("measures.csv"));
-		Map<String, String[]> columns = catalog(resource("columns.csv"));
+		MeasureCatalog measures = MeasureCatalog.standard();
+		Map<String, CsvTable.Row> columns = new HashMap<>();
+		CsvTable.parse("columns.csv", resource("columns.csv"), List.of("column", "label_zh", "unit", "description"),
+				List.of())
+			.rows()
+			.forEach(row -> columns.put(row.get("column"), row));
 		List<Entry> out = new ArrayList<>();
 		try (Statement st = warehouse.createStatement(); ResultSet rs = st.executeQuery("""
 				select table_name, column_name, data_type, comment
@@ -87,14 +92,13 @@ public final class DataDictionary {
 	}
 
 	/** {unit, 中文名称, description} of a column. */
-	private static String[] describe(String table, String column, Map<String, String[]> measures,
-			Map<String, String[]> columns) {
+	private static String[] describe(String table, String column, MeasureCatalog measures,
+			Map<String, CsvTable.Row> columns) {
 		String code = column.endsWith("_cum") ? column.substring(0, column.length() - 4) : column;
-		String[] m = measures.get(code);
-		if (m != null) {
-			// measures.csv: code,label_zh,unit,type,description
-			String label = m[1];
-			String description = m[4];
+		if (measures.contains(code)) {
+			MeasureCatalog.Measure m = measures.get(code);
+			String label = m.labelZh();
+			String description = m.description();
 			if (column.endsWith("_cum")) {
 				label += "（累计数）";
 				description += "; cumulative from the campaign's first month";
@@ -107,60 +111,13 @@ public final class DataDictionary {
 				label += "（累计数）";
 				description += "; cumulative from the campaign's first month";
 			}
-			return new String[] { m[2], label, description };
+			return new String[] { m.unit(), label, description };
 		}
-		String[] c = columns.get(column);
+		CsvTable.Row c = columns.get(column);
 		if (c != null) {
-			// columns.csv: column,label_zh,unit,description
-			return new String[] { c[2], c[1], c[3] };
+			return new String[] { c.get("unit"), c.get("label_zh"), c.get("description") };
 		}
 		return new String[] { "", "", "" };
-	}
-
-	/** A small CSV with quoted fields, keyed by its first column. */
-	static Map<String, String[]> catalog(String text) {
-		Map<String, String[]> out = new HashMap<>();
-		String[] lines = text.split("\n");
-		for (int i = 1; i < lines.length; i++) {
-			if (!lines[i].isBlank()) {
-				List<String> fields = fields(lines[i].strip());
-				out.put(fields.get(0), fields.toArray(String[]::new));
-			}
-		}
-		return out;
-	}
-
-	private static List<String> fields(String line) {
-		List<String> out = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				out.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		out.add(field.toString());
-		return out;
 	}
 
 	private static String csv(String s) {

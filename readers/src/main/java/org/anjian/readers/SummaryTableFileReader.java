@@ -119,6 +119,15 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		}
 	}
 
+	/**
+	 * The id of the form whose summary table header this grid holds (F-000 …), or null: lets a caller tell a summary
+	 * table from a record-level list by a sheet's first rows.
+	 */
+	public String formOf(Grid grid) {
+		TableLocator.HeaderMatch header = locator.locate(grid);
+		return header == null ? null : header.form().id();
+	}
+
 	private SubmissionRead locate(String fileName, String format, List<Grid> grids) {
 		List<Grid> ordered = new ArrayList<>(grids);
 		// visible sheets first, each group in workbook order (the sort is stable)

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Dates as clerks type them: 2024-05-03, 2024/5/3, 2024.5.3, 2024年5月3日 (or 号), 20240503, full-width digits, a time
  * after the date; Excel date cells already arrive as yyyy-MM-dd. A bare 5-digit number between 1950 and 2100 as
- * an Excel serial is also a date: a date column whose cell format was lost shows 45415 for 2024-05-04.
+ * an Excel serial is also a date: a date column whose cell format was lost shows 45415 for 2024-05-03.
  */
 public final class ListDates {
 

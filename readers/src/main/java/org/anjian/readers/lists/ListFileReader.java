@@ -355,6 +355,23 @@ public class ListFileReader {
 
 		private String[] raw;
 
+		// the definition resolved to column positions once per file, not looked up per cell
+		private ListDefinition.ValueType[] typeOf;
+
+		private boolean[] strictOf;
+
+		private String[] codeOf;
+
+		private int[] requiredColumns;
+
+		private int[] expectedColumns;
+
+		/** Per order of the definition: the column and the one it must not precede. */
+		private int[][] orderColumns;
+
+		/** Per condition: the column, and the column whose value makes it expected. */
+		private int[][] conditionColumns;
+
 		Reading(String fileName, ListRowSink sink) {
 			this.fileName = fileName;
 			this.sink = sink;
@@ -397,6 +414,21 @@ public class ListFileReader {
 				}
 			}
 			raw = new String[columns.length];
+			typeOf = new ListDefinition.ValueType[columns.length];
+			strictOf = new boolean[columns.length];
+			codeOf = kind.columns().toArray(new String[0]);
+			for (int i = 0; i < columns.length; i++) {
+				typeOf[i] = definition.type(codeOf[i]);
+				strictOf[i] = definition.isStrict(codeOf[i]);
+			}
+			requiredColumns = definition.valueRequired().stream().mapToInt(kind::indexOf).toArray();
+			expectedColumns = definition.valueExpected().stream().mapToInt(kind::indexOf).toArray();
+			orderColumns = definition.orders().stream()
+				.map(o -> new int[] { kind.indexOf(o.column()), kind.indexOf(o.other()) })
+				.toArray(int[][]::new);
+			conditionColumns = definition.conditions().stream()
+				.map(c -> new int[] { kind.indexOf(c.column()), kind.indexOf(c.other()) })
+				.toArray(int[][]::new);
 			for (BufferedRow row : head.subList(header.position() + 1, head.size())) {
 				row(row.rowIndex(), row::text);
 			}
@@ -472,25 +504,24 @@ public class ListFileReader {
 			String[] values = derivedValues.clone();
 			for (int i = 0; i < columns.length; i++) {
 				if (columns[i] >= 0 && !raw[i].isEmpty()) {
-					values[i] = value(kind.columns().get(i), i, raw[i], rowNumber);
+					values[i] = value(codeOf[i], i, raw[i], rowNumber);
 				}
 			}
-			for (String column : definition.valueRequired()) {
-				int i = kind.indexOf(column);
+			for (int i : requiredColumns) {
 				if (columns[i] >= 0 && raw[i].isEmpty()) {
 					add(Severity.ERROR, LIST_VALUE_MISSING, rowNumber, i, "“" + headerTexts[i] + "”未填写，该行未导入");
 				}
 			}
-			for (String column : definition.valueExpected()) {
-				int i = kind.indexOf(column);
+			for (int i : expectedColumns) {
 				if (columns[i] >= 0 && raw[i].isEmpty()) {
 					add(Severity.WARNING, LIST_VALUE_MISSING, rowNumber, i, "“" + headerTexts[i] + "”未填写");
 				}
 			}
 			orders(values, rowNumber);
-			for (ListDefinition.Condition condition : definition.conditions()) {
-				int i = kind.indexOf(condition.column());
-				int other = kind.indexOf(condition.other());
+			for (int k = 0; k < conditionColumns.length; k++) {
+				ListDefinition.Condition condition = definition.conditions().get(k);
+				int i = conditionColumns[k][0];
+				int other = conditionColumns[k][1];
 				if (values[i] == null && condition.value().equals(values[other]) && columns[other] >= 0) {
 					add(Severity.WARNING, LIST_VALUE_MISSING, rowNumber, columns[i] >= 0 ? i : other,
 							"“" + headerTexts[other] + "”为“" + raw[other] + "”，但"
@@ -532,10 +563,10 @@ public class ListFileReader {
 
 		/** The stored value of one cell, adding findings when it does not fit its type. */
 		private String value(String column, int i, String text, int rowNumber) {
-			boolean strict = definition.isStrict(column);
+			boolean strict = strictOf[i];
 			Severity severity = strict ? Severity.ERROR : Severity.WARNING;
 			String consequence = strict ? "，该行未导入" : "，该项按未填写处理";
-			switch (definition.type(column)) {
+			switch (typeOf[i]) {
 				case DATE -> {
 					String date = ListDates.parse(text);
 					if (date == null) {
@@ -611,9 +642,10 @@ public class ListFileReader {
 		}
 
 		private void orders(String[] values, int rowNumber) {
-			for (ListDefinition.Order order : definition.orders()) {
-				int i = kind.indexOf(order.column());
-				int other = kind.indexOf(order.other());
+			for (int k = 0; k < orderColumns.length; k++) {
+				ListDefinition.Order order = definition.orders().get(k);
+				int i = orderColumns[k][0];
+				int other = orderColumns[k][1];
 				// ISO dates compare as text
 				if (values[i] != null && values[other] != null && values[i].compareTo(values[other]) < 0) {
 					add(order.severity(), LIST_DATE_ORDER, rowNumber, i, "“" + headerTexts[i] + "”" + values[i] + " 早于“"

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.anjian.readers.grid.CellRange;
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
 
 /**
  * One xlsx worksheet part streamed with StAX, one {@code <row>} at a time. A row's cell values are copied as raw
@@ -40,6 +41,11 @@ final class XlsxSheetRows implements RowSource {
 	private final InputStream in;
 
 	private final XMLStreamReader xml;
+
+	/** The same reader through the Stax2 typed API (Aalto), or null with a plain StAX parser. */
+	private final TypedXMLStreamReader typed;
+
+	private final AttributeDecoder decoder = new AttributeDecoder();
 
 	private final SharedStrings sharedStrings;
 
@@ -83,6 +89,7 @@ final class XlsxSheetRows implements RowSource {
 		this.sheet = sheet;
 		this.in = in;
 		this.xml = XmlFactories.reader(in);
+		this.typed = xml instanceof TypedXMLStreamReader reader ? reader : null;
 		this.sharedStrings = sharedStrings;
 		this.dateStyles = dateStyles;
 		this.date1904 = date1904;
@@ -141,7 +148,7 @@ final class XlsxSheetRows implements RowSource {
 		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 			String attribute = xml.getAttributeLocalName(i);
 			if ("r".equals(attribute)) {
-				row = CellRefs.parsePositive(xml.getAttributeValue(i)) - 1;
+				row = attribute(i, AttributeDecoder.Mode.NUMBER) - 1;
 			}
 			else if ("hidden".equals(attribute)) {
 				String value = xml.getAttributeValue(i);
@@ -178,13 +185,13 @@ final class XlsxSheetRows implements RowSource {
 		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 			String attribute = xml.getAttributeLocalName(i);
 			if ("r".equals(attribute)) {
-				column = CellRefs.column(xml.getAttributeValue(i));
+				column = attribute(i, AttributeDecoder.Mode.COLUMN);
 			}
 			else if ("t".equals(attribute)) {
-				type = cellType(xml.getAttributeValue(i));
+				type = (byte) attribute(i, AttributeDecoder.Mode.TYPE);
 			}
 			else if ("s".equals(attribute)) {
-				style = CellRefs.parsePositive(xml.getAttributeValue(i));
+				style = attribute(i, AttributeDecoder.Mode.NUMBER);
 			}
 		}
 		// cells without r follow the previous one
@@ -243,14 +250,34 @@ final class XlsxSheetRows implements RowSource {
 		return column;
 	}
 
-	private static byte cellType(String t) {
-		return switch (t) {
-			case "s" -> SHARED;
-			case "inlineStr", "str", "e" -> TEXT;
-			case "b" -> BOOLEAN;
-			case "d" -> ISO_DATE;
-			default -> NUMBER;
+	/** An attribute decoded without making a String where the parser allows it. */
+	private int attribute(int index, AttributeDecoder.Mode mode) throws XMLStreamException {
+		if (typed != null) {
+			decoder.mode = mode;
+			decoder.value = -1;
+			typed.getAttributeAs(index, decoder);
+			return decoder.value;
+		}
+		String value = xml.getAttributeValue(index);
+		return switch (mode) {
+			case COLUMN -> CellRefs.column(value);
+			case NUMBER -> CellRefs.parsePositive(value);
+			case TYPE -> cellType(value.toCharArray(), 0, value.length());
 		};
+	}
+
+	/** The cell type attribute t: s, inlineStr, str, e, b, d, n (or absent: a number). */
+	static byte cellType(char[] chars, int start, int length) {
+		if (length == 1) {
+			return switch (chars[start]) {
+				case 's', 'e' -> chars[start] == 's' ? SHARED : TEXT;
+				case 'b' -> BOOLEAN;
+				case 'd' -> ISO_DATE;
+				default -> NUMBER;
+			};
+		}
+		// str, inlineStr
+		return length == 3 && chars[start] == 's' || length == 9 && chars[start] == 'i' ? TEXT : NUMBER;
 	}
 
 	private void append(char[] text, int start, int length) {

@@ -172,4 +172,29 @@ class ListFileReaderWithEachKindTests {
 		assertThat(sink.rows.get(1).value(kind, "gender")).isEqualTo("女");
 	}
 
+	@org.junit.jupiter.api.Test
+	void ledgerAsGbkCsvWithAQuotedMultiLineCell() throws Exception {
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "新场镇隐患排查治理台账" });
+		rows.add(ListFixtures.LEDGER_HEADER.toArray());
+		Object[] multiLine = ListFixtures.ledgerRow("甲公司", "一般", "2024年5月3日", "已整改", "2024.5.9");
+		multiLine[4] = "消防通道堵塞,\n灭火器过期";
+		rows.add(multiLine);
+		rows.add(ListFixtures.ledgerRow("乙公司", "重大", "20240506", "未整改", null));
+		Path file = ListFixtures.csv(dir.resolve("gbk.csv"), rows, java.nio.charset.Charset.forName("GBK"));
+
+		Collected sink = new Collected();
+		ListFileSummary summary = reader.read(file, sink);
+
+		assertThat(summary.format()).isEqualTo("csv");
+		assertThat(summary.title()).isEqualTo("新场镇隐患排查治理台账");
+		assertThat(sink.findings).isEmpty();
+		ListKind kind = ListKind.HAZARD_LEDGER;
+		assertThat(sink.rows).extracting(ListRow::rowNumber).containsExactly(3, 5); // the quoted break takes a line
+		assertThat(sink.rows.get(0).value(kind, "description")).isEqualTo("消防通道堵塞,\n灭火器过期");
+		assertThat(sink.rows.get(0).value(kind, "rectified_on")).isEqualTo("2024-05-09");
+		assertThat(sink.rows.get(1).value(kind, "found_on")).isEqualTo("2024-05-06");
+		assertThat(sink.rows.get(1).value(kind, "status")).isEqualTo("not_started");
+	}
+
 }

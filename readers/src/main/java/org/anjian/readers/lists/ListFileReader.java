@@ -72,6 +72,8 @@ public class ListFileReader {
 	/** How many rows a summary table header is looked for in when sniffing (as {@code TableLocator} does). */
 	private static final int SUMMARY_SNIFF_ROWS = 60;
 
+	private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("(注|说明)\\s*[:：、.．\\d]");
+
 	private final List<ListDefinition> definitions;
 
 	private final SummaryTableFileReader summaries = new SummaryTableFileReader();
@@ -545,7 +547,8 @@ public class ListFileReader {
 		}
 
 		private boolean isFooterOrPlaceholder(String text) {
-			return SheetFields.isField(text) || text.startsWith("注") || text.startsWith("说明")
+			// “注：…”, “注1.…”, “说明：…” but not an enterprise called 注塑厂
+			return SheetFields.isField(text) || NOTE.matcher(text).lookingAt()
 					|| text.chars().allMatch(ch -> ".…。⋯·、".indexOf(ch) >= 0);
 		}
 

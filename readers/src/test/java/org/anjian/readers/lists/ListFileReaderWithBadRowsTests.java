@@ -177,11 +177,13 @@ class ListFileReaderWithBadRowsTests {
 		rows.add(ListFixtures.LEDGER_HEADER.toArray());
 		rows.add(good("乙公司"));
 		rows.add(new Object[] { "……" });
+		rows.add(new Object[] { "注塑厂" }); // a name alone is a row with blanks, not a note
+		rows.add(new Object[] { "注：隐患等级填重大或一般" });
 		rows.add(new Object[] { "填报人：张三" });
 		Collected sink = read(rows);
 
 		assertThat(sink.rows).extracting(ListRow::rowNumber).containsExactly(2, 5);
-		assertThat(sink.findings).isEmpty();
+		assertThat(sink.findings).isNotEmpty().allSatisfy(f -> assertThat(f.rowNumber()).isEqualTo(7));
 	}
 
 	@Test

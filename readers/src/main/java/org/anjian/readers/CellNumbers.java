@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * (null): guessing would hide a cell the clerk must fix, so the check step reports it instead.</li>
  * </ul>
  */
-final class CellNumbers {
+public final class CellNumbers {
 
 	private static final Set<String> ZERO_WORDS = Set.of("", "/", "-", "--", "---", "——", "—", "无", "\\", "0");
 
@@ -28,7 +28,7 @@ final class CellNumbers {
 	}
 
 	/** The cell's text trimmed of every kind of space (full-width, no-break), as kept in {@link CellValue#raw()}. */
-	static String trim(String text) {
+	public static String trim(String text) {
 		if (text == null) {
 			return "";
 		}
@@ -48,7 +48,7 @@ final class CellNumbers {
 	}
 
 	/** @return the number the text means, or null when it is not one */
-	static BigDecimal parse(String text) {
+	public static BigDecimal parse(String text) {
 		String folded = Normalizer.normalize(trim(text), Normalizer.Form.NFKC).strip();
 		folded = folded.replace('－', '-').replace('—', '-').replace('–', '-').replace('−', '-').replace('／', '/');
 		folded = folded.replace("，", ",");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.anjian.readers.forms.HeaderText;
 
 /** “key：value” cells around the grid (填报单位：新场镇, 填报时间：2024年5月14日, 负责人：…), several per cell allowed. */
-final class SheetFields {
+public final class SheetFields {
 
 	// a key is a short run of Chinese (or Latin) text, optionally with a bracketed part, at the start or after a space
 	private static final Pattern KEY = Pattern.compile(
@@ -27,13 +27,13 @@ final class SheetFields {
 	}
 
 	/** Whether the text starts with a “key：” (then it is a field, not a title line). */
-	static boolean isField(String text) {
+	public static boolean isField(String text) {
 		Matcher matcher = KEY.matcher(CellNumbers.trim(text));
 		return matcher.find() && matcher.start() == 0;
 	}
 
 	/** Adds the fields of one cell to {@code fields}; the first value seen for a key wins. */
-	static void collect(String text, Map<String, String> fields) {
+	public static void collect(String text, Map<String, String> fields) {
 		String cell = CellNumbers.trim(text);
 		Matcher matcher = KEY.matcher(cell);
 		List<int[]> spans = new java.util.ArrayList<>();
@@ -59,7 +59,7 @@ final class SheetFields {
 		}
 	}
 
-	static Map<String, String> newMap() {
+	public static Map<String, String> newMap() {
 		return new LinkedHashMap<>();
 	}
 

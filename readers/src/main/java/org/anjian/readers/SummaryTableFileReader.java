@@ -17,6 +17,10 @@ import org.anjian.readers.forms.FormDefinition;
 import org.anjian.readers.forms.FormDefinitions;
 import org.anjian.readers.grid.Grid;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.rows.Grids;
+import org.anjian.readers.rows.RowSource;
+import org.anjian.readers.rows.SheetInfo;
+import org.anjian.readers.rows.XlsxWorkbook;
 
 /**
  * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission, whatever its file name says.
@@ -79,7 +83,7 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					return formatError(fileName, "unknown", "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
 				}
 				format = "xlsx";
-				grids = PoiGridReader.read(file);
+				grids = xlsxGrids(file);
 			}
 			else if (startsWith(head, OLE2_MAGIC)) {
 				switch (PoiGridReader.inspectOle2(file)) {
@@ -116,6 +120,31 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			// never let one clerk's file stop a batch: report it on the file instead
 			return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
 					+ String.valueOf(ex.getMessage()) + "）");
+		}
+	}
+
+	/**
+	 * The id of the form whose summary table header this grid holds (F-000 …), or null: lets a caller tell a summary
+	 * table from a record-level list by a sheet's first rows.
+	 */
+	public String formOf(Grid grid) {
+		TableLocator.HeaderMatch header = locator.locate(grid);
+		return header == null ? null : header.form().id();
+	}
+
+	/** Every sheet of an xlsx as a grid, through the same streaming OOXML reader the record-level lists use. */
+	private static List<Grid> xlsxGrids(Path file) throws GridReadException, IOException {
+		try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+			List<Grid> grids = new ArrayList<>();
+			for (SheetInfo sheet : workbook.sheets()) {
+				try (RowSource rows = workbook.open(sheet)) {
+					grids.add(Grids.read(rows));
+				}
+				catch (IOException ex) {
+					throw new GridReadException("文件已损坏，Excel 内容无法读取（工作表“" + sheet.name() + "”）", ex);
+				}
+			}
+			return grids;
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.anjian.readers.csv;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -10,7 +13,7 @@ import java.util.List;
 
 import org.anjian.readers.grid.Grid;
 
-/** Decodes CSV text and splits it into a one-sheet {@link Grid} following RFC 4180 quoting. */
+/** Decodes CSV text and splits it ({@link CsvSplitter}) into a one-sheet {@link Grid}. */
 public final class CsvGridReader {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
@@ -26,21 +29,20 @@ public final class CsvGridReader {
 	 * @return the text, or null when the bytes are neither
 	 */
 	public static String decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-		String utf8 = strictDecode(bytes, start, StandardCharsets.UTF_8);
+		int start = hasUtf8Bom(bytes, bytes.length) ? 3 : 0;
+		String utf8 = strictDecode(bytes, start, bytes.length, StandardCharsets.UTF_8);
 		if (utf8 != null) {
 			return utf8;
 		}
-		return strictDecode(bytes, 0, GB18030);
+		return strictDecode(bytes, 0, bytes.length, GB18030);
 	}
 
-	private static String strictDecode(byte[] bytes, int start, Charset charset) {
+	private static String strictDecode(byte[] bytes, int start, int end, Charset charset) {
 		try {
 			return charset.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+				.decode(ByteBuffer.wrap(bytes, start, end - start))
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
@@ -75,52 +77,52 @@ public final class CsvGridReader {
 	/** Splits the text into a grid named {@code sheetName}; quoted fields may hold delimiters, quotes and line breaks. */
 	public static Grid read(String sheetName, String text, char delimiter) {
 		Grid.Builder grid = Grid.builder(sheetName);
+		CsvSplitter splitter = new CsvSplitter(new StringReader(text), delimiter);
 		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		int row = 0;
-		boolean quoted = false;
-		int i = 0;
-		while (i < text.length()) {
-			char ch = text.charAt(i);
-			if (quoted) {
-				if (ch == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
-				}
-				else {
-					field.append(ch);
-				}
+		try {
+			for (int row = 0; splitter.next(fields); row++) {
+				putRow(grid, row, fields);
 			}
-			else if (ch == '"' && field.isEmpty()) {
-				quoted = true;
-			}
-			else if (ch == delimiter) {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else if (ch == '\r' || ch == '\n') {
-				if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				fields.add(field.toString());
-				field.setLength(0);
-				putRow(grid, row++, fields);
-			}
-			else {
-				field.append(ch);
-			}
-			i++;
 		}
-		if (!field.isEmpty() || !fields.isEmpty()) {
-			fields.add(field.toString());
-			putRow(grid, row, fields);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex); // a StringReader does not fail
 		}
 		return grid.build();
+	}
+
+	/**
+	 * The charset of CSV bytes judged from a sample (the whole file or its start): UTF-8 when the sample is valid
+	 * UTF-8 (a sequence cut at the end of a partial sample does not count), else GB18030; null when neither.
+	 * @param complete whether the sample is the whole file
+	 */
+	public static Charset charset(byte[] sample, int length, boolean complete) {
+		int start = hasUtf8Bom(sample, length) ? 3 : 0;
+		int end = complete ? length : completeUtf8Prefix(sample, length);
+		if (strictDecode(sample, start, end, StandardCharsets.UTF_8) != null) {
+			return StandardCharsets.UTF_8;
+		}
+		end = complete ? length : Math.max(0, length - 4);
+		return strictDecode(sample, 0, end, GB18030) != null ? GB18030 : null;
+	}
+
+	/** Whether the bytes start with the UTF-8 byte order mark (dropped when decoding). */
+	public static boolean hasUtf8Bom(byte[] bytes, int length) {
+		return length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+	}
+
+	/** Length without a trailing UTF-8 sequence the sample cut short. */
+	private static int completeUtf8Prefix(byte[] bytes, int length) {
+		for (int back = 1; back <= 3 && back <= length; back++) {
+			int b = bytes[length - back] & 0xFF;
+			if (b < 0x80) {
+				return length;
+			}
+			if (b >= 0xC0) {
+				int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+				return needed > back ? length - back : length;
+			}
+		}
+		return length;
 	}
 
 	private static void putRow(Grid.Builder grid, int row, List<String> fields) {

@@ -231,6 +231,23 @@ class ListWriterTests {
 	}
 
 	@Test
+	void textHoldingThePackingSeparatorsEmptyTextAndNullsLandExactly() throws Exception {
+		// given
+		ListFile liaisons = new ListFile("LL", "联络员.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xlsx",
+				ListKind.LIAISON_LIST, null, null);
+		List<ListRow> rows = List.of(new ListRow(3, new String[] { "陈七", "", "东镇\u001F安办", null, "a\u001Eb" }, List.of()),
+				new ListRow(4, new String[] { "吴九", null, "", "13900000009", "备注" }, List.of()),
+				new ListRow(5, new String[] { null, null, null, null, null }, List.of()));
+		// when
+		load(liaisons, rows);
+		// then
+		assertThat(rows("select row_number, name, gender, unit_and_post, mobile, remarks from raw_liaison_list order by row_number"))
+			.containsExactly(Arrays.asList("3", "陈七", "", "东镇\u001F安办", null, "a\u001Eb"),
+					Arrays.asList("4", "吴九", null, "", "13900000009", "备注"),
+					Arrays.asList("5", null, null, null, null, null));
+	}
+
+	@Test
 	void everyListKindHasARawTableWithItsColumnsInOrder() throws Exception {
 		for (ListKind kind : ListKind.values()) {
 			List<String> expected = new ArrayList<>(List.of("sha256", "row_number"));

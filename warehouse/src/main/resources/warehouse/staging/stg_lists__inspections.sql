@@ -15,6 +15,18 @@ submitters as (
     select * from stg_reference__submitters
 ),
 
+name_keys as (
+    -- each distinct name's key computed once: a ledger repeats an enterprise on every hazard row, and
+    -- enterprise_name_key per row cost most of a model build over a million rows
+    select enterprise_name, enterprise_name_key(enterprise_name) as name_key
+    from (select distinct enterprise_name from source)
+),
+
+uscc_checks as (
+    select uscc, uscc_is_valid(uscc) as is_uscc_valid
+    from (select distinct uscc from source)
+),
+
 renamed as (
     select
         -- ids
@@ -23,7 +35,7 @@ renamed as (
         files.submitter_code,
         submitters.region_code,
         source.uscc,
-        enterprise_name_key(source.enterprise_name) as name_key,
+        name_keys.name_key,
         source.case_number,
         -- text
         source.enterprise_name,
@@ -38,12 +50,14 @@ renamed as (
         -- dates
         try_cast(source.inspected_on as date) as inspected_on,
         -- booleans
-        uscc_is_valid(source.uscc) as is_uscc_valid,
+        coalesce(uscc_checks.is_uscc_valid, false) as is_uscc_valid,
         -- timestamps
         files.received_at
     from source
     inner join files on files.sha256 = source.sha256
     left join submitters on submitters.submitter_code = files.submitter_code
+    left join name_keys on name_keys.enterprise_name = source.enterprise_name
+    left join uscc_checks on uscc_checks.uscc = source.uscc
 )
 
 select * from renamed

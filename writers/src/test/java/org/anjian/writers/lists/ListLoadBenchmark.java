@@ -86,6 +86,10 @@ public final class ListLoadBenchmark {
 						load.commit();
 					}
 					report(round, "ListWriter: reader thread + loader thread (Appender)", t0, n);
+					reportCpu = cpu();
+					t0 = System.nanoTime();
+					w.buildModels();
+					report(round, "then Warehouse.buildModels() over those rows", t0, n);
 				}
 				db = root.resolve("c" + round + ".duckdb");
 				try (Warehouse w = Warehouse.open(db)) {

@@ -36,7 +36,8 @@ import org.anjian.writers.submissions.SubmissionLedger;
  *
  * The rows are appended on a loader thread of their own while the reader parses (see {@link ListLoad}), in one
  * DuckDB transaction per file: a failure in the reader or the loader, or a {@code close()} without {@code commit()},
- * leaves the warehouse as before the file.
+ * leaves the warehouse as before the file. One load at a time per {@link Warehouse}: until {@code commit()} or
+ * {@code close()} returns, the loader thread is using its connection.
  *
  * <p>
  * Versions, as for summary tables: among the accepted lists of one (submitter, list kind) the latest received (ties:

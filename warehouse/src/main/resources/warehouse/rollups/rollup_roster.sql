@@ -1,5 +1,7 @@
 -- The 催报 roster of one rollup: every expected submitter, whether its table for the period came in on time,
--- late or not at all by getvariable('as_of'), and whose figures were carried forward.
+-- late or not at all by getvariable('as_of'), and whose figures were carried forward. The liaison to call comes
+-- from the latest liaison list (联络员名单) naming the submitter, as a pair (name with its own mobile), else from
+-- submitters.csv. Read from staging, not dim_liaison, because a rollup may run before any model build.
 with
 
 tables_as_of as (
@@ -8,6 +10,11 @@ tables_as_of as (
 
 submitters as (
     select * from stg_reference__submitters
+),
+
+liaisons as (
+    select * from stg_lists__liaisons
+    where is_latest_for_submitter
 ),
 
 picked as (
@@ -40,11 +47,12 @@ final as (
         statuses.sha256,
         statuses.received_at,
         cast(getvariable('deadline') as date) as deadline,
-        submitters.liaison,
-        submitters.phone,
+        case when liaisons.submitter_code is null then submitters.liaison else liaisons.liaison_name end as liaison,
+        case when liaisons.submitter_code is null then submitters.phone else liaisons.mobile end as phone,
         cast(getvariable('as_of') as timestamp) as as_of
     from statuses
     inner join submitters on submitters.submitter_code = statuses.submitter_code
+    left join liaisons on liaisons.submitter_code = statuses.submitter_code
 )
 
 select * from final

@@ -18,6 +18,7 @@ renamed as (
         format,
         sheet,
         form,
+        list_kind,
         -- numerics
         error_count,
         warning_count,

@@ -79,6 +79,45 @@ public final class Given {
 				hazardsGeneral, rectifiedMajor + rectifiedGeneral, rectifiedMajor, rectifiedGeneral);
 	}
 
+	/** A list file's audit_file row, the way the writers' ListWriter records it (no campaign, period left null). */
+	public static void listFile(Warehouse w, String sha, String listKind, String submitter, LocalDateTime receivedAt,
+			String status) {
+		exec(w, """
+				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+				    error_count, warning_count, ingested_at, list_kind)
+				values (?, ?, ?, ?, ?, null, null, 0, 0, ?, ?)""", sha, sha + ".xlsx", receivedAt, status, submitter,
+				receivedAt, listKind);
+	}
+
+	/**
+	 * One landed list row: {@code columnsAndValues} alternates raw column names and their text, e.g.
+	 * {@code "enterprise_name", "某某公司", "level", "major"}; columns not named stay NULL.
+	 */
+	public static void listRow(Warehouse w, String rawTable, String sha, int row, String... columnsAndValues) {
+		StringBuilder columns = new StringBuilder("sha256, row_number");
+		StringBuilder marks = new StringBuilder("?, ?");
+		Object[] params = new Object[2 + columnsAndValues.length / 2];
+		params[0] = sha;
+		params[1] = row;
+		for (int i = 0; i < columnsAndValues.length; i += 2) {
+			columns.append(", ").append(columnsAndValues[i]);
+			marks.append(", ?");
+			params[2 + i / 2] = columnsAndValues[i + 1];
+		}
+		exec(w, "insert into " + rawTable + " (" + columns + ") values (" + marks + ")", params);
+	}
+
+	/** A valid 统一社会信用代码 (GB 32100-2015 check character) from its first 17 characters. */
+	public static String uscc(String first17) {
+		String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		int[] weights = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += chars.indexOf(first17.charAt(i)) * weights[i];
+		}
+		return first17 + chars.charAt((31 - sum % 31) % 31);
+	}
+
 	public static void exec(Warehouse w, String sql, Object... params) {
 		try (PreparedStatement ps = w.connection().prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {

@@ -63,6 +63,7 @@ class WarehouseModelContractTests {
 				    error_count, warning_count, ingested_at)
 				values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
 				    1, 0, timestamp '2024-05-14 20:40:00')""");
+		lists(t);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
 		rollups.materialize("X", april, RollupKind.CUTOFF, null);
@@ -76,6 +77,42 @@ class WarehouseModelContractTests {
 		Given.file(warehouse, sha, submitter, period, receivedAt, "loaded");
 		Given.line(warehouse, sha, 7, submitter, region, period, "yjgl", receivedAt, hm, hg, rm, rg);
 		Given.line(warehouse, sha, 8, submitter, region, period, "zj", receivedAt, 0, 1, 0, 1);
+	}
+
+	/**
+	 * One of each list kind: a directory, T1's hazard ledger (a May figure that disagrees with its May table), an
+	 * inspection record naming an enterprise in no directory, a liaison list, and a superseded ledger left out.
+	 */
+	void lists(LocalDateTime t) {
+		String acme = Given.uscc("91510000MA6CAB12X");
+		Given.listFile(warehouse, "dir-1", "enterprise_directory", null, t, "loaded");
+		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 4, "list", "key", "enterprise_name",
+				"东镇化工有限责任公司", "uscc", acme, "industry", "应急管理", "township", "东镇", "main_risk", "危险化学品");
+		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 5, "list", "general", "enterprise_name",
+				"西镇建材厂", "industry", "住建", "township", "西镇");
+		Given.listFile(warehouse, "ledger-old", "hazard_ledger", "T1", t, "superseded");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-old", 3, "enterprise_name", "东镇化工有限公司", "level",
+				"major", "found_on", "2024-05-02");
+		Given.listFile(warehouse, "ledger-1", "hazard_ledger", "T1", t.plusDays(40), "loaded");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 3, "enterprise_name", "东镇化工有限公司", "township",
+				"东镇", "description", "储罐区未设置可燃气体报警", "level", "major", "found_on", "2024-04-12", "source",
+				"enforcement", "funds_wan", "2.5", "deadline", "2024-06-30", "status", "rectified", "rectified_on",
+				"2024-05-20");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 4, "enterprise_name", "东镇化工有限公司", "uscc", acme,
+				"level", "major", "found_on", "2024-05-03", "source", "self_check", "status", "in_progress");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 5, "enterprise_name", "东镇化工有限公司", "level",
+				"major", "found_on", "2024-05-09", "source", "self_check", "status", "not_started");
+		Given.listFile(warehouse, "insp-1", "inspection_record", "D1", t.plusDays(41), "loaded");
+		Given.listRow(warehouse, "raw_inspection_record", "insp-1", 5, "enterprise_name", "东镇化工有限公司",
+				"inspected_on", "2024-05-10", "inspectors", "王五、赵六", "violations", "1. 未培训 2. 未演练", "case_number",
+				"（2024）001号", "fines_wan", "1.2");
+		Given.listRow(warehouse, "raw_inspection_record", "insp-1", 6, "enterprise_name", "南山小作坊", "inspected_on",
+				"2024-05-11");
+		Given.listRow(warehouse, "raw_inspection_violation", "insp-1", 5, "item_no", "1", "violation", "未培训");
+		Given.listRow(warehouse, "raw_inspection_violation", "insp-1", 5, "item_no", "2", "violation", "未演练");
+		Given.listFile(warehouse, "liaison-1", "liaison_list", null, t, "loaded");
+		Given.listRow(warehouse, "raw_liaison_list", "liaison-1", 3, "name", "陈七", "gender", "女", "unit_and_post",
+				"东镇人民政府 安办主任", "mobile", "13900000007");
 	}
 
 	@AfterAll

@@ -23,7 +23,7 @@ import org.anjian.writers.exports.AtomicFiles;
  * comments) and the measure catalog ({@code measures.csv}), so it cannot go stale: {@code data_dictionary.md} and
  * {@code data_dictionary.csv} (table, column, type, unit, 中文名称, description). Measure columns take their label and
  * unit from the catalog ({@code <code>_cum} = 累计数; in {@code rollup_month_end} the plain code = 本月数); other
- * columns from {@code analyst/columns.csv}; a column comment in the warehouse wins over both.
+ * columns from {@code analyst/columns.csv} (a {@code table.column} row before a {@code column} row); a column comment in the warehouse wins over both.
  */
 public final class DataDictionary {
 
@@ -113,7 +113,8 @@ public final class DataDictionary {
 			}
 			return new String[] { m.unit(), label, description };
 		}
-		CsvTable.Row c = columns.get(column);
+		// "table.column" first, for a name that means something else in that table (fact_hazard.deadline = 整改期限)
+		CsvTable.Row c = columns.getOrDefault(table + "." + column, columns.get(column));
 		if (c != null) {
 			return new String[] { c.get("unit"), c.get("label_zh"), c.get("description") };
 		}

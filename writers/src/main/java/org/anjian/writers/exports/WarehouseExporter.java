@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code COPY (select … where period = …)} so the partition column is not dropped from the file as
  * {@code PARTITION_BY} would.
  *
- * <p>Protections applied to every export: columns named {@code phone} are masked (138****4152) unless disabled;
+ * <p>Protections applied to every export: phone numbers — columns named {@code phone} or {@code mobile} (a liaison
+ * list's 手机号码), or ending in {@code _phone} / {@code _mobile} — are masked (138****4152) unless disabled;
  * in the CSV copies, text starting with = + - @ tab or CR gets a leading single quote (OWASP CSV injection), since
  * CSV has no cell types and a spreadsheet would evaluate it. Parquet keeps text as is: it is typed data.
  *
@@ -173,7 +174,7 @@ public final class WarehouseExporter {
 		List<String> items = new ArrayList<>();
 		for (Column c : columns) {
 			String expr = ident(c.name);
-			if (maskPhones && c.name.equalsIgnoreCase("phone")) {
+			if (maskPhones && isPhone(c.name)) {
 				expr = maskPhone(expr);
 			}
 			if (csv && c.type.equals("VARCHAR")) {
@@ -182,6 +183,12 @@ public final class WarehouseExporter {
 			items.add(expr.equals(ident(c.name)) ? expr : expr + " as " + ident(c.name));
 		}
 		return String.join(", ", items);
+	}
+
+	/** A column holding phone numbers, by name: phone, mobile, *_phone, *_mobile. */
+	static boolean isPhone(String column) {
+		String name = column.toLowerCase(java.util.Locale.ROOT);
+		return name.equals("phone") || name.equals("mobile") || name.endsWith("_phone") || name.endsWith("_mobile");
 	}
 
 	/** 13881950316 → 138****0316; shorter values are starred out whole. */

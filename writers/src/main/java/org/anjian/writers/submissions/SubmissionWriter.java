@@ -160,7 +160,9 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				.append(file.form());
 			a.appendNull(); // duplicate_of
 			a.appendNull(); // superseded_by
-			a.append(ingestedAt).endRow();
+			a.append(ingestedAt);
+			a.appendNull(); // list_kind: a summary table is no list
+			a.endRow();
 		}
 	}
 

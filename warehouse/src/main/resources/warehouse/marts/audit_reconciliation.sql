@@ -1,0 +1,211 @@
+-- 表间审核 (advisory): where the record-level lists and the summary tables disagree. Findings never reject a file.
+--
+-- LEDGER_MAJOR_MISMATCH compares month figures, not cumulative ones: the summary table's month figure is its
+-- cumulative hazards_major minus the same submitter's current table of the month before (as the month-end rollup
+-- does), and the ledger side counts the major hazards found in those same months. A cumulative comparison would
+-- repeat one old discrepancy in every later month; the month figure names the month where it arose. When the month
+-- before has no table, the span runs from the month after the last table (or the campaign's first month), so
+-- both sides always cover the same months. Only submitters with a loaded ledger are compared.
+--
+-- INSPECTED_NOT_IN_DIRECTORY lists enterprises named by an inspection record or hazard ledger that no loaded
+-- enterprise directory lists (by enterprise key or name key); only once at least one directory is loaded.
+with
+
+files as (
+    select * from stg_submissions__files
+    where status = 'loaded' and list_kind is null
+),
+
+lines as (
+    select * from stg_submissions__lines
+),
+
+campaigns as (
+    select * from stg_reference__campaigns
+),
+
+submitters as (
+    select * from stg_reference__submitters
+),
+
+hazards as (
+    select * from fact_hazard
+),
+
+inspections as (
+    select * from fact_inspection
+),
+
+mentions as (
+    select * from int_enterprise_mentions
+),
+
+reported as (
+    select
+        files.submitter_code,
+        files.campaign,
+        files.period,
+        sum(lines.hazards_major) as hazards_major_cum
+    from files
+    inner join lines on lines.sha256 = files.sha256
+    group by files.submitter_code, files.campaign, files.period
+),
+
+reported_spans as (
+    select
+        reported.submitter_code,
+        reported.campaign,
+        reported.period,
+        coalesce(
+            cast(lag(reported.period) over months + interval 1 month as date),
+            campaigns.first_month
+        ) as span_start,
+        reported.hazards_major_cum,
+        coalesce(lag(reported.hazards_major_cum) over months, 0) as previous_cum
+    from reported
+    inner join campaigns on campaigns.campaign_code = reported.campaign
+    window months as (partition by reported.submitter_code, reported.campaign order by reported.period)
+),
+
+ledger_submitters as (
+    select distinct submitter_code from hazards
+    where submitter_code is not null
+),
+
+major_comparisons as (
+    select
+        reported_spans.submitter_code,
+        reported_spans.campaign,
+        reported_spans.period,
+        reported_spans.span_start,
+        reported_spans.hazards_major_cum,
+        reported_spans.previous_cum,
+        reported_spans.hazards_major_cum - reported_spans.previous_cum as reported_count,
+        count(hazards.row_number) as list_count
+    from reported_spans
+    inner join ledger_submitters on ledger_submitters.submitter_code = reported_spans.submitter_code
+    left join hazards
+        on hazards.submitter_code = reported_spans.submitter_code
+        and hazards.level = 'major'
+        and hazards.period between reported_spans.span_start and reported_spans.period
+    where reported_spans.hazards_major_cum is not null
+    group by all
+),
+
+major_mismatches as (
+    select
+        'LEDGER_MAJOR_MISMATCH' as rule,
+        major_comparisons.submitter_code,
+        major_comparisons.period,
+        major_comparisons.campaign,
+        cast(null as varchar) as enterprise_key,
+        cast(null as varchar) as enterprise_name,
+        major_comparisons.list_count,
+        major_comparisons.reported_count,
+        printf('%s %d年%s：隐患台账中发现日期在此期间的重大事故隐患 %d 项，统计汇总表填报 %d 项（本月累计 %d 减上期累计 %d），请核实。',
+            submitters.submitter_name,
+            year(major_comparisons.period),
+            case
+                when major_comparisons.span_start = major_comparisons.period
+                    then month(major_comparisons.period) || '月'
+                else month(major_comparisons.span_start) || '月至' || month(major_comparisons.period) || '月'
+            end,
+            major_comparisons.list_count,
+            major_comparisons.reported_count,
+            major_comparisons.hazards_major_cum,
+            major_comparisons.previous_cum
+        ) as message
+    from major_comparisons
+    inner join submitters on submitters.submitter_code = major_comparisons.submitter_code
+    where major_comparisons.list_count <> major_comparisons.reported_count
+),
+
+listed as (
+    select enterprise_key, name_key from mentions
+    where list_kind = 'enterprise_directory'
+),
+
+named as (
+    select
+        inspections.submitter_code,
+        inspections.period,
+        mentions.enterprise_key,
+        mentions.name_key,
+        mentions.enterprise_name,
+        '执法检查记录' as named_in
+    from inspections
+    inner join mentions
+        on mentions.sha256 = inspections.sha256
+        and mentions.row_number = inspections.row_number
+    union all
+    select
+        hazards.submitter_code,
+        hazards.period,
+        mentions.enterprise_key,
+        mentions.name_key,
+        mentions.enterprise_name,
+        '隐患台账' as named_in
+    from hazards
+    inner join mentions
+        on mentions.sha256 = hazards.sha256
+        and mentions.row_number = hazards.row_number
+),
+
+unlisted as (
+    select
+        named.submitter_code,
+        named.period,
+        named.enterprise_key,
+        min(named.enterprise_name) as enterprise_name,
+        string_agg(distinct named.named_in, '、' order by named.named_in) as named_in,
+        count(*) as list_count
+    from named
+    where named.enterprise_key is not null
+        and exists (select 1 from listed)
+        and not exists (
+            select 1 from listed
+            where listed.enterprise_key = named.enterprise_key
+                or listed.name_key = named.name_key
+        )
+    group by named.submitter_code, named.period, named.enterprise_key
+),
+
+unlisted_findings as (
+    select
+        'INSPECTED_NOT_IN_DIRECTORY' as rule,
+        unlisted.submitter_code,
+        unlisted.period,
+        cast(null as varchar) as campaign,
+        unlisted.enterprise_key,
+        unlisted.enterprise_name,
+        unlisted.list_count,
+        cast(null as bigint) as reported_count,
+        printf('%s%s：企业“%s”出现在%s中（%d 条），但不在任何企业名录库（重点/一般检查企业名录库）中，请核实是否漏录。',
+            coalesce(submitters.submitter_name || ' ', ''),
+            coalesce(year(unlisted.period) || '年' || month(unlisted.period) || '月', '日期不详'),
+            coalesce(unlisted.enterprise_name, unlisted.enterprise_key),
+            unlisted.named_in,
+            unlisted.list_count
+        ) as message
+    from unlisted
+    left join submitters on submitters.submitter_code = unlisted.submitter_code
+),
+
+final as (
+    select *, 'warning' as severity from major_mismatches
+    union all by name
+    select *, 'warning' as severity from unlisted_findings
+)
+
+select
+    rule,
+    severity,
+    submitter_code,
+    period,
+    campaign,
+    enterprise_key,
+    enterprise_name,
+    list_count,
+    reported_count,
+    message
+from final

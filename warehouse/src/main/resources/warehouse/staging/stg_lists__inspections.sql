@@ -1,0 +1,63 @@
+-- Inspection records (执法统计表（一）) of the current version of each file. The form has no township or industry
+-- column: the marts take both from the enterprise directory, the region else from the submitter.
+with
+
+source as (
+    select * from raw_inspection_record
+),
+
+files as (
+    select * from stg_submissions__files
+    where list_kind = 'inspection_record' and status = 'loaded'
+),
+
+submitters as (
+    select * from stg_reference__submitters
+),
+
+name_keys as (
+    -- each distinct name's key computed once: a ledger repeats an enterprise on every hazard row, and
+    -- enterprise_name_key per row cost most of a model build over a million rows
+    select enterprise_name, enterprise_name_key(enterprise_name) as name_key
+    from (select distinct enterprise_name from source)
+),
+
+uscc_checks as (
+    select uscc, uscc_is_valid(uscc) as is_uscc_valid
+    from (select distinct uscc from source)
+),
+
+renamed as (
+    select
+        -- ids
+        source.sha256,
+        source.row_number,
+        files.submitter_code,
+        submitters.region_code,
+        source.uscc,
+        name_keys.name_key,
+        source.case_number,
+        -- text
+        source.enterprise_name,
+        source.inspectors as inspector_names,
+        source.violations,
+        source.rectification,
+        source.legal_basis,
+        source.other_measures,
+        source.remarks,
+        -- numerics
+        try_cast(source.fines_wan as decimal(18, 4)) as fines_wan,
+        -- dates
+        try_cast(source.inspected_on as date) as inspected_on,
+        -- booleans
+        coalesce(uscc_checks.is_uscc_valid, false) as is_uscc_valid,
+        -- timestamps
+        files.received_at
+    from source
+    inner join files on files.sha256 = source.sha256
+    left join submitters on submitters.submitter_code = files.submitter_code
+    left join name_keys on name_keys.enterprise_name = source.enterprise_name
+    left join uscc_checks on uscc_checks.uscc = source.uscc
+)
+
+select * from renamed

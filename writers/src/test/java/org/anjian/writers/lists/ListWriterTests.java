@@ -1,0 +1,262 @@
+package org.anjian.writers.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.anjian.readers.Finding;
+import org.anjian.readers.lists.ListKind;
+import org.anjian.readers.lists.ListRow;
+import org.anjian.warehouse.Warehouse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListWriterTests {
+
+	@TempDir
+	Path dir;
+
+	Warehouse warehouse;
+
+	ListWriter writer;
+
+	@BeforeEach
+	void open() {
+		warehouse = Warehouse.open(dir.resolve("warehouse.duckdb"));
+		// small batches, so a few rows already cross the hand-off between the two threads several times
+		writer = new ListWriter(warehouse, Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")),
+				3);
+	}
+
+	@AfterEach
+	void close() {
+		warehouse.close();
+	}
+
+	static ListFile ledger(String sha, String path, String submitter, LocalDateTime receivedAt) {
+		return new ListFile(sha, path, receivedAt, 2048, "xlsx", ListKind.HAZARD_LEDGER, submitter, "台账");
+	}
+
+	/** A hazard row: 16 values aligned with ListKind.HAZARD_LEDGER.columns(). */
+	static ListRow hazard(int rowNumber, String enterprise, String level, String foundOn) {
+		return new ListRow(rowNumber, new String[] { enterprise, null, "东镇", "应急管理", "隐患" + rowNumber, level, foundOn,
+				"self_check", "整改措施", "张三", "1.5", "2024-06-30", "in_progress", null, "有", null }, List.of());
+	}
+
+	/** Loads a file row by row, as a streaming reader would; returns the status. */
+	String load(ListFile file, List<ListRow> rows, Finding... findings) {
+		try (ListLoad load = writer.open(file)) {
+			if (load.wanted()) {
+				rows.forEach(load::row);
+				Arrays.stream(findings).forEach(load::finding);
+			}
+			return load.commit();
+		}
+	}
+
+	List<List<String>> rows(String sql) throws SQLException {
+		try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			List<List<String>> out = new ArrayList<>();
+			int n = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= n; i++) {
+					Object v = rs.getObject(i);
+					row.add(v == null ? null : v.toString());
+				}
+				out.add(row);
+			}
+			return out;
+		}
+	}
+
+	/** Everything a load can touch, to compare before and after a failed one. */
+	List<List<String>> snapshot() throws SQLException {
+		List<List<String>> out = new ArrayList<>();
+		out.addAll(rows("select 'file', sha256, path, status from audit_file order by all"));
+		out.addAll(rows("select 'issue', sha256, issue_no, rule from audit_issue order by all"));
+		out.addAll(rows("select 'hazard', sha256, row_number, enterprise_name from raw_hazard_ledger order by all"));
+		out.addAll(rows("select 'violation', sha256, row_number, item_no from raw_inspection_violation order by all"));
+		return out;
+	}
+
+	@Test
+	void aLedgerLandsEveryRowItsFindingsAndOneAuditFileRow() throws Exception {
+		// given: 10 rows (four hand-offs of 3) and a row warning; the earliest dated row is in April
+		List<ListRow> hazards = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			hazards.add(hazard(5 + i, "企业" + i, i % 3 == 0 ? "major" : "general", i == 7 ? "2024-04-28" : "2024-05-0" + (i % 9 + 1)));
+		}
+		// when
+		String status = load(ledger("L1", "2024-05/东镇隐患台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), hazards,
+				Finding.warning("DATE_AFTER_DEADLINE", "台账", 9, "整改完成日期", "第9行 整改完成日期早于发现日期"));
+		// then
+		assertThat(status).isEqualTo("loaded");
+		assertThat(rows("""
+				select sha256, path, received_at, status, submitter_code, campaign, period, error_count, warning_count,
+				    list_kind, sheet, ingested_at
+				from audit_file""")).containsExactly(Arrays.asList("L1", "2024-05/东镇隐患台账.xlsx", "2024-05-20 09:00:00.0",
+						"loaded", "T1", null, "2024-04-01", "0", "1", "hazard_ledger", "台账", "2024-06-01 10:00:00.0"));
+		assertThat(rows("select count(*), min(row_number), max(row_number), count(distinct enterprise_name) from raw_hazard_ledger"))
+			.containsExactly(List.of("10", "5", "14", "10"));
+		assertThat(rows("select * from raw_hazard_ledger where row_number = 5")).containsExactly(Arrays.asList("L1", "5",
+				"企业0", null, "东镇", "应急管理", "隐患5", "major", "2024-05-01", "self_check", "整改措施", "张三", "1.5",
+				"2024-06-30", "in_progress", null, "有", null));
+		assertThat(rows("select issue_no, severity, rule, sheet, row_number, column_name from audit_issue"))
+			.containsExactly(List.of("1", "warning", "DATE_AFTER_DEADLINE", "台账", "9", "整改完成日期"));
+	}
+
+	@Test
+	void inspectionViolationsLandOnePerItemAndADirectoryWithoutSubmitterOrDateGetsNulls() throws Exception {
+		// given
+		ListFile inspections = new ListFile("I1", "执法检查.xlsx", LocalDateTime.of(2024, 5, 21, 9, 0), 100, "xlsx",
+				ListKind.INSPECTION_RECORD, "D1", null);
+		ListRow inspection = new ListRow(4, new String[] { "东镇化工有限公司", null, "2024-05-10", "王五、赵六",
+				"1. 未培训 2. 未演练", "已整改", "（2024）001号", "1.2", "《安全生产法》", null, null }, List.of("未培训", "未演练"));
+		ListFile directory = new ListFile("D1", "名录库.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xls",
+				ListKind.ENTERPRISE_DIRECTORY, null, null);
+		ListRow listed = new ListRow(3, new String[] { "key", "东镇化工有限公司", null, "应急管理", "东镇", "危险化学品", null },
+				List.of());
+		// when
+		load(inspections, List.of(inspection));
+		load(directory, List.of(listed));
+		// then
+		assertThat(rows("select sha256, row_number, item_no, violation from raw_inspection_violation order by item_no"))
+			.containsExactly(List.of("I1", "4", "1", "未培训"), List.of("I1", "4", "2", "未演练"));
+		assertThat(rows("select sha256, status, submitter_code, period, list_kind from audit_file order by sha256"))
+			.containsExactly(Arrays.asList("D1", "loaded", null, null, "enterprise_directory"),
+					Arrays.asList("I1", "loaded", "D1", "2024-05-01", "inspection_record"));
+	}
+
+	@Test
+	void aLoaderFailureHalfWayLeavesTheWarehouseAsBeforeTheFile() throws Exception {
+		// given: one file already loaded; the next has a malformed row (11 values for 16 columns) after 7 good rows
+		load(ledger("L0", "earlier.xlsx", "T2", LocalDateTime.of(2024, 5, 1, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
+		List<List<String>> before = snapshot();
+		List<ListRow> rows = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			rows.add(hazard(3 + i, "企业" + i, "general", "2024-05-02"));
+		}
+		rows.add(new ListRow(10, new String[11], List.of()));
+		rows.add(hazard(11, "企业11", "general", "2024-05-02"));
+		// when
+		assertThatThrownBy(() -> load(ledger("L1", "broken.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), rows,
+				Finding.warning("W", null, 3, null, "提示")))
+			.hasMessageContaining("第10行有 11 个值");
+		// then
+		assertThat(snapshot()).isEqualTo(before);
+		// and the warehouse still takes the next file
+		assertThat(load(ledger("L1", "broken.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), List.of(hazard(3, "乙", "major",
+				"2024-05-01")))).isEqualTo("loaded");
+	}
+
+	@Test
+	void aReaderFailureHalfWayLeavesTheWarehouseAsBeforeTheFile() throws Exception {
+		// given
+		List<List<String>> before = snapshot();
+		// when: the reader throws after 5 rows; try-with-resources closes the load without commit
+		assertThatThrownBy(() -> {
+			try (ListLoad load = writer.open(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)))) {
+				for (int i = 0; i < 5; i++) {
+					load.row(hazard(3 + i, "企业" + i, "general", "2024-05-02"));
+				}
+				load.finding(Finding.warning("W", null, 4, null, "提示"));
+				throw new IllegalStateException("读取到第8行时文件损坏");
+			}
+		}).hasMessage("读取到第8行时文件损坏");
+		// then
+		assertThat(snapshot()).isEqualTo(before).isEmpty();
+	}
+
+	@Test
+	void anErrorAboutTheWholeFileRejectsItKeepingItsFindingsButNoRows() throws Exception {
+		// when
+		String status = load(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01"), hazard(4, "乙", "major", "2024-05-01")),
+				Finding.error("ROW_LEVEL", "台账", 5, "隐患等级", "第5行 隐患等级“很大”无法识别"),
+				Finding.error("NO_HEADER", "台账", null, null, "找不到“企业名称”列"));
+		// then
+		assertThat(status).isEqualTo("rejected");
+		assertThat(rows("select status, error_count, warning_count, period from audit_file"))
+			.containsExactly(Arrays.asList("rejected", "2", "0", null));
+		assertThat(rows("select count(*) from raw_hazard_ledger")).containsExactly(List.of("0"));
+		assertThat(rows("select rule from audit_issue order by issue_no")).containsExactly(List.of("ROW_LEVEL"),
+				List.of("NO_HEADER"));
+	}
+
+	@Test
+	void aCorrectedLedgerSupersedesTheEarlierOneWhicheverArrivesFirst() throws Exception {
+		// given: the correction is written before the original; another submitter's ledger is left alone
+		load(ledger("fixed", "东镇台账（更正）.xlsx", "T1", LocalDateTime.of(2024, 5, 25, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
+		load(ledger("west", "西镇台账.xlsx", "T2", LocalDateTime.of(2024, 5, 10, 9, 0)), List.of(hazard(3, "乙", "major", "2024-05-01")));
+		// when
+		String status = load(ledger("first", "东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
+				List.of(hazard(3, "甲", "general", "2024-05-01")));
+		// then
+		assertThat(status).isEqualTo("superseded");
+		assertThat(rows("select sha256, status, superseded_by from audit_file order by sha256")).containsExactly(
+				List.of("first", "superseded", "fixed"), Arrays.asList("fixed", "loaded", null),
+				Arrays.asList("west", "loaded", null));
+	}
+
+	@Test
+	void theSameBytesUnderAnotherPathAreADuplicateAndUnderTheSamePathAreSkipped() throws Exception {
+		// given
+		load(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
+		// when
+		ListLoad copy = writer.open(ledger("same", "转发/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 21, 9, 0)));
+		ListLoad again = writer.open(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)));
+		// then
+		assertThat(copy.wanted()).isFalse();
+		assertThat(copy.commit()).isEqualTo("duplicate");
+		assertThat(again.wanted()).isFalse();
+		assertThat(again.commit()).isEqualTo("loaded");
+		assertThat(rows("select path, status, duplicate_of, list_kind from audit_file order by path")).containsExactly(
+				Arrays.asList("2024-05/东镇台账.xlsx", "loaded", null, "hazard_ledger"),
+				List.of("转发/东镇台账.xlsx", "duplicate", "2024-05/东镇台账.xlsx", "hazard_ledger"));
+		assertThat(rows("select count(*) from raw_hazard_ledger")).containsExactly(List.of("1"));
+	}
+
+	@Test
+	void textHoldingThePackingSeparatorsEmptyTextAndNullsLandExactly() throws Exception {
+		// given
+		ListFile liaisons = new ListFile("LL", "联络员.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xlsx",
+				ListKind.LIAISON_LIST, null, null);
+		List<ListRow> rows = List.of(new ListRow(3, new String[] { "陈七", "", "东镇\u001F安办", null, "a\u001Eb" }, List.of()),
+				new ListRow(4, new String[] { "吴九", null, "", "13900000009", "备注" }, List.of()),
+				new ListRow(5, new String[] { null, null, null, null, null }, List.of()));
+		// when
+		load(liaisons, rows);
+		// then
+		assertThat(rows("select row_number, name, gender, unit_and_post, mobile, remarks from raw_liaison_list order by row_number"))
+			.containsExactly(Arrays.asList("3", "陈七", "", "东镇\u001F安办", null, "a\u001Eb"),
+					Arrays.asList("4", "吴九", null, "", "13900000009", "备注"),
+					Arrays.asList("5", null, null, null, null, null));
+	}
+
+	@Test
+	void everyListKindHasARawTableWithItsColumnsInOrder() throws Exception {
+		for (ListKind kind : ListKind.values()) {
+			List<String> expected = new ArrayList<>(List.of("sha256", "row_number"));
+			expected.addAll(kind.columns());
+			assertThat(rows("select column_name from information_schema.columns where table_name = '"
+					+ ListWriter.rawTable(kind) + "' order by ordinal_position").stream().map(r -> r.get(0)).toList())
+				.as(kind.code())
+				.isEqualTo(expected);
+		}
+	}
+
+}

@@ -5,7 +5,8 @@
 -- does), and the ledger side counts the major hazards found in those same months. A cumulative comparison would
 -- repeat one old discrepancy in every later month; the month figure names the month where it arose. When the month
 -- before has no table, the span runs from the month after the last table (or the campaign's first month), so
--- both sides always cover the same months. Only submitters with a loaded ledger are compared.
+-- both sides always cover the same months. Only submitters with a loaded ledger are compared, and only for the
+-- months their ledgers cover (first to last month with any hazard): a ledger of May says nothing about April.
 --
 -- INSPECTED_NOT_IN_DIRECTORY lists enterprises named by an inspection record or hazard ledger that no loaded
 -- enterprise directory lists (by enterprise key or name key); only once at least one directory is loaded.
@@ -68,8 +69,10 @@ reported_spans as (
 ),
 
 ledger_submitters as (
-    select distinct submitter_code from hazards
+    select submitter_code, min(period) as first_month, max(period) as last_month
+    from hazards
     where submitter_code is not null
+    group by submitter_code
 ),
 
 major_comparisons as (
@@ -83,7 +86,9 @@ major_comparisons as (
         reported_spans.hazards_major_cum - reported_spans.previous_cum as reported_count,
         count(hazards.row_number) as list_count
     from reported_spans
-    inner join ledger_submitters on ledger_submitters.submitter_code = reported_spans.submitter_code
+    inner join ledger_submitters
+        on ledger_submitters.submitter_code = reported_spans.submitter_code
+        and reported_spans.period between ledger_submitters.first_month and ledger_submitters.last_month
     left join hazards
         on hazards.submitter_code = reported_spans.submitter_code
         and hazards.level = 'major'

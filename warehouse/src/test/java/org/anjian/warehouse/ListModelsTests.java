@@ -200,11 +200,15 @@ class ListModelsTests {
 		majorHazard("ledger", 3, "东镇化工有限公司", "2024-04-08");
 		majorHazard("ledger", 4, "东镇化工有限公司", "2024-05-03");
 		majorHazard("ledger", 5, "东镇化工有限公司", "2024-05-09");
+		listRow(warehouse, "raw_hazard_ledger", "ledger", 6, "enterprise_name", "东镇某某厂", "level", "general",
+				"found_on", "2024-06-03", "status", "in_progress", "source", "self_check");
 		t1Table("t1-may", MAY, day(5, 21), 3);
 		t1Table("t1-jun", YearMonth.of(2024, 6), day(6, 21), 4);
+		t1Table("t1-jul", YearMonth.of(2024, 7), day(7, 21), 6);
 		// when
 		warehouse.buildModels();
-		// then: May agrees over April–May; June reports 1 more but the ledger has none
+		// then: May agrees over April–May; June reports 1 more major hazard but the ledger has none; July is
+		// beyond the ledger's last month and is not compared
 		assertThat(rows(warehouse, """
 				select period, list_count, reported_count from audit_reconciliation order by period"""))
 			.containsExactly(List.of("2024-06-01", "0", "1"));

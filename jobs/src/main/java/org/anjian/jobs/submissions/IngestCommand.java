@@ -15,6 +15,10 @@ import java.util.stream.Stream;
 import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
 import org.anjian.jobs.cli.CommandOutput;
+import org.anjian.warehouse.Warehouse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.anjian.jobs.cli.ExitCodes;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.JobRunner;
@@ -38,8 +42,11 @@ public class IngestCommand implements AnjianCommand {
 
 	private final AnjianSettings settings;
 
+	private final Warehouse warehouse;
+
 	IngestCommand(@Qualifier("submissionsIntakeJob") Job job, JobRunner runner, ReferenceData reference,
-			AnjianSettings settings) {
+			AnjianSettings settings, Warehouse warehouse) {
+		this.warehouse = warehouse;
 		this.job = job;
 		this.runner = runner;
 		this.reference = reference;
@@ -83,7 +90,26 @@ public class IngestCommand implements AnjianCommand {
 		long files = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("submissionIntake"))
 			.mapToLong(s -> s.getWriteCount()).sum();
 		out.line("入库完成：处理文件 " + files + " 个，数据仓库 " + settings.warehouseFile());
+		reconciliation(out);
 		return ExitCodes.OK;
+	}
+
+	/** 表间审核: advisory findings between the lists and the summary tables, counted by rule, first few printed. */
+	private void reconciliation(CommandOutput out) throws SQLException {
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery("""
+						select rule, count(*) over (partition by rule) as n, message,
+						       row_number() over (partition by rule order by submitter_code, period, enterprise_name) as k
+						from audit_reconciliation qualify k <= 3 order by rule, k""")) {
+			String rule = null;
+			while (rs.next()) {
+				if (!rs.getString("rule").equals(rule)) {
+					rule = rs.getString("rule");
+					out.line("表间审核提示 " + rule + "：" + rs.getLong("n") + " 条（详见 audit_reconciliation）");
+				}
+				out.line("  " + rs.getString("message"));
+			}
+		}
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** One line per file as it lands: status, path, who/what/when, counts of errors and warnings, first error. */
 @Component
-class IntakeProgressListener implements ItemWriteListener<AuditedFile> {
+class IntakeProgressListener implements ItemWriteListener<Object> {
 
 	private final CommandOutput output;
 
@@ -25,27 +25,55 @@ class IntakeProgressListener implements ItemWriteListener<AuditedFile> {
 	}
 
 	@Override
-	public void afterWrite(Chunk<? extends AuditedFile> items) {
-		for (AuditedFile file : items) {
-			output.line(describe(file));
+	public void afterWrite(Chunk<? extends Object> items) {
+		for (Object item : items) {
+			if (item instanceof AuditedFile file) {
+				output.line(describe(file));
+			}
+			else if (item instanceof ListSubmission list) {
+				output.line(describe(list));
+			}
+		}
+	}
+
+	private String describe(ListSubmission list) {
+		InboxFile file = list.file();
+		String line = String.format("%-10s %s  [%s %s]", status(file.sha256(), file.path()), file.path(),
+				list.sniff().listKind().label(), list.submitterCode() == null ? "" : list.submitterCode());
+		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
+				select count(*) filter (where severity = 'error' and row_number is not null),
+				       count(*) filter (where severity = 'warning'),
+				       min(message) filter (where severity = 'error' and row_number is null)
+				from audit_issue where sha256 = ?""")) {
+			ps.setString(1, file.sha256());
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				line += "  退回行 " + rs.getLong(1) + "，提示 " + rs.getLong(2)
+						+ (rs.getString(3) == null ? "" : "  — " + rs.getString(3));
+			}
+		}
+		catch (SQLException ex) {
+			line += "  （无法查询审核结果：" + ex.getMessage() + "）";
+		}
+		return line;
+	}
+
+	private String status(String sha256, String path) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
+			ps.setString(1, sha256);
+			ps.setString(2, path);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? rs.getString(1) : "?";
+			}
+		}
+		catch (SQLException ex) {
+			return "unknown";
 		}
 	}
 
 	private String describe(AuditedFile file) {
-		String status = "?";
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			ps.setString(1, file.sha256());
-			ps.setString(2, file.path());
-			try (ResultSet rs = ps.executeQuery()) {
-				if (rs.next()) {
-					status = rs.getString(1);
-				}
-			}
-		}
-		catch (SQLException ex) {
-			status = "unknown";
-		}
+		String status = status(file.sha256(), file.path());
 		long errors = file.findings().stream().filter(f -> f.isError()).count();
 		long warnings = file.findings().size() - errors;
 		StringBuilder line = new StringBuilder(String.format("%-10s %s", status, file.path()));

@@ -16,20 +16,25 @@ import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
+import org.anjian.readers.lists.FileSniff;
+import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Industry;
+import org.anjian.warehouse.reference.ReferenceData.Submitter;
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Reads one inbox file, recognises who sent it for which campaign and month, and checks it (审核): the result is an
- * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. Never filters an
- * item out: every file ends in audit_file.
+ * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. A record-level
+ * list (its first rows show a list header) is only recognised here and becomes a {@link ListSubmission}, whose rows
+ * its writer streams. Never filters an item out: every file ends in audit_file.
  */
-class SubmissionAuditProcessor implements ItemProcessor<InboxFile, AuditedFile> {
+class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 
 	/** The earlier cumulative figures of a submitter: (submitter, campaign, month) → industry → measure → value. */
 	@FunctionalInterface
@@ -41,6 +46,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, AuditedFile> 
 
 	private final SubmissionFileReader reader;
 
+	private final ListFileReader listReader;
+
 	private final SubmissionRecognizer recognizer;
 
 	private final SubmissionChecks checks;
@@ -49,9 +56,10 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, AuditedFile> 
 
 	private final PreviousFigures previousFigures;
 
-	SubmissionAuditProcessor(SubmissionFileReader reader, ReferenceData reference, MeasureCatalog catalog,
-			PreviousFigures previousFigures) {
+	SubmissionAuditProcessor(SubmissionFileReader reader, ListFileReader listReader, ReferenceData reference,
+			MeasureCatalog catalog, PreviousFigures previousFigures) {
 		this.reader = reader;
+		this.listReader = listReader;
 		this.recognizer = new SubmissionRecognizer(reference);
 		this.checks = new SubmissionChecks(catalog);
 		this.calendar = new DeadlineCalendar(reference.holidays());
@@ -59,7 +67,29 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, AuditedFile> 
 	}
 
 	@Override
-	public AuditedFile process(InboxFile file) {
+	public Object process(InboxFile file) {
+		FileSniff sniff = listReader.sniff(file.file());
+		if (sniff.type() == FileSniff.Type.LIST) {
+			return listSubmission(file, sniff);
+		}
+		return summary(file);
+	}
+
+	private ListSubmission listSubmission(InboxFile file, FileSniff sniff) {
+		Optional<Submitter> submitter = recognizer.listSubmitter(sniff.submitter(), file.path());
+		List<Finding> findings = new ArrayList<>();
+		boolean needsSubmitter = sniff.listKind() == ListKind.HAZARD_LEDGER
+				|| sniff.listKind() == ListKind.INSPECTION_RECORD;
+		if (submitter.isEmpty() && needsSubmitter) {
+			String written = sniff.submitter() == null ? "" : sniff.submitter();
+			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位", written.isBlank()
+					? "无法识别《" + sniff.listKind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
+					: "无法识别《" + sniff.listKind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
+		}
+		return new ListSubmission(file, sniff, submitter.map(Submitter::code).orElse(null), List.copyOf(findings));
+	}
+
+	private AuditedFile summary(InboxFile file) {
 		SubmissionRead read;
 		try {
 			read = reader.read(file.file());

@@ -157,14 +157,29 @@ final class SubmissionRecognizer {
 	}
 
 	private Optional<Submitter> submitterFromField(SummaryTable table) {
-		return field(table, SUBMITTER_FIELDS).map(HeaderText::normalise).filter(v -> !v.isEmpty()).flatMap(v -> {
-			for (Submitter s : reference.submitters()) {
-				if (keys(s).contains(v)) {
-					return Optional.of(s);
-				}
+		return field(table, SUBMITTER_FIELDS).flatMap(this::submitterWritten);
+	}
+
+	/** The submitter a 填报单位 text names: by name or alias, else the one whose name it contains or is contained in. */
+	private Optional<Submitter> submitterWritten(String written) {
+		String v = HeaderText.normalise(written);
+		if (v.isEmpty()) {
+			return Optional.empty();
+		}
+		for (Submitter s : reference.submitters()) {
+			if (keys(s).contains(v)) {
+				return Optional.of(s);
 			}
-			return longestMatch(v, true);
-		});
+		}
+		return longestMatch(v, true);
+	}
+
+	/**
+	 * Who sent a record-level list: its 填报单位 line, else the folder and file names. Lists carry their own dates and
+	 * no campaign, so only the submitter is recognised here.
+	 */
+	Optional<Submitter> listSubmitter(String written, String path) {
+		return Optional.ofNullable(written).flatMap(this::submitterWritten).or(() -> submitterFromPath(pathSegments(path)));
 	}
 
 	private Optional<Submitter> submitterFromPath(List<String> segments) {

@@ -5,14 +5,15 @@ import java.time.LocalDateTime;
 
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.lists.ListFileReader;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
-import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.SubmissionHistory;
 import org.anjian.writers.submissions.SubmissionLedger;
 import org.anjian.writers.submissions.SubmissionWriter;
+import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -27,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised, checked and written in its
- * own DuckDB transaction → staging views and marts rebuilt. Parameters: {@code inbox}, {@code fingerprint} (of the
+ * own DuckDB transaction (summary tables whole, record-level lists streamed row by row) → staging views and marts
+ * rebuilt. Parameters: {@code inbox}, {@code fingerprint} (of the
  * inbox listing and reference data: the same inbox twice is the same, completed instance) and optional {@code now}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,27 +64,34 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
+	ListFileReader listFileReader() {
+		return new ListFileReader();
+	}
+
+	@Bean
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			ReferenceData referenceData, Warehouse warehouse) {
+			ListFileReader listFileReader, ReferenceData referenceData, Warehouse warehouse) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
-		return new SubmissionAuditProcessor(submissionFileReader, referenceData, MeasureCatalog.standard(),
+		return new SubmissionAuditProcessor(submissionFileReader, listFileReader, referenceData,
+				MeasureCatalog.standard(),
 				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period));
 	}
 
 	@Bean
-	SubmissionWriter submissionWriter(Warehouse warehouse) {
-		return new SubmissionWriter(warehouse);
+	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader) {
+		return new IntakeWriter(new SubmissionWriter(warehouse),
+				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse)));
 	}
 
 	@Bean
 	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
-			SubmissionWriter submissionWriter, IntakeProgressListener intakeProgressListener) {
-		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, AuditedFile>chunk(1)
+			IntakeWriter intakeWriter, IntakeProgressListener intakeProgressListener) {
+		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, Object>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
-			.writer(submissionWriter)
+			.writer(intakeWriter)
 			.listener(intakeProgressListener)
 			.build();
 	}

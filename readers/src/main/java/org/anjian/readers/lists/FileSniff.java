@@ -11,8 +11,10 @@ import org.anjian.readers.Finding;
  * @param formId the summary form (F-000 …) when {@code type} is SUMMARY_TABLE
  * @param sheet the sheet that decided, or null
  * @param problem why the type is UNKNOWN (FILE_FORMAT, FILE_UNREADABLE, NO_LIST), else null
+ * @param submitter for a list, the 填报单位 written above its header, or null
  */
-public record FileSniff(Type type, String format, ListKind listKind, String formId, String sheet, Finding problem) {
+public record FileSniff(Type type, String format, ListKind listKind, String formId, String sheet, Finding problem,
+		String submitter) {
 
 	public enum Type {
 		/** 统计汇总表: read it with {@link org.anjian.readers.SummaryTableFileReader} */

@@ -2,6 +2,7 @@ package org.anjian.readers.lists;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,10 +20,13 @@ public final class Items {
 	private Items() {
 	}
 
-	/** @return the items, numbering and surrounding punctuation removed; empty for a blank cell */
+	/** What clerks write for “nothing found”: no item at all, not one item reading 无. */
+	private static final Set<String> NONE = Set.of("无", "没有", "未发现", "未发现问题", "无违法行为", "未发现违法行为", "未发现隐患", "/", "-", "—", "——", "\\");
+
+	/** @return the items, numbering and surrounding punctuation removed; empty for a blank cell or one saying 无 */
 	public static List<String> split(String text) {
 		List<String> items = new ArrayList<>();
-		if (text == null || text.isBlank()) {
+		if (text == null || text.isBlank() || NONE.contains(text.strip())) {
 			return items;
 		}
 		int expected = 1;

@@ -146,32 +146,35 @@ public class ListFileReader {
 					Grid grid = Grids.read(rows, SUMMARY_SNIFF_ROWS);
 					String form = summaries.formOf(grid);
 					if (form != null) {
-						return new FileSniff(FileSniff.Type.SUMMARY_TABLE, format, null, form, sheet.name(), null);
+						return new FileSniff(FileSniff.Type.SUMMARY_TABLE, format, null, form, sheet.name(), null, null);
 					}
-					HeaderMatch header = locate(bufferFromGrid(grid, HEADER_SEARCH_ROWS));
+					List<BufferedRow> head = bufferFromGrid(grid, HEADER_SEARCH_ROWS);
+					HeaderMatch header = locate(head);
 					if (header != null) {
+						Map<String, String> fields = SheetFields.newMap();
+						collectFields(head.subList(0, header.position()), fields, new ArrayList<>());
 						return new FileSniff(FileSniff.Type.LIST, format, header.definition().kind(), null, sheet.name(),
-								null);
+								null, fields.get("填报单位"));
 					}
 				}
 			}
 			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding.error(NO_LIST, null, null,
-					null, "既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + fileName + "”）"));
+					null, "既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + fileName + "”）"), null);
 		}
 		catch (SpreadsheetSources.NotASpreadsheetException ex) {
 			return new FileSniff(FileSniff.Type.UNKNOWN, "unknown", null, null, null,
 					Finding.error(SummaryTableFileReader.FILE_FORMAT, null, null, null,
 							"无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
-									+ (ex.getMessage() == null ? "" : "（" + ex.getMessage() + "）") + "，文件“" + fileName + "”"));
+									+ (ex.getMessage() == null ? "" : "（" + ex.getMessage() + "）") + "，文件“" + fileName + "”"), null);
 		}
 		catch (GridReadException ex) {
 			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding
-				.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, ex.getMessage() + "，文件“" + fileName + "”"));
+				.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, ex.getMessage() + "，文件“" + fileName + "”"), null);
 		}
 		catch (IOException | RuntimeException ex) {
 			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null,
 					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, "文件无法读取（"
-							+ ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"));
+							+ ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"), null);
 		}
 	}
 
@@ -203,6 +206,24 @@ public class ListFileReader {
 			head.add(new BufferedRow(rows.rowIndex(), rows.rowHidden(), cells));
 		}
 		return head;
+	}
+
+	/** The lines above a header: “key：value” fields (填报单位 …) into {@code fields}, other text into {@code titleLines}. */
+	private static void collectFields(List<BufferedRow> above, Map<String, String> fields, List<String> titleLines) {
+		for (BufferedRow row : above) {
+			for (String cell : row.cells()) {
+				String text = CellNumbers.trim(cell);
+				if (text.isEmpty()) {
+					continue;
+				}
+				if (SheetFields.isField(text)) {
+					SheetFields.collect(text, fields);
+				}
+				else {
+					titleLines.add(text);
+				}
+			}
+		}
 	}
 
 	private static List<BufferedRow> bufferFromGrid(Grid grid, int count) {
@@ -445,20 +466,7 @@ public class ListFileReader {
 		private void aboveHeader(List<BufferedRow> above) {
 			Map<String, String> found = SheetFields.newMap();
 			List<String> titleLines = new ArrayList<>();
-			for (BufferedRow row : above) {
-				for (String cell : row.cells()) {
-					String text = CellNumbers.trim(cell);
-					if (text.isEmpty()) {
-						continue;
-					}
-					if (SheetFields.isField(text)) {
-						SheetFields.collect(text, found);
-					}
-					else {
-						titleLines.add(text);
-					}
-				}
-			}
+			collectFields(above, found, titleLines);
 			fields = found;
 			title = String.join(" ", titleLines);
 		}

@@ -63,7 +63,10 @@ class ListValuesTests {
 		assertThat(Items.split("1.护栏高度不足1.2米 2.配电箱未接地")).containsExactly("护栏高度不足1.2米", "配电箱未接地");
 		assertThat(Items.split("1.消防通道堵塞2.灭火器过期")).containsExactly("消防通道堵塞", "灭火器过期");
 		assertThat(Items.split("1.涉及3、4号车间的通道堵塞 2.灭火器过期")).containsExactly("涉及3、4号车间的通道堵塞", "灭火器过期");
-		assertThat(Items.split("未发现违法行为")).containsExactly("未发现违法行为");
+		assertThat(Items.split("未按规定佩戴安全帽")).containsExactly("未按规定佩戴安全帽");
+		assertThat(Items.split("未发现违法行为")).as("nothing found is no item").isEmpty();
+		assertThat(Items.split(" 无 ")).isEmpty();
+		assertThat(Items.split("/")).isEmpty();
 		assertThat(Items.split("  ")).isEmpty();
 	}
 

@@ -1,0 +1,50 @@
+package org.anjian.jobs.submissions;
+
+import org.anjian.readers.Finding;
+import org.anjian.readers.lists.ListFileReader;
+import org.anjian.writers.lists.ListFile;
+import org.anjian.writers.lists.ListLoad;
+import org.anjian.writers.lists.ListWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Streams each list file from the reader into the warehouse: the reader parses and checks rows on this thread while
+ * {@link ListLoad} appends them on its own, in one DuckDB transaction per file. Rows rejected by the row checks are
+ * reported in audit_issue by row; the good rows load.
+ */
+class ListSubmissionWriter implements ItemWriter<ListSubmission> {
+
+	private final ListFileReader reader;
+
+	private final ListWriter writer;
+
+	ListSubmissionWriter(ListFileReader reader, ListWriter writer) {
+		this.reader = reader;
+		this.writer = writer;
+	}
+
+	@Override
+	public void write(Chunk<? extends ListSubmission> chunk) {
+		for (ListSubmission item : chunk) {
+			write(item);
+		}
+	}
+
+	/** Loads one list file; returns its audit status (loaded, superseded, duplicate, rejected). */
+	String write(ListSubmission item) {
+		InboxFile file = item.file();
+		ListFile listFile = new ListFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
+				item.sniff().format(), item.sniff().listKind(), item.submitterCode(), item.sniff().sheet());
+		try (ListLoad load = writer.open(listFile)) {
+			if (load.wanted()) {
+				item.findings().forEach(load::finding);
+				if (item.findings().stream().noneMatch(Finding::isError)) {
+					reader.read(file.file(), load);
+				}
+			}
+			return load.commit();
+		}
+	}
+
+}

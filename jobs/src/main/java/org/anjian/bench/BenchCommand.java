@@ -81,7 +81,7 @@ public final class BenchCommand implements AnjianCommand {
 					for (Measured m : measured) {
 						BenchResult r = child(m.workload(), file, size, seed, dir, xmx);
 						m.runs().add(r);
-						out.line(String.format(Locale.ROOT, "  %-15s 第 %d 次：%s", m.workload(), round, brief(r, size)));
+						out.line(String.format(Locale.ROOT, "  %-15s 第 %d 次：%s", m.workload(), round, brief(r, size, xmx)));
 					}
 				}
 				table(out, size, measured);
@@ -219,12 +219,12 @@ public final class BenchCommand implements AnjianCommand {
 		return List.of("-cp", classPath, AnjianApplication.class.getName());
 	}
 
-	private static String brief(BenchResult r, int size) {
+	private static String brief(BenchResult r, int size, String xmx) {
 		return switch (r.status()) {
 			case OK -> String.format(Locale.ROOT, "%.2f 秒，%s 行/秒，堆峰值 %s MB%s", r.seconds(),
 					rate(size, r.seconds()), mb(r.peakHeapBytes()),
 					r.rows() == size ? "" : "（！处理了 " + r.rows() + " 行，台账有 " + size + " 行）");
-			case OOM -> "内存不足（OutOfMemoryError，-Xmx " + mb(r.maxHeapBytes()) + " MB）：" + r.detail();
+			case OOM -> "内存不足（OutOfMemoryError，-Xmx" + xmx + "）：" + r.detail();
 			case FAILED -> "失败：" + r.detail();
 		};
 	}

@@ -25,8 +25,9 @@ public record BenchResult(String workload, Status status, long rows, double seco
 		OK, OOM, FAILED
 	}
 
+	/** A run that did not finish; made in the child when it can still report, else by the parent (heap unknown). */
 	static BenchResult failed(String workload, Status status, String detail) {
-		return new BenchResult(workload, status, -1, 0, -1, -1, -1, Runtime.getRuntime().maxMemory(), "", detail);
+		return new BenchResult(workload, status, -1, 0, -1, -1, -1, -1, "", detail);
 	}
 
 	String toLine() {

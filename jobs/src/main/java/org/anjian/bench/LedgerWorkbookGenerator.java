@@ -79,7 +79,7 @@ public final class LedgerWorkbookGenerator {
 		SharedStrings shared = new SharedStrings(vocabulary);
 		Path parent = file.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
+		Path partial = file.resolveSibling(file.getFileName() + ".part");
 		List<Integer> bad = new ArrayList<>();
 		try {
 			try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {

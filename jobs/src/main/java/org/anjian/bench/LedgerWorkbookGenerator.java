@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -83,6 +84,9 @@ public final class LedgerWorkbookGenerator {
 		List<Integer> bad = new ArrayList<>();
 		try {
 			try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+				// deflate level 6 took two thirds of the time for 1M rows; level 1 makes the file ~1.3x larger, and
+				// inflating costs about the same either way (it scales with the XML it yields)
+				zip.setLevel(Deflater.BEST_SPEED);
 				XmlOut out = new XmlOut(zip);
 				part(zip, "[Content_Types].xml", out, CONTENT_TYPES);
 				part(zip, "_rels/.rels", out, ROOT_RELS);

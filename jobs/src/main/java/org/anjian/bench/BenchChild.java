@@ -71,9 +71,11 @@ public final class BenchChild implements AnjianCommand {
 		System.gc();
 		heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
 		afterGc.from = ManagementFactory.getRuntimeMXBean().getUptime();
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		long rows = workload.run(run);
 		long nanos = System.nanoTime() - start;
+		long cpuNanos = processCpuNanos() - cpuStart;
 		afterGc.until = ManagementFactory.getRuntimeMXBean().getUptime();
 		// GC notifications come from another thread, a little after the collection
 		Thread.sleep(200);
@@ -82,8 +84,14 @@ public final class BenchChild implements AnjianCommand {
 			.stream()
 			.map(GarbageCollectorMXBean::getName)
 			.collect(Collectors.joining("+"));
-		return new BenchResult(workload.name(), BenchResult.Status.OK, rows, nanos / 1e9, peakHeap,
+		return new BenchResult(workload.name(), BenchResult.Status.OK, rows, nanos / 1e9,
+				cpuStart < 0 ? -1 : cpuNanos / 1e9, peakHeap,
 				afterGc.max.get() < 0 ? -1 : afterGc.max.get(), rssPeak(), Runtime.getRuntime().maxMemory(), gc, "");
+	}
+
+	private static long processCpuNanos() {
+		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : -1;
 	}
 
 	/** The process's peak resident set (VmHWM) on Linux, which counts DuckDB's native memory; -1 elsewhere. */

@@ -12,11 +12,14 @@ import java.util.Optional;
  * child prints (driver or framework noise).
  *
  * @param seconds wall time of the timed run
+ * @param cpuSeconds CPU time of the whole child process during the run (all threads: GC, JIT, DuckDB's); less
+ *        disturbed than wall time by other work on the machine
  * @param peakHeapBytes sum of the heap pools' peak use during the run
  * @param afterGcBytes largest heap use right after a collection during the run; -1 when no collection ran
  * @param rssPeakBytes the child process's peak resident set, heap and native (DuckDB) alike; -1 when unknown
  */
-public record BenchResult(String workload, Status status, long rows, double seconds, long peakHeapBytes,
+public record BenchResult(String workload, Status status, long rows, double seconds, double cpuSeconds,
+		long peakHeapBytes,
 		long afterGcBytes, long rssPeakBytes, long maxHeapBytes, String gc, String detail) {
 
 	static final String MARKER = "anjian-bench-result";
@@ -27,11 +30,11 @@ public record BenchResult(String workload, Status status, long rows, double seco
 
 	/** A run that did not finish; made in the child when it can still report, else by the parent (heap unknown). */
 	static BenchResult failed(String workload, Status status, String detail) {
-		return new BenchResult(workload, status, -1, 0, -1, -1, -1, -1, "", detail);
+		return new BenchResult(workload, status, -1, 0, -1, -1, -1, -1, -1, "", detail);
 	}
 
 	String toLine() {
-		return MARKER + " workload=" + workload + " status=" + status + " rows=" + rows + " seconds=" + seconds
+		return MARKER + " workload=" + workload + " status=" + status + " rows=" + rows + " seconds=" + seconds + " cpuSeconds=" + cpuSeconds
 				+ " peakHeapBytes=" + peakHeapBytes + " afterGcBytes=" + afterGcBytes + " rssPeakBytes=" + rssPeakBytes
 				+ " maxHeapBytes=" + maxHeapBytes + " gc=" + encode(gc) + " detail=" + encode(detail);
 	}
@@ -48,6 +51,7 @@ public record BenchResult(String workload, Status status, long rows, double seco
 		}
 		return Optional.of(new BenchResult(fields.get("workload"), Status.valueOf(fields.get("status")),
 				Long.parseLong(fields.get("rows")), Double.parseDouble(fields.get("seconds")),
+				Double.parseDouble(fields.get("cpuSeconds")),
 				Long.parseLong(fields.get("peakHeapBytes")), Long.parseLong(fields.get("afterGcBytes")),
 				Long.parseLong(fields.get("rssPeakBytes")), Long.parseLong(fields.get("maxHeapBytes")), fields.get("gc"),
 				fields.get("detail")));

@@ -57,6 +57,8 @@ final class AppenderLoad implements BenchWorkload {
 						+ "measures varchar, responsible varchar, funds_wan varchar, deadline varchar, status varchar, "
 						+ "rectified_on varchar, remarks varchar)");
 			}
+			// one transaction per ledger, as an ingest of one file would be; the Appender flushes every 2048 rows
+			connection.setAutoCommit(false);
 			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hazard_ledger")) {
 				for (int i = 0; i < run.rows(); i++) {
 					HazardRecord r = record.next(HazardRecord.Fault.NONE);
@@ -80,6 +82,7 @@ final class AppenderLoad implements BenchWorkload {
 					appender.endRow();
 				}
 			}
+			connection.commit();
 			try (Statement count = connection.createStatement();
 					ResultSet rs = count.executeQuery("select count(*) from hazard_ledger")) {
 				rs.next();

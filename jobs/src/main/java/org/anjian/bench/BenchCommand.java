@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -30,7 +31,8 @@ import org.anjian.jobs.cli.ExitCodes;
  * {@code bench [--rows 100000,1000000] [--dir DIR] [--repeat N] [--keep] [--xmx 512m] [--workloads a,b] [--bad-rows K]
  * [--seed S]}: generates hazard ledgers of each size and times each workload on them, every run in a fresh child JVM
  * with the given -Xmx, so each peak heap is that workload's own and an OutOfMemoryError is a result, not the end of
- * the bench. Needs no --home: it measures this machine, not a deployment.
+ * the bench. Needs no --home: it measures this machine, not a deployment. Exit 0 when every run finished and no
+ * target failed, 1 otherwise.
  */
 public final class BenchCommand implements AnjianCommand {
 
@@ -112,7 +114,7 @@ public final class BenchCommand implements AnjianCommand {
 			return times.length == 0 ? Double.NaN : times[(times.length - 1) / 2];
 		}
 
-		long max(java.util.function.ToLongFunction<BenchResult> field) {
+		long max(ToLongFunction<BenchResult> field) {
 			return ok().mapToLong(field).max().orElse(-1);
 		}
 
@@ -138,6 +140,12 @@ public final class BenchCommand implements AnjianCommand {
 		out.line("  子 JVM     -Xmx" + xmx + "；计时只含工作本身，不含 JVM 启动和 DuckDB 本地库加载");
 		out.line("  CPU        子进程全部线程（含 GC、JIT、DuckDB）在计时期间用的 CPU 时间，别的进程抢 CPU 时比墙钟时间稳");
 		out.line("  堆峰值     各堆内存池 getPeakUsage() 之和（含未回收的垃圾）；GC后堆 = 运行中每次 GC 后已用堆的最大值");
+	}
+
+	/** The 1-minute load average: work from other processes that the numbers above had to share the CPUs with. */
+	private static Optional<Double> systemLoad() {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return load < 0 ? Optional.empty() : Optional.of(load);
 	}
 
 	private static Optional<String> cpuModel() {
@@ -240,6 +248,7 @@ public final class BenchCommand implements AnjianCommand {
 				"对fastexcel" };
 		int[] width = { 10, 15, 9, 9, 8, 11, 9, 9, 10, 11 };
 		out.line("");
+		systemLoad().ifPresent(load -> out.line(String.format(Locale.ROOT, "（此刻系统负载 %.2f）", load)));
 		out.line(row(header, width));
 		for (Measured m : measured) {
 			Optional<BenchResult> best = m.best();

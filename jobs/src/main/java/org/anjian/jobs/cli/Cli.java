@@ -3,8 +3,12 @@ package org.anjian.jobs.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.anjian.bench.BenchChild;
+import org.anjian.bench.BenchCommand;
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.warehouse.WarehouseException;
@@ -19,6 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Cli {
 
+	/**
+	 * Commands that serve no deployment: no --home lock, no Spring context, no job repository. bench measures this
+	 * machine (and runs beside a working anjian); bench-child is one measured run in the JVM bench starts for it.
+	 */
+	private static final List<AnjianCommand> STANDALONE = List.of(new BenchCommand(), new BenchChild());
+
 	private Cli() {
 	}
 
@@ -31,6 +41,10 @@ public final class Cli {
 		catch (CliArgs.UsageException ex) {
 			err.println("anjian: " + ex.getMessage());
 			return ExitCodes.USAGE;
+		}
+		Optional<AnjianCommand> standalone = STANDALONE.stream().filter(c -> c.name().equals(args.command())).findFirst();
+		if (standalone.isPresent()) {
+			return runStandalone(standalone.get(), args, output);
 		}
 		Path home = args.path("home").orElse(Path.of("anjian-data")).toAbsolutePath().normalize();
 		// status only reads (job repository, scheduler store, analysts' snapshot): it runs beside a working process
@@ -46,7 +60,7 @@ public final class Cli {
 					.filter(c -> c.name().equals(args.command()))
 					.findFirst()
 					.orElseThrow(() -> new CliArgs.UsageException("未知命令“" + args.command()
-							+ "”。可用命令：demo, ingest, rollup, export, nightly, schedule, status"));
+							+ "”。可用命令：demo, ingest, rollup, export, nightly, schedule, status, bench"));
 				return command.run(args, output);
 			}
 		}
@@ -65,6 +79,20 @@ public final class Cli {
 				return ExitCodes.SOFTWARE;
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause);
+			return ExitCodes.SOFTWARE;
+		}
+	}
+
+	private static int runStandalone(AnjianCommand command, CliArgs args, CommandOutput output) {
+		try {
+			return command.run(args, output);
+		}
+		catch (CliArgs.UsageException ex) {
+			output.err().println("anjian: " + ex.getMessage());
+			return ExitCodes.USAGE;
+		}
+		catch (Exception ex) {
+			output.err().println("anjian: " + args.command() + " 失败：" + rootCause(ex));
 			return ExitCodes.SOFTWARE;
 		}
 	}

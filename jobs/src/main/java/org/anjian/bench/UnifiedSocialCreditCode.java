@@ -2,48 +2,22 @@ package org.anjian.bench;
 
 import java.util.random.RandomGenerator;
 
+import org.anjian.readers.lists.Uscc;
+
 /**
  * 统一社会信用代码 (GB 32100-2015): 登记管理部门 + 机构类别 + 6-digit 行政区划码 + 9-char 组织机构代码 (whose last char is
  * the GB 11714 check) + the GB 32100 check character. Generated ledgers carry valid codes so a reader's USCC check
- * passes them and only the planted bad rows are rejected.
+ * passes them and only the planted bad rows are rejected. Validation is the readers' {@link Uscc}.
  */
 public final class UnifiedSocialCreditCode {
 
 	/** The 31 characters a code may use: 0-9 and A-Z without I, O, S, V, Z; the index is the character's value. */
 	static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-	/** Weights 3^i mod 31 of positions 1..17. */
-	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-
 	/** GB 11714 weights of the organisation code's first eight characters. */
 	private static final int[] ORG_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private UnifiedSocialCreditCode() {
-	}
-
-	/** The check character of the first 17 characters. */
-	public static char checkCharacter(CharSequence first17) {
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			int value = CHARSET.indexOf(first17.charAt(i));
-			if (value < 0) {
-				throw new IllegalArgumentException("不是统一社会信用代码字符：" + first17.charAt(i));
-			}
-			sum += value * WEIGHTS[i];
-		}
-		return CHARSET.charAt((31 - sum % 31) % 31);
-	}
-
-	public static boolean isValid(String code) {
-		if (code == null || code.length() != 18) {
-			return false;
-		}
-		for (int i = 0; i < 18; i++) {
-			if (CHARSET.indexOf(code.charAt(i)) < 0) {
-				return false;
-			}
-		}
-		return checkCharacter(code) == code.charAt(17);
 	}
 
 	/**
@@ -64,7 +38,7 @@ public final class UnifiedSocialCreditCode {
 		}
 		int check = 11 - sum % 11;
 		code.append(check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check));
-		return code.append(checkCharacter(code)).toString();
+		return code.append(Uscc.checkCharacter(code)).toString(); // the readers' GB 32100 check
 	}
 
 }

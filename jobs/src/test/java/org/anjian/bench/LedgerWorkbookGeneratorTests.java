@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.anjian.readers.lists.Uscc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class LedgerWorkbookGeneratorTests {
 
 			Row first = sheet.getRow(3);
 			assertThat(first.getCell(0).getStringCellValue()).startsWith("青川县").containsAnyOf("公司", "合作社");
-			assertThat(UnifiedSocialCreditCode.isValid(first.getCell(1).getStringCellValue())).isTrue();
+			assertThat(Uscc.isValid(first.getCell(1).getStringCellValue())).isTrue();
 			assertThat(first.getCell(5).getStringCellValue()).isIn("重大", "一般");
 			Cell found = first.getCell(6);
 			assertThat(found.getCellType()).isEqualTo(CellType.NUMERIC);
@@ -64,7 +65,7 @@ class LedgerWorkbookGeneratorTests {
 			for (int r = 3; r <= sheet.getLastRowNum(); r++) {
 				Row row = sheet.getRow(r);
 				enterprises.add(row.getCell(0).getStringCellValue());
-				assertThat(UnifiedSocialCreditCode.isValid(row.getCell(1).getStringCellValue()))
+				assertThat(Uscc.isValid(row.getCell(1).getStringCellValue()))
 					.as("USCC of row %d", r + 1)
 					.isTrue();
 				major += "重大".equals(row.getCell(5).getStringCellValue()) ? 1 : 0;
@@ -124,10 +125,10 @@ class LedgerWorkbookGeneratorTests {
 	@Test
 	void creditCodeCheckCharacterFollowsGb32100() {
 		// 91350100M000100Y43: a published example code
-		assertThat(UnifiedSocialCreditCode.checkCharacter("91350100M000100Y4")).isEqualTo('3');
-		assertThat(UnifiedSocialCreditCode.isValid("91350100M000100Y43")).isTrue();
-		assertThat(UnifiedSocialCreditCode.isValid("91350100M000100Y44")).isFalse();
-		assertThat(UnifiedSocialCreditCode.isValid("91350100M000100Y4I")).isFalse();
+		assertThat(Uscc.checkCharacter("91350100M000100Y4")).isEqualTo('3');
+		assertThat(Uscc.isValid("91350100M000100Y43")).isTrue();
+		assertThat(Uscc.isValid("91350100M000100Y44")).isFalse();
+		assertThat(Uscc.isValid("91350100M000100Y4I")).isFalse();
 	}
 
 }

@@ -1,0 +1,87 @@
+package org.anjian.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+
+import org.anjian.readers.lists.FileSniff;
+import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListFileSummary;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.writers.lists.ListFile;
+import org.anjian.writers.lists.ListLoad;
+import org.anjian.writers.lists.ListWriter;
+
+/**
+ * The whole ingest of one ledger as the intake job does it: SHA-256 of the file (its identity), the sniff that tells
+ * a list from a summary table, then the streaming read with every row check on this thread while {@link ListLoad}
+ * appends on its own, one DuckDB transaction, committed. The clock stops when the rows are committed to the file.
+ * Not included: the marts rebuild the job runs once after all files (measured separately, writers/README.md).
+ */
+final class AnjianIngest implements BenchWorkload {
+
+	private Warehouse warehouse;
+
+	@Override
+	public String name() {
+		return BenchWorkloads.INGEST;
+	}
+
+	@Override
+	public String description() {
+		return "anjian 全流程：哈希 + 识别 + 流式读取与逐行审核 + 另一线程 Appender 入库（一个事务）";
+	}
+
+	@Override
+	public void prepare(Run run) throws Exception {
+		// an empty warehouse with its schema, as the first ingest finds it; the native library loaded
+		warehouse = Warehouse.open(run.scratch().resolve("warehouse.duckdb"));
+		warehouse.applySchema();
+		try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+			c.createStatement().close();
+		}
+	}
+
+	@Override
+	public long run(Run run) throws Exception {
+		Path ledger = run.ledger();
+		String sha256 = sha256(ledger);
+		ListFileReader reader = new ListFileReader();
+		FileSniff sniff = reader.sniff(ledger);
+		if (sniff.type() != FileSniff.Type.LIST) {
+			throw new IllegalStateException("不是明细清单：" + sniff);
+		}
+		ListFile file = new ListFile(sha256, ledger.getFileName().toString(),
+				LocalDateTime.ofInstant(Files.getLastModifiedTime(ledger).toInstant(), ZoneId.of("Asia/Shanghai"))
+					.withNano(0),
+				Files.size(ledger), sniff.format(), sniff.listKind(), null, sniff.sheet());
+		ListFileSummary summary;
+		String status;
+		try (ListLoad load = new ListWriter(warehouse).open(file)) {
+			summary = reader.read(ledger, load);
+			status = load.commit();
+		}
+		if (!"loaded".equals(status)) {
+			throw new IllegalStateException("台账未入库：" + status + " " + summary.fileFindings());
+		}
+		warehouse.close();
+		return summary.rowsRead();
+	}
+
+	private static String sha256(Path file) throws Exception {
+		MessageDigest md = MessageDigest.getInstance("SHA-256");
+		byte[] buffer = new byte[1 << 16];
+		try (var in = Files.newInputStream(file)) {
+			for (int n; (n = in.read(buffer)) > 0;) {
+				md.update(buffer, 0, n);
+			}
+		}
+		return HexFormat.of().formatHex(md.digest());
+	}
+
+}

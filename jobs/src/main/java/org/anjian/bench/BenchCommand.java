@@ -32,7 +32,7 @@ import org.anjian.jobs.cli.ExitCodes;
  * [--seed S]}: generates hazard ledgers of each size and times each workload on them, every run in a fresh child JVM
  * with the given -Xmx, so each peak heap is that workload's own and an OutOfMemoryError is a result, not the end of
  * the bench. Needs no --home: it measures this machine, not a deployment. Exit 0 when every run finished and no
- * target failed, 1 otherwise.
+ * target failed, 1 otherwise; the speed target is judged only in a run that includes 1,000,000 rows.
  */
 public final class BenchCommand implements AnjianCommand {
 
@@ -291,9 +291,12 @@ public final class BenchCommand implements AnjianCommand {
 		boolean ratioHolds = true;
 		if (ingest.isPresent() && baseline.isPresent()) {
 			double ratio = ingest.get() / baseline.get();
-			ratioHolds = ratio <= 1.0;
-			out.line(label + String.format(Locale.ROOT, "%s（%.2f 秒 / %.2f 秒 = %.2f）", ratioHolds ? "成立" : "不成立",
-					ingest.get(), baseline.get(), ratio));
+			// the target is stated for 1,000,000 rows; at smaller sizes JVM warm-up dominates, so report, don't judge
+			boolean judging = judged == TARGET_SIZE;
+			ratioHolds = !judging || ratio <= 1.0;
+			out.line(label + String.format(Locale.ROOT, "%s（%.2f 秒 / %.2f 秒 = %.2f）",
+					judging ? (ratio <= 1.0 ? "成立" : "不成立") : "仅供参考，目标按 1,000,000 行判定", ingest.get(),
+					baseline.get(), ratio));
 		}
 		else {
 			out.line(label + "未测（" + (BenchWorkloads.named(BenchWorkloads.INGEST).isEmpty()

@@ -27,7 +27,10 @@ class IntakeProgressListener implements ItemWriteListener<AuditedFile> {
 	@Override
 	public void afterWrite(Chunk<? extends AuditedFile> items) {
 		for (AuditedFile file : items) {
-			output.line(describe(file));
+			String line = describe(file);
+			if (line != null) {
+				output.line(line);
+			}
 		}
 	}
 
@@ -45,6 +48,10 @@ class IntakeProgressListener implements ItemWriteListener<AuditedFile> {
 		}
 		catch (SQLException ex) {
 			status = "unknown";
+		}
+		if ("?".equals(status)) {
+			// not recorded: the write failed and was rolled back; IntakeTally has printed it as skipped
+			return null;
 		}
 		long errors = file.findings().stream().filter(f -> f.isError()).count();
 		long warnings = file.findings().size() - errors;

@@ -1,10 +1,17 @@
 package org.anjian.jobs.submissions;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.TimeLimitedReader;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
@@ -19,6 +26,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -51,22 +59,27 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse) {
+			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse, IntakeSettings settings,
+			IntakeTally intakeTally) {
 		SubmissionLedger ledger = new SubmissionLedger(warehouse);
-		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now);
+		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
+				intakeTally::skipped);
 	}
 
+	/** Content limits and the per-file time limit: {@link IntakeSettings}. */
 	@Bean
-	SubmissionFileReader submissionFileReader() {
-		return new SummaryTableFileReader();
+	SubmissionFileReader submissionFileReader(IntakeSettings settings) {
+		ReaderLimits limits = settings.readerLimits();
+		return new TimeLimitedReader(new SummaryTableFileReader(limits), limits);
 	}
 
 	@Bean
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			ReferenceData referenceData, Warehouse warehouse) {
+			ReferenceData referenceData, Warehouse warehouse, IntakeTally intakeTally) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
 		return new SubmissionAuditProcessor(submissionFileReader, referenceData, MeasureCatalog.standard(),
-				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period));
+				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
+				intakeTally::skipped);
 	}
 
 	@Bean
@@ -77,14 +90,38 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
-			SubmissionWriter submissionWriter, IntakeProgressListener intakeProgressListener) {
+			SubmissionWriter submissionWriter, IntakeProgressListener intakeProgressListener,
+			IntakeTally intakeTally) {
 		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, AuditedFile>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
-			.writer(submissionWriter)
+			.writer(fileAtATime(submissionWriter, intakeTally))
 			.listener(intakeProgressListener)
 			.build();
+	}
+
+	/**
+	 * Writes each file in its own DuckDB transaction; a file whose write fails (I/O error, full disk, a value the
+	 * warehouse refuses) has been rolled back by {@link SubmissionWriter} and is reported as skipped, unrecorded, so
+	 * the next run tries it again, and the run goes on with the next file. If the warehouse itself is gone, the model
+	 * build after this step fails the job.
+	 */
+	static ItemWriter<AuditedFile> fileAtATime(SubmissionWriter writer, IntakeTally tally) {
+		return chunk -> {
+			List<AuditedFile> items = new ArrayList<>(chunk.getItems());
+			items.sort(Comparator.comparing(AuditedFile::receivedAt).thenComparing(AuditedFile::path));
+			for (AuditedFile item : items) {
+				try {
+					writer.write(item);
+					tally.written(item.sha256(), item.path());
+				}
+				catch (RuntimeException ex) {
+					tally.skipped(item.path(), "写入数据仓库失败（" + ex.getClass().getSimpleName()
+							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），该文件已写入的部分已全部撤回，留待下次运行处理");
+				}
+			}
+		};
 	}
 
 	// modelBuild: dims and facts rebuilt from the landing tables, atomically

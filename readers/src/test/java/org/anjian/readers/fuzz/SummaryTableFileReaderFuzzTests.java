@@ -19,6 +19,7 @@ import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.limits.ReaderLimits;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Jazzer fuzz tests of {@link SummaryTableFileReader#read}: whatever the bytes, it returns (never throws, never an
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
  * {@code src/test/resources/org/anjian/readers/fuzz/SummaryTableFileReaderFuzzTestsInputs/<method>/} (real sample files,
  * their .xls and CSV conversions, and every crash found so far); {@code JAZZER_FUZZ=1} fuzzes (readers/README.md).
  */
+@Tag("fuzz")
 class SummaryTableFileReaderFuzzTests {
 
 	private static final ReaderLimits LIMITS = ReaderLimits.defaults();

@@ -76,8 +76,17 @@ class HostileXlsxTests {
 
 	@Test
 	void poisZipGuardIsSetExplicitlyFromTheLimits() throws IOException {
-		reader.read(HostileFiles.write(dir.resolve("sample.xlsx"), HostileFiles.sample()));
+		Path file = HostileFiles.write(dir.resolve("sample.xlsx"), HostileFiles.sample());
+		ReaderLimits other = new ReaderLimits(LIMITS.maxFileBytes(), 64L * 1024 * 1024, 50, LIMITS.maxRows(),
+				LIMITS.maxColumns(), LIMITS.maxCells(), LIMITS.maxCellChars(), LIMITS.maxLineBytes(), LIMITS.readTimeout());
 
+		new SummaryTableFileReader(other).read(file);
+		double otherRatio = ZipSecureFile.getMinInflateRatio();
+		long otherEntry = ZipSecureFile.getMaxEntrySize();
+		reader.read(file);
+
+		assertThat(otherRatio).isEqualTo(0.02);
+		assertThat(otherEntry).isEqualTo(64L * 1024 * 1024);
 		assertThat(ZipSecureFile.getMinInflateRatio()).isEqualTo(0.01);
 		assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(100L * 1024 * 1024);
 	}

@@ -40,6 +40,7 @@ public final class TextPrescan {
 		Utf8Line utf8 = new Utf8Line();
 		boolean utf8Lines = false;
 		boolean otherLines = false;
+		boolean afterCr = false;
 		int n;
 		while ((n = in.read(buffer)) > 0) {
 			for (int i = 0; i < n; i++) {
@@ -47,7 +48,13 @@ public final class TextPrescan {
 				if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
 					return Verdict.BINARY;
 				}
-				if (b == '\n') {
+				// CR LF, LF and a lone CR (old Mac files) each end a line, as they do for CsvGridReader
+				boolean crlf = b == '\n' && afterCr;
+				afterCr = b == '\r';
+				if (crlf) {
+					continue;
+				}
+				if (b == '\n' || b == '\r') {
 					lines++;
 					if (lines > limits.maxRows()) {
 						throw new ReaderLimitException(ReaderLimits.TOO_MANY_ROWS,

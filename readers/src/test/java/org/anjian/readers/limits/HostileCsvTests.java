@@ -87,6 +87,14 @@ class HostileCsvTests {
 	}
 
 	@Test
+	void linesEndedByALoneCarriageReturnCountAsLinesToo() throws IOException {
+		Path file = dir.resolve("old-mac.csv");
+		Files.writeString(file, HEADER.replace("\r\n", "\r") + "住建,1,2\r".repeat(70_000), StandardCharsets.UTF_8);
+
+		assertRejected(new SummaryTableFileReader(LIMITS).read(file), ReaderLimits.TOO_MANY_ROWS, "65536");
+	}
+
+	@Test
 	void utf8AndGbkLinesInOneFileAreNamedAsMixedEncodings() throws IOException {
 		Path file = dir.resolve("mixed.csv");
 		try (OutputStream out = Files.newOutputStream(file)) {

@@ -108,7 +108,12 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 				}
 				format = "xlsx";
 				// sizes and counts from a constant-memory scan first: the user model below holds everything
-				OoxmlPrescan.check(file, limits);
+				try {
+					OoxmlPrescan.check(file, limits);
+				}
+				catch (IOException ex) {
+					throw new GridReadException("文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", ex);
+				}
 				grids = PoiGridReader.read(file, limits);
 			}
 			else if (startsWith(head, OLE2_MAGIC)) {

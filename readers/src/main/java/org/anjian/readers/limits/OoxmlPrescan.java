@@ -179,7 +179,7 @@ public final class OoxmlPrescan {
 			if (message.contains("DOCTYPE") || message.contains("ENTITY") || message.contains("entity")) {
 				throw entity(part);
 			}
-			throw new IOException("XML part " + part + " is malformed: " + message, ex);
+			throw new IOException("内部部件 " + part + " 的 XML 格式错误", ex);
 		}
 		finally {
 			if (xml != null) {

@@ -17,6 +17,11 @@ import org.anjian.readers.forms.FormDefinition;
 import org.anjian.readers.forms.FormDefinitions;
 import org.anjian.readers.grid.Grid;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.limits.OoxmlPrescan;
+import org.anjian.readers.limits.ReaderLimitException;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.SheetLimits;
+import org.anjian.readers.limits.TextPrescan;
 import org.anjian.readers.rows.Grids;
 import org.anjian.readers.rows.RowSource;
 import org.anjian.readers.rows.SheetInfo;
@@ -29,7 +34,8 @@ import org.anjian.readers.rows.XlsxWorkbook;
  * workbook stream is xls (with an EncryptionInfo stream it is an encrypted xlsx), text that decodes as UTF-8 or
  * GB18030 and has delimited lines is CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first)
  * holding a header of one of the configured forms gives the table. Bad content never throws: it gives an error
- * {@link Finding} with one of the rule codes below.
+ * {@link Finding} with one of the rule codes below, or one of {@link ReaderLimits} when the file asks for more than
+ * its limits allow (checked before a library builds the file in memory).
  *
  * <p>Thread-safe: it keeps no state between files.
  */
@@ -50,25 +56,41 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	/** A second 合计 row after the first (warning; the first is used). */
 	public static final String TOTAL_ROW_REPEATED = "TOTAL_ROW_REPEATED";
 
+	/** A CSV whose lines are in two encodings (UTF-8 and GBK pasted together). */
+	public static final String FILE_ENCODING = "FILE_ENCODING";
+
 	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
 			0x1A, (byte) 0xE1 };
 
-	/** CSV summaries are a few kilobytes; a bigger text file is not one of them. */
-	private static final long MAX_CSV_BYTES = 16L * 1024 * 1024;
-
 	private final TableLocator locator;
 
-	/** A reader for the bundled forms (F-000, F-001, F-003-II). */
+	private final ReaderLimits limits;
+
+	/** A reader for the bundled forms (F-000, F-001, F-003-II) with the default limits. */
 	public SummaryTableFileReader() {
 		this(FormDefinitions.bundled());
 	}
 
+	/** A reader for the bundled forms with the given limits. */
+	public SummaryTableFileReader(ReaderLimits limits) {
+		this(FormDefinitions.bundled(), limits);
+	}
+
 	/** A reader for the given forms; when several match a header, the one matching most measures wins. */
 	public SummaryTableFileReader(List<FormDefinition> forms) {
+		this(forms, ReaderLimits.defaults());
+	}
+
+	public SummaryTableFileReader(List<FormDefinition> forms, ReaderLimits limits) {
 		if (forms.isEmpty()) {
 			throw new IllegalArgumentException("at least one form definition is needed");
 		}
 		this.locator = new TableLocator(forms);
+		this.limits = limits;
+	}
+
+	public ReaderLimits limits() {
+		return limits;
 	}
 
 	@Override
@@ -76,6 +98,12 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		String fileName = file.getFileName().toString();
 		String format = "unknown";
 		try {
+			long size = Files.size(file);
+			if (size > limits.maxFileBytes()) {
+				return limitExceeded(fileName, format, new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 "
+						+ ReaderLimits.size(size) + "，超过 " + ReaderLimits.size(limits.maxFileBytes())
+						+ " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"));
+			}
 			byte[] head = head(file, 8);
 			List<Grid> grids;
 			if (startsWith(head, new byte[] { 'P', 'K', 3, 4 })) {
@@ -83,6 +111,13 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					return formatError(fileName, "unknown", "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
 				}
 				format = "xlsx";
+				// sizes and counts from a constant-memory scan first: a Grid holds the whole sheet
+				try {
+					OoxmlPrescan.check(file, limits);
+				}
+				catch (IOException ex) {
+					throw new GridReadException("文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", ex);
+				}
 				grids = xlsxGrids(file);
 			}
 			else if (startsWith(head, OLE2_MAGIC)) {
@@ -95,12 +130,18 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					}
 					default -> {
 						format = "xls";
-						grids = PoiGridReader.read(file);
+						grids = PoiGridReader.read(file, limits);
 					}
 				}
 			}
 			else {
-				String text = csvText(file);
+				TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
+				if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
+					return new SubmissionRead("csv", null, List.of(Finding.error(FILE_ENCODING, null, null, null,
+							"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“"
+									+ fileName + "”")));
+				}
+				String text = verdict == TextPrescan.Verdict.TEXT ? csvText(file, limits) : null;
 				if (text == null) {
 					return formatError(fileName, "unknown", null);
 				}
@@ -109,12 +150,21 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					return formatError(fileName, "unknown", "文件是纯文本，但不是逗号、分号或制表符分隔的表格");
 				}
 				format = "csv";
-				grids = List.of(CsvGridReader.read(baseName(fileName), text, delimiter));
+				Grid grid = CsvGridReader.read(baseName(fileName), text, delimiter);
+				SheetLimits.checkCellTexts(grid, limits);
+				grids = List.of(grid);
 			}
 			return locate(fileName, format, grids);
 		}
+		catch (ReaderLimitException ex) {
+			return limitExceeded(fileName, format, ex);
+		}
 		catch (GridReadException ex) {
 			return unreadable(fileName, format, ex.getMessage());
+		}
+		catch (StackOverflowError ex) {
+			// deeply nested content in a library parser; the stack has unwound, nothing is left half-built
+			return unreadable(fileName, format, "文件结构嵌套过深，无法读取");
 		}
 		catch (IOException | RuntimeException ex) {
 			// never let one clerk's file stop a batch: report it on the file instead
@@ -191,6 +241,11 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 						+ "，文件“" + fileName + "”")));
 	}
 
+	private static SubmissionRead limitExceeded(String fileName, String format, ReaderLimitException ex) {
+		return new SubmissionRead(format, null,
+				List.of(Finding.error(ex.rule(), null, null, null, ex.getMessage() + "，文件“" + fileName + "”")));
+	}
+
 	private static SubmissionRead unreadable(String fileName, String format, String reason) {
 		return new SubmissionRead(format, null,
 				List.of(Finding.error(FILE_UNREADABLE, null, null, null, reason + "，文件“" + fileName + "”")));
@@ -234,11 +289,16 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	 * The file as CSV text, or null when it is binary (control characters, PDF, images …) or neither UTF-8 nor
 	 * GB18030.
 	 */
-	private static String csvText(Path file) throws IOException {
-		if (Files.size(file) == 0 || Files.size(file) > MAX_CSV_BYTES) {
-			return null;
+	private static String csvText(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
+		// TextPrescan checked size and content; a file still growing must not slip past the size limit here
+		byte[] bytes;
+		try (InputStream in = Files.newInputStream(file)) {
+			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
 		}
-		byte[] bytes = Files.readAllBytes(file);
+		if (bytes.length > limits.maxFileBytes()) {
+			throw new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE,
+					"文件在读取过程中超过了 " + ReaderLimits.size(limits.maxFileBytes()) + " 的上限（可能仍在写入），请稍后重新报送");
+		}
 		for (byte b : bytes) {
 			int ch = b & 0xFF;
 			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {

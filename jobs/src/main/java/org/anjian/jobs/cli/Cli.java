@@ -11,11 +11,13 @@ import org.anjian.bench.BenchChild;
 import org.anjian.bench.BenchCommand;
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.warehouse.WarehouseException;
 import org.anjian.warehouse.reference.ReferenceDataException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Parses the command line, holds the {@code --home} lock, starts the Spring context and runs one command. Every
@@ -118,6 +120,16 @@ public final class Cli {
 		app.setDefaultProperties(props);
 		app.setRegisterShutdownHook(false);
 		app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("commandOutput", output));
+		// --max-file-mb 50 and the like: the setting of that name, ahead of the environment variable
+		Map<String, Object> settings = new HashMap<>();
+		args.options().forEach((option, value) -> {
+			String setting = IntakeSettings.settingOf(option);
+			if (setting != null) {
+				settings.put(setting, value);
+			}
+		});
+		app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+			.addFirst(new MapPropertySource("anjianCommandLineSettings", settings)));
 		return app.run();
 	}
 

@@ -2,14 +2,18 @@ package org.anjian.jobs.submissions;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,25 +23,41 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
-import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Lists every regular file under the inbox (any depth; symbolic links are never followed), oldest first, and hands
- * out those whose (sha256, path) the warehouse has not recorded yet. The warehouse ledger is the restart state: after a
- * crash the next run simply lists again.
+ * Lists every regular file under the inbox (any depth), oldest first, and hands out those whose (sha256, path) the
+ * warehouse has not recorded yet. The warehouse ledger is the restart state: after a crash the next run simply lists
+ * again.
+ *
+ * <p>What it never hands out, reporting each as skipped so the next run looks again: symbolic links (to files or
+ * folders, inside or outside the inbox: never followed), anything not a regular file (a FIFO would block the run),
+ * folders and files it may not read, a file modified within the last {@code settle} (still being copied or saved),
+ * and a file whose size or mtime changed while it was hashed.
  */
 public class InboxFileItemReader implements ItemReader<InboxFile> {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	/** The setting (environment variable or {@code --settle-seconds}) for how long a file must rest; default 60 s. */
+	public static final String SETTLE_SETTING = "ANJIAN_SETTLE_SECONDS";
+
+	public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(60);
 
 	private final Path inbox;
 
 	private final BiPredicate<String, String> alreadyRecorded;
 
 	private final LocalDateTime notAfter;
+
+	private final Duration settle;
+
+	private final Clock clock;
+
+	private final BiConsumer<String, String> skipped;
 
 	private Deque<Candidate> pending;
 
@@ -47,12 +67,26 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 	 * @param notAfter files received after this instant are not seen yet (replays with --now); null = no limit
 	 */
 	public InboxFileItemReader(Path inbox, BiPredicate<String, String> alreadyRecorded, LocalDateTime notAfter) {
+		this(inbox, alreadyRecorded, notAfter, DEFAULT_SETTLE, Clock.systemUTC(), (path, reason) -> {
+		});
+	}
+
+	/**
+	 * @param settle a file modified less than this long ago (by the wall clock, not {@code --now}) is left for the next
+	 * run
+	 * @param skipped (path, Chinese reason) for every file left for the next run
+	 */
+	public InboxFileItemReader(Path inbox, BiPredicate<String, String> alreadyRecorded, LocalDateTime notAfter,
+			Duration settle, Clock clock, BiConsumer<String, String> skipped) {
 		this.inbox = inbox.toAbsolutePath().normalize();
 		this.alreadyRecorded = alreadyRecorded;
 		this.notAfter = notAfter;
+		this.settle = settle;
+		this.clock = clock;
+		this.skipped = skipped;
 	}
 
-	private record Candidate(Path file, String path, LocalDateTime receivedAt, long size) {
+	private record Candidate(Path file, String path, LocalDateTime receivedAt, long size, Instant modified) {
 	}
 
 	@Override
@@ -62,7 +96,21 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 		}
 		while (!pending.isEmpty()) {
 			Candidate c = pending.poll();
-			String sha = sha256(c.file());
+			String sha;
+			try {
+				sha = sha256(c.file());
+				BasicFileAttributes after = Files.readAttributes(c.file(), BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (!after.isRegularFile() || after.size() != c.size()
+						|| !after.lastModifiedTime().toInstant().equals(c.modified())) {
+					skipped.accept(c.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
+					continue;
+				}
+			}
+			catch (IOException ex) {
+				skipped.accept(c.path(), "文件无法读取（" + ex.getClass().getSimpleName() + "），留待下次运行处理");
+				continue;
+			}
 			if (!alreadyRecorded.test(sha, c.path())) {
 				return new InboxFile(c.file(), c.path(), sha, c.receivedAt(), c.size());
 			}
@@ -73,45 +121,66 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 	/** Files in the order they were received (mtime), then by path, so the first of two identical files is the original. */
 	List<Candidate> list() {
 		List<Candidate> out = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(inbox)) {
-			files.forEach(p -> {
-				try {
-					BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
-							LinkOption.NOFOLLOW_LINKS);
+		Instant restedBefore = clock.instant().minus(settle);
+		try {
+			// no FOLLOW_LINKS: a link is visited as itself and never entered
+			Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+					String rel = relative(p);
+					if (attrs.isSymbolicLink()) {
+						skipped.accept(rel, "是符号链接（快捷方式），出于安全原因不跟随读取；请把文件本身放入收件目录");
+						return FileVisitResult.CONTINUE;
+					}
 					if (!attrs.isRegularFile()) {
-						return;
+						skipped.accept(rel, "不是普通文件（设备、管道等），不读取");
+						return FileVisitResult.CONTINUE;
 					}
-					LocalDateTime received = LocalDateTime
-						.ofInstant(attrs.lastModifiedTime().toInstant(), SHANGHAI)
-						.truncatedTo(ChronoUnit.SECONDS);
+					Instant modified = attrs.lastModifiedTime().toInstant();
+					LocalDateTime received = LocalDateTime.ofInstant(modified, SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
 					if (notAfter != null && received.isAfter(notAfter)) {
-						return;
+						return FileVisitResult.CONTINUE;
 					}
-					String rel = inbox.relativize(p).toString().replace('\\', '/');
-					out.add(new Candidate(p, rel, received, attrs.size()));
+					if (modified.isAfter(restedBefore)) {
+						skipped.accept(rel, "文件在 " + settle.toSeconds() + " 秒内刚被修改，可能仍在写入，留待下次运行处理");
+						return FileVisitResult.CONTINUE;
+					}
+					out.add(new Candidate(p, rel, received, attrs.size(), modified));
+					return FileVisitResult.CONTINUE;
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
+
+				@Override
+				public FileVisitResult visitFileFailed(Path p, IOException ex) {
+					if (p.equals(inbox)) {
+						throw new java.io.UncheckedIOException("无法读取收件目录 " + inbox + "：" + ex.getMessage(), ex);
+					}
+					skipped.accept(relative(p), "无法访问（" + ex.getClass().getSimpleName() + "），留待下次运行处理");
+					return FileVisitResult.CONTINUE;
 				}
+
 			});
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取收件目录 " + inbox + "：" + ex.getMessage(), ex);
+			throw new java.io.UncheckedIOException("无法读取收件目录 " + inbox + "：" + ex.getMessage(), ex);
 		}
 		out.sort(Comparator.comparing(Candidate::receivedAt).thenComparing(Candidate::path));
 		return out;
 	}
 
-	static String sha256(Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+	private String relative(Path p) {
+		return inbox.relativize(p).toString().replace('\\', '/');
+	}
+
+	static String sha256(Path file) throws IOException {
+		// NOFOLLOW: a file swapped for a link after listing is not read through the link
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
+				MessageDigest.getInstance("SHA-256"))) {
 			byte[] buffer = new byte[64 * 1024];
 			while (in.read(buffer) >= 0) {
 				// the digest stream hashes what passes through
 			}
 			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取文件 " + file + "：" + ex.getMessage(), ex);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -6,33 +6,43 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
 import org.anjian.jobs.cli.CommandOutput;
-import org.anjian.warehouse.Warehouse;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.anjian.jobs.cli.ExitCodes;
 import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.JobRunner;
+import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** {@code ingest --inbox DIR [--now DATETIME]}: runs submissionsIntakeJob over the inbox. */
 @Component
 public class IngestCommand implements AnjianCommand {
+
+	/** Job execution context key: files this run left for the next. */
+	private static final String SKIPPED_KEY = "anjian.skipped";
 
 	private final Job job;
 
@@ -42,15 +52,25 @@ public class IngestCommand implements AnjianCommand {
 
 	private final AnjianSettings settings;
 
+	private final IntakeSettings intake;
+
+	private final IntakeTally tally;
+
 	private final Warehouse warehouse;
 
+	private final JobRepository jobRepository;
+
 	IngestCommand(@Qualifier("submissionsIntakeJob") Job job, JobRunner runner, ReferenceData reference,
-			AnjianSettings settings, Warehouse warehouse) {
-		this.warehouse = warehouse;
+			AnjianSettings settings, IntakeSettings intake, IntakeTally tally, Warehouse warehouse,
+			JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
 		this.job = job;
 		this.runner = runner;
 		this.reference = reference;
 		this.settings = settings;
+		this.intake = intake;
+		this.tally = tally;
+		this.warehouse = warehouse;
 	}
 
 	@Override
@@ -77,8 +97,19 @@ public class IngestCommand implements AnjianCommand {
 			params.addLocalDateTime("now", now);
 		}
 		JobParameters parameters = params.toJobParameters();
+		JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED
+				&& last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
+			// that run left files for the next one (unreadable, still being written, write failed): not "nothing to do"
+			parameters = params.addString("retry", Instant.now().toString()).toJobParameters();
+		}
 		out.line("收件入库：" + inbox);
+		tally.reset();
 		JobExecution execution = runner.run(job, parameters);
+		if (execution != null && !tally.skipped().isEmpty()) {
+			execution.getExecutionContext().putInt(SKIPPED_KEY, tally.skipped().size());
+			jobRepository.updateExecutionContext(execution);
+		}
 		if (execution == null) {
 			out.line("收件目录自上次入库以来没有变化，无需处理");
 			return ExitCodes.OK;
@@ -87,9 +118,11 @@ public class IngestCommand implements AnjianCommand {
 		if (outcome != ExitCodes.OK) {
 			return outcome;
 		}
-		long files = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("submissionIntake"))
-			.mapToLong(s -> s.getWriteCount()).sum();
-		out.line("入库完成：处理文件 " + files + " 个，数据仓库 " + settings.warehouseFile());
+		Map<String, Long> statuses = statusesOf(tally.written());
+		long files = statuses.values().stream().mapToLong(Long::longValue).sum();
+		out.line("入库完成：处理文件 " + files + " 个（入库 " + statuses.get("loaded") + "，已被更正版本取代 "
+				+ statuses.get("superseded") + "，重复 " + statuses.get("duplicate") + "，拒收 " + statuses.get("rejected")
+				+ "），跳过 " + tally.skipped().size() + " 个（留待下次运行），数据仓库 " + settings.warehouseFile());
 		reconciliation(out);
 		return ExitCodes.OK;
 	}
@@ -112,6 +145,27 @@ public class IngestCommand implements AnjianCommand {
 		}
 	}
 
+	/** Final status of each file this run recorded: a later file of the run may have superseded an earlier one. */
+	private Map<String, Long> statusesOf(List<String[]> written) throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String status : List.of("loaded", "superseded", "duplicate", "rejected")) {
+			counts.put(status, 0L);
+		}
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
+			for (String[] file : written) {
+				ps.setString(1, file[0]);
+				ps.setString(2, file[1]);
+				try (ResultSet rs = ps.executeQuery()) {
+					if (rs.next()) {
+						counts.merge(rs.getString(1), 1L, Long::sum);
+					}
+				}
+			}
+		}
+		return counts;
+	}
+
 	/**
 	 * What identifies an intake run: the inbox listing (path, size, mtime), the reference data and the replay time.
 	 * Same inbox, same reference → same completed job instance → nothing to do.
@@ -125,13 +179,26 @@ public class IngestCommand implements AnjianCommand {
 			throw new IllegalStateException(ex);
 		}
 		List<String> entries = new ArrayList<>();
+		// a file still settling is left out: once it rests, the listing differs and the next run reads it
+		Instant restedBefore = Instant.now().minus(intake.settle());
 		try (Stream<Path> walk = Files.walk(inbox)) {
 			for (Path p : (Iterable<Path>) walk::iterator) {
-				if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-					entries.add(inbox.relativize(p) + "|" + Files.size(p) + "|"
-							+ Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis());
+				try {
+					if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+						Instant modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+						if (modified.isBefore(restedBefore)) {
+							entries.add(inbox.relativize(p) + "|" + Files.size(p) + "|" + modified.toEpochMilli());
+						}
+					}
+				}
+				catch (IOException ex) {
+					// gone or unreadable: the intake step reports it as skipped
 				}
 			}
+		}
+		catch (java.io.UncheckedIOException ex) {
+			// an unreadable sub-folder: the listing is incomplete, so never let it match a completed run
+			entries.add("unreadable|" + Instant.now().toEpochMilli());
 		}
 		entries.sort(null);
 		entries.forEach(e -> md.update((e + "\n").getBytes(StandardCharsets.UTF_8)));

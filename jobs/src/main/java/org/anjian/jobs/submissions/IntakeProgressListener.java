@@ -27,18 +27,21 @@ class IntakeProgressListener implements ItemWriteListener<Object> {
 	@Override
 	public void afterWrite(Chunk<? extends Object> items) {
 		for (Object item : items) {
-			if (item instanceof AuditedFile file) {
-				output.line(describe(file));
-			}
-			else if (item instanceof ListSubmission list) {
-				output.line(describe(list));
+			String line = item instanceof AuditedFile file ? describe(file)
+					: item instanceof ListSubmission list ? describe(list) : null;
+			if (line != null) {
+				output.line(line);
 			}
 		}
 	}
 
 	private String describe(ListSubmission list) {
 		InboxFile file = list.file();
-		String line = String.format("%-10s %s  [%s %s]", status(file.sha256(), file.path()), file.path(),
+		String status = status(file.sha256(), file.path());
+		if ("?".equals(status)) {
+			return null; // rolled back or left for the next run; IntakeTally has printed why
+		}
+		String line = String.format("%-10s %s  [%s %s]", status, file.path(),
 				list.sniff().listKind().label(), list.submitterCode() == null ? "" : list.submitterCode());
 		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
 				select count(*) filter (where severity = 'error' and row_number is not null),
@@ -74,6 +77,10 @@ class IntakeProgressListener implements ItemWriteListener<Object> {
 
 	private String describe(AuditedFile file) {
 		String status = status(file.sha256(), file.path());
+		if ("?".equals(status)) {
+			// not recorded: the write failed and was rolled back; IntakeTally has printed it as skipped
+			return null;
+		}
 		long errors = file.findings().stream().filter(f -> f.isError()).count();
 		long warnings = file.findings().size() - errors;
 		StringBuilder line = new StringBuilder(String.format("%-10s %s", status, file.path()));

@@ -1,35 +1,68 @@
 package org.anjian.jobs.submissions;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Sends each processed inbox file to its writer: summary tables to {@link SubmissionWriter}, lists to {@link ListSubmissionWriter}. */
+/**
+ * Writes each processed inbox file in its own DuckDB transaction, summary tables through {@link SubmissionWriter},
+ * lists through {@link ListSubmissionWriter}. A file whose write fails (I/O error, full disk, a value the warehouse
+ * refuses) has been rolled back by its writer and is reported as skipped, unrecorded, so the next run tries it again,
+ * and the run goes on with the next file; so is a list that changed while it was read. If the warehouse itself is
+ * gone, the model build after this step fails the job.
+ */
 class IntakeWriter implements ItemWriter<Object> {
 
 	private final SubmissionWriter summaries;
 
 	private final ListSubmissionWriter lists;
 
-	IntakeWriter(SubmissionWriter summaries, ListSubmissionWriter lists) {
+	private final IntakeTally tally;
+
+	IntakeWriter(SubmissionWriter summaries, ListSubmissionWriter lists, IntakeTally tally) {
 		this.summaries = summaries;
 		this.lists = lists;
+		this.tally = tally;
 	}
 
 	@Override
 	public void write(Chunk<? extends Object> chunk) {
-		for (Object item : chunk) {
-			if (item instanceof AuditedFile summary) {
-				summaries.write(summary);
+		List<Object> items = new ArrayList<>(chunk.getItems());
+		// received order (ties: path): of two copies of the same bytes the first received is the original
+		items.sort(Comparator.comparing(IntakeWriter::file, Comparator.comparing(InboxFile::receivedAt)
+			.thenComparing(InboxFile::path)));
+		for (Object item : items) {
+			InboxFile file = file(item);
+			try {
+				if (item instanceof AuditedFile summary) {
+					summaries.write(summary);
+				}
+				else if (lists.write((ListSubmission) item) == null) {
+					tally.skipped(file.path(), "文件在读取过程中发生了变化（可能仍在写入），已读入的行已全部撤回，留待下次运行处理");
+					continue;
+				}
+				tally.written(file.sha256(), file.path());
 			}
-			else if (item instanceof ListSubmission list) {
-				lists.write(list);
-			}
-			else {
-				throw new IllegalArgumentException("not an intake item: " + item);
+			catch (RuntimeException ex) {
+				tally.skipped(file.path(), "写入数据仓库失败（" + ex.getClass().getSimpleName()
+						+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），该文件已写入的部分已全部撤回，留待下次运行处理");
 			}
 		}
+	}
+
+	private static InboxFile file(Object item) {
+		if (item instanceof AuditedFile a) {
+			return new InboxFile(null, a.path(), a.sha256(), a.receivedAt(), a.sizeBytes());
+		}
+		if (item instanceof ListSubmission l) {
+			return l.file();
+		}
+		throw new IllegalArgumentException("not an intake item: " + item);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.anjian.jobs.submissions;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.writers.lists.ListFile;
 import org.anjian.writers.lists.ListLoad;
@@ -31,7 +32,10 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 		}
 	}
 
-	/** Loads one list file; returns its audit status (loaded, superseded, duplicate, rejected). */
+	/**
+	 * Loads one list file; returns its audit status (loaded, superseded, duplicate, rejected), or null when the file
+	 * changed while it was read (still being written): then nothing of it is committed.
+	 */
 	String write(ListSubmission item) {
 		InboxFile file = item.file();
 		ListFile listFile = new ListFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
@@ -40,7 +44,18 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 			if (load.wanted()) {
 				item.findings().forEach(load::finding);
 				if (item.findings().stream().noneMatch(Finding::isError)) {
-					reader.read(file.file(), load);
+					try {
+						reader.read(file.file(), load);
+					}
+					catch (OutOfMemoryError ex) {
+						// rows are streamed, so only a pathological shared-strings table or cell gets here: that
+						// file is rejected (its rows dropped at commit), the run goes on
+						load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.sniff().sheet(), null, null,
+								"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
+					}
+				}
+				if (SubmissionAuditProcessor.changedSinceListed(file)) {
+					return null; // closing without commit rolls the file back
 				}
 			}
 			return load.commit();

@@ -1,6 +1,10 @@
 package org.anjian.jobs.submissions;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.anjian.readers.CellValue;
 import org.anjian.readers.Finding;
@@ -32,7 +37,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Reads one inbox file, recognises who sent it for which campaign and month, and checks it (审核): the result is an
  * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. A record-level
  * list (its first rows show a list header) is only recognised here and becomes a {@link ListSubmission}, whose rows
- * its writer streams. Never filters an item out: every file ends in audit_file.
+ * its writer streams. Every file it read ends in audit_file; the one exception is a file that changed while it was
+ * read (still being written): it is filtered out unrecorded and reported as skipped, so the next run reads it whole.
  */
 class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 
@@ -56,8 +62,17 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 
 	private final PreviousFigures previousFigures;
 
+	private final BiConsumer<String, String> skipped;
+
 	SubmissionAuditProcessor(SubmissionFileReader reader, ListFileReader listReader, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures) {
+		this(reader, listReader, reference, catalog, previousFigures, (path, reason) -> {
+		});
+	}
+
+	SubmissionAuditProcessor(SubmissionFileReader reader, ListFileReader listReader, ReferenceData reference,
+			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped) {
+		this.skipped = skipped;
 		this.reader = reader;
 		this.listReader = listReader;
 		this.recognizer = new SubmissionRecognizer(reference);
@@ -99,6 +114,23 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 			read = new SubmissionRead("unknown", null, List.of(Finding.error("FILE_UNREADABLE", null, null, null,
 					"文件无法读取：" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
 		}
+		if (changedSinceListed(file)) {
+			skipped.accept(file.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
+			return null;
+		}
+		try {
+			return audit(file, read);
+		}
+		catch (RuntimeException ex) {
+			// a check that trips over odd content must not stop the run: the file is rejected with the reason
+			return audited(file, read.format(), null, null, List.of(Finding.error("CHECK_FAILED", null, null, null,
+					"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
+							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
+					List.of());
+		}
+	}
+
+	private AuditedFile audit(InboxFile file, SubmissionRead read) {
 		List<Finding> findings = new ArrayList<>(read.findings());
 		if (!read.hasTable()) {
 			return audited(file, read.format(), null, null, findings, List.of());
@@ -147,6 +179,21 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 			lines.add(new FactLine(row.rowNumber(), industry, measures));
 		});
 		return audited(file, read.format(), table, recognition, findings, lines);
+	}
+
+	/** Size or mtime differ from the listing's, or the file is gone or replaced by a link. */
+	static boolean changedSinceListed(InboxFile file) {
+		try {
+			BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return !now.isRegularFile() || now.size() != file.sizeBytes() || !java.time.LocalDateTime
+				.ofInstant(now.lastModifiedTime().toInstant(), InboxFileItemReader.SHANGHAI)
+				.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+				.equals(file.receivedAt());
+		}
+		catch (IOException ex) {
+			return true;
+		}
 	}
 
 	private static AuditedFile audited(InboxFile file, String format, SummaryTable table, Recognition r,

@@ -1,11 +1,18 @@
 package org.anjian.jobs.submissions;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.TimeLimitedReader;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
@@ -20,6 +27,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -53,14 +61,18 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse) {
+			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse, IntakeSettings settings,
+			IntakeTally intakeTally) {
 		SubmissionLedger ledger = new SubmissionLedger(warehouse);
-		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now);
+		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
+				intakeTally::skipped);
 	}
 
+	/** Content limits and the per-file time limit: {@link IntakeSettings}. */
 	@Bean
-	SubmissionFileReader submissionFileReader() {
-		return new SummaryTableFileReader();
+	SubmissionFileReader submissionFileReader(IntakeSettings settings) {
+		ReaderLimits limits = settings.readerLimits();
+		return new TimeLimitedReader(new SummaryTableFileReader(limits), limits);
 	}
 
 	@Bean
@@ -70,17 +82,18 @@ class SubmissionsIntakeJobConfiguration {
 
 	@Bean
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			ListFileReader listFileReader, ReferenceData referenceData, Warehouse warehouse) {
+			ListFileReader listFileReader, ReferenceData referenceData, Warehouse warehouse, IntakeTally intakeTally) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
 		return new SubmissionAuditProcessor(submissionFileReader, listFileReader, referenceData,
 				MeasureCatalog.standard(),
-				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period));
+				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
+				intakeTally::skipped);
 	}
 
 	@Bean
-	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader) {
+	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, IntakeTally intakeTally) {
 		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse)));
+				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse)), intakeTally);
 	}
 
 	@Bean

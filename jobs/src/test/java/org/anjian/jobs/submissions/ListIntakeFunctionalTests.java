@@ -165,6 +165,8 @@ class ListIntakeFunctionalTests {
 		workbook(stray.resolve("台账.xlsx"), "隐患排查治理台账", "填报单位：某某公司",
 				new String[] { "企业名称", "隐患描述", "隐患等级", "发现日期", "整改状态" },
 				List.<Object[]>of(new Object[] { "甲公司", "漏电", "一般", "2024-05-03", "整改中" }));
+		Files.setLastModifiedTime(stray.resolve("台账.xlsx"),
+				FileTime.from(LocalDateTime.parse("2024-05-21T11:00:00").atZone(SampleCounty.SHANGHAI).toInstant()));
 
 		// when
 		CliRun ingest = CliRun.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(),

@@ -74,6 +74,7 @@ public final class AnalystSnapshot {
 				}
 			}
 			AtomicFiles.fsync(tmp);
+			readOnly(tmp);
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			AtomicFiles.fsync(dir);
 		}
@@ -83,6 +84,17 @@ public final class AnalystSnapshot {
 		}
 		DataDictionary.write(warehouse, dir);
 		return target;
+	}
+
+	/**
+	 * Takes the write permission off the snapshot file, so that an analyst's tool opening it read-write by mistake
+	 * fails instead of changing what others query (the publisher only renames onto it, which needs the folder's
+	 * permission, not the file's). No-op on file systems without POSIX permissions.
+	 */
+	static void readOnly(Path file) throws IOException {
+		if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+		}
 	}
 
 	/** The view files, in index order ({@code analyst/views.index}). */

@@ -63,6 +63,23 @@ class AnalystSnapshotTests {
 	}
 
 	@Test
+	void thePublishedSnapshotFileCarriesNoWritePermission() throws Exception {
+		try (Connection warehouse = county()) {
+			Path snapshot = AnalystSnapshot.publish(warehouse, home);
+			// published twice: the rename onto a read-only file must still work
+			snapshot = AnalystSnapshot.publish(warehouse, home);
+
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)))
+				.isEqualTo("r--r--r--");
+			try (Connection analyst = readOnly(snapshot); Statement st = analyst.createStatement()) {
+				assertThatThrownBy(() -> st.execute("create table notes (x integer)")).isInstanceOf(SQLException.class);
+				assertThatThrownBy(() -> st.execute("insert into rollup_cutoff select * from rollup_cutoff"))
+					.isInstanceOf(SQLException.class);
+			}
+		}
+	}
+
+	@Test
 	void theDocumentedViewsAnswerFromTheSnapshotAlone() throws Exception {
 		try (Connection warehouse = county()) {
 			// given

@@ -1,0 +1,70 @@
+package org.anjian.jobs.system;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.anjian.readers.limits.ReaderLimits;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * How much an inbox file may ask of a run ({@link ReaderLimits}) and how long a file must rest before it is read. Each
+ * is a setting by name: an environment variable ({@code ANJIAN_MAX_FILE_MB=50}) or the command-line option of the same
+ * name ({@code --max-file-mb 50}), the option winning; unset, the documented default.
+ *
+ * @param readerLimits content and time limits per file
+ * @param settle a file modified less than this long ago is left for the next run (still being copied or saved)
+ */
+public record IntakeSettings(ReaderLimits readerLimits, Duration settle) {
+
+	/** The setting for {@link #settle()}, in seconds. */
+	public static final String SETTLE_SECONDS = "ANJIAN_SETTLE_SECONDS";
+
+	public static final long DEFAULT_SETTLE_SECONDS = 60;
+
+	/** Every setting name with its default, as documented. */
+	public static Map<String, String> settings() {
+		Map<String, String> all = new LinkedHashMap<>(ReaderLimits.SETTINGS);
+		all.put(SETTLE_SECONDS, String.valueOf(DEFAULT_SETTLE_SECONDS));
+		return all;
+	}
+
+	/** The setting name a command-line option stands for ({@code max-file-mb} → ANJIAN_MAX_FILE_MB), or null. */
+	public static String settingOf(String option) {
+		String name = "ANJIAN_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+		return settings().containsKey(name) ? name : null;
+	}
+
+	/** @throws IllegalArgumentException naming the setting whose value is not a positive whole number */
+	public static IntakeSettings from(Function<String, String> lookup) {
+		ReaderLimits limits = ReaderLimits.from(lookup);
+		String settle = lookup.apply(SETTLE_SECONDS);
+		long seconds = DEFAULT_SETTLE_SECONDS;
+		if (settle != null && !settle.isBlank()) {
+			try {
+				seconds = Long.parseLong(settle.strip());
+			}
+			catch (NumberFormatException ex) {
+				seconds = -1;
+			}
+			if (seconds < 0) {
+				throw new IllegalArgumentException("设置 " + SETTLE_SECONDS + " 的取值“" + settle + "”无效：应为 0 或正整数（秒）");
+			}
+		}
+		return new IntakeSettings(limits, Duration.ofSeconds(seconds));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class IntakeSettingsConfiguration {
+
+		@Bean
+		IntakeSettings intakeSettings(Environment environment) {
+			return IntakeSettings.from(environment::getProperty);
+		}
+
+	}
+
+}

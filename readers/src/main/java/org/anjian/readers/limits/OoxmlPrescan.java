@@ -1,0 +1,326 @@
+package org.anjian.readers.limits;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Checks an .xlsx package against the {@link ReaderLimits} before the POI user model builds it in memory: it inflates
+ * every part once through a counter (zip bombs: total size and inflate ratio, measured, not taken from the headers) and
+ * streams every XML part with StAX (no DTD, no external entities) counting rows, cells, shared strings and cell text.
+ * Memory stays constant whatever the file holds, so a million blank rows cost a second, not gigabytes.
+ */
+public final class OoxmlPrescan {
+
+	/** POI's own default for the number of parts; a workbook of one to three sheets has about fifteen. */
+	private static final int MAX_ENTRIES = 1000;
+
+	/** Below this a part's ratio is not judged: small XML compresses well and is harmless. */
+	private static final long RATIO_GRACE_BYTES = 1024 * 1024;
+
+	private static final XMLInputFactory XML = secureFactory();
+
+	private final ReaderLimits limits;
+
+	private long unpacked;
+
+	private long cells;
+
+	private OoxmlPrescan(ReaderLimits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * @throws ReaderLimitException when the package exceeds a limit or declares a DTD
+	 * @throws IOException when it is not a readable zip or an XML part is malformed
+	 */
+	public static void check(Path file, ReaderLimits limits) throws ReaderLimitException, IOException {
+		new OoxmlPrescan(limits).scan(file);
+	}
+
+	private void scan(Path file) throws ReaderLimitException, IOException {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			if (zip.size() > MAX_ENTRIES) {
+				throw new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+						"Excel 文件内部含有 " + zip.size() + " 个部件，超过上限 " + MAX_ENTRIES + " 个，疑似恶意压缩包，请重新保存后报送");
+			}
+			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+				ZipEntry entry = entries.nextElement();
+				if (entry.isDirectory()) {
+					continue;
+				}
+				try (Counting in = new Counting(zip.getInputStream(entry), entry)) {
+					String name = entry.getName().toLowerCase(Locale.ROOT);
+					if (name.endsWith(".xml") || name.endsWith(".rels")) {
+						scanXml(in, entry.getName());
+					}
+					else {
+						in.skipAll();
+					}
+				}
+				catch (ZipBombException ex) {
+					throw ex.limit();
+				}
+			}
+		}
+	}
+
+	/** The limit a parser wrapped on its way out, or null. */
+	private static ReaderLimitException limitIn(Throwable failure) {
+		Throwable t = failure;
+		for (int depth = 0; t != null && depth < 10; depth++) {
+			if (t instanceof ReaderLimitException limit) {
+				return limit;
+			}
+			Throwable next = t instanceof XMLStreamException xml && xml.getNestedException() != null
+					? xml.getNestedException() : t.getCause();
+			t = next == t ? null : next;
+		}
+		return null;
+	}
+
+	/** Streams one XML part: DTDs refused; worksheets and the shared-strings table counted. */
+	private void scanXml(InputStream in, String part) throws ReaderLimitException, IOException {
+		XMLStreamReader xml = null;
+		try {
+			// the JDK parser closes its input at the end of the document; the drain below still needs it
+			xml = XML.createXMLStreamReader(new FilterInputStream(in) {
+				@Override
+				public void close() {
+				}
+			});
+			String root = null;
+			long rowElements = 0;
+			int positionalRow = -1;
+			int positionalColumn = -1;
+			boolean inValue = false;
+			long textLength = 0;
+			while (xml.hasNext()) {
+				int event = xml.next();
+				if (event == XMLStreamConstants.DTD) {
+					throw entity(part);
+				}
+				if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+					throw entity(part);
+				}
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					String local = xml.getLocalName();
+					if (root == null) {
+						root = local;
+						continue;
+					}
+					if ("worksheet".equals(root)) {
+						switch (local) {
+							case "row" -> {
+								rowElements++;
+								if (rowElements > limits.maxRows()) {
+									throw new ReaderLimitException(ReaderLimits.TOO_MANY_ROWS, "工作表中有超过 "
+											+ limits.maxRows() + " 行（含空白行），超过上限 " + limits.maxRows()
+											+ " 行；请删除表格下方多余的空行后重新报送");
+								}
+								String r = xml.getAttributeValue(null, "r");
+								positionalRow = r == null ? positionalRow + 1 : parseInt(r, positionalRow + 1) - 1;
+								positionalColumn = -1;
+							}
+							case "c" -> {
+								countCell();
+								String r = xml.getAttributeValue(null, "r");
+								positionalColumn = r == null ? positionalColumn + 1 : columnOf(r, positionalColumn + 1);
+							}
+							case "v", "is" -> {
+								checkPosition(positionalRow, positionalColumn);
+								inValue = true;
+								textLength = 0;
+							}
+							default -> {
+							}
+						}
+					}
+					else if ("sst".equals(root) && "si".equals(local)) {
+						countCell();
+						inValue = true;
+						textLength = 0;
+					}
+				}
+				else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+					if (inValue) {
+						textLength += xml.getTextLength();
+						if (textLength > limits.maxCellChars()) {
+							throw new ReaderLimitException(ReaderLimits.CELL_TOO_LONG,
+									"有单元格的文字超过 " + limits.maxCellChars() + " 个字符的上限，请检查是否粘贴了大段内容");
+						}
+					}
+				}
+				else if (event == XMLStreamConstants.END_ELEMENT) {
+					String local = xml.getLocalName();
+					if (("worksheet".equals(root) && ("v".equals(local) || "is".equals(local)))
+							|| ("sst".equals(root) && "si".equals(local))) {
+						inValue = false;
+					}
+				}
+			}
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			ReaderLimitException limit = limitIn(ex);
+			if (limit != null) {
+				throw limit;
+			}
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("DOCTYPE") || message.contains("ENTITY") || message.contains("entity")) {
+				throw entity(part);
+			}
+			throw new IOException("内部部件 " + part + " 的 XML 格式错误", ex);
+		}
+		finally {
+			if (xml != null) {
+				try {
+					xml.close();
+				}
+				catch (XMLStreamException ex) {
+					// nothing left to release
+				}
+			}
+		}
+		// trailing bytes after the root element are the parser's business; drain so the ratio sees the whole part
+		in.skip(Long.MAX_VALUE);
+	}
+
+	private void countCell() throws ReaderLimitException {
+		if (++cells > limits.maxCells()) {
+			throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作簿中的单元格（含空白格式单元格）或文字条目超过 "
+					+ limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
+		}
+	}
+
+	private void checkPosition(int row, int column) throws ReaderLimitException {
+		if (row >= limits.maxRows()) {
+			throw new ReaderLimitException(ReaderLimits.TOO_MANY_ROWS,
+					"第 " + (row + 1) + " 行有内容，超过 " + limits.maxRows() + " 行的上限，请删除表格以外的内容后重新报送");
+		}
+		if (column >= limits.maxColumns()) {
+			throw new ReaderLimitException(ReaderLimits.TOO_MANY_COLUMNS,
+					"第 " + (column + 1) + " 列有内容，超过 " + limits.maxColumns() + " 列的上限，请删除表格以外的内容后重新报送");
+		}
+	}
+
+	private static ReaderLimitException entity(String part) {
+		return new ReaderLimitException(ReaderLimits.XML_ENTITY,
+				"Excel 文件内部含有 XML 实体声明（DOCTYPE/ENTITY，部件 " + part + "），正常的 Excel 或 WPS 文件不会有，出于安全原因拒收");
+	}
+
+	/** 0-based column of a cell reference such as {@code XFD1048576}; {@code fallback} when it has no letters. */
+	static int columnOf(String ref, int fallback) {
+		int column = 0;
+		int i = 0;
+		while (i < ref.length() && Character.isLetter(ref.charAt(i)) && column < 1_000_000) {
+			column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+			i++;
+		}
+		return i == 0 ? fallback : column - 1;
+	}
+
+	private static int parseInt(String text, int fallback) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+	private static XMLInputFactory secureFactory() {
+		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+		// a DTD is reported as an event (and refused) but never processed: no entity expansion, no external fetch
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		return factory;
+	}
+
+	/** Counts inflated bytes of one part against the total and the part's ratio. */
+	private final class Counting extends FilterInputStream {
+
+		private final ZipEntry entry;
+
+		private long count;
+
+		Counting(InputStream in, ZipEntry entry) {
+			super(in);
+			this.entry = entry;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				add(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				add(n);
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			byte[] buffer = new byte[64 * 1024];
+			long skipped = 0;
+			int read;
+			while (skipped < n && (read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped))) > 0) {
+				skipped += read;
+			}
+			return skipped;
+		}
+
+		void skipAll() throws IOException {
+			skip(Long.MAX_VALUE);
+		}
+
+		private void add(int n) throws IOException {
+			count += n;
+			unpacked += n;
+			if (unpacked > limits.maxUnpackedBytes()) {
+				throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB, "Excel 文件解压后超过 "
+						+ ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
+			}
+			long compressed = entry.getCompressedSize();
+			if (count > RATIO_GRACE_BYTES && compressed > 0 && count / compressed > limits.maxInflateRatio()) {
+				throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+						"Excel 文件内部部件 " + entry.getName() + " 的压缩比超过 " + limits.maxInflateRatio()
+								+ " 倍的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
+			}
+		}
+
+	}
+
+	/** Carries a limit through the XML parser, which only lets IOExceptions out. */
+	static final class ZipBombException extends IOException {
+
+		ZipBombException(ReaderLimitException limit) {
+			super(limit.getMessage(), limit);
+		}
+
+		ReaderLimitException limit() {
+			return (ReaderLimitException) getCause();
+		}
+
+	}
+
+}

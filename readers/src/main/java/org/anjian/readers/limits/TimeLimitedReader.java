@@ -1,0 +1,85 @@
+package org.anjian.readers.limits;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.anjian.readers.Finding;
+import org.anjian.readers.SubmissionFileReader;
+import org.anjian.readers.SubmissionRead;
+
+/**
+ * Reads each file on its own worker thread, waits at most {@link ReaderLimits#readTimeout()}, and turns whatever goes
+ * wrong into a rejection of that file alone: a time-out ({@link ReaderLimits#READ_TIMEOUT}), an {@link
+ * OutOfMemoryError} ({@link ReaderLimits#OUT_OF_MEMORY}: the reading thread's objects are garbage once it unwinds, so
+ * the run can go on), any other throwable ({@code FILE_UNREADABLE}).
+ *
+ * <p>A timed-out read is interrupted and abandoned. Library code that ignores interrupts (a parser in a tight loop)
+ * keeps its daemon thread busy until it finishes; Java offers no safe way to kill it. The content limits are what keep
+ * such reads short; this is the backstop.
+ */
+public final class TimeLimitedReader implements SubmissionFileReader {
+
+	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	private final SubmissionFileReader delegate;
+
+	private final Duration timeout;
+
+	public TimeLimitedReader(SubmissionFileReader delegate, ReaderLimits limits) {
+		this(delegate, limits.readTimeout());
+	}
+
+	public TimeLimitedReader(SubmissionFileReader delegate, Duration timeout) {
+		this.delegate = delegate;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public SubmissionRead read(Path file) {
+		FutureTask<SubmissionRead> task = new FutureTask<>(() -> delegate.read(file));
+		Thread worker = new Thread(task, "anjian-read-" + THREADS.incrementAndGet());
+		// an abandoned read must not keep the JVM alive after the run
+		worker.setDaemon(true);
+		worker.start();
+		try {
+			SubmissionRead read = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return read != null ? read : rejected(file, "FILE_UNREADABLE", "文件无法读取（读取程序没有返回结果）");
+		}
+		catch (TimeoutException ex) {
+			task.cancel(true);
+			return rejected(file, ReaderLimits.READ_TIMEOUT, "读取超过 " + seconds(timeout)
+					+ " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
+		}
+		catch (InterruptedException ex) {
+			task.cancel(true);
+			Thread.currentThread().interrupt();
+			return rejected(file, ReaderLimits.READ_TIMEOUT, "读取被中断（程序正在停止），文件未读取");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof OutOfMemoryError) {
+				return rejected(file, ReaderLimits.OUT_OF_MEMORY, "读取时内存不足（本机为单个文件可用内存约 "
+						+ ReaderLimits.size(Runtime.getRuntime().maxMemory()) + "），文件过大或过于复杂，请只保留统计表后重新报送");
+			}
+			return rejected(file, "FILE_UNREADABLE", "文件无法读取（" + cause.getClass().getSimpleName()
+					+ (cause.getMessage() == null ? "" : "：" + cause.getMessage()) + "）");
+		}
+	}
+
+	private static String seconds(Duration duration) {
+		long millis = duration.toMillis();
+		return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format("%.1f", millis / 1000.0);
+	}
+
+	private static SubmissionRead rejected(Path file, String rule, String message) {
+		return new SubmissionRead("unknown", null,
+				List.of(Finding.error(rule, null, null, null, message + "，文件“" + file.getFileName() + "”")));
+	}
+
+}

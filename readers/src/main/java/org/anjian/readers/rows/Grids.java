@@ -8,6 +8,11 @@ import org.anjian.readers.grid.Grid;
 /** Builds a whole-sheet {@link Grid} from a {@link RowSource} (for the small summary forms), or its first rows. */
 public final class Grids {
 
+	/** How far past the last cell with content a merged region is kept. */
+	private static final int MERGE_SLACK_ROWS = 100;
+
+	private static final int MERGE_SLACK_COLUMNS = 16;
+
 	private Grids() {
 	}
 
@@ -24,6 +29,8 @@ public final class Grids {
 		Grid.Builder grid = Grid.builder(rows.sheetName()).hidden(rows.sheetHidden());
 		int count = 0;
 		boolean ended = true;
+		int lastRow = -1;
+		int widest = 0;
 		while (rows.next()) {
 			if (count++ == maxRows) {
 				ended = false;
@@ -33,12 +40,24 @@ public final class Grids {
 				grid.hiddenRow(rows.rowIndex());
 			}
 			for (int c = 0; c < rows.width(); c++) {
-				grid.cell(rows.rowIndex(), c, rows.text(c));
+				String text = rows.text(c);
+				// blank formatted cells are formatting, not content: they must not widen the grid
+				if (text != null && !text.isEmpty()) {
+					grid.cell(rows.rowIndex(), c, text);
+					lastRow = Math.max(lastRow, rows.rowIndex());
+					widest = Math.max(widest, c + 1);
+				}
 			}
 		}
 		if (ended) {
+			// merges reach little further than the content (a merged note may span a blank row below it), so a
+			// merge claiming A1:XFD1048576 costs nothing
 			for (CellRange range : rows.mergedRegions()) {
-				grid.merge(range);
+				int last = Math.min(range.lastRow(), lastRow + MERGE_SLACK_ROWS);
+				int lastColumn = Math.min(range.lastColumn(), widest - 1 + MERGE_SLACK_COLUMNS);
+				if (range.firstRow() <= last && range.firstColumn() <= lastColumn) {
+					grid.merge(new CellRange(range.firstRow(), last, range.firstColumn(), lastColumn));
+				}
 			}
 		}
 		for (int column : rows.hiddenColumns()) {

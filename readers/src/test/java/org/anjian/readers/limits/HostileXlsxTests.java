@@ -14,6 +14,7 @@ import java.util.Map;
 import org.anjian.readers.Finding;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.excel.poi.PoiGridReader;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -75,15 +76,16 @@ class HostileXlsxTests {
 	}
 
 	@Test
-	void poisZipGuardIsSetExplicitlyFromTheLimits() throws IOException {
+	void poisZipGuardIsSetExplicitlyFromTheLimits() throws Exception {
 		Path file = HostileFiles.write(dir.resolve("sample.xlsx"), HostileFiles.sample());
 		ReaderLimits other = new ReaderLimits(LIMITS.maxFileBytes(), 64L * 1024 * 1024, 50, LIMITS.maxRows(),
 				LIMITS.maxColumns(), LIMITS.maxCells(), LIMITS.maxCellChars(), LIMITS.maxLineBytes(), LIMITS.readTimeout());
 
-		new SummaryTableFileReader(other).read(file);
+		// the summary reader reads .xlsx with its own streaming reader now; POI opens workbooks through PoiGridReader
+		PoiGridReader.read(file, other);
 		double otherRatio = ZipSecureFile.getMinInflateRatio();
 		long otherEntry = ZipSecureFile.getMaxEntrySize();
-		reader.read(file);
+		PoiGridReader.read(file, LIMITS);
 
 		assertThat(otherRatio).isEqualTo(0.02);
 		assertThat(otherEntry).isEqualTo(64L * 1024 * 1024);

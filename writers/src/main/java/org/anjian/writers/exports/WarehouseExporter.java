@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * {@code COPY (select … where period = …)} so the partition column is not dropped from the file as
  * {@code PARTITION_BY} would.
  *
- * <p>Protections applied to every export: phone numbers — columns named {@code phone} or {@code mobile} (a liaison
- * list's 手机号码), or ending in {@code _phone} / {@code _mobile} — are masked (138****4152) unless disabled;
+ * <p>Protections applied to every export: personal data of liaisons is for the office's 催报 outputs only, so phone
+ * numbers — columns named {@code phone} or {@code mobile} (a liaison list's 手机号码), or ending in {@code _phone} /
+ * {@code _mobile} — are masked (138****4152) and liaison names ({@code liaison}, {@code liaison_name}) reduced to
+ * the surname (邓*), unless disabled; inspectors' names are officials acting in office and stay;
  * in the CSV copies, text starting with = + - @ tab or CR gets a leading single quote (OWASP CSV injection), since
  * CSV has no cell types and a spreadsheet would evaluate it. Parquet keeps text as is: it is typed data.
  *
@@ -177,6 +179,9 @@ public final class WarehouseExporter {
 			if (maskPhones && isPhone(c.name)) {
 				expr = maskPhone(expr);
 			}
+			else if (maskPhones && isPersonName(c.name)) {
+				expr = maskName(expr);
+			}
 			if (csv && c.type.equals("VARCHAR")) {
 				expr = neutralise(expr);
 			}
@@ -189,6 +194,18 @@ public final class WarehouseExporter {
 	static boolean isPhone(String column) {
 		String name = column.toLowerCase(java.util.Locale.ROOT);
 		return name.equals("phone") || name.equals("mobile") || name.endsWith("_phone") || name.endsWith("_mobile");
+	}
+
+	/** A column holding a liaison's name, by name: liaison, liaison_name. */
+	static boolean isPersonName(String column) {
+		String name = column.toLowerCase(java.util.Locale.ROOT);
+		return name.equals("liaison") || name.equals("liaison_name");
+	}
+
+	/** 邓佳 → 邓*, 欧阳小明 → 欧***: the surname is enough to tell liaisons apart in a chart, not to identify one. */
+	static String maskName(String expr) {
+		return "case when " + expr + " is null then null else left(" + expr + ", 1) || repeat('*', length(" + expr
+				+ ") - 1) end";
 	}
 
 	/** 13881950316 → 138****0316; shorter values are starred out whole. */

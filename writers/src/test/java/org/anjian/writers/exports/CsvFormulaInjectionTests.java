@@ -23,7 +23,7 @@ class CsvFormulaInjectionTests {
 	void aLeadingFormulaCharacterIsQuotedAway(String text) throws Exception {
 		try (Connection c = WarehouseExporterTests.county()) {
 			try (PreparedStatement ps = c.prepareStatement(
-					"update rollup_roster set liaison = ? where submitter_code = 'HM02'")) {
+					"update rollup_roster set submitter_name = ? where submitter_code = 'HM02'")) {
 				ps.setString(1, text);
 				ps.executeUpdate();
 			}

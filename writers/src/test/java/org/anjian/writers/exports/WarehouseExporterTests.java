@@ -96,9 +96,9 @@ class WarehouseExporterTests {
 		try (Connection c = county()) {
 			// given text a spreadsheet would evaluate
 			try (Statement st = c.createStatement()) {
-				st.execute("update rollup_roster set liaison = '=HYPERLINK(\"http://x\")' where submitter_code = 'HM02'");
-				st.execute("update rollup_roster set liaison = '@SUM(A1)' where submitter_code = 'HM04'");
-				st.execute("update rollup_roster set liaison = '-2+3' where submitter_code = 'HM08'");
+				st.execute("update rollup_roster set submitter_name = '=HYPERLINK(\"http://x\")' where submitter_code = 'HM02'");
+				st.execute("update rollup_roster set status = '@SUM(A1)' where submitter_code = 'HM04'");
+				st.execute("update rollup_roster set submitter_name = '-2+3' where submitter_code = 'HM08'");
 			}
 			// when
 			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
@@ -132,6 +132,13 @@ class WarehouseExporterTests {
 			assertThat(ParquetFiles.rows(home.resolve("clear/dim_submitter/data.parquet")))
 				.extracting(r -> r.get("phone"))
 				.containsExactlyInAnyOrder("15082637714", "18728350092", "13678004152");
+			// and liaison names: only the surname leaves the office, unless disabled
+			assertThat(ParquetFiles.rows(home.resolve("masked/dim_submitter/data.parquet")))
+				.extracting(r -> r.get("liaison"))
+				.allSatisfy(name -> assertThat((String) name).matches("\\S\\*+"));
+			assertThat(ParquetFiles.rows(home.resolve("clear/dim_submitter/data.parquet")))
+				.extracting(r -> r.get("liaison"))
+				.noneSatisfy(name -> assertThat((String) name).contains("*"));
 		}
 	}
 
@@ -199,6 +206,9 @@ class WarehouseExporterTests {
 					String v = ParquetFiles.text(rs.getObject(i));
 					if (md.getColumnName(i).equals("phone") && v != null) {
 						v = v.substring(0, 3) + "****" + v.substring(v.length() - 4);
+					}
+					if (md.getColumnName(i).equals("liaison") && v != null) {
+						v = v.substring(0, 1) + "*".repeat(v.length() - 1);
 					}
 					row.put(md.getColumnName(i), v);
 				}

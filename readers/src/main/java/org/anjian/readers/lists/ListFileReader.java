@@ -624,7 +624,7 @@ public class ListFileReader {
 		}
 
 		private String uscc(String text, int i, int rowNumber) {
-			String code = text.length() == 18 && text.chars().allMatch(ch -> ch < 128) ? text
+			String code = text.length() == 18 && isAscii(text) ? text
 					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
 			code = code.toUpperCase(java.util.Locale.ROOT);
 			Uscc.Problem problem = Uscc.problem(code);
@@ -637,6 +637,15 @@ public class ListFileReader {
 			add(Severity.WARNING, LIST_USCC_INVALID, rowNumber, i,
 					"“" + headerTexts[i] + "”填写为“" + text + "”，" + why + "，请核对（已按原样保留）");
 			return text.toUpperCase(java.util.Locale.ROOT);
+		}
+
+		private static boolean isAscii(String text) {
+			for (int k = 0; k < text.length(); k++) {
+				if (text.charAt(k) >= 128) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private String mobile(String text, int i, int rowNumber) {

@@ -20,7 +20,7 @@ import org.anjian.readers.grid.GridReadException;
 /**
  * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its relationships give the sheets
  * (name, order, visibility, part), {@code styles.xml} which cell styles show dates, {@code sharedStrings.xml} the
- * strings (held compactly, loaded when the first sheet is opened); each sheet is then streamed with StAX by
+ * strings (held compactly, read as far as the cells asked for need, from when the first sheet is opened); each sheet is then streamed with StAX by
  * {@link XlsxSheetRows}. Element names are matched by local name, so prefixed (x:row) and Strict OOXML parts read too.
  */
 public final class XlsxWorkbook implements SpreadsheetSource {
@@ -109,9 +109,8 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 					sharedStrings = SharedStrings.empty();
 				}
 				else {
-					try (InputStream in = zip.getInputStream(entry)) {
-						sharedStrings = SharedStrings.read(in);
-					}
+					// read as far as the cells asked for need: a sniff of the first rows reads only the start
+					sharedStrings = SharedStrings.open(zip.getInputStream(entry));
 				}
 			}
 			ZipEntry entry = zip.getEntry(sheetParts.get(sheet.index()));
@@ -132,6 +131,9 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 
 	@Override
 	public void close() throws IOException {
+		if (sharedStrings != null) {
+			sharedStrings.close();
+		}
 		zip.close();
 	}
 

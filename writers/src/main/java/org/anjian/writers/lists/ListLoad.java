@@ -45,6 +45,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	static final int QUEUE_BATCHES = 4;
 
+	/** Packed rows staged before they are spread over the raw table (see {@link Unpacker}). */
+	static final int UNPACK_ROWS = 1 << 16;
+
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	/** Per-connection staging of packed rows; DuckDB keeps temp tables out of the database file and its WAL. */
@@ -274,7 +277,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			st.execute("create or replace temp table " + PACKED + " (row_number integer, line varchar)");
 		}
 		StringBuilder line = new StringBuilder(512);
-		try (DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
+		int pending = 0;
+		Unpacker unpack = new Unpacker(warehouse.connection(), kind);
+		try (unpack; DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
 				DuckDBAppender raw = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ListWriter.rawTable(kind));
 				DuckDBAppender items = itemTable == null ? null
 						: connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, itemTable);
@@ -295,6 +300,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					}
 					if (pack(values, line)) {
 						packed.beginRow().append(row.rowNumber()).append(line.toString()).endRow();
+						if (++pending >= UNPACK_ROWS) {
+							// spread what is packed over the raw table now, while the reader still parses
+							packed.flush();
+							unpack.run();
+							pending = 0;
+						}
 					}
 					else {
 						// a value holding a separator character: this row goes in column by column
@@ -352,7 +363,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			}
 		}
 		else {
-			unpack(c, kind);
+			try (Unpacker rest = new Unpacker(c, kind)) {
+				rest.run();
+			}
 		}
 		try (var st = c.createStatement()) {
 			st.execute("drop table " + TEMP_CATALOG + "." + PACKED);
@@ -389,26 +402,52 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		return true;
 	}
 
-	/** Splits the packed lines into the raw table's columns, in one vectorised statement. */
-	private void unpack(Connection c, ListKind kind) throws SQLException {
-		StringBuilder sql = new StringBuilder("insert into ").append(ListWriter.rawTable(kind))
-			.append(" (sha256, row_number");
-		kind.columns().forEach(column -> sql.append(", ").append(column));
-		sql.append(")\nselect ?, row_number");
-		for (int i = 1; i <= kind.columns().size(); i++) {
-			sql.append(", nullif(parts[").append(i).append("], chr(").append((int) NULL).append("))");
+	/**
+	 * Splits the packed lines staged so far into the raw table's columns, in one vectorised statement, and empties
+	 * the staging table: run every {@value #UNPACK_ROWS} rows on the loader thread, so that DuckDB's share of the
+	 * work overlaps the reader's instead of all coming after it, and once more at commit for the rest.
+	 */
+	private final class Unpacker implements AutoCloseable {
+
+		private final PreparedStatement insert;
+
+		private final PreparedStatement clear;
+
+		Unpacker(Connection c, ListKind kind) throws SQLException {
+			StringBuilder sql = new StringBuilder("insert into ").append(ListWriter.rawTable(kind))
+				.append(" (sha256, row_number");
+			kind.columns().forEach(column -> sql.append(", ").append(column));
+			sql.append(")\nselect ?, row_number");
+			for (int i = 1; i <= kind.columns().size(); i++) {
+				sql.append(", nullif(parts[").append(i).append("], chr(").append((int) NULL).append("))");
+			}
+			sql.append("\nfrom (select row_number, string_split(line, chr(")
+				.append((int) UNIT)
+				.append(")) as parts from ")
+				.append(TEMP_CATALOG)
+				.append('.')
+				.append(PACKED)
+				.append(')');
+			this.insert = c.prepareStatement(sql.toString());
+			this.insert.setString(1, file.sha256());
+			this.clear = c.prepareStatement("delete from " + TEMP_CATALOG + "." + PACKED);
 		}
-		sql.append("\nfrom (select row_number, string_split(line, chr(")
-			.append((int) UNIT)
-			.append(")) as parts from ")
-			.append(TEMP_CATALOG)
-			.append('.')
-			.append(PACKED)
-			.append(')');
-		try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-			ps.setString(1, file.sha256());
-			ps.executeUpdate();
+
+		void run() throws SQLException {
+			insert.executeUpdate();
+			clear.executeUpdate();
 		}
+
+		@Override
+		public void close() throws SQLException {
+			try {
+				insert.close();
+			}
+			finally {
+				clear.close();
+			}
+		}
+
 	}
 
 	private Batch take() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -75,6 +76,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private final int batchRows;
 
+	/** The list kind's column count (values per row). */
+	private final int width;
+
+	/** Packs rows on the reader's thread. */
+	private final PackedLine line = new PackedLine();
+
 	private final BlockingQueue<Batch> queue;
 
 	private final Thread loader;
@@ -91,10 +98,14 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 		final List<ListRow> rows;
 
+		/** Per row, its values packed as UTF-8 on the reader's thread, or null: append it column by column. */
+		final List<byte[]> lines;
+
 		final List<Finding> findings = new ArrayList<>();
 
 		Batch(int capacity) {
 			this.rows = new ArrayList<>(capacity);
+			this.lines = new ArrayList<>(capacity);
 		}
 
 	}
@@ -105,6 +116,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		this.ingestedAt = ingestedAt;
 		this.batchRows = batchRows;
 		this.status = status;
+		this.width = file == null ? 0 : file.kind().columns().size();
 		if (status != null) {
 			this.queue = null;
 			this.loader = null;
@@ -138,6 +150,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			return;
 		}
 		current.rows.add(row);
+		// packed here rather than on the loader thread, which has DuckDB's share of the work
+		String[] values = row.values();
+		current.lines.add(values != null && values.length == width && line.pack(values) ? line.bytes() : null);
 		if (current.rows.size() >= batchRows) {
 			handOver();
 		}
@@ -244,7 +259,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	private void load() {
+		Long threads = null;
 		try {
+			threads = oneThread();
 			warehouse.inTransaction(this::appendAll);
 		}
 		catch (Abort ex) {
@@ -254,8 +271,43 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			failure = ex;
 		}
 		finally {
+			restoreThreads(threads);
 			// unblock a reader waiting on a full queue
 			queue.clear();
+		}
+	}
+
+	/**
+	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its thread count before. The
+	 * statements it runs here touch a few row groups at a time; with its own worker threads as well DuckDB spent about
+	 * 3 s more CPU on a 1,000,000-row ledger (the workers wake for every statement) and took those cores from the
+	 * reader's parser and checks (writers/README.md "Loading lists"). A setting of the database, not the transaction:
+	 * put back when the load ends, whichever way it ends.
+	 */
+	private Long oneThread() throws SQLException {
+		try (var st = warehouse.connection().createStatement()) {
+			long threads;
+			try (var rs = st.executeQuery("select current_setting('threads')")) {
+				rs.next();
+				threads = rs.getLong(1);
+			}
+			if (threads > 1) {
+				st.execute("set threads = 1");
+				return threads;
+			}
+			return null;
+		}
+	}
+
+	private void restoreThreads(Long threads) {
+		if (threads == null) {
+			return;
+		}
+		try (var st = warehouse.connection().createStatement()) {
+			st.execute("set threads = " + threads);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the load itself is over; a connection that cannot take a setting fails its next statement anyway
 		}
 	}
 
@@ -276,7 +328,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		try (var st = connection.createStatement()) {
 			st.execute("create or replace temp table " + PACKED + " (row_number integer, line varchar)");
 		}
-		StringBuilder line = new StringBuilder(512);
 		int pending = 0;
 		Unpacker unpack = new Unpacker(warehouse.connection(), kind);
 		try (unpack; DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
@@ -292,14 +343,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				if (batch == END) {
 					break;
 				}
-				for (ListRow row : batch.rows) {
+				for (int k = 0; k < batch.rows.size(); k++) {
+					ListRow row = batch.rows.get(k);
 					String[] values = row.values();
 					if (values == null || values.length != width) {
 						throw new IllegalArgumentException("文件 " + file.path() + " 第" + row.rowNumber() + "行有 "
 								+ (values == null ? 0 : values.length) + " 个值，" + kind.label() + "应为 " + width + " 个，不能入库");
 					}
-					if (pack(values, line)) {
-						packed.beginRow().append(row.rowNumber()).append(line.toString()).endRow();
+					byte[] packedLine = batch.lines.get(k);
+					if (packedLine != null) {
+						packed.beginRow().append(row.rowNumber()).append(packedLine).endRow();
 						if (++pending >= UNPACK_ROWS) {
 							// spread what is packed over the raw table now, while the reader still parses
 							packed.flush();
@@ -376,6 +429,78 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			rankVersions(c);
 		}
 		status = statusOf(c);
+	}
+
+	/**
+	 * A row's values joined as by {@link #pack(String[], StringBuilder)}, encoded straight to UTF-8 (what the Appender
+	 * would make of the joined String, without the StringBuilder, the String and its UTF-8 copy in between): the
+	 * Appender takes a VARCHAR's bytes as they are.
+	 */
+	static final class PackedLine {
+
+		private byte[] buffer = new byte[1024];
+
+		private int length;
+
+		/** False when a value holds {@link #UNIT} or {@link #NULL}: the row must be appended column by column. */
+		boolean pack(String[] values) {
+			length = 0;
+			for (int i = 0; i < values.length; i++) {
+				String value = values[i];
+				int room = 2 + (value == null ? 0 : 3 * value.length());
+				if (length + room > buffer.length) {
+					buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
+				}
+				byte[] out = buffer;
+				int at = length;
+				if (i > 0) {
+					out[at++] = (byte) UNIT;
+				}
+				if (value == null) {
+					out[at++] = (byte) NULL;
+					length = at;
+					continue;
+				}
+				for (int k = 0, n = value.length(); k < n; k++) {
+					char ch = value.charAt(k);
+					if (ch < 0x80) {
+						if (ch == UNIT || ch == NULL) {
+							return false;
+						}
+						out[at++] = (byte) ch;
+					}
+					else if (ch < 0x800) {
+						out[at++] = (byte) (0xC0 | ch >> 6);
+						out[at++] = (byte) (0x80 | ch & 0x3F);
+					}
+					else if (Character.isSurrogate(ch)) {
+						// a pair is one code point in four bytes; a lone surrogate becomes '?', as String.getBytes does
+						if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(value.charAt(k + 1))) {
+							int cp = Character.toCodePoint(ch, value.charAt(++k));
+							out[at++] = (byte) (0xF0 | cp >> 18);
+							out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+							out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+							out[at++] = (byte) (0x80 | cp & 0x3F);
+						}
+						else {
+							out[at++] = '?';
+						}
+					}
+					else {
+						out[at++] = (byte) (0xE0 | ch >> 12);
+						out[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
+						out[at++] = (byte) (0x80 | ch & 0x3F);
+					}
+				}
+				length = at;
+			}
+			return true;
+		}
+
+		byte[] bytes() {
+			return Arrays.copyOf(buffer, length);
+		}
+
 	}
 
 	/**

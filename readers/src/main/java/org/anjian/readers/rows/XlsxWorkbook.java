@@ -27,6 +27,9 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 
 	private static final String BROKEN = "文件已损坏，Excel 内容无法读取";
 
+	/** Sheet parts larger than this (uncompressed) are inflated ahead on a thread of their own. */
+	static final long READ_AHEAD_BYTES = 4L << 20;
+
 	private final ZipFile zip;
 
 	private final List<SheetInfo> sheets = new ArrayList<>();
@@ -117,7 +120,12 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 			if (entry == null) {
 				throw new GridReadException(BROKEN + "（缺少工作表“" + sheet.name() + "”的内容）", null);
 			}
-			return new XlsxSheetRows(sheet, zip.getInputStream(entry), sharedStrings, dateStyles, date1904);
+			InputStream in = zip.getInputStream(entry);
+			if (entry.getSize() > READ_AHEAD_BYTES || entry.getSize() < 0) {
+				// a large sheet is inflated on a thread of its own while this one parses
+				in = new AheadInputStream(in, sheet.name());
+			}
+			return new XlsxSheetRows(sheet, in, sharedStrings, dateStyles, date1904);
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw new GridReadException(BROKEN + "（" + ex.getClass().getSimpleName() + "）", ex);

@@ -48,7 +48,8 @@ public final class CellNumbers {
 
 	private static boolean isSpace(char ch) {
 		// fast paths for the usual first and last characters: printable ASCII, CJK ideographs and punctuation
-		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch < '\uFEFF') {
+		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch < '\uFEFF' || ch > '\u00A0' && ch < '\u1680'
+				|| ch > '\u205F' && ch < '\u3000') {
 			return false;
 		}
 		return Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\uFEFF' || ch == '\u200B';

@@ -632,9 +632,8 @@ public class ListFileReader {
 		}
 
 		private String uscc(String text, int i, int rowNumber) {
-			String code = text.length() == 18 && isAscii(text) ? text
-					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-			code = code.toUpperCase(java.util.Locale.ROOT);
+			String code = text.length() == 18 && isAsciiUpper(text) ? text
+					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
 			Uscc.Problem problem = Uscc.problem(code);
 			if (problem == null) {
 				return code;
@@ -647,9 +646,11 @@ public class ListFileReader {
 			return text.toUpperCase(java.util.Locale.ROOT);
 		}
 
-		private static boolean isAscii(String text) {
+		/** ASCII without lower-case letters: what NFKC, removing spaces and upper-casing leave as it is (18 chars). */
+		private static boolean isAsciiUpper(String text) {
 			for (int k = 0; k < text.length(); k++) {
-				if (text.charAt(k) >= 128) {
+				char ch = text.charAt(k);
+				if (ch >= 128 || ch >= 'a' && ch <= 'z' || ch <= ' ') {
 					return false;
 				}
 			}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListKind;
@@ -49,7 +48,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	/** Packed rows staged before they are spread over the raw table (see {@link Unpacker}). */
 	static final int UNPACK_ROWS = 1 << 16;
 
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	/** Per-connection staging of packed rows; DuckDB keeps temp tables out of the database file and its WAL. */
 	static final String PACKED = "list_load_packed";
@@ -380,7 +378,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					}
 					if (dateIndex >= 0) {
 						String date = values[dateIndex];
-						if (date != null && ISO_DATE.matcher(date).matches()
+						if (date != null && isIsoDate(date)
 								&& (earliest == null || date.compareTo(earliest) < 0)) {
 							earliest = date;
 						}
@@ -573,6 +571,20 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			}
 		}
 
+	}
+
+	/** yyyy-MM-dd in ASCII digits. */
+	static boolean isIsoDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char ch = text.charAt(i);
+			if (i != 4 && i != 7 && (ch < '0' || ch > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private Batch take() {

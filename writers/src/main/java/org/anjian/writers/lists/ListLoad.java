@@ -25,8 +25,9 @@ import org.duckdb.DuckDBConnection;
  * One list file being loaded: the reader's {@link ListRowSink} on one side, a loader thread on the other.
  *
  * <p>
- * The reader's thread only fills batches of rows and findings and hands each over through a bounded queue (at most
- * {@value #QUEUE_BATCHES} batches in flight, so a fast reader waits rather than filling the heap); the loader thread
+ * The reader's thread only packs each row (below) and fills batches of rows and findings, handing each over through a
+ * bounded queue (at most {@value #QUEUE_BATCHES} batches in flight, so a fast reader waits rather than filling the
+ * heap); the loader thread
  * owns the DuckDB work: it opens the transaction, creates the Appenders (they are confined to the thread that
  * created them), appends, and at {@link #commit()} records {@code audit_file} and commits. Parsing and appending thus
  * overlap on two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to
@@ -35,11 +36,12 @@ import org.duckdb.DuckDBConnection;
  * <p>
  * Rows are not appended column by column. The DuckDB Java Appender copies a string shorter than 12 bytes into its
  * own buffer but hands every longer one (a Chinese name, a USCC, a hazard description) to the native library in a
- * call of its own; at 16 columns that dominated the load. So each row's values are joined into one string
- * ({@link #UNIT} between values, {@link #NULL} for a missing one) appended to a temp table, and one
- * {@code insert … select string_split(…)} at commit spreads them over the raw table's columns: one native call per
- * row instead of about seven, about a third less CPU (writers/README.md "Loading lists"). A row whose text holds
- * either control character is appended column by column instead.
+ * call of its own; at 16 columns that dominated the load. So each row's values are joined into one UTF-8 string
+ * ({@link #UNIT} between values, {@link #NULL} for a missing one; {@link PackedLine}) appended to a temp table, and
+ * every {@value #UNPACK_ROWS} rows (and once more at commit) one {@code insert … select string_split(…)} spreads them
+ * over the raw table's columns: one native call per row instead of about seven, about a third less CPU
+ * (writers/README.md "Loading lists"). A row whose text holds either control character is appended column by column
+ * instead. While the file loads DuckDB runs with {@code threads = 1} (see {@link #oneThread()}).
  */
 public final class ListLoad implements ListRowSink, AutoCloseable {
 

@@ -34,6 +34,9 @@ public final class CellNumbers {
 		}
 		int start = 0;
 		int end = text.length();
+		if (end > 0 && !isSpace(text.charAt(0)) && !isSpace(text.charAt(end - 1))) {
+			return text;
+		}
 		while (start < end && isSpace(text.charAt(start))) {
 			start++;
 		}
@@ -44,6 +47,11 @@ public final class CellNumbers {
 	}
 
 	private static boolean isSpace(char ch) {
+		// fast paths for the usual first and last characters: printable ASCII, CJK ideographs and punctuation
+		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch < '\uFEFF' || ch > '\u00A0' && ch < '\u1680'
+				|| ch > '\u205F' && ch < '\u3000') {
+			return false;
+		}
 		return Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\uFEFF' || ch == '\u200B';
 	}
 

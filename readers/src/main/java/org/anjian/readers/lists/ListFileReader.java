@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 import org.anjian.readers.CellNumbers;
 import org.anjian.readers.Finding;
@@ -453,12 +452,20 @@ public class ListFileReader {
 				.map(c -> new int[] { kind.indexOf(c.column()), kind.indexOf(c.other()) })
 				.toArray(int[][]::new);
 			for (BufferedRow row : head.subList(header.position() + 1, head.size())) {
-				row(row.rowIndex(), row::text);
+				String[] texts = new String[columns.length];
+				for (int i = 0; i < texts.length; i++) {
+					texts[i] = columns[i] < 0 ? null : row.text(columns[i]);
+				}
+				row(row.rowIndex(), texts);
 			}
-			IntFunction<String> current = rows::text;
-			while (rows.next()) {
-				if (rows.width() > 0) {
-					row(rows.rowIndex(), current);
+			// the rest is parsed on a thread of its own while this one checks the rows and feeds the sink
+			try (RowsAhead ahead = new RowsAhead(rows, columns)) {
+				for (RowsAhead.Batch batch; (batch = ahead.next()) != null;) {
+					for (int k = 0; k < batch.size; k++) {
+						row(batch.rowIndexes[k], batch.texts[k]);
+						batch.texts[k] = null;
+					}
+					ahead.rethrowFailure(batch);
 				}
 			}
 		}
@@ -491,11 +498,12 @@ public class ListFileReader {
 			return values;
 		}
 
-		private void row(int rowIndex, IntFunction<String> cells) {
+		/** One data row; {@code texts} holds its cells in the order of {@link #columns} (null where absent). */
+		private void row(int rowIndex, String[] texts) {
 			int filled = 0;
 			int lastFilled = -1;
 			for (int i = 0; i < columns.length; i++) {
-				String text = columns[i] < 0 ? "" : CellNumbers.trim(cells.apply(columns[i]));
+				String text = columns[i] < 0 ? "" : CellNumbers.trim(texts[i]);
 				raw[i] = text;
 				if (!text.isEmpty()) {
 					filled++;
@@ -624,9 +632,8 @@ public class ListFileReader {
 		}
 
 		private String uscc(String text, int i, int rowNumber) {
-			String code = text.length() == 18 && text.chars().allMatch(ch -> ch < 128) ? text
-					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-			code = code.toUpperCase(java.util.Locale.ROOT);
+			String code = text.length() == 18 && isAsciiUpper(text) ? text
+					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
 			Uscc.Problem problem = Uscc.problem(code);
 			if (problem == null) {
 				return code;
@@ -637,6 +644,17 @@ public class ListFileReader {
 			add(Severity.WARNING, LIST_USCC_INVALID, rowNumber, i,
 					"“" + headerTexts[i] + "”填写为“" + text + "”，" + why + "，请核对（已按原样保留）");
 			return text.toUpperCase(java.util.Locale.ROOT);
+		}
+
+		/** ASCII without lower-case letters: what NFKC, removing spaces and upper-casing leave as it is (18 chars). */
+		private static boolean isAsciiUpper(String text) {
+			for (int k = 0; k < text.length(); k++) {
+				char ch = text.charAt(k);
+				if (ch >= 128 || ch >= 'a' && ch <= 'z' || ch <= ' ') {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private String mobile(String text, int i, int rowNumber) {

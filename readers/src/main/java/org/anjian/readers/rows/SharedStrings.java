@@ -37,50 +37,125 @@ final class SharedStrings {
 		return strings;
 	}
 
+	/** Reads the whole table now. */
 	static SharedStrings read(InputStream in) throws XMLStreamException {
-		SharedStrings strings = new SharedStrings();
-		XMLStreamReader xml = XmlFactories.reader(in);
+		SharedStrings strings = open(in);
 		try {
-			boolean inText = false;
-			int phonetic = 0;
-			while (xml.hasNext()) {
-				int event = xml.next();
-				if (event == XMLStreamConstants.START_ELEMENT) {
-					String name = xml.getLocalName();
-					if ("t".equals(name)) {
-						inText = phonetic == 0;
-					}
-					else if ("rPh".equals(name)) {
-						phonetic++;
-					}
-					else if ("sst".equals(name)) {
-						String unique = xml.getAttributeValue(null, "uniqueCount");
-						strings.presize(unique);
-					}
-				}
-				else if (event == XMLStreamConstants.END_ELEMENT) {
-					String name = xml.getLocalName();
-					if ("si".equals(name)) {
-						strings.endString();
-					}
-					else if ("t".equals(name)) {
-						inText = false;
-					}
-					else if ("rPh".equals(name)) {
-						phonetic--;
-					}
-				}
-				else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-						|| event == XMLStreamConstants.SPACE)) {
-					strings.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-				}
-			}
+			strings.loadUpTo(Integer.MAX_VALUE);
 		}
 		finally {
-			xml.close();
+			strings.close();
 		}
-		strings.trim();
 		return strings;
+	}
+
+	/**
+	 * Starts reading the table from {@code in}, which it then owns: strings are parsed as far as the cells asked for
+	 * need ({@link #get}), so a caller that looks only at a sheet's first rows (the sniff) does not read a
+	 * million-row ledger's whole table. The first {@value #FIRST_STRINGS} are read at once, so a table broken from the
+	 * start fails here, when the sheet is opened.
+	 */
+	static SharedStrings open(InputStream in) throws XMLStreamException {
+		SharedStrings strings = new SharedStrings();
+		strings.in = in;
+		try {
+			strings.xml = XmlFactories.reader(in);
+			strings.loadUpTo(FIRST_STRINGS);
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			strings.close();
+			throw ex;
+		}
+		return strings;
+	}
+
+	private static final int FIRST_STRINGS = 1024;
+
+	private InputStream in;
+
+	private XMLStreamReader xml;
+
+	private boolean inText;
+
+	private int phonetic;
+
+	/** Parses until more than {@code wanted} strings are held or the table ends. */
+	private void loadUpTo(int wanted) throws XMLStreamException {
+		XMLStreamReader xml = this.xml;
+		if (xml == null) {
+			return;
+		}
+		while (count <= wanted) {
+			if (!xml.hasNext()) {
+				close();
+				trim();
+				return;
+			}
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = xml.getLocalName();
+				if ("t".equals(name)) {
+					inText = phonetic == 0;
+				}
+				else if ("rPh".equals(name)) {
+					phonetic++;
+				}
+				else if ("sst".equals(name)) {
+					String unique = xml.getAttributeValue(null, "uniqueCount");
+					presize(unique);
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				String name = xml.getLocalName();
+				if ("si".equals(name)) {
+					endString();
+				}
+				else if ("t".equals(name)) {
+					inText = false;
+				}
+				else if ("rPh".equals(name)) {
+					phonetic--;
+				}
+			}
+			else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+					|| event == XMLStreamConstants.SPACE)) {
+				append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+			}
+		}
+	}
+
+	/** Reads the rest of the table; a broken one throws as the cell being read would. */
+	private void loadUpToUnchecked(int wanted) {
+		try {
+			loadUpTo(wanted);
+		}
+		catch (XMLStreamException ex) {
+			close();
+			throw new IllegalStateException("文件已损坏，Excel 内容无法读取（共享字符串表：" + ex.getMessage() + "）", ex);
+		}
+	}
+
+	/** Stops reading the table (what was read stays). */
+	void close() {
+		XMLStreamReader reader = xml;
+		xml = null;
+		try {
+			if (reader != null) {
+				reader.close();
+			}
+		}
+		catch (XMLStreamException ex) {
+			// closing only
+		}
+		try {
+			if (in != null) {
+				in.close();
+			}
+		}
+		catch (java.io.IOException ex) {
+			// closing only
+		}
+		in = null;
 	}
 
 	private void presize(String uniqueCount) {
@@ -116,12 +191,17 @@ final class SharedStrings {
 		offsets = Arrays.copyOf(offsets, count + 1);
 	}
 
+	/** How many strings the table holds (reads it to the end). */
 	int size() {
+		loadUpToUnchecked(Integer.MAX_VALUE);
 		return count;
 	}
 
 	/** String {@code index} (with OOXML {@code _xHHHH_} escapes decoded), or "" when out of range. */
 	String get(int index) {
+		if (index >= count && xml != null) {
+			loadUpToUnchecked(index);
+		}
 		if (index < 0 || index >= count) {
 			return "";
 		}
@@ -138,6 +218,7 @@ final class SharedStrings {
 
 	/** Characters held, for the memory estimate in the README. */
 	long charCount() {
+		loadUpToUnchecked(Integer.MAX_VALUE);
 		return length;
 	}
 

@@ -20,12 +20,15 @@ import org.anjian.readers.grid.GridReadException;
 /**
  * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its relationships give the sheets
  * (name, order, visibility, part), {@code styles.xml} which cell styles show dates, {@code sharedStrings.xml} the
- * strings (held compactly, loaded when the first sheet is opened); each sheet is then streamed with StAX by
+ * strings (held compactly, read as far as the cells asked for need, from when the first sheet is opened); each sheet is then streamed with StAX by
  * {@link XlsxSheetRows}. Element names are matched by local name, so prefixed (x:row) and Strict OOXML parts read too.
  */
 public final class XlsxWorkbook implements SpreadsheetSource {
 
 	private static final String BROKEN = "文件已损坏，Excel 内容无法读取";
+
+	/** Sheet parts larger than this (uncompressed) are inflated ahead on a thread of their own. */
+	static final long READ_AHEAD_BYTES = 4L << 20;
 
 	private final ZipFile zip;
 
@@ -109,16 +112,20 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 					sharedStrings = SharedStrings.empty();
 				}
 				else {
-					try (InputStream in = zip.getInputStream(entry)) {
-						sharedStrings = SharedStrings.read(in);
-					}
+					// read as far as the cells asked for need: a sniff of the first rows reads only the start
+					sharedStrings = SharedStrings.open(zip.getInputStream(entry));
 				}
 			}
 			ZipEntry entry = zip.getEntry(sheetParts.get(sheet.index()));
 			if (entry == null) {
 				throw new GridReadException(BROKEN + "（缺少工作表“" + sheet.name() + "”的内容）", null);
 			}
-			return new XlsxSheetRows(sheet, zip.getInputStream(entry), sharedStrings, dateStyles, date1904);
+			InputStream in = zip.getInputStream(entry);
+			if (entry.getSize() > READ_AHEAD_BYTES || entry.getSize() < 0) {
+				// a large sheet is inflated on a thread of its own while this one parses
+				in = new AheadInputStream(in, sheet.name());
+			}
+			return new XlsxSheetRows(sheet, in, sharedStrings, dateStyles, date1904);
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw new GridReadException(BROKEN + "（" + ex.getClass().getSimpleName() + "）", ex);
@@ -132,6 +139,9 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 
 	@Override
 	public void close() throws IOException {
+		if (sharedStrings != null) {
+			sharedStrings.close();
+		}
 		zip.close();
 	}
 

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListKind;
@@ -25,8 +25,9 @@ import org.duckdb.DuckDBConnection;
  * One list file being loaded: the reader's {@link ListRowSink} on one side, a loader thread on the other.
  *
  * <p>
- * The reader's thread only fills batches of rows and findings and hands each over through a bounded queue (at most
- * {@value #QUEUE_BATCHES} batches in flight, so a fast reader waits rather than filling the heap); the loader thread
+ * The reader's thread only packs each row (below) and fills batches of rows and findings, handing each over through a
+ * bounded queue (at most {@value #QUEUE_BATCHES} batches in flight, so a fast reader waits rather than filling the
+ * heap); the loader thread
  * owns the DuckDB work: it opens the transaction, creates the Appenders (they are confined to the thread that
  * created them), appends, and at {@link #commit()} records {@code audit_file} and commits. Parsing and appending thus
  * overlap on two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to
@@ -35,17 +36,20 @@ import org.duckdb.DuckDBConnection;
  * <p>
  * Rows are not appended column by column. The DuckDB Java Appender copies a string shorter than 12 bytes into its
  * own buffer but hands every longer one (a Chinese name, a USCC, a hazard description) to the native library in a
- * call of its own; at 16 columns that dominated the load. So each row's values are joined into one string
- * ({@link #UNIT} between values, {@link #NULL} for a missing one) appended to a temp table, and one
- * {@code insert … select string_split(…)} at commit spreads them over the raw table's columns: one native call per
- * row instead of about seven, about a third less CPU (writers/README.md "Loading lists"). A row whose text holds
- * either control character is appended column by column instead.
+ * call of its own; at 16 columns that dominated the load. So each row's values are joined into one UTF-8 string
+ * ({@link #UNIT} between values, {@link #NULL} for a missing one; {@link PackedLine}) appended to a temp table, and
+ * every {@value #UNPACK_ROWS} rows (and once more at commit) one {@code insert … select string_split(…)} spreads them
+ * over the raw table's columns: one native call per row instead of about seven, about a third less CPU
+ * (writers/README.md "Loading lists"). A row whose text holds either control character is appended column by column
+ * instead. While the file loads DuckDB runs with {@code threads = 1} (see {@link #oneThread()}).
  */
 public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	static final int QUEUE_BATCHES = 4;
 
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	/** Packed rows staged before they are spread over the raw table (see {@link Unpacker}). */
+	static final int UNPACK_ROWS = 1 << 16;
+
 
 	/** Per-connection staging of packed rows; DuckDB keeps temp tables out of the database file and its WAL. */
 	static final String PACKED = "list_load_packed";
@@ -72,6 +76,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private final int batchRows;
 
+	/** The list kind's column count (values per row). */
+	private final int width;
+
+	/** Packs rows on the reader's thread. */
+	private final PackedLine line = new PackedLine();
+
 	private final BlockingQueue<Batch> queue;
 
 	private final Thread loader;
@@ -88,10 +98,14 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 		final List<ListRow> rows;
 
+		/** Per row, its values packed as UTF-8 on the reader's thread, or null: append it column by column. */
+		final List<byte[]> lines;
+
 		final List<Finding> findings = new ArrayList<>();
 
 		Batch(int capacity) {
 			this.rows = new ArrayList<>(capacity);
+			this.lines = new ArrayList<>(capacity);
 		}
 
 	}
@@ -102,6 +116,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		this.ingestedAt = ingestedAt;
 		this.batchRows = batchRows;
 		this.status = status;
+		this.width = file == null ? 0 : file.kind().columns().size();
 		if (status != null) {
 			this.queue = null;
 			this.loader = null;
@@ -135,6 +150,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			return;
 		}
 		current.rows.add(row);
+		// packed here rather than on the loader thread, which has DuckDB's share of the work
+		String[] values = row.values();
+		current.lines.add(values != null && values.length == width && line.pack(values) ? line.bytes() : null);
 		if (current.rows.size() >= batchRows) {
 			handOver();
 		}
@@ -241,7 +259,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	private void load() {
+		Long threads = null;
 		try {
+			threads = oneThread();
 			warehouse.inTransaction(this::appendAll);
 		}
 		catch (Abort ex) {
@@ -251,8 +271,43 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			failure = ex;
 		}
 		finally {
+			restoreThreads(threads);
 			// unblock a reader waiting on a full queue
 			queue.clear();
+		}
+	}
+
+	/**
+	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its thread count before. The
+	 * statements it runs here touch a few row groups at a time; with its own worker threads as well DuckDB spent about
+	 * 3 s more CPU on a 1,000,000-row ledger (the workers wake for every statement) and took those cores from the
+	 * reader's parser and checks (writers/README.md "Loading lists"). A setting of the database, not the transaction:
+	 * put back when the load ends, whichever way it ends.
+	 */
+	private Long oneThread() throws SQLException {
+		try (var st = warehouse.connection().createStatement()) {
+			long threads;
+			try (var rs = st.executeQuery("select current_setting('threads')")) {
+				rs.next();
+				threads = rs.getLong(1);
+			}
+			if (threads > 1) {
+				st.execute("set threads = 1");
+				return threads;
+			}
+			return null;
+		}
+	}
+
+	private void restoreThreads(Long threads) {
+		if (threads == null) {
+			return;
+		}
+		try (var st = warehouse.connection().createStatement()) {
+			st.execute("set threads = " + threads);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the load itself is over; a connection that cannot take a setting fails its next statement anyway
 		}
 	}
 
@@ -273,8 +328,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		try (var st = connection.createStatement()) {
 			st.execute("create or replace temp table " + PACKED + " (row_number integer, line varchar)");
 		}
-		StringBuilder line = new StringBuilder(512);
-		try (DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
+		int pending = 0;
+		Unpacker unpack = new Unpacker(warehouse.connection(), kind);
+		try (unpack; DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
 				DuckDBAppender raw = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ListWriter.rawTable(kind));
 				DuckDBAppender items = itemTable == null ? null
 						: connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, itemTable);
@@ -287,14 +343,22 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				if (batch == END) {
 					break;
 				}
-				for (ListRow row : batch.rows) {
+				for (int k = 0; k < batch.rows.size(); k++) {
+					ListRow row = batch.rows.get(k);
 					String[] values = row.values();
 					if (values == null || values.length != width) {
 						throw new IllegalArgumentException("文件 " + file.path() + " 第" + row.rowNumber() + "行有 "
 								+ (values == null ? 0 : values.length) + " 个值，" + kind.label() + "应为 " + width + " 个，不能入库");
 					}
-					if (pack(values, line)) {
-						packed.beginRow().append(row.rowNumber()).append(line.toString()).endRow();
+					byte[] packedLine = batch.lines.get(k);
+					if (packedLine != null) {
+						packed.beginRow().append(row.rowNumber()).append(packedLine).endRow();
+						if (++pending >= UNPACK_ROWS) {
+							// spread what is packed over the raw table now, while the reader still parses
+							packed.flush();
+							unpack.run();
+							pending = 0;
+						}
 					}
 					else {
 						// a value holding a separator character: this row goes in column by column
@@ -316,7 +380,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					}
 					if (dateIndex >= 0) {
 						String date = values[dateIndex];
-						if (date != null && ISO_DATE.matcher(date).matches()
+						if (date != null && isIsoDate(date)
 								&& (earliest == null || date.compareTo(earliest) < 0)) {
 							earliest = date;
 						}
@@ -352,7 +416,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			}
 		}
 		else {
-			unpack(c, kind);
+			try (Unpacker rest = new Unpacker(c, kind)) {
+				rest.run();
+			}
 		}
 		try (var st = c.createStatement()) {
 			st.execute("drop table " + TEMP_CATALOG + "." + PACKED);
@@ -363,6 +429,78 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			rankVersions(c);
 		}
 		status = statusOf(c);
+	}
+
+	/**
+	 * A row's values joined as by {@link #pack(String[], StringBuilder)}, encoded straight to UTF-8 (what the Appender
+	 * would make of the joined String, without the StringBuilder, the String and its UTF-8 copy in between): the
+	 * Appender takes a VARCHAR's bytes as they are.
+	 */
+	static final class PackedLine {
+
+		private byte[] buffer = new byte[1024];
+
+		private int length;
+
+		/** False when a value holds {@link #UNIT} or {@link #NULL}: the row must be appended column by column. */
+		boolean pack(String[] values) {
+			length = 0;
+			for (int i = 0; i < values.length; i++) {
+				String value = values[i];
+				int room = 2 + (value == null ? 0 : 3 * value.length());
+				if (length + room > buffer.length) {
+					buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
+				}
+				byte[] out = buffer;
+				int at = length;
+				if (i > 0) {
+					out[at++] = (byte) UNIT;
+				}
+				if (value == null) {
+					out[at++] = (byte) NULL;
+					length = at;
+					continue;
+				}
+				for (int k = 0, n = value.length(); k < n; k++) {
+					char ch = value.charAt(k);
+					if (ch < 0x80) {
+						if (ch == UNIT || ch == NULL) {
+							return false;
+						}
+						out[at++] = (byte) ch;
+					}
+					else if (ch < 0x800) {
+						out[at++] = (byte) (0xC0 | ch >> 6);
+						out[at++] = (byte) (0x80 | ch & 0x3F);
+					}
+					else if (Character.isSurrogate(ch)) {
+						// a pair is one code point in four bytes; a lone surrogate becomes '?', as String.getBytes does
+						if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(value.charAt(k + 1))) {
+							int cp = Character.toCodePoint(ch, value.charAt(++k));
+							out[at++] = (byte) (0xF0 | cp >> 18);
+							out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+							out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+							out[at++] = (byte) (0x80 | cp & 0x3F);
+						}
+						else {
+							out[at++] = '?';
+						}
+					}
+					else {
+						out[at++] = (byte) (0xE0 | ch >> 12);
+						out[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
+						out[at++] = (byte) (0x80 | ch & 0x3F);
+					}
+				}
+				length = at;
+			}
+			return true;
+		}
+
+		byte[] bytes() {
+			return Arrays.copyOf(buffer, length);
+		}
+
 	}
 
 	/**
@@ -389,26 +527,66 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		return true;
 	}
 
-	/** Splits the packed lines into the raw table's columns, in one vectorised statement. */
-	private void unpack(Connection c, ListKind kind) throws SQLException {
-		StringBuilder sql = new StringBuilder("insert into ").append(ListWriter.rawTable(kind))
-			.append(" (sha256, row_number");
-		kind.columns().forEach(column -> sql.append(", ").append(column));
-		sql.append(")\nselect ?, row_number");
-		for (int i = 1; i <= kind.columns().size(); i++) {
-			sql.append(", nullif(parts[").append(i).append("], chr(").append((int) NULL).append("))");
+	/**
+	 * Splits the packed lines staged so far into the raw table's columns, in one vectorised statement, and empties
+	 * the staging table: run every {@value #UNPACK_ROWS} rows on the loader thread, so that DuckDB's share of the
+	 * work overlaps the reader's instead of all coming after it, and once more at commit for the rest.
+	 */
+	private final class Unpacker implements AutoCloseable {
+
+		private final PreparedStatement insert;
+
+		private final PreparedStatement clear;
+
+		Unpacker(Connection c, ListKind kind) throws SQLException {
+			StringBuilder sql = new StringBuilder("insert into ").append(ListWriter.rawTable(kind))
+				.append(" (sha256, row_number");
+			kind.columns().forEach(column -> sql.append(", ").append(column));
+			sql.append(")\nselect ?, row_number");
+			for (int i = 1; i <= kind.columns().size(); i++) {
+				sql.append(", nullif(parts[").append(i).append("], chr(").append((int) NULL).append("))");
+			}
+			sql.append("\nfrom (select row_number, string_split(line, chr(")
+				.append((int) UNIT)
+				.append(")) as parts from ")
+				.append(TEMP_CATALOG)
+				.append('.')
+				.append(PACKED)
+				.append(')');
+			this.insert = c.prepareStatement(sql.toString());
+			this.insert.setString(1, file.sha256());
+			this.clear = c.prepareStatement("delete from " + TEMP_CATALOG + "." + PACKED);
 		}
-		sql.append("\nfrom (select row_number, string_split(line, chr(")
-			.append((int) UNIT)
-			.append(")) as parts from ")
-			.append(TEMP_CATALOG)
-			.append('.')
-			.append(PACKED)
-			.append(')');
-		try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-			ps.setString(1, file.sha256());
-			ps.executeUpdate();
+
+		void run() throws SQLException {
+			insert.executeUpdate();
+			clear.executeUpdate();
 		}
+
+		@Override
+		public void close() throws SQLException {
+			try {
+				insert.close();
+			}
+			finally {
+				clear.close();
+			}
+		}
+
+	}
+
+	/** yyyy-MM-dd in ASCII digits. */
+	static boolean isIsoDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char ch = text.charAt(i);
+			if (i != 4 && i != 7 && (ch < '0' || ch > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private Batch take() {

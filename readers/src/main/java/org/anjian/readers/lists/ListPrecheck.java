@@ -1,0 +1,83 @@
+package org.anjian.readers.lists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.anjian.readers.Finding;
+import org.anjian.readers.limits.OoxmlPrescan;
+import org.anjian.readers.limits.ReaderLimitException;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.TextPrescan;
+
+/**
+ * The limits a list file must keep before {@link ListFileReader} streams it ({@link ReaderLimits#forLists()}): the
+ * file size from the file system; for an .xlsx, {@link OoxmlPrescan} in constant memory (inflate ratio and total, DTDs,
+ * rows, cells, characters per cell, the shared-strings total); for text, {@link TextPrescan} (line length, lines,
+ * fields per line). An .xls is bounded by its format (65,536 rows) and the file size. Rows are never held, so what
+ * could exhaust memory or time is a part held whole (the shared strings), one huge cell or line, or a bomb.
+ */
+public final class ListPrecheck {
+
+	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+
+	private ListPrecheck() {
+	}
+
+	/** @return an error finding (an existing limit rule, a Chinese message naming the limit), or null when within */
+	public static Finding check(Path file, ReaderLimits limits) {
+		return check(file, limits, ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
+	}
+
+	/** As {@link #check(Path, ReaderLimits)} with {@code maxSharedStringChars} for the shared-strings table. */
+	public static Finding check(Path file, ReaderLimits limits, long maxSharedStringChars) {
+		String fileName = file.getFileName().toString();
+		try {
+			long size = Files.size(file);
+			if (size > limits.maxFileBytes()) {
+				return error(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过明细清单 "
+						+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限，请检查是否发错文件，或按年度、乡镇拆分后分别报送", fileName);
+			}
+			byte[] head;
+			try (InputStream in = Files.newInputStream(file)) {
+				head = in.readNBytes(8);
+			}
+			if (head.length >= 4 && head[0] == ZIP[0] && head[1] == ZIP[1] && head[2] == ZIP[2] && head[3] == ZIP[3]) {
+				try {
+					OoxmlPrescan.check(file, limits, maxSharedStringChars);
+				}
+				catch (IOException ex) {
+					return null; // not a limit: a broken zip or XML is the reader's to report (FILE_UNREADABLE)
+				}
+			}
+			else if (!isOle2(head) && size > 0) {
+				// BINARY and MIXED_ENCODING are the reader's to judge; only the limits matter here
+				TextPrescan.scan(file, limits);
+			}
+			return null;
+		}
+		catch (ReaderLimitException ex) {
+			return error(ex.rule(), forList(ex.getMessage()), fileName);
+		}
+		catch (IOException ex) {
+			return null; // the reader reports an unreadable file with its own message
+		}
+	}
+
+	private static boolean isOle2(byte[] head) {
+		return head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
+				&& (head[3] & 0xFF) == 0xE0;
+	}
+
+	/** The prescans speak of summary forms; a list is not one, and is told so in its own words. */
+	static String forList(String message) {
+		return message.replace("不是一张统计汇总表", "不像正常的明细清单")
+			.replace("请只保留统计表本身后重新报送", "请只保留清单本身后重新报送");
+	}
+
+	private static Finding error(String rule, String message, String fileName) {
+		return Finding.error(rule, null, null, null, message + "，文件“" + fileName + "”");
+	}
+
+}

@@ -1,15 +1,21 @@
 package org.anjian.readers.lists;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.csv.CsvSplitter;
+import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.OoxmlPrescan;
 import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.TextPrescan;
+import org.anjian.readers.rows.CsvSource;
+import org.anjian.readers.rows.SpreadsheetSource;
+import org.anjian.readers.rows.SpreadsheetSources;
 
 /**
  * The limits a list file must keep before {@link ListFileReader} streams it ({@link ReaderLimits#forLists()}): the
@@ -53,7 +59,9 @@ public final class ListPrecheck {
 			}
 			else if (!isOle2(head) && size > 0) {
 				// BINARY and MIXED_ENCODING are the reader's to judge; only the limits matter here
-				TextPrescan.scan(file, limits);
+				if (TextPrescan.scan(file, limits) == TextPrescan.Verdict.TEXT) {
+					records(file, limits);
+				}
 			}
 			return null;
 		}
@@ -62,6 +70,77 @@ public final class ListPrecheck {
 		}
 		catch (IOException ex) {
 			return null; // the reader reports an unreadable file with its own message
+		}
+	}
+
+	/**
+	 * Bytes per CSV record, quoted line breaks included: TextPrescan counts physical lines, but a quoted field may run
+	 * over thousands of short lines and the splitter holds it whole. Quotes are followed as {@link CsvSplitter} does (a
+	 * quote opens only at the start of a field, {@code ""} inside is a quote); the delimiter is the one the reader will
+	 * use. Multi-byte UTF-8 and GB18030 characters never contain these ASCII bytes, so bytes suffice.
+	 */
+	static void records(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
+		char delimiter;
+		try (SpreadsheetSource source = SpreadsheetSources.open(file)) {
+			if (!(source instanceof CsvSource csv)) {
+				return;
+			}
+			delimiter = csv.delimiter();
+		}
+		catch (SpreadsheetSources.NotASpreadsheetException | GridReadException ex) {
+			return; // the reader says what the file is
+		}
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
+			in.mark(3);
+			byte[] bom = in.readNBytes(3);
+			if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+				in.reset();
+			}
+			long recordBytes = 0;
+			long recordLine = 1;
+			long line = 1;
+			boolean quoted = false;
+			boolean fieldEmpty = true;
+			int ch = in.read();
+			while (ch >= 0) {
+				int next = in.read();
+				boolean lineBreak = ch == '\n' || ch == '\r' && next != '\n';
+				if (quoted) {
+					if (ch == '"') {
+						if (next == '"') {
+							next = in.read();
+							fieldEmpty = false;
+						}
+						else {
+							quoted = false;
+						}
+					}
+					else {
+						fieldEmpty = false;
+						line += lineBreak ? 1 : 0;
+					}
+				}
+				else if (ch == '"' && fieldEmpty) {
+					quoted = true;
+				}
+				else if (ch == delimiter) {
+					fieldEmpty = true;
+				}
+				else if (ch == '\r' || ch == '\n') {
+					line += lineBreak ? 1 : 0;
+					recordBytes = -1;
+					recordLine = line;
+					fieldEmpty = true;
+				}
+				else {
+					fieldEmpty = false;
+				}
+				if (++recordBytes > limits.maxLineBytes()) {
+					throw new ReaderLimitException(ReaderLimits.LINE_TOO_LONG, "从第 " + recordLine + " 行开始的一条记录（引号内含换行）超过 "
+							+ ReaderLimits.size(limits.maxLineBytes()) + " 的上限，可能缺少一个收尾的英文双引号，请检查后重新报送");
+				}
+				ch = next;
+			}
 		}
 	}
 

@@ -355,6 +355,40 @@ class HostileListTests {
 	}
 
 	@Test
+	void aQuotedFieldRunningOverThousandsOfShortLinesIsRefusedBeforeItIsHeld() throws IOException {
+		// each physical line is short, so only the record counts: the splitter would hold the whole field
+		Path file = dir.resolve("quoted.csv");
+		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write(HEADER);
+			out.write(ROW);
+			out.write("新场五金厂,\"");
+			for (int i = 0; i < 50_000; i++) {
+				out.write("消防通道堆放杂物，配电箱无门\r\n");
+			}
+			out.write("\",一般,2024-05-03,已整改\r\n");
+		}
+
+		assertRejected(file, ReaderLimits.LINE_TOO_LONG, "1 MB");
+		Sink sink = new Sink();
+		reader.read(file, sink);
+		assertThat(sink.findings.get(0).message()).contains("从第 3 行开始").contains("双引号");
+	}
+
+	@Test
+	void quotedLineBreaksDoubledQuotesAndAQuoteInsideAFieldAreOrdinary() throws IOException {
+		Path file = dir.resolve("quotes.csv");
+		Files.writeString(file, "\uFEFF" + HEADER + "\"新场\"\"五金\"\"厂\",\"消防通道\r\n堆放杂物\",一般,2024-05-03,已整改\r\n"
+				+ "甲厂,配电箱无门 12\" 宽,一般,2024-05-04,已整改\r\n" + ROW, StandardCharsets.UTF_8);
+		Sink sink = new Sink();
+
+		ListFileSummary summary = readWithin(file, sink);
+
+		assertThat(summary.fileFindings()).isEmpty();
+		assertThat(sink.rows).hasSize(3);
+		assertThat(sink.rows.get(0).values()[0]).isEqualTo("新场\"五金\"厂");
+	}
+
+	@Test
 	void moreFieldsOnALineThanColumnsAllowedIsTooManyColumns() throws IOException {
 		Path file = dir.resolve("fields.csv");
 		Files.writeString(file, HEADER + ROW.strip() + ",".repeat(2000) + "\r\n", StandardCharsets.UTF_8);

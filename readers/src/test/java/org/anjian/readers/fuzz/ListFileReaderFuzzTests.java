@@ -15,12 +15,15 @@ import java.util.zip.ZipOutputStream;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Jazzer fuzz tests of {@link ListFileReader#sniff} and {@link ListFileReader#read}: whatever the bytes, both return
+ * Jazzer fuzz tests of {@link ListFileReader#sniff} and {@link ListFileReader#read}, plain and behind
+ * {@link LimitedListFileReader}: whatever the bytes, both return
  * within {@link ListReaderInvariants#BOUND}, throw nothing (no {@code Error} either) and report consistent counts
  * ({@link ListReaderInvariants}). Plain {@code mvn test} replays the corpus under
  * {@code src/test/resources/org/anjian/readers/fuzz/ListFileReaderFuzzTestsInputs/<method>/} (small ledgers of every
@@ -30,14 +33,23 @@ import org.junit.jupiter.api.Tag;
 @Tag("fuzz")
 class ListFileReaderFuzzTests {
 
-	private static final ListFileReader READER = new ListFileReader();
+	private static final ListFileReader PLAIN = new ListFileReader();
+
+	/** The reader as the intake uses it: list-sized limits checked first ({@code ListPrecheck}). */
+	private static final ListFileReader LIMITED = new LimitedListFileReader(PLAIN, ReaderLimits.forLists());
+
+	/** Both readers: the plain one has no Error handler to hide behind, the limited one adds the prescans. */
+	private static void check(Path file) {
+		ListReaderInvariants.check(PLAIN, file);
+		ListReaderInvariants.check(LIMITED, file);
+	}
 
 	private static Path scratch;
 
 	/** Any bytes as a file: sniffing, zip, OLE2 and text paths all see mutated ledgers. */
 	@FuzzTest(maxDuration = "10m")
 	void anyFile(byte[] data) throws IOException {
-		ListReaderInvariants.check(READER, write(data, "input"));
+		check(write(data, "input"));
 	}
 
 	/**
@@ -83,7 +95,7 @@ class ListFileReaderFuzzTests {
 				zip.closeEntry();
 			}
 		}
-		ListReaderInvariants.check(READER, write(out.toByteArray(), "part.xlsx"));
+		check(write(out.toByteArray(), "part.xlsx"));
 	}
 
 	/** Fuzzed text as a CSV list, in UTF-8 (with or without BOM) or GB18030, the way clerks' CSV files arrive. */
@@ -96,7 +108,7 @@ class ListFileReaderFuzzTests {
 			case 1 -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
 			default -> text.getBytes(Charset.forName("GB18030"));
 		};
-		ListReaderInvariants.check(READER, write(bytes, "input.csv"));
+		check(write(bytes, "input.csv"));
 	}
 
 	private static synchronized Path write(byte[] data, String name) throws IOException {

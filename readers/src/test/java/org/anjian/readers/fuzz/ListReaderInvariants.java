@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.FileSniff;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
@@ -104,6 +105,9 @@ final class ListReaderInvariants {
 		require(f != null && f.severity() != null, "finding null or without severity");
 		require(f.rule() != null && !f.rule().isBlank(), "finding without rule: " + f);
 		require(f.message() != null && !f.message().isBlank(), "finding without message: " + f);
+		// LimitedListFileReader's last resort: seeing it means a limit let the file through
+		require(!f.rule().equals(ReaderLimits.OUT_OF_MEMORY) && !f.rule().equals(ReaderLimits.READ_TIMEOUT),
+				"a list limit let through a file that " + f.rule() + ": " + f.message());
 	}
 
 	/** Runs {@code call} on a daemon thread: any throwable, or not returning within {@link #BOUND}, is a finding. */

@@ -196,7 +196,9 @@ public final class OoxmlPrescan {
 				throw limit;
 			}
 			String message = String.valueOf(ex.getMessage());
-			if (message.contains("DOCTYPE") || message.contains("ENTITY") || message.contains("entity")) {
+			// “…must start and end within the same entity” is a truncated part, not an entity: FILE_UNREADABLE
+			if (message.contains("DOCTYPE") || message.contains("ENTITY")
+					|| message.contains("entity") && !message.contains("same entity")) {
 				throw entity(part);
 			}
 			throw new IOException("内部部件 " + part + " 的 XML 格式错误", ex);

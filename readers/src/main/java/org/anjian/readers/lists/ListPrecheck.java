@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.csv.CsvSplitter;
 import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.OoxmlPrescan;
@@ -54,7 +55,10 @@ public final class ListPrecheck {
 					OoxmlPrescan.check(file, limits, maxSharedStringChars);
 				}
 				catch (IOException ex) {
-					return null; // not a limit: a broken zip or XML is the reader's to report (FILE_UNREADABLE)
+					// the scan stopped at a broken part, so the parts after it are unchecked: reject, as the summary
+					// reader does, rather than let the streaming reader meet an unchecked shared-strings table
+					return error(SummaryTableFileReader.FILE_UNREADABLE,
+							"文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", fileName);
 				}
 			}
 			else if (!isOle2(head) && size > 0) {

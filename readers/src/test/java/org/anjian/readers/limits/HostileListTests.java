@@ -257,6 +257,29 @@ class HostileListTests {
 	}
 
 	@Test
+	void aBrokenPartBeforeTheSharedStringsDoesNotLetThemPassUnchecked() throws IOException {
+		// the prescan stops at the first malformed part; the streaming reader never reads docProps, so a file that
+		// passed for that reason would reach the shared strings unchecked
+		ListFileReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
+		Map<String, byte[]> parts = HostileFiles.parts(ledger());
+		assertThat(List.copyOf(parts.keySet()).indexOf("docProps/app.xml"))
+			.isLessThan(List.copyOf(parts.keySet()).indexOf(HostileFiles.STRINGS));
+		parts.put("docProps/app.xml", "<Properties><".getBytes(StandardCharsets.UTF_8));
+		String xml = new String(parts.get(HostileFiles.STRINGS), StandardCharsets.UTF_8);
+		parts.put(HostileFiles.STRINGS, xml.replace("</sst>", ("<si><t>" + HostileFiles.cjk(20_000, 7) + "</t></si>")
+			.repeat(100) + "</sst>").getBytes(StandardCharsets.UTF_8));
+		Path file = HostileFiles.write(dir.resolve("broken-first.xlsx"), HostileFiles.zip(parts));
+		Sink sink = new Sink();
+
+		ListFileSummary summary = small.read(file, sink);
+
+		assertThat(sink.rows).isEmpty();
+		assertThat(summary.fileFindings()).singleElement()
+			.satisfies(f -> assertThat(f.rule()).isEqualTo(org.anjian.readers.SummaryTableFileReader.FILE_UNREADABLE))
+			.satisfies(f -> assertThat(f.message()).contains("文件已损坏").contains("docProps/app.xml"));
+	}
+
+	@Test
 	void aOneMegabyteCellIsTooLong() throws IOException {
 		String megabyte = HostileFiles.cjk(1024 * 1024, 2);
 		Path file = edit("cell.xlsx", HostileFiles.STRINGS, xml -> xml.replaceFirst("<t>", "<t>" + megabyte));

@@ -2,6 +2,7 @@ package org.anjian.jobs.submissions;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.writers.lists.ListFile;
 import org.anjian.writers.lists.ListLoad;
@@ -21,7 +22,8 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	private final ListWriter writer;
 
 	ListSubmissionWriter(ListFileReader reader, ListWriter writer) {
-		this.reader = reader;
+		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile list is one rejection, not an OOM
+		this.reader = LimitedListFileReader.of(reader);
 		this.writer = writer;
 	}
 

@@ -36,8 +36,14 @@ public final class OoxmlPrescan {
 
 	private long cells;
 
-	private OoxmlPrescan(ReaderLimits limits) {
+	/** Characters of all shared strings together: the one part a streaming reader holds whole. */
+	private final long maxSharedChars;
+
+	private long sharedChars;
+
+	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars) {
 		this.limits = limits;
+		this.maxSharedChars = maxSharedChars;
 	}
 
 	/**
@@ -45,7 +51,17 @@ public final class OoxmlPrescan {
 	 * @throws IOException when it is not a readable zip or an XML part is malformed
 	 */
 	public static void check(Path file, ReaderLimits limits) throws ReaderLimitException, IOException {
-		new OoxmlPrescan(limits).scan(file);
+		// a summary form is read whole anyway; its shared strings are bounded by maxUnpackedBytes
+		new OoxmlPrescan(limits, Long.MAX_VALUE).scan(file);
+	}
+
+	/**
+	 * As {@link #check(Path, ReaderLimits)}, and the shared-strings table may hold at most {@code maxSharedChars}
+	 * characters in all ({@link ReaderLimits#TOO_MANY_CELLS}): for lists, whose other limits are large.
+	 */
+	public static void check(Path file, ReaderLimits limits, long maxSharedChars)
+			throws ReaderLimitException, IOException {
+		new OoxmlPrescan(limits, maxSharedChars).scan(file);
 	}
 
 	private void scan(Path file) throws ReaderLimitException, IOException {
@@ -159,6 +175,10 @@ public final class OoxmlPrescan {
 							throw new ReaderLimitException(ReaderLimits.CELL_TOO_LONG,
 									"有单元格的文字超过 " + limits.maxCellChars() + " 个字符的上限，请检查是否粘贴了大段内容");
 						}
+						if ("sst".equals(root) && (sharedChars += xml.getTextLength()) > maxSharedChars) {
+							throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作簿中的文字（共享字符串表）共超过 "
+									+ count(maxSharedChars) + "个字符的上限，请检查是否发错文件或粘贴了大量无关内容");
+						}
 					}
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -176,7 +196,9 @@ public final class OoxmlPrescan {
 				throw limit;
 			}
 			String message = String.valueOf(ex.getMessage());
-			if (message.contains("DOCTYPE") || message.contains("ENTITY") || message.contains("entity")) {
+			// “…must start and end within the same entity” is a truncated part, not an entity: FILE_UNREADABLE
+			if (message.contains("DOCTYPE") || message.contains("ENTITY")
+					|| message.contains("entity") && !message.contains("same entity")) {
 				throw entity(part);
 			}
 			throw new IOException("内部部件 " + part + " 的 XML 格式错误", ex);
@@ -193,6 +215,11 @@ public final class OoxmlPrescan {
 		}
 		// trailing bytes after the root element are the parser's business; drain so the ratio sees the whole part
 		in.skip(Long.MAX_VALUE);
+	}
+
+	/** 100000000 → “1 亿 ”, 250000 → “25 万 ”: how a clerk reads a big count. */
+	static String count(long n) {
+		return n % 100_000_000 == 0 ? n / 100_000_000 + " 亿" : n % 10_000 == 0 ? n / 10_000 + " 万" : n + " ";
 	}
 
 	private void countCell() throws ReaderLimitException {

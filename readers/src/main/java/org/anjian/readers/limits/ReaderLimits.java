@@ -101,6 +101,25 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 				Duration.ofSeconds(setting(lookup, "ANJIAN_READ_TIMEOUT_SECONDS")));
 	}
 
+	/**
+	 * Limits for record-level lists (隐患台账, 执法检查明细, 名录库, 联络员名单), read row by row: a real ledger may hold a
+	 * million rows in 100 MB, so file size, unpacked size, rows (Excel's own 1,048,576), columns and cells are far above
+	 * the summary defaults; what makes a file hostile rather than large is the same for both, so the inflate ratio,
+	 * characters per cell and bytes per CSV line stay as they are. The shared-strings table, the one part a streaming
+	 * xlsx read must hold, has its own budget ({@link #LIST_MAX_SHARED_STRING_CHARS}).
+	 */
+	public static ReaderLimits forLists() {
+		ReaderLimits d = defaults();
+		return new ReaderLimits(200 * MB, 2048 * MB, d.maxInflateRatio(), 1_048_576, 1024, 30_000_000,
+				d.maxCellChars(), d.maxLineBytes(), Duration.ofMinutes(10));
+	}
+
+	/**
+	 * Characters the shared-strings table of a list may hold in all: held as one char[] (2 bytes each, about 200 MB
+	 * here, half again while it grows); a million-row ledger's distinct texts come to a few tens of millions.
+	 */
+	public static final long LIST_MAX_SHARED_STRING_CHARS = 100_000_000L;
+
 	public ReaderLimits withMaxFileBytes(long bytes) {
 		return new ReaderLimits(bytes, maxUnpackedBytes, maxInflateRatio, maxRows, maxColumns, maxCells, maxCellChars,
 				maxLineBytes, readTimeout);

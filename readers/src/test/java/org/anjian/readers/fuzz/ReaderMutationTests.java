@@ -79,7 +79,8 @@ class ReaderMutationTests {
 		assertThat(tables).isGreaterThan(ITERATIONS / 10);
 	}
 
-	private static byte[] mutate(FuzzSeeds.Seed seed, Random random, String[] how) throws IOException {
+	/** One random mutation of {@code seed}; {@code how[0]} says which. Also used by {@link ListReaderMutationTests}. */
+	static byte[] mutate(FuzzSeeds.Seed seed, Random random, String[] how) throws IOException {
 		boolean zip = seed.name().endsWith(".xlsx");
 		int kind = random.nextInt(zip ? 6 : 3);
 		byte[] bytes = seed.bytes().clone();

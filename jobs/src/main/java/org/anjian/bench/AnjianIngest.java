@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
 
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.FileSniff;
+import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.warehouse.Warehouse;
@@ -19,7 +21,7 @@ import org.anjian.writers.lists.ListWriter;
 
 /**
  * The whole ingest of one ledger as the intake job does it: SHA-256 of the file (its identity), the sniff that tells
- * a list from a summary table, then the streaming read with every row check on this thread while {@link ListLoad}
+ * a list from a summary table behind the list-sized limits (zip bomb, DTD, shared-strings budget), then the streaming read with every row check on this thread while {@link ListLoad}
  * appends on its own, one DuckDB transaction, committed. The clock stops when the rows are committed to the file.
  * Not included: the marts rebuild the job runs once after all files (measured separately, writers/README.md).
  */
@@ -51,8 +53,9 @@ final class AnjianIngest implements BenchWorkload {
 	public long run(Run run) throws Exception {
 		Path ledger = run.ledger();
 		String sha256 = sha256(ledger);
+		// as the intake job: the sniff checks the list-sized limits, the read streams without checking them again
 		ListFileReader reader = new ListFileReader();
-		FileSniff sniff = reader.sniff(ledger);
+		FileSniff sniff = new LimitedListFileReader(reader, ReaderLimits.forLists()).sniff(ledger);
 		if (sniff.type() != FileSniff.Type.LIST) {
 			throw new IllegalStateException("不是明细清单：" + sniff);
 		}

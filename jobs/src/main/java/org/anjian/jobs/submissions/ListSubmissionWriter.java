@@ -2,7 +2,6 @@ package org.anjian.jobs.submissions;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.writers.lists.ListFile;
 import org.anjian.writers.lists.ListLoad;
@@ -23,7 +22,9 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	ListSubmissionWriter(ListFileReader reader, ListWriter writer) {
 		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile list is one rejection, not an OOM
-		this.reader = LimitedListFileReader.of(reader);
+		// the list-sized limits were checked when the file was sniffed (SubmissionAuditProcessor); a file changed
+		// since is caught after the read and rolled back, so the pre-check is not paid twice
+		this.reader = reader;
 		this.writer = writer;
 	}
 

@@ -21,6 +21,7 @@ import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.FileSniff;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListKind;
@@ -86,6 +87,10 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 		FileSniff sniff = listReader.sniff(file.file());
 		if (sniff.type() == FileSniff.Type.LIST) {
 			return listSubmission(file, sniff);
+		}
+		if (sniff.problem() != null && ReaderLimits.RULES.contains(sniff.problem().rule())) {
+			// beyond even the list-sized limits (a bomb, a DTD, a huge shared-strings table): rejected with that limit
+			return audited(file, sniff.format(), null, null, List.of(sniff.problem()), List.of());
 		}
 		return summary(file);
 	}

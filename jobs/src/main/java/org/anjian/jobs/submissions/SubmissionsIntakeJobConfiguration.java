@@ -10,6 +10,7 @@ import java.util.List;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.TimeLimitedReader;
@@ -80,11 +81,18 @@ class SubmissionsIntakeJobConfiguration {
 		return new ListFileReader();
 	}
 
+	/** The sniff of every inbox file goes through the list-sized limits: a hostile list is rejected before it is read. */
+	@Bean
+	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader) {
+		return new LimitedListFileReader(listFileReader, ReaderLimits.forLists());
+	}
+
 	@Bean
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			ListFileReader listFileReader, ReferenceData referenceData, Warehouse warehouse, IntakeTally intakeTally) {
+			LimitedListFileReader limitedListFileReader, ReferenceData referenceData, Warehouse warehouse,
+			IntakeTally intakeTally) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
-		return new SubmissionAuditProcessor(submissionFileReader, listFileReader, referenceData,
+		return new SubmissionAuditProcessor(submissionFileReader, limitedListFileReader, referenceData,
 				MeasureCatalog.standard(),
 				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
 				intakeTally::skipped);

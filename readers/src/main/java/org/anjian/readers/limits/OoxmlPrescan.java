@@ -41,9 +41,13 @@ public final class OoxmlPrescan {
 
 	private long sharedChars;
 
+	/** Sheets are streamed by the caller (lists): count their inflation, do not parse them. */
+	private final boolean streamedSheets;
+
 	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars) {
 		this.limits = limits;
 		this.maxSharedChars = maxSharedChars;
+		this.streamedSheets = maxSharedChars != Long.MAX_VALUE;
 	}
 
 	/**
@@ -56,8 +60,9 @@ public final class OoxmlPrescan {
 	}
 
 	/**
-	 * As {@link #check(Path, ReaderLimits)}, and the shared-strings table may hold at most {@code maxSharedChars}
-	 * characters in all ({@link ReaderLimits#TOO_MANY_CELLS}): for lists, whose other limits are large.
+	 * For lists, whose sheets are streamed: every part's inflation is counted (zip bombs) and every part but the
+	 * sheets is parsed (DTDs, the shared strings — at most {@code maxSharedChars} characters in all, {@link
+	 * ReaderLimits#TOO_MANY_CELLS}); a sheet's rows, cells and cell lengths are the streaming reader's concern.
 	 */
 	public static void check(Path file, ReaderLimits limits, long maxSharedChars)
 			throws ReaderLimitException, IOException {
@@ -77,7 +82,19 @@ public final class OoxmlPrescan {
 				}
 				try (Counting in = new Counting(zip.getInputStream(entry), entry)) {
 					String name = entry.getName().toLowerCase(Locale.ROOT);
-					if (name.endsWith(".xml") || name.endsWith(".rels")) {
+					if (streamedSheets && name.startsWith("xl/worksheets/")) {
+						// a list's sheets are streamed row by row in constant memory: only their inflation (zip
+						// bomb) and a DTD (which must come before the root element) matter here; parsing a
+						// million-row sheet twice would double the ingest
+						byte[] head = in.readNBytes(4096);
+						String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+							.toUpperCase(Locale.ROOT);
+						if (prolog.contains("<!DOCTYPE") || prolog.contains("<!ENTITY")) {
+							throw entity(entry.getName());
+						}
+						in.skipAll();
+					}
+					else if (name.endsWith(".xml") || name.endsWith(".rels")) {
 						scanXml(in, entry.getName());
 					}
 					else {

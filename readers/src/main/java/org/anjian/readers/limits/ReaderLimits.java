@@ -49,6 +49,10 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 	/** Reading one file ran out of heap; the file is rejected, the run goes on. */
 	public static final String OUT_OF_MEMORY = "OUT_OF_MEMORY";
 
+	/** Every rule code a limit rejects with. */
+	public static final java.util.Set<String> RULES = java.util.Set.of(FILE_TOO_LARGE, ZIP_BOMB, XML_ENTITY,
+			TOO_MANY_ROWS, TOO_MANY_COLUMNS, TOO_MANY_CELLS, CELL_TOO_LONG, LINE_TOO_LONG, READ_TIMEOUT, OUT_OF_MEMORY);
+
 	private static final long MB = 1024L * 1024;
 
 	/** The setting names (environment variables, or {@code --max-file-mb}-style options) and their defaults. */

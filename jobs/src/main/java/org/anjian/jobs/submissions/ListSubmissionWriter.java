@@ -1,6 +1,7 @@
 package org.anjian.jobs.submissions;
 
 import org.anjian.readers.Finding;
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.writers.lists.ListFile;
@@ -20,7 +21,10 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	private final ListWriter writer;
 
-	ListSubmissionWriter(ListFileReader reader, ListWriter writer) {
+	private final java.time.Duration timeLimit;
+
+	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit) {
+		this.timeLimit = timeLimit;
 		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile list is one rejection, not an OOM
 		// the list-sized limits were checked when the file was sniffed (SubmissionAuditProcessor); a file changed
 		// since is caught after the read and rolled back, so the pre-check is not paid twice
@@ -37,7 +41,8 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	/**
 	 * Loads one list file; returns its audit status (loaded, superseded, duplicate, rejected), or null when the file
-	 * changed while it was read (still being written): then nothing of it is committed.
+	 * changed while it was read (still being written): then nothing of it is committed. A read that takes longer than
+	 * the list time limit is abandoned, its rows rolled back, and the file rejected with READ_TIMEOUT.
 	 */
 	String write(ListSubmission item) {
 		InboxFile file = item.file();
@@ -46,16 +51,9 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 		try (ListLoad load = writer.open(listFile)) {
 			if (load.wanted()) {
 				item.findings().forEach(load::finding);
-				if (item.findings().stream().noneMatch(Finding::isError)) {
-					try {
-						reader.read(file.file(), load);
-					}
-					catch (OutOfMemoryError ex) {
-						// rows are streamed, so only a pathological shared-strings table or cell gets here: that
-						// file is rejected (its rows dropped at commit), the run goes on
-						load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.sniff().sheet(), null, null,
-								"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
-					}
+				if (item.findings().stream().noneMatch(Finding::isError) && !readWithinLimit(file, item, load)) {
+					load.close(); // rolled back before the rejection is recorded in a transaction of its own
+					return rejectTimedOut(listFile, item);
 				}
 				if (SubmissionAuditProcessor.changedSinceListed(file)) {
 					return null; // closing without commit rolls the file back
@@ -63,6 +61,52 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 			}
 			return load.commit();
 		}
+	}
+
+	/** Streams the file into the load on a worker thread; false when the time limit ran out first. */
+	private boolean readWithinLimit(InboxFile file, ListSubmission item, ListLoad load) {
+		Throwable[] failure = new Throwable[1];
+		Thread worker = new Thread(() -> {
+			try {
+				reader.read(file.file(), load);
+			}
+			catch (OutOfMemoryError ex) {
+				// rows are streamed, so only a pathological shared-strings table or cell gets here: that file is
+				// rejected (its rows dropped at commit), the run goes on
+				load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.sniff().sheet(), null, null,
+						"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
+			}
+			catch (Throwable ex) {
+				failure[0] = ex;
+			}
+		}, "list-reader");
+		worker.setDaemon(true);
+		worker.start();
+		try {
+			worker.join(timeLimit.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (worker.isAlive()) {
+			// abandoned: closing the load rolls its rows back and makes the worker's next row fail
+			worker.interrupt();
+			return false;
+		}
+		if (failure[0] instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failure[0] instanceof Error ex) {
+			throw ex;
+		}
+		return true;
+	}
+
+	/** The file as rejected, alone in its own transaction, after the abandoned load was rolled back. */
+	private String rejectTimedOut(ListFile listFile, ListSubmission item) {
+		return writer.reject(listFile, Finding.error(ReaderLimits.READ_TIMEOUT, item.sniff().sheet(), null, null,
+				"读取该清单超过 " + timeLimit.toSeconds() + " 秒的时限（" + IntakeSettings.LIST_READ_TIMEOUT_SECONDS
+						+ "），文件未入库，请检查文件是否异常或按年度、乡镇拆分后重新报送"));
 	}
 
 }

@@ -99,9 +99,11 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
-	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, IntakeTally intakeTally) {
+	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, IntakeTally intakeTally,
+			IntakeSettings settings) {
 		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse)), intakeTally);
+				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse), settings.listReadTimeout()),
+				intakeTally);
 	}
 
 	@Bean

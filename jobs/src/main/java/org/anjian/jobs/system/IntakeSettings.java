@@ -17,8 +17,15 @@ import org.springframework.core.env.Environment;
  *
  * @param readerLimits content and time limits per file
  * @param settle a file modified less than this long ago is left for the next run (still being copied or saved)
+ * @param listReadTimeout time to read one record-level list (they may hold a million rows; summary forms have the
+ * reader limits' time)
  */
-public record IntakeSettings(ReaderLimits readerLimits, Duration settle) {
+public record IntakeSettings(ReaderLimits readerLimits, Duration settle, Duration listReadTimeout) {
+
+	/** The setting for {@link #listReadTimeout()}, in seconds. */
+	public static final String LIST_READ_TIMEOUT_SECONDS = "ANJIAN_LIST_READ_TIMEOUT_SECONDS";
+
+	public static final long DEFAULT_LIST_READ_TIMEOUT_SECONDS = 1800;
 
 	/** The setting for {@link #settle()}, in seconds. */
 	public static final String SETTLE_SECONDS = "ANJIAN_SETTLE_SECONDS";
@@ -29,6 +36,7 @@ public record IntakeSettings(ReaderLimits readerLimits, Duration settle) {
 	public static Map<String, String> settings() {
 		Map<String, String> all = new LinkedHashMap<>(ReaderLimits.SETTINGS);
 		all.put(SETTLE_SECONDS, String.valueOf(DEFAULT_SETTLE_SECONDS));
+		all.put(LIST_READ_TIMEOUT_SECONDS, String.valueOf(DEFAULT_LIST_READ_TIMEOUT_SECONDS));
 		return all;
 	}
 
@@ -41,20 +49,28 @@ public record IntakeSettings(ReaderLimits readerLimits, Duration settle) {
 	/** @throws IllegalArgumentException naming the setting whose value is not a positive whole number */
 	public static IntakeSettings from(Function<String, String> lookup) {
 		ReaderLimits limits = ReaderLimits.from(lookup);
-		String settle = lookup.apply(SETTLE_SECONDS);
-		long seconds = DEFAULT_SETTLE_SECONDS;
-		if (settle != null && !settle.isBlank()) {
-			try {
-				seconds = Long.parseLong(settle.strip());
-			}
-			catch (NumberFormatException ex) {
-				seconds = -1;
-			}
-			if (seconds < 0) {
-				throw new IllegalArgumentException("设置 " + SETTLE_SECONDS + " 的取值“" + settle + "”无效：应为 0 或正整数（秒）");
-			}
+		long settle = seconds(lookup, SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS, true);
+		long listTimeout = seconds(lookup, LIST_READ_TIMEOUT_SECONDS, DEFAULT_LIST_READ_TIMEOUT_SECONDS, false);
+		return new IntakeSettings(limits, Duration.ofSeconds(settle), Duration.ofSeconds(listTimeout));
+	}
+
+	private static long seconds(Function<String, String> lookup, String name, long fallback, boolean zeroAllowed) {
+		String value = lookup.apply(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
 		}
-		return new IntakeSettings(limits, Duration.ofSeconds(seconds));
+		long seconds;
+		try {
+			seconds = Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			seconds = -1;
+		}
+		if (seconds < 0 || (seconds == 0 && !zeroAllowed)) {
+			throw new IllegalArgumentException("设置 " + name + " 的取值“" + value + "”无效：应为" + (zeroAllowed ? " 0 或" : "")
+					+ "正整数（秒）");
+		}
+		return seconds;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
@@ -100,6 +101,16 @@ public class ListWriter {
 			return ListLoad.unwanted("duplicate");
 		}
 		return ListLoad.start(warehouse, file, ingestedAt, batchRows);
+	}
+
+	/** Records the file as rejected for {@code reason} (a finding about the whole file), without any of its rows. */
+	public String reject(ListFile file, Finding reason) {
+		try (ListLoad load = open(file)) {
+			if (load.wanted()) {
+				load.finding(reason);
+			}
+			return load.commit();
+		}
 	}
 
 	private Optional<String> statusOf(String sha256, String path) {

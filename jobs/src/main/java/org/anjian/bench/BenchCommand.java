@@ -185,6 +185,8 @@ public final class BenchCommand implements AnjianCommand {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BenchResult result = null;
 		Deque<String> tail = new ArrayDeque<>();
+		// remembered apart from the tail: the error's line may scroll out of it behind a long stack trace
+		boolean outOfMemory = false;
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -193,6 +195,7 @@ public final class BenchCommand implements AnjianCommand {
 					result = parsed.get();
 				}
 				else {
+					outOfMemory |= line.contains("OutOfMemoryError");
 					tail.addLast(line);
 					if (tail.size() > 20) {
 						tail.removeFirst();
@@ -207,7 +210,7 @@ public final class BenchCommand implements AnjianCommand {
 		}
 		// no result line: the child died; an OutOfMemoryError outside the workload's frames still says why
 		String output = String.join("\n", tail);
-		BenchResult.Status status = output.contains("OutOfMemoryError") ? BenchResult.Status.OOM
+		BenchResult.Status status = outOfMemory ? BenchResult.Status.OOM
 				: BenchResult.Status.FAILED;
 		return BenchResult.failed(workload, status, "子 JVM 退出码 " + exit + (output.isBlank() ? "" : "：" + output));
 	}

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 
+import org.anjian.jobs.system.IntakeSettings;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
@@ -42,10 +43,12 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	/** The setting (environment variable or {@code --settle-seconds}) for how long a file must rest; default 60 s. */
-	public static final String SETTLE_SETTING = "ANJIAN_SETTLE_SECONDS";
-
-	public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(60);
+	/**
+	 * How long a file must rest by default ({@link IntakeSettings#SETTLE_SECONDS}): off, since CONTRACT.md has ingest
+	 * read every file not loaded before, and a file that changes while it is read is caught anyway (size or mtime
+	 * differ from the listing's).
+	 */
+	public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(IntakeSettings.DEFAULT_SETTLE_SECONDS);
 
 	private final Path inbox;
 
@@ -142,7 +145,7 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 					if (notAfter != null && received.isAfter(notAfter)) {
 						return FileVisitResult.CONTINUE;
 					}
-					if (modified.isAfter(restedBefore)) {
+					if (!settle.isZero() && modified.isAfter(restedBefore)) {
 						skipped.accept(rel, "文件在 " + settle.toSeconds() + " 秒内刚被修改，可能仍在写入，留待下次运行处理");
 						return FileVisitResult.CONTINUE;
 					}

@@ -30,7 +30,7 @@ public record IntakeSettings(ReaderLimits readerLimits, Duration settle, Duratio
 	/** The setting for {@link #settle()}, in seconds. */
 	public static final String SETTLE_SECONDS = "ANJIAN_SETTLE_SECONDS";
 
-	public static final long DEFAULT_SETTLE_SECONDS = 60;
+	public static final long DEFAULT_SETTLE_SECONDS = 0;
 
 	/** Every setting name with its default, as documented. */
 	public static Map<String, String> settings() {

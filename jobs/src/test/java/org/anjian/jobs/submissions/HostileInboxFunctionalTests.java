@@ -87,7 +87,7 @@ class HostileInboxFunctionalTests {
 
 	private static CliRun ingest(Path home, Path inbox) {
 		return CliRun.of("ingest", "--home", home.toString(), "--reference",
-				SampleCounty.load().reference().toString(), "--inbox", inbox.toString(), "--max-file-mb", "1");
+				SampleCounty.load().reference().toString(), "--inbox", inbox.toString(), "--max-file-mb", "1", "--settle-seconds", "60");
 	}
 
 	private static String status(Path home, String path) {

@@ -25,7 +25,7 @@ class IntakeSettingsTests {
 		IntakeSettings defaults = IntakeSettings.from(name -> null);
 		IntakeSettings set = IntakeSettings.from(Map.of("ANJIAN_SETTLE_SECONDS", "0", "ANJIAN_MAX_CELLS", "500")::get);
 
-		assertThat(defaults.settle()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(defaults.settle()).isZero();
 		assertThat(defaults.readerLimits().maxFileBytes()).isEqualTo(20L * 1024 * 1024);
 		assertThat(set.settle()).isZero();
 		assertThat(set.readerLimits().maxCells()).isEqualTo(500);

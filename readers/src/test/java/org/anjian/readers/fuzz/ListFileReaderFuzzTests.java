@@ -1,17 +1,7 @@
 package org.anjian.readers.fuzz;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -44,12 +34,12 @@ class ListFileReaderFuzzTests {
 		ListReaderInvariants.check(LIMITED, file);
 	}
 
-	private static Path scratch;
+	private static final FuzzInputs.Scratch SCRATCH = new FuzzInputs.Scratch("anjian-list-fuzz");
 
 	/** Any bytes as a file: sniffing, zip, OLE2 and text paths all see mutated ledgers. */
 	@FuzzTest(maxDuration = "10m")
 	void anyFile(byte[] data) throws IOException {
-		check(write(data, "input"));
+		check(SCRATCH.write(data, "input"));
 	}
 
 	/**
@@ -58,78 +48,18 @@ class ListFileReaderFuzzTests {
 	 */
 	@FuzzTest(maxDuration = "10m")
 	void xlsxPart(FuzzedDataProvider data) throws IOException {
-		List<FuzzSeeds.Seed> bases = ListFuzzSeeds.xlsx();
-		byte[] base = bases.get(data.consumeInt(0, bases.size() - 1)).bytes();
-		List<String> names = new ArrayList<>();
-		List<byte[]> parts = new ArrayList<>();
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(base))) {
-			for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-				names.add(e.getName());
-				parts.add(zip.readAllBytes());
-			}
-		}
-		int target = data.consumeInt(0, parts.size() - 1);
-		byte[] part = parts.get(target);
-		int mode = data.consumeInt(0, 2);
-		int at = data.consumeInt(0, part.length);
-		byte[] fuzz = data.consumeBytes(4096);
-		ByteArrayOutputStream mutated = new ByteArrayOutputStream();
-		switch (mode) {
-			case 0 -> mutated.write(fuzz);
-			case 1 -> {
-				mutated.write(part, 0, at);
-				mutated.write(fuzz);
-				mutated.write(part, at, part.length - at);
-			}
-			default -> {
-				mutated.write(part, 0, at);
-				mutated.write(fuzz);
-			}
-		}
-		parts.set(target, mutated.toByteArray());
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(out)) {
-			for (int i = 0; i < names.size(); i++) {
-				zip.putNextEntry(new ZipEntry(names.get(i)));
-				zip.write(parts.get(i));
-				zip.closeEntry();
-			}
-		}
-		check(write(out.toByteArray(), "part.xlsx"));
+		check(SCRATCH.write(FuzzInputs.xlsxWithMutatedPart(data, ListFuzzSeeds.xlsx()), "part.xlsx"));
 	}
 
 	/** Fuzzed text as a CSV list, in UTF-8 (with or without BOM) or GB18030, the way clerks' CSV files arrive. */
 	@FuzzTest(maxDuration = "10m")
 	void csvText(FuzzedDataProvider data) throws IOException {
-		int encoding = data.consumeInt(0, 2);
-		String text = data.consumeRemainingAsString();
-		byte[] bytes = switch (encoding) {
-			case 0 -> text.getBytes(StandardCharsets.UTF_8);
-			case 1 -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
-			default -> text.getBytes(Charset.forName("GB18030"));
-		};
-		check(write(bytes, "input.csv"));
-	}
-
-	private static synchronized Path write(byte[] data, String name) throws IOException {
-		if (scratch == null) {
-			scratch = Files.createTempDirectory("anjian-list-fuzz");
-		}
-		Path file = scratch.resolve(name);
-		Files.write(file, data);
-		return file;
+		check(SCRATCH.write(FuzzInputs.csvBytes(data), "input.csv"));
 	}
 
 	@AfterAll
 	static void cleanUp() throws IOException {
-		if (scratch != null) {
-			try (var files = Files.list(scratch)) {
-				for (Path p : files.toList()) {
-					Files.deleteIfExists(p);
-				}
-			}
-			Files.deleteIfExists(scratch);
-		}
+		SCRATCH.delete();
 	}
 
 }

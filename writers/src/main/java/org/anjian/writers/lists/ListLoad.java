@@ -17,6 +17,7 @@ import org.anjian.readers.lists.ListKind;
 import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.writers.submissions.SubmissionLedger;
 import org.anjian.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -387,16 +388,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					}
 				}
 				for (Finding f : batch.findings) {
-					issues.beginRow()
-						.append(file.sha256())
-						.append(++issueNo)
-						.append(f.severity().code())
-						.append(f.rule())
-						.append(f.sheet())
-						.append(f.rowNumber())
-						.append(f.column())
-						.append(f.message())
-						.endRow();
+					SubmissionLedger.appendIssue(issues, file.sha256(), ++issueNo, f);
 					if (f.isError()) {
 						errors++;
 						fileError |= f.rowNumber() == null;

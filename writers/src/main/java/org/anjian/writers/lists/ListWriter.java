@@ -97,7 +97,8 @@ public class ListWriter {
 		}
 		Optional<String> firstPath = ledger.firstPathOf(file.sha256());
 		if (firstPath.isPresent()) {
-			warehouse.inTransaction(() -> recordDuplicate(file, firstPath.get(), ingestedAt));
+			warehouse.inTransaction(() -> ledger.recordDuplicate(file.sha256(), file.path(), file.receivedAt(),
+					file.sizeBytes(), file.format(), firstPath.get(), ingestedAt));
 			return ListLoad.unwanted("duplicate");
 		}
 		return ListLoad.start(warehouse, file, ingestedAt, batchRows);
@@ -127,24 +128,6 @@ public class ListWriter {
 		}
 	}
 
-	private void recordDuplicate(ListFile file, String firstPath, LocalDateTime ingestedAt) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
-				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
-				    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
-				    list_kind)
-				select sha256, ?, ?, 'duplicate', submitter_code, campaign, period, 0, 0, ?, ?, sheet, form, path, null, ?,
-				    list_kind
-				from audit_file where sha256 = ? and path = ?""")) {
-			ps.setString(1, file.path());
-			ps.setObject(2, file.receivedAt());
-			ps.setLong(3, file.sizeBytes());
-			ps.setString(4, file.format());
-			ps.setObject(5, ingestedAt);
-			ps.setString(6, file.sha256());
-			ps.setString(7, firstPath);
-			ps.executeUpdate();
-		}
-	}
 
 	/** The raw table must be the kind's columns, in order, after sha256 and row_number: the reader contract. */
 	private void checkColumns(ListKind kind) {

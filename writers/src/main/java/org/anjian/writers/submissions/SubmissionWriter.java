@@ -90,7 +90,8 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
 		Optional<String> firstPath = ledger.firstPathOf(file.sha256());
 		if (firstPath.isPresent()) {
-			recordDuplicate(file, firstPath.get(), ingestedAt);
+			ledger.recordDuplicate(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
+					firstPath.get(), ingestedAt);
 			return "duplicate";
 		}
 		long errors = file.findings().stream().filter(Finding::isError).count();
@@ -123,24 +124,6 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 	}
 
-	/** Same bytes as a file seen before: recorded with the original's identity, nothing landed. */
-	private void recordDuplicate(AuditedFile file, String firstPath, LocalDateTime ingestedAt) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement("""
-				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
-				    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at)
-				select sha256, ?, ?, 'duplicate', submitter_code, campaign, period, 0, 0, ?, ?, sheet, form, path, null, ?
-				from audit_file where sha256 = ? and path = ?""")) {
-			ps.setString(1, file.path());
-			ps.setObject(2, file.receivedAt());
-			ps.setLong(3, file.sizeBytes());
-			ps.setString(4, file.format());
-			ps.setObject(5, ingestedAt);
-			ps.setString(6, file.sha256());
-			ps.setString(7, firstPath);
-			ps.executeUpdate();
-		}
-	}
-
 	private void appendFile(AuditedFile file, String status, int errors, int warnings, LocalDateTime ingestedAt)
 			throws SQLException {
 		try (DuckDBAppender a = appender("audit_file")) {
@@ -170,16 +153,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		try (DuckDBAppender a = appender("audit_issue")) {
 			int no = 0;
 			for (Finding f : file.findings()) {
-				a.beginRow()
-					.append(file.sha256())
-					.append(++no)
-					.append(f.severity().code())
-					.append(f.rule())
-					.append(f.sheet())
-					.append(f.rowNumber())
-					.append(f.column())
-					.append(f.message())
-					.endRow();
+				SubmissionLedger.appendIssue(a, file.sha256(), ++no, f);
 			}
 		}
 	}

@@ -25,14 +25,12 @@ public final class OoxmlPrescan {
 	/** POI's own default for the number of parts; a workbook of one to three sheets has about fifteen. */
 	private static final int MAX_ENTRIES = 1000;
 
-	/** Below this a part's ratio is not judged: small XML compresses well and is harmless. */
-	private static final long RATIO_GRACE_BYTES = 1024 * 1024;
-
 	private static final XMLInputFactory XML = secureFactory();
 
 	private final ReaderLimits limits;
 
-	private long unpacked;
+	/** All parts together inflate within {@link ReaderLimits#maxUnpackedBytes()}. */
+	private final InflateGuard.Budget unpacked = new InflateGuard.Budget();
 
 	private long cells;
 
@@ -41,7 +39,7 @@ public final class OoxmlPrescan {
 
 	private long sharedChars;
 
-	/** Sheets are streamed by the caller (lists): count their inflation, do not parse them. */
+	/** Sheets are streamed by the caller (lists), guarded while they are: only their prolog is read here. */
 	private final boolean streamedSheets;
 
 	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars) {
@@ -60,9 +58,11 @@ public final class OoxmlPrescan {
 	}
 
 	/**
-	 * For lists, whose sheets are streamed: every part's inflation is counted (zip bombs) and every part but the
-	 * sheets is parsed (DTDs, the shared strings — at most {@code maxSharedChars} characters in all, {@link
-	 * ReaderLimits#TOO_MANY_CELLS}); a sheet's rows, cells and cell lengths are the streaming reader's concern.
+	 * For lists, whose sheets are streamed: every part but the sheets is inflated through an {@link InflateGuard} (zip
+	 * bombs) and parsed (DTDs, the shared strings — at most {@code maxSharedChars} characters in all, {@link
+	 * ReaderLimits#TOO_MANY_CELLS}); of a sheet only the prolog is read (a DTD must come before the root element). A
+	 * sheet's inflation is guarded while it is streamed ({@code XlsxWorkbook} with limits); its rows, cells and cell
+	 * lengths are the streaming reader's concern.
 	 */
 	public static void check(Path file, ReaderLimits limits, long maxSharedChars)
 			throws ReaderLimitException, IOException {
@@ -80,19 +80,18 @@ public final class OoxmlPrescan {
 				if (entry.isDirectory()) {
 					continue;
 				}
-				try (Counting in = new Counting(zip.getInputStream(entry), entry)) {
+				try (InflateGuard in = new InflateGuard(zip.getInputStream(entry), entry.getName(),
+						entry.getCompressedSize(), limits, unpacked)) {
 					String name = entry.getName().toLowerCase(Locale.ROOT);
 					if (streamedSheets && name.startsWith("xl/worksheets/")) {
-						// a list's sheets are streamed row by row in constant memory: only their inflation (zip
-						// bomb) and a DTD (which must come before the root element) matter here; parsing a
-						// million-row sheet twice would double the ingest
+						// a list's sheet is inflated once, while it is read (a million-row sheet inflated here as well
+						// cost about a second before the first row); a DTD must come before the root element
 						byte[] head = in.readNBytes(4096);
 						String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
 							.toUpperCase(Locale.ROOT);
 						if (prolog.contains("<!DOCTYPE") || prolog.contains("<!ENTITY")) {
 							throw entity(entry.getName());
 						}
-						in.skipAll();
 					}
 					else if (name.endsWith(".xml") || name.endsWith(".rels")) {
 						scanXml(in, entry.getName());
@@ -101,25 +100,11 @@ public final class OoxmlPrescan {
 						in.skipAll();
 					}
 				}
-				catch (ZipBombException ex) {
+				catch (InflateGuard.ZipBombException ex) {
 					throw ex.limit();
 				}
 			}
 		}
-	}
-
-	/** The limit a parser wrapped on its way out, or null. */
-	private static ReaderLimitException limitIn(Throwable failure) {
-		Throwable t = failure;
-		for (int depth = 0; t != null && depth < 10; depth++) {
-			if (t instanceof ReaderLimitException limit) {
-				return limit;
-			}
-			Throwable next = t instanceof XMLStreamException xml && xml.getNestedException() != null
-					? xml.getNestedException() : t.getCause();
-			t = next == t ? null : next;
-		}
-		return null;
 	}
 
 	/** Streams one XML part: DTDs refused; worksheets and the shared-strings table counted. */
@@ -208,7 +193,7 @@ public final class OoxmlPrescan {
 			}
 		}
 		catch (XMLStreamException | RuntimeException ex) {
-			ReaderLimitException limit = limitIn(ex);
+			ReaderLimitException limit = ReaderLimitException.in(ex);
 			if (limit != null) {
 				throw limit;
 			}
@@ -290,81 +275,6 @@ public final class OoxmlPrescan {
 		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
 		return factory;
-	}
-
-	/** Counts inflated bytes of one part against the total and the part's ratio. */
-	private final class Counting extends FilterInputStream {
-
-		private final ZipEntry entry;
-
-		private long count;
-
-		Counting(InputStream in, ZipEntry entry) {
-			super(in);
-			this.entry = entry;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				add(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				add(n);
-			}
-			return n;
-		}
-
-		@Override
-		public long skip(long n) throws IOException {
-			byte[] buffer = new byte[64 * 1024];
-			long skipped = 0;
-			int read;
-			while (skipped < n && (read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped))) > 0) {
-				skipped += read;
-			}
-			return skipped;
-		}
-
-		void skipAll() throws IOException {
-			skip(Long.MAX_VALUE);
-		}
-
-		private void add(int n) throws IOException {
-			count += n;
-			unpacked += n;
-			if (unpacked > limits.maxUnpackedBytes()) {
-				throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB, "Excel 文件解压后超过 "
-						+ ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
-			}
-			long compressed = entry.getCompressedSize();
-			if (count > RATIO_GRACE_BYTES && compressed > 0 && count / compressed > limits.maxInflateRatio()) {
-				throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB,
-						"Excel 文件内部部件 " + entry.getName() + " 的压缩比超过 " + limits.maxInflateRatio()
-								+ " 倍的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
-			}
-		}
-
-	}
-
-	/** Carries a limit through the XML parser, which only lets IOExceptions out. */
-	static final class ZipBombException extends IOException {
-
-		ZipBombException(ReaderLimitException limit) {
-			super(limit.getMessage(), limit);
-		}
-
-		ReaderLimitException limit() {
-			return (ReaderLimitException) getCause();
-		}
-
 	}
 
 }

@@ -17,6 +17,8 @@ import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.forms.HeaderText;
 import org.anjian.readers.grid.Grid;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.limits.ReaderLimitException;
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.rows.Grids;
 import org.anjian.readers.rows.RowSource;
 import org.anjian.readers.rows.SheetInfo;
@@ -77,16 +79,28 @@ public class ListFileReader {
 
 	private final SummaryTableFileReader summaries = new SummaryTableFileReader();
 
-	/** A reader for the bundled list definitions. */
+	/** What an .xlsx sheet may inflate to while it is streamed ({@link ReaderLimits#ZIP_BOMB}). */
+	private final ReaderLimits limits;
+
+	/** A reader for the bundled list definitions, streaming sheets within {@link ReaderLimits#forLists()}. */
 	public ListFileReader() {
 		this(ListDefinition.bundled());
 	}
 
 	public ListFileReader(List<ListDefinition> definitions) {
+		this(definitions, ReaderLimits.forLists());
+	}
+
+	/**
+	 * @param limits what a sheet may inflate to while streamed: a list's sheets are not inflated in advance
+	 * ({@link ListPrecheck}), so a zip bomb in one is stopped here, as a file error with its rule
+	 */
+	public ListFileReader(List<ListDefinition> definitions, ReaderLimits limits) {
 		if (definitions.isEmpty()) {
 			throw new IllegalArgumentException("at least one list definition is needed");
 		}
 		this.definitions = List.copyOf(definitions);
+		this.limits = limits;
 	}
 
 	/**
@@ -96,7 +110,7 @@ public class ListFileReader {
 	public ListFileSummary read(Path file, ListRowSink sink) {
 		String fileName = file.getFileName().toString();
 		Reading reading = new Reading(fileName, sink);
-		try (SpreadsheetSource source = SpreadsheetSources.open(file)) {
+		try (SpreadsheetSource source = SpreadsheetSources.open(file, limits)) {
 			reading.format = source.format();
 			for (SheetInfo sheet : visibleFirst(source.sheets())) {
 				try (RowSource rows = source.open(sheet)) {
@@ -121,6 +135,12 @@ public class ListFileReader {
 			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE, ex.getMessage() + "，文件“" + fileName + "”");
 		}
 		catch (IOException | RuntimeException ex) {
+			ReaderLimitException limit = ReaderLimitException.in(ex);
+			if (limit != null) {
+				// a sheet inflating like a zip bomb, found while streamed: the rows sent so far go with the file
+				reading.fileError(limit.rule(), ListPrecheck.forList(limit.getMessage()) + "，文件“" + fileName + "”");
+				return reading.summary();
+			}
 			// a file that breaks off half way: the rows before the break were delivered; say where it stopped
 			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE, "文件无法读取完整（" + ex.getClass().getSimpleName()
 					+ "：" + ex.getMessage() + "）" + (reading.rowsRead > 0 ? "，已读取前 " + reading.rowsRead + " 行" : "")
@@ -138,7 +158,7 @@ public class ListFileReader {
 	public FileSniff sniff(Path file) {
 		String fileName = file.getFileName().toString();
 		String format = "unknown";
-		try (SpreadsheetSource source = SpreadsheetSources.open(file)) {
+		try (SpreadsheetSource source = SpreadsheetSources.open(file, limits)) {
 			format = source.format();
 			for (SheetInfo sheet : visibleFirst(source.sheets())) {
 				try (RowSource rows = source.open(sheet)) {
@@ -171,6 +191,11 @@ public class ListFileReader {
 				.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, ex.getMessage() + "，文件“" + fileName + "”"), null);
 		}
 		catch (IOException | RuntimeException ex) {
+			ReaderLimitException limit = ReaderLimitException.in(ex);
+			if (limit != null) {
+				return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding.error(limit.rule(), null,
+						null, null, ListPrecheck.forList(limit.getMessage()) + "，文件“" + fileName + "”"), null);
+			}
 			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null,
 					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, "文件无法读取（"
 							+ ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"), null);

@@ -12,6 +12,7 @@ import java.util.zip.ZipFile;
 import org.anjian.readers.csv.CsvGridReader;
 import org.anjian.readers.excel.poi.PoiGridReader;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.limits.ReaderLimits;
 
 /**
  * Opens a submission for streaming by its content, not its name: a zip holding {@code xl/workbook.xml} is xlsx, an
@@ -45,6 +46,15 @@ public final class SpreadsheetSources {
 	 * @throws IOException when the file itself cannot be read
 	 */
 	public static SpreadsheetSource open(Path file) throws NotASpreadsheetException, GridReadException, IOException {
+		return open(file, null);
+	}
+
+	/**
+	 * As {@link #open(Path)}; an .xlsx's sheets inflate within {@code limits} while they are streamed (null: no guard,
+	 * the package was prescanned whole).
+	 */
+	public static SpreadsheetSource open(Path file, ReaderLimits limits)
+			throws NotASpreadsheetException, GridReadException, IOException {
 		byte[] head;
 		try (InputStream in = Files.newInputStream(file)) {
 			head = in.readNBytes(8);
@@ -53,7 +63,7 @@ public final class SpreadsheetSources {
 			if (!isXlsxPackage(file)) {
 				throw new NotASpreadsheetException("压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
 			}
-			return XlsxWorkbook.open(file);
+			return XlsxWorkbook.open(file, limits);
 		}
 		if (startsWith(head, OLE2_MAGIC)) {
 			return switch (PoiGridReader.inspectOle2(file)) {

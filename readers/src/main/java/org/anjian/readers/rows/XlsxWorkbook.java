@@ -16,6 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.limits.InflateGuard;
+import org.anjian.readers.limits.ReaderLimits;
 
 /**
  * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its relationships give the sheets
@@ -42,9 +44,13 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 
 	private final boolean date1904;
 
+	/** Limits each sheet inflates within, or null: the package was prescanned whole. */
+	private final ReaderLimits limits;
+
 	private SharedStrings sharedStrings;
 
-	private XlsxWorkbook(ZipFile zip) throws IOException, XMLStreamException {
+	private XlsxWorkbook(ZipFile zip, ReaderLimits limits) throws IOException, XMLStreamException {
+		this.limits = limits;
 		this.zip = zip;
 		String workbookPart = "xl/workbook.xml";
 		for (Relationship rel : relationships("", "_rels/.rels")) {
@@ -77,6 +83,15 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 	 * @throws GridReadException when the zip or its workbook part is corrupt
 	 */
 	public static XlsxWorkbook open(Path file) throws GridReadException {
+		return open(file, null);
+	}
+
+	/**
+	 * As {@link #open(Path)}, each sheet inflated through an {@link InflateGuard} with {@code limits} (null: none) —
+	 * for sheets streamed without a prescan inflating them first (lists).
+	 * @throws GridReadException when the zip or its workbook part is corrupt
+	 */
+	public static XlsxWorkbook open(Path file, ReaderLimits limits) throws GridReadException {
 		ZipFile zip;
 		try {
 			zip = new ZipFile(file.toFile());
@@ -85,7 +100,7 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 			throw new GridReadException("文件已损坏，无法作为 Excel（.xlsx）打开（压缩结构错误）", ex);
 		}
 		try {
-			return new XlsxWorkbook(zip);
+			return new XlsxWorkbook(zip, limits);
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			closeQuietly(zip);
@@ -121,6 +136,10 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 				throw new GridReadException(BROKEN + "（缺少工作表“" + sheet.name() + "”的内容）", null);
 			}
 			InputStream in = zip.getInputStream(entry);
+			if (limits != null) {
+				// beneath the read-ahead: a bomb stops the inflater thread, and the parser with it
+				in = new InflateGuard(in, entry.getName(), entry.getCompressedSize(), limits);
+			}
 			if (entry.getSize() > READ_AHEAD_BYTES || entry.getSize() < 0) {
 				// a large sheet is inflated on a thread of its own while this one parses
 				in = new AheadInputStream(in, sheet.name());

@@ -184,6 +184,46 @@ class HostileListTests {
 		assertRejected(file, ReaderLimits.ZIP_BOMB, "100");
 	}
 
+	// A list's sheet is inflated once, while it is streamed (not in advance as well): a sheet inflating like a bomb is
+	// stopped there, by the same ratio.
+
+	@Test
+	void aSheetInflatingAThousandfoldBeforeItsRowsIsStoppedAtTheSniff() throws IOException {
+		Path file = edit("sheet-bomb.xlsx", HostileFiles.SHEET,
+				xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(30 * 1024 * 1024)));
+
+		assertRejected(file, ReaderLimits.ZIP_BOMB, "压缩比超过 100 倍");
+	}
+
+	@Test
+	void aSheetInflatingAThousandfoldBehindItsRowsRejectsTheFileWhileStreamed() throws IOException {
+		// 100 more rows (without r: each follows the one before) than the sniff looks at, then the bomb
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < 100; i++) {
+			rows.append("<row>");
+			for (String value : ROW.strip().split(",")) {
+				rows.append("<c t=\"inlineStr\"><is><t>").append(value).append("</t></is></c>");
+			}
+			rows.append("</row>");
+		}
+		Path file = edit("late-bomb.xlsx", HostileFiles.SHEET,
+				xml -> xml.replace("</sheetData>", rows + " ".repeat(30 * 1024 * 1024) + "</sheetData>"));
+		// the first rows look like a ledger
+		assertThat(reader.sniff(file).type()).isEqualTo(FileSniff.Type.LIST);
+		Sink sink = new Sink();
+
+		ListFileSummary summary = readWithin(file, sink);
+
+		// the rows before the bomb were sent; the file error makes the writer drop them with the file
+		assertThat(sink.rows).hasSizeGreaterThan(60);
+		assertThat(summary.fileFindings()).singleElement().satisfies(f -> {
+			assertThat(f.rule()).isEqualTo(ReaderLimits.ZIP_BOMB);
+			assertThat(f.message()).contains("压缩比超过 100 倍", "late-bomb.xlsx").doesNotContain("统计汇总表");
+		});
+		assertThat(sink.findings).filteredOn(f -> f.rowNumber() == null).extracting(Finding::rule)
+			.containsExactly(ReaderLimits.ZIP_BOMB);
+	}
+
 	@Test
 	void entityExpansionInTheSharedStringsIsRefused() throws IOException {
 		String laughs = """

@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.anjian.readers.Finding;
@@ -26,48 +27,25 @@ import org.duckdb.DuckDBConnection;
  * One list file being loaded: the reader's {@link ListRowSink} on one side, a loader thread on the other.
  *
  * <p>
- * The reader's thread only packs each row (below) and fills batches of rows and findings, handing each over through a
- * bounded queue (at most {@value #QUEUE_BATCHES} batches in flight, so a fast reader waits rather than filling the
- * heap); the loader thread
- * owns the DuckDB work: it opens the transaction, creates the Appenders (they are confined to the thread that
- * created them), appends, and at {@link #commit()} records {@code audit_file} and commits. Parsing and appending thus
- * overlap on two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to
- * the reader at its next {@link #row} or at {@link #commit()}.
- *
- * <p>
- * Rows are not appended column by column. The DuckDB Java Appender copies a string shorter than 12 bytes into its
- * own buffer but hands every longer one (a Chinese name, a USCC, a hazard description) to the native library in a
- * call of its own; at 16 columns that dominated the load. So each row's values are joined into one UTF-8 string
- * ({@link #UNIT} between values, {@link #NULL} for a missing one; {@link PackedLine}) appended to a temp table, and
- * every {@value #UNPACK_ROWS} rows (and once more at commit) one {@code insert … select string_split(…)} spreads them
- * over the raw table's columns: one native call per row instead of about seven, about a third less CPU
- * (writers/README.md "Loading lists"). A row whose text holds either control character is appended column by column
- * instead. While the file loads DuckDB runs with {@code threads = 1} (see {@link #oneThread()}).
+ * The reader's thread packs each row into one line ({@link PackedLine}) and writes it to a staging file; every
+ * {@code chunkRows} rows it hands the finished {@link StagingChunk} (with the rare rows that cannot be packed, and the
+ * findings) over a bounded queue (at most {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather
+ * than filling the disk). The loader thread owns the DuckDB work: it opens the transaction, loads each chunk with one
+ * {@code insert … select … from read_csv(…)}, appends the rest with Appenders (they are confined to the thread that
+ * created them), and at {@link #commit()} records {@code audit_file} and commits. Parsing and loading thus overlap on
+ * two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to the reader at
+ * its next {@link #row} or at {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
+ * {@link #oneThread()}).
  */
 public final class ListLoad implements ListRowSink, AutoCloseable {
 
-	static final int QUEUE_BATCHES = 4;
-
-	/** Packed rows staged before they are spread over the raw table (see {@link Unpacker}). */
-	static final int UNPACK_ROWS = 1 << 16;
-
-
-	/** Per-connection staging of packed rows; DuckDB keeps temp tables out of the database file and its WAL. */
-	static final String PACKED = "list_load_packed";
-
-	static final String TEMP_CATALOG = "temp";
-
-	/** Separates a packed row's values (ASCII unit separator). */
-	static final char UNIT = '\u001F';
-
-	/** Stands for a missing value in a packed row (ASCII record separator). */
-	static final char NULL = '\u001E';
+	static final int QUEUE_CHUNKS = 4;
 
 	/** Marks the end of the file on the queue: commit. */
-	private static final Batch END = new Batch(0);
+	private static final Batch END = new Batch();
 
 	/** Marks an abandoned file on the queue: roll back. */
-	private static final Batch ABORT = new Batch(0);
+	private static final Batch ABORT = new Batch();
 
 	private final Warehouse warehouse;
 
@@ -75,10 +53,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private final LocalDateTime ingestedAt;
 
-	private final int batchRows;
+	private final int chunkRows;
 
 	/** The list kind's column count (values per row). */
 	private final int width;
+
+	/** Where the kind's split items go, or null: it has none. */
+	private final String itemTable;
+
+	/** The column whose earliest date gives the file's period, or -1. */
+	private final int dateIndex;
 
 	/** Packs rows on the reader's thread. */
 	private final PackedLine line = new PackedLine();
@@ -87,7 +71,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private final Thread loader;
 
+	/** Every staging chunk not yet loaded and deleted, whichever thread holds it: deleted when the load ends. */
+	private final Set<StagingChunk> staged = ConcurrentHashMap.newKeySet();
+
 	private Batch current;
+
+	/** The chunk the reader is writing, or null before the first row after a hand-off. */
+	private StagingChunk chunk;
+
+	/** Earliest ISO date in {@link #dateIndex}, kept by the reader's thread; the loader reads it after {@link #END}. */
+	private String earliest;
 
 	private volatile Throwable failure;
 
@@ -95,43 +88,50 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private boolean finished;
 
+	/** One hand-off: a staging chunk (or none), the rows and items that could not be packed, findings. */
 	private static final class Batch {
 
-		final List<ListRow> rows;
+		StagingChunk chunk;
 
-		/** Per row, its values packed as UTF-8 on the reader's thread, or null: append it column by column. */
-		final List<byte[]> lines;
+		final List<ListRow> rows = new ArrayList<>();
+
+		final List<Item> items = new ArrayList<>();
 
 		final List<Finding> findings = new ArrayList<>();
 
-		Batch(int capacity) {
-			this.rows = new ArrayList<>(capacity);
-			this.lines = new ArrayList<>(capacity);
+		boolean isEmpty() {
+			return chunk == null && rows.isEmpty() && items.isEmpty() && findings.isEmpty();
 		}
 
 	}
 
-	private ListLoad(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int batchRows, String status) {
+	private record Item(int rowNumber, int itemNo, String text) {
+	}
+
+	private ListLoad(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int chunkRows, String status) {
 		this.warehouse = warehouse;
 		this.file = file;
 		this.ingestedAt = ingestedAt;
-		this.batchRows = batchRows;
+		this.chunkRows = chunkRows;
 		this.status = status;
 		this.width = file == null ? 0 : file.kind().columns().size();
+		this.itemTable = file == null ? null : ListWriter.ITEM_TABLES.get(file.kind());
+		this.dateIndex = file != null && ListWriter.DATE_COLUMNS.containsKey(file.kind())
+				? file.kind().indexOf(ListWriter.DATE_COLUMNS.get(file.kind())) : -1;
 		if (status != null) {
 			this.queue = null;
 			this.loader = null;
 			this.finished = true;
 			return;
 		}
-		this.queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-		this.current = new Batch(batchRows);
+		this.queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+		this.current = new Batch();
 		this.loader = new Thread(this::load, "list-loader-" + file.sha256().substring(0, Math.min(8, file.sha256().length())));
 		this.loader.setDaemon(true);
 	}
 
-	static ListLoad start(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int batchRows) {
-		ListLoad load = new ListLoad(warehouse, file, ingestedAt, batchRows, null);
+	static ListLoad start(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int chunkRows) {
+		ListLoad load = new ListLoad(warehouse, file, ingestedAt, chunkRows, null);
 		load.loader.start();
 		return load;
 	}
@@ -150,11 +150,44 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		if (finished) {
 			return;
 		}
-		current.rows.add(row);
-		// packed here rather than on the loader thread, which has DuckDB's share of the work
 		String[] values = row.values();
-		current.lines.add(values != null && values.length == width && line.pack(values) ? line.bytes() : null);
-		if (current.rows.size() >= batchRows) {
+		if (values == null || values.length != width) {
+			throw new IllegalArgumentException("文件 " + file.path() + " 第" + row.rowNumber() + "行有 "
+					+ (values == null ? 0 : values.length) + " 个值，" + file.kind().label() + "应为 " + width + " 个，不能入库");
+		}
+		if (chunk == null) {
+			chunk = StagingChunk.create(warehouse.file(), itemTable != null);
+			staged.add(chunk);
+		}
+		if (line.row(row.rowNumber(), values)) {
+			chunk.row(line);
+		}
+		else {
+			// a value holding a separator character or a line break: this row goes in column by column
+			current.rows.add(row);
+		}
+		if (!row.items().isEmpty()) {
+			if (itemTable == null) {
+				throw new IllegalArgumentException(file.kind().label() + "没有分项明细，文件 " + file.path() + " 第"
+						+ row.rowNumber() + "行却带有分项");
+			}
+			int no = 0;
+			for (String item : row.items()) {
+				if (line.item(row.rowNumber(), ++no, item)) {
+					chunk.item(line);
+				}
+				else {
+					current.items.add(new Item(row.rowNumber(), no, item));
+				}
+			}
+		}
+		if (dateIndex >= 0) {
+			String date = values[dateIndex];
+			if (date != null && isIsoDate(date) && (earliest == null || date.compareTo(earliest) < 0)) {
+				earliest = date;
+			}
+		}
+		if (chunk.rowCount() + current.rows.size() >= chunkRows) {
 			handOver();
 		}
 	}
@@ -165,10 +198,14 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			return;
 		}
 		current.findings.add(finding);
+		if (current.findings.size() >= chunkRows) {
+			// a file of many bad rows: its findings go over in hand-offs too, not all held at once
+			handOver();
+		}
 	}
 
 	/**
-	 * Waits for the loader to append the rest, records the file and commits. Returns the file's status: loaded (or
+	 * Waits for the loader to load the rest, records the file and commits. Returns the file's status: loaded (or
 	 * superseded by a later version already recorded), rejected (an error about the whole file), duplicate.
 	 */
 	public String commit() {
@@ -176,12 +213,15 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			rethrowFailure();
 			return status;
 		}
-		if (!current.rows.isEmpty() || !current.findings.isEmpty()) {
+		try {
 			handOver();
+			put(END);
+			join();
 		}
-		put(END);
-		join();
-		finished = true;
+		finally {
+			finished = true;
+			discardStaged();
+		}
 		rethrowFailure();
 		return status;
 	}
@@ -194,18 +234,34 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		}
 		finished = true;
 		try {
-			// behind the batches already handed over (at most QUEUE_BATCHES): they are appended, then rolled back
+			// behind the hand-offs already queued (at most QUEUE_CHUNKS): they are loaded, then rolled back
 			put(ABORT);
 		}
 		catch (RuntimeException ex) {
 			// the loader already failed and is rolling back
 		}
 		join();
+		discardStaged();
 	}
 
 	private void handOver() {
-		put(current);
-		current = new Batch(batchRows);
+		if (chunk != null) {
+			chunk.finish();
+			current.chunk = chunk;
+			chunk = null;
+		}
+		if (!current.isEmpty()) {
+			put(current);
+		}
+		current = new Batch();
+	}
+
+	/** Deletes the staging files the loader did not get to (a failure, an abandoned file). */
+	private void discardStaged() {
+		for (StagingChunk c : staged) {
+			c.close();
+		}
+		staged.clear();
 	}
 
 	private void put(Batch batch) {
@@ -273,17 +329,17 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		}
 		finally {
 			restoreThreads(threads);
-			// unblock a reader waiting on a full queue
+			// unblock a reader waiting on a full queue; the chunks dropped here are deleted by the reader's side
 			queue.clear();
 		}
 	}
 
 	/**
-	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its thread count before. The
-	 * statements it runs here touch a few row groups at a time; with its own worker threads as well DuckDB spent about
-	 * 3 s more CPU on a 1,000,000-row ledger (the workers wake for every statement) and took those cores from the
-	 * reader's parser and checks (writers/README.md "Loading lists"). A setting of the database, not the transaction:
-	 * put back when the load ends, whichever way it ends.
+	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its thread count before. Each
+	 * chunk's {@code read_csv} is a few megabytes; with its own worker threads as well DuckDB spent more CPU (the
+	 * workers wake for every statement) and took those cores from the reader's inflater, parser and checks
+	 * (writers/README.md "Loading lists"). A setting of the database, not the transaction: put back when the load ends,
+	 * whichever way it ends.
 	 */
 	private Long oneThread() throws SQLException {
 		try (var st = warehouse.connection().createStatement()) {
@@ -314,10 +370,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private void appendAll() throws SQLException {
 		ListKind kind = file.kind();
-		int width = kind.columns().size();
-		String itemTable = ListWriter.ITEM_TABLES.get(kind);
-		int dateIndex = ListWriter.DATE_COLUMNS.containsKey(kind) ? kind.indexOf(ListWriter.DATE_COLUMNS.get(kind)) : -1;
-		String earliest = null;
 		int errors = 0;
 		int warnings = 0;
 		boolean fileError = false;
@@ -325,14 +377,11 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		DuckDBConnection connection = warehouse.connection().unwrap(DuckDBConnection.class);
 		// The JDBC driver opens the transaction lazily, at the first statement after setAutoCommit(false); an Appender
 		// is no statement, and rows appended before any statement are committed on their own (ListWriterTests caught
-		// it). The first statement here is the packed table's DDL.
+		// it). So a statement comes first.
 		try (var st = connection.createStatement()) {
-			st.execute("create or replace temp table " + PACKED + " (row_number integer, line varchar)");
+			st.execute("select 1");
 		}
-		int pending = 0;
-		Unpacker unpack = new Unpacker(warehouse.connection(), kind);
-		try (unpack; DuckDBAppender packed = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, PACKED);
-				DuckDBAppender raw = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ListWriter.rawTable(kind));
+		try (DuckDBAppender raw = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ListWriter.rawTable(kind));
 				DuckDBAppender items = itemTable == null ? null
 						: connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, itemTable);
 				DuckDBAppender issues = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue")) {
@@ -344,48 +393,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				if (batch == END) {
 					break;
 				}
-				for (int k = 0; k < batch.rows.size(); k++) {
-					ListRow row = batch.rows.get(k);
-					String[] values = row.values();
-					if (values == null || values.length != width) {
-						throw new IllegalArgumentException("文件 " + file.path() + " 第" + row.rowNumber() + "行有 "
-								+ (values == null ? 0 : values.length) + " 个值，" + kind.label() + "应为 " + width + " 个，不能入库");
+				for (ListRow row : batch.rows) {
+					raw.beginRow().append(file.sha256()).append(row.rowNumber());
+					for (String value : row.values()) {
+						raw.append(value);
 					}
-					byte[] packedLine = batch.lines.get(k);
-					if (packedLine != null) {
-						packed.beginRow().append(row.rowNumber()).append(packedLine).endRow();
-						if (++pending >= UNPACK_ROWS) {
-							// spread what is packed over the raw table now, while the reader still parses
-							packed.flush();
-							unpack.run();
-							pending = 0;
-						}
-					}
-					else {
-						// a value holding a separator character: this row goes in column by column
-						raw.beginRow().append(file.sha256()).append(row.rowNumber());
-						for (String value : values) {
-							raw.append(value);
-						}
-						raw.endRow();
-					}
-					if (!row.items().isEmpty()) {
-						if (items == null) {
-							throw new IllegalArgumentException(kind.label() + "没有分项明细，文件 " + file.path() + " 第"
-									+ row.rowNumber() + "行却带有分项");
-						}
-						int no = 0;
-						for (String item : row.items()) {
-							items.beginRow().append(file.sha256()).append(row.rowNumber()).append(++no).append(item).endRow();
-						}
-					}
-					if (dateIndex >= 0) {
-						String date = values[dateIndex];
-						if (date != null && isIsoDate(date)
-								&& (earliest == null || date.compareTo(earliest) < 0)) {
-							earliest = date;
-						}
-					}
+					raw.endRow();
+				}
+				for (Item item : batch.items) {
+					items.beginRow().append(file.sha256()).append(item.rowNumber()).append(item.itemNo())
+						.append(item.text()).endRow();
 				}
 				for (Finding f : batch.findings) {
 					SubmissionLedger.appendIssue(issues, file.sha256(), ++issueNo, f);
@@ -397,6 +414,15 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 						warnings++;
 					}
 				}
+				if (batch.chunk != null) {
+					try (StagingChunk loaded = batch.chunk) {
+						if (!fileError) {
+							// a rejected file's rows are deleted at the end anyway: not worth loading
+							loaded.loadInto(connection, kind, itemTable, file.sha256());
+						}
+					}
+					staged.remove(batch.chunk);
+				}
 			}
 		}
 		Connection c = warehouse.connection();
@@ -407,164 +433,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				deleteLanded(c, itemTable);
 			}
 		}
-		else {
-			try (Unpacker rest = new Unpacker(c, kind)) {
-				rest.run();
-			}
-		}
-		try (var st = c.createStatement()) {
-			st.execute("drop table " + TEMP_CATALOG + "." + PACKED);
-		}
 		recordFile(c, fileError ? "rejected" : "loaded", errors, warnings,
 				fileError || earliest == null ? null : LocalDate.parse(earliest).withDayOfMonth(1));
 		if (!fileError && file.submitterCode() != null) {
 			rankVersions(c);
 		}
 		status = statusOf(c);
-	}
-
-	/**
-	 * A row's values joined as by {@link #pack(String[], StringBuilder)}, encoded straight to UTF-8 (what the Appender
-	 * would make of the joined String, without the StringBuilder, the String and its UTF-8 copy in between): the
-	 * Appender takes a VARCHAR's bytes as they are.
-	 */
-	static final class PackedLine {
-
-		private byte[] buffer = new byte[1024];
-
-		private int length;
-
-		/** False when a value holds {@link #UNIT} or {@link #NULL}: the row must be appended column by column. */
-		boolean pack(String[] values) {
-			length = 0;
-			for (int i = 0; i < values.length; i++) {
-				String value = values[i];
-				int room = 2 + (value == null ? 0 : 3 * value.length());
-				if (length + room > buffer.length) {
-					buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
-				}
-				byte[] out = buffer;
-				int at = length;
-				if (i > 0) {
-					out[at++] = (byte) UNIT;
-				}
-				if (value == null) {
-					out[at++] = (byte) NULL;
-					length = at;
-					continue;
-				}
-				for (int k = 0, n = value.length(); k < n; k++) {
-					char ch = value.charAt(k);
-					if (ch < 0x80) {
-						if (ch == UNIT || ch == NULL) {
-							return false;
-						}
-						out[at++] = (byte) ch;
-					}
-					else if (ch < 0x800) {
-						out[at++] = (byte) (0xC0 | ch >> 6);
-						out[at++] = (byte) (0x80 | ch & 0x3F);
-					}
-					else if (Character.isSurrogate(ch)) {
-						// a pair is one code point in four bytes; a lone surrogate becomes '?', as String.getBytes does
-						if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(value.charAt(k + 1))) {
-							int cp = Character.toCodePoint(ch, value.charAt(++k));
-							out[at++] = (byte) (0xF0 | cp >> 18);
-							out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-							out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-							out[at++] = (byte) (0x80 | cp & 0x3F);
-						}
-						else {
-							out[at++] = '?';
-						}
-					}
-					else {
-						out[at++] = (byte) (0xE0 | ch >> 12);
-						out[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
-						out[at++] = (byte) (0x80 | ch & 0x3F);
-					}
-				}
-				length = at;
-			}
-			return true;
-		}
-
-		byte[] bytes() {
-			return Arrays.copyOf(buffer, length);
-		}
-
-	}
-
-	/**
-	 * Joins a row's values with {@link #UNIT} ({@link #NULL} for a missing one) into {@code line}; false when a value
-	 * holds either character and the row must be appended column by column.
-	 */
-	static boolean pack(String[] values, StringBuilder line) {
-		line.setLength(0);
-		for (int i = 0; i < values.length; i++) {
-			String value = values[i];
-			if (i > 0) {
-				line.append(UNIT);
-			}
-			if (value == null) {
-				line.append(NULL);
-			}
-			else if (value.indexOf(UNIT) >= 0 || value.indexOf(NULL) >= 0) {
-				return false;
-			}
-			else {
-				line.append(value);
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Splits the packed lines staged so far into the raw table's columns, in one vectorised statement, and empties
-	 * the staging table: run every {@value #UNPACK_ROWS} rows on the loader thread, so that DuckDB's share of the
-	 * work overlaps the reader's instead of all coming after it, and once more at commit for the rest.
-	 */
-	private final class Unpacker implements AutoCloseable {
-
-		private final PreparedStatement insert;
-
-		private final PreparedStatement clear;
-
-		Unpacker(Connection c, ListKind kind) throws SQLException {
-			StringBuilder sql = new StringBuilder("insert into ").append(ListWriter.rawTable(kind))
-				.append(" (sha256, row_number");
-			kind.columns().forEach(column -> sql.append(", ").append(column));
-			sql.append(")\nselect ?, row_number");
-			for (int i = 1; i <= kind.columns().size(); i++) {
-				sql.append(", nullif(parts[").append(i).append("], chr(").append((int) NULL).append("))");
-			}
-			sql.append("\nfrom (select row_number, string_split(line, chr(")
-				.append((int) UNIT)
-				.append(")) as parts from ")
-				.append(TEMP_CATALOG)
-				.append('.')
-				.append(PACKED)
-				.append(')');
-			this.insert = c.prepareStatement(sql.toString());
-			this.insert.setString(1, file.sha256());
-			this.clear = c.prepareStatement("delete from " + TEMP_CATALOG + "." + PACKED);
-		}
-
-		void run() throws SQLException {
-			insert.executeUpdate();
-			clear.executeUpdate();
-		}
-
-		@Override
-		public void close() throws SQLException {
-			try {
-				insert.close();
-			}
-			finally {
-				clear.close();
-			}
-		}
-
 	}
 
 	/** yyyy-MM-dd in ASCII digits. */

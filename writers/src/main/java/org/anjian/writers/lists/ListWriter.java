@@ -49,6 +49,13 @@ public class ListWriter {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+	/**
+	 * Rows per hand-off from the reader to the loader thread, each one staging file loaded by one {@code read_csv}:
+	 * large enough that a statement's fixed cost is lost in it, small enough that the last one, loaded after the
+	 * reader is done, is quick (writers/README.md "Loading lists").
+	 */
+	static final int CHUNK_ROWS = 1 << 16;
+
 	/** Where a kind's split items go; a kind not listed has none. */
 	static final Map<ListKind, String> ITEM_TABLES = Map.of(ListKind.INSPECTION_RECORD, "raw_inspection_violation");
 
@@ -65,12 +72,12 @@ public class ListWriter {
 	private final SubmissionLedger ledger;
 
 	public ListWriter(Warehouse warehouse) {
-		this(warehouse, Clock.system(SHANGHAI), 4096);
+		this(warehouse, Clock.system(SHANGHAI), CHUNK_ROWS);
 	}
 
 	/**
 	 * @param clock source of {@code ingested_at}
-	 * @param batchRows rows per hand-off from the reader to the loader thread
+	 * @param batchRows rows per hand-off from the reader to the loader thread (one staging chunk)
 	 */
 	public ListWriter(Warehouse warehouse, Clock clock, int batchRows) {
 		this.warehouse = warehouse;

@@ -3,6 +3,8 @@ package org.anjian.writers.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +85,13 @@ class ListWriterTests {
 		}
 	}
 
+	/** The loader's staging files beside the warehouse (none once a load has ended, whichever way). */
+	List<Path> stagingFilesLeft() throws IOException {
+		try (var files = Files.list(dir)) {
+			return files.filter(f -> f.getFileName().toString().startsWith(".anjian-list-")).toList();
+		}
+	}
+
 	/** Everything a load can touch, to compare before and after a failed one. */
 	List<List<String>> snapshot() throws SQLException {
 		List<List<String>> out = new ArrayList<>();
@@ -158,6 +167,7 @@ class ListWriterTests {
 			.hasMessageContaining("第10行有 11 个值");
 		// then
 		assertThat(snapshot()).isEqualTo(before);
+		assertThat(stagingFilesLeft()).isEmpty();
 		// and the warehouse still takes the next file
 		assertThat(load(ledger("L1", "broken.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), List.of(hazard(3, "乙", "major",
 				"2024-05-01")))).isEqualTo("loaded");
@@ -179,6 +189,7 @@ class ListWriterTests {
 		}).hasMessage("读取到第8行时文件损坏");
 		// then
 		assertThat(snapshot()).isEqualTo(before).isEmpty();
+		assertThat(stagingFilesLeft()).isEmpty();
 	}
 
 	@Test
@@ -231,20 +242,47 @@ class ListWriterTests {
 	}
 
 	@Test
-	void textHoldingThePackingSeparatorsEmptyTextAndNullsLandExactly() throws Exception {
-		// given
+	void textHoldingThePackingSeparatorsLineBreaksQuotesEmptyTextAndNullsLandExactly() throws Exception {
+		// given: values the staging file's plain CSV cannot carry (separators, line breaks) beside ones it must carry
+		// as they are (quotes, backslashes, a tab, an emoji, a NUL character)
 		ListFile liaisons = new ListFile("LL", "联络员.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xlsx",
 				ListKind.LIAISON_LIST, null, null);
 		List<ListRow> rows = List.of(new ListRow(3, new String[] { "陈七", "", "东镇\u001F安办", null, "a\u001Eb" }, List.of()),
 				new ListRow(4, new String[] { "吴九", null, "", "13900000009", "备注" }, List.of()),
-				new ListRow(5, new String[] { null, null, null, null, null }, List.of()));
+				new ListRow(5, new String[] { null, null, null, null, null }, List.of()),
+				new ListRow(6, new String[] { "\"周\"八", "男", "安办\r\n副主任", "\\N", "第一行\n第二行" }, List.of()),
+				new ListRow(7, new String[] { "郑\t十", "女", "'单引号'", "😀", "a\u0000b" }, List.of()));
 		// when
 		load(liaisons, rows);
 		// then
 		assertThat(rows("select row_number, name, gender, unit_and_post, mobile, remarks from raw_liaison_list order by row_number"))
 			.containsExactly(Arrays.asList("3", "陈七", "", "东镇\u001F安办", null, "a\u001Eb"),
 					Arrays.asList("4", "吴九", null, "", "13900000009", "备注"),
-					Arrays.asList("5", null, null, null, null, null));
+					Arrays.asList("5", null, null, null, null, null),
+					Arrays.asList("6", "\"周\"八", "男", "安办\r\n副主任", "\\N", "第一行\n第二行"),
+					Arrays.asList("7", "郑\t十", "女", "'单引号'", "😀", "a\u0000b"));
+		assertThat(stagingFilesLeft()).isEmpty();
+	}
+
+	@Test
+	void splitItemsLandExactlyWhateverTheirTextAcrossManyHandOffs() throws Exception {
+		// given: 10 inspection rows of 3 items each (hand-offs of 3 rows), one item holding a line break
+		List<ListRow> rows = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			rows.add(new ListRow(4 + i, new String[] { "企业" + i, null, "2024-05-10", "王五", "1. 甲 2. 乙 3. 丙", "已整改",
+					null, null, null, null, null }, List.of("甲" + i, i == 5 ? "乙\n续" : "乙" + i, "丙\"" + i)));
+		}
+		ListFile inspections = new ListFile("I9", "执法检查.xlsx", LocalDateTime.of(2024, 5, 21, 9, 0), 100, "xlsx",
+				ListKind.INSPECTION_RECORD, "D1", null);
+		// when
+		load(inspections, rows);
+		// then
+		assertThat(rows("select count(*), count(distinct row_number) from raw_inspection_violation"))
+			.containsExactly(List.of("30", "10"));
+		assertThat(rows("select item_no, violation from raw_inspection_violation where row_number = 9 order by item_no"))
+			.containsExactly(List.of("1", "甲5"), List.of("2", "乙\n续"), List.of("3", "丙\"5"));
+		assertThat(rows("select count(*) from raw_inspection_record")).containsExactly(List.of("10"));
+		assertThat(stagingFilesLeft()).isEmpty();
 	}
 
 	@Test

@@ -47,8 +47,9 @@ public final class CellNumbers {
 	}
 
 	private static boolean isSpace(char ch) {
-		// fast paths for the usual first and last characters: printable ASCII, CJK ideographs and punctuation
-		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch < '\uFEFF' || ch > '\u00A0' && ch < '\u1680'
+		// fast paths for the usual first and last characters: printable ASCII, CJK ideographs and punctuation, the
+		// full-width forms after U+FEFF (a name ending in “）”); no space or blank character lies in these ranges
+		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch != '\uFEFF' || ch > '\u00A0' && ch < '\u1680'
 				|| ch > '\u205F' && ch < '\u3000') {
 			return false;
 		}

@@ -56,6 +56,14 @@ public record CliArgs(String command, Map<String, String> options) {
 		return option(name).map(Path::of);
 	}
 
+	/**
+	 * A folder option that must be given, absolute and normalised: paths recorded in {@code audit_file} are relative
+	 * to it, so {@code ./inbox} and {@code inbox/} name the same files.
+	 */
+	public Path requiredFolder(String name) {
+		return Path.of(required(name)).toAbsolutePath().normalize();
+	}
+
 	public boolean flag(String name) {
 		return Boolean.parseBoolean(options.getOrDefault(name, "false"));
 	}

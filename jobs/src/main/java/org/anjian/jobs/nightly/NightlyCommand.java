@@ -57,7 +57,7 @@ public class NightlyCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		Path inbox = Path.of(args.required("inbox")).toAbsolutePath().normalize();
+		Path inbox = args.requiredFolder("inbox");
 		LocalDateTime now = args.dateTime("now").orElse(LocalDateTime.now(ZoneId.of("Asia/Shanghai")));
 		return nightly(inbox, now, out);
 	}

@@ -57,7 +57,7 @@ class ScheduleCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		Path inbox = Path.of(args.required("inbox")).toAbsolutePath().normalize();
+		Path inbox = args.requiredFolder("inbox");
 		ScheduleSettings scheduleSettings = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
 		Object oneAtATime = new Object(); // DuckDB has one writer: jobs never overlap
 		JobStarter starter = (jobName, parameters) -> {

@@ -80,7 +80,7 @@ public class IngestCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		Path inbox = Path.of(args.required("inbox")).toAbsolutePath().normalize();
+		Path inbox = args.requiredFolder("inbox");
 		LocalDateTime now = args.dateTime("now").orElse(null);
 		return ingest(inbox, now, out);
 	}

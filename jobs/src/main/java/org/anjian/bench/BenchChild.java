@@ -86,7 +86,8 @@ public final class BenchChild implements AnjianCommand {
 			.collect(Collectors.joining("+"));
 		return new BenchResult(workload.name(), BenchResult.Status.OK, rows, nanos / 1e9,
 				cpuStart < 0 ? -1 : cpuNanos / 1e9, peakHeap,
-				afterGc.max.get() < 0 ? -1 : afterGc.max.get(), rssPeak(), Runtime.getRuntime().maxMemory(), gc, "");
+				afterGc.max.get() < 0 ? -1 : afterGc.max.get(), rssPeak(), Runtime.getRuntime().maxMemory(), gc,
+				workload.phases());
 	}
 
 	private static long processCpuNanos() {

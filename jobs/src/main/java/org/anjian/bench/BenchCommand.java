@@ -235,7 +235,8 @@ public final class BenchCommand implements AnjianCommand {
 		return switch (r.status()) {
 			case OK -> String.format(Locale.ROOT, "%.2f 秒（CPU %.2f 秒），%s 行/秒，堆峰值 %s MB%s", r.seconds(),
 					r.cpuSeconds(), rate(size, r.seconds()), mb(r.peakHeapBytes()),
-					r.rows() == size ? "" : "（！处理了 " + r.rows() + " 行，台账有 " + size + " 行）");
+					(r.rows() == size ? "" : "（！处理了 " + r.rows() + " 行，台账有 " + size + " 行）")
+							+ (r.detail().isEmpty() ? "" : "\n      " + r.detail()));
 			case OOM -> "内存不足（OutOfMemoryError，-Xmx" + xmx + "）：" + r.detail();
 			case FAILED -> "失败：" + r.detail();
 		};

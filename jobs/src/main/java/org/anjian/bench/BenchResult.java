@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param peakHeapBytes sum of the heap pools' peak use during the run
  * @param afterGcBytes largest heap use right after a collection during the run; -1 when no collection ran
  * @param rssPeakBytes the child process's peak resident set, heap and native (DuckDB) alike; -1 when unknown
+ * @param detail why a run failed; for a run that succeeded, where its time went ({@link BenchWorkload#phases()}), or
+ *        empty
  */
 public record BenchResult(String workload, Status status, long rows, double seconds, double cpuSeconds,
 		long peakHeapBytes,

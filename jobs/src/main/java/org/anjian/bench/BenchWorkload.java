@@ -25,6 +25,14 @@ public interface BenchWorkload {
 	long run(Run run) throws Exception;
 
 	/**
+	 * Where the last run's time went, as the bench prints it after the run's line (e.g. “哈希 0.11 秒 · 识别 0.52 秒 ·
+	 * …”), or empty for a workload of one phase.
+	 */
+	default String phases() {
+		return "";
+	}
+
+	/**
 	 * What a workload gets.
 	 *
 	 * @param ledger the generated .xlsx

@@ -31,6 +31,8 @@ class BenchCommandFunctionalTests {
 		}
 		assertThat(tableRows).filteredOn(l -> l.contains(BenchWorkloads.BASELINE)).singleElement().asString().endsWith("1.00");
 		assertThat(run.out()).contains("-Xmx256m 内全部完成：成立").doesNotContain("！处理了");
+		// the whole ingest says where its time went
+		assertThat(run.out()).containsPattern("阶段：哈希 [0-9.]+ 秒 · 识别（含限额检查）[0-9.]+ 秒 · 读取、审核与分块入库 [0-9.]+ 秒 · 入库收尾与提交 [0-9.]+ 秒");
 		// without --keep the ledger goes, the folder the user named stays
 		assertThat(tmp).isDirectory();
 		try (var left = Files.list(tmp)) {

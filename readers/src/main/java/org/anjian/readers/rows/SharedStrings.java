@@ -25,12 +25,17 @@ final class SharedStrings {
 	private int count;
 
 	/**
-	 * Recently made Strings by index (direct-mapped): ledger columns repeat a few values (重大, 已整改, the township, the
-	 * same enterprise on consecutive rows), so most cells need no new String.
+	 * Recently made Strings by index (direct-mapped): ledger columns repeat values (重大, 已整改, the township, each
+	 * enterprise on every one of its hazard rows), so most cells need no new String. 65,536 slots hold a whole
+	 * ledger's table of some 40,000 strings (with 4,096, nine cells in ten missed and made their String again); only
+	 * strings up to {@value #CACHED_CHARS} characters are kept, so the cache stays within about 10 MB whatever the
+	 * table holds.
 	 */
-	private final String[] cache = new String[4096];
+	private final String[] cache = new String[1 << 16];
 
-	private final int[] cachedIndex = new int[4096];
+	private final int[] cachedIndex = new int[1 << 16];
+
+	static final int CACHED_CHARS = 64;
 
 	static SharedStrings empty() {
 		SharedStrings strings = new SharedStrings();
@@ -210,9 +215,12 @@ final class SharedStrings {
 		if (cached != null && cachedIndex[slot] == index) {
 			return cached;
 		}
-		String text = XmlFactories.decodeEscapes(chars, offsets[index], offsets[index + 1] - offsets[index]);
-		cache[slot] = text;
-		cachedIndex[slot] = index;
+		int size = offsets[index + 1] - offsets[index];
+		String text = XmlFactories.decodeEscapes(chars, offsets[index], size);
+		if (size <= CACHED_CHARS) {
+			cache[slot] = text;
+			cachedIndex[slot] = index;
+		}
 		return text;
 	}
 

@@ -85,7 +85,7 @@ public final class ListLoadBenchmark {
 						generate(n, load::row);
 						load.commit();
 					}
-					report(round, "ListWriter: reader thread + loader thread (Appender)", t0, n);
+					report(round, "ListWriter: reader thread writes staging chunks, loader thread read_csv per chunk", t0, n);
 					reportCpu = cpu();
 					t0 = System.nanoTime();
 					w.buildModels();

@@ -8,6 +8,7 @@ import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.lists.LimitedListFileReader;
+import org.anjian.readers.lists.ListDefinition;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.TimeLimitedReader;
@@ -72,15 +73,16 @@ class SubmissionsIntakeJobConfiguration {
 		return new TimeLimitedReader(new SummaryTableFileReader(limits), limits);
 	}
 
+	/** Streams lists; a sheet inflates within the list limits while it is read. */
 	@Bean
-	ListFileReader listFileReader() {
-		return new ListFileReader();
+	ListFileReader listFileReader(IntakeSettings settings) {
+		return new ListFileReader(ListDefinition.bundled(), settings.listLimits());
 	}
 
 	/** The sniff of every inbox file goes through the list-sized limits: a hostile list is rejected before it is read. */
 	@Bean
-	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader) {
-		return new LimitedListFileReader(listFileReader, ReaderLimits.forLists());
+	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader, IntakeSettings settings) {
+		return new LimitedListFileReader(listFileReader, settings.listLimits());
 	}
 
 	@Bean

@@ -15,12 +15,14 @@ import org.springframework.core.env.Environment;
  * is a setting by name: an environment variable ({@code ANJIAN_MAX_FILE_MB=50}) or the command-line option of the same
  * name ({@code --max-file-mb 50}), the option winning; unset, the documented default.
  *
- * @param readerLimits content and time limits per file
+ * @param readerLimits content and time limits per summary-table file
+ * @param listLimits content limits per record-level list ({@link ReaderLimits#forLists(Function)})
  * @param settle a file modified less than this long ago is left for the next run (still being copied or saved)
  * @param listReadTimeout time to read one record-level list (they may hold a million rows; summary forms have the
  * reader limits' time)
  */
-public record IntakeSettings(ReaderLimits readerLimits, Duration settle, Duration listReadTimeout) {
+public record IntakeSettings(ReaderLimits readerLimits, ReaderLimits listLimits, Duration settle,
+		Duration listReadTimeout) {
 
 	/** The setting for {@link #listReadTimeout()}, in seconds. */
 	public static final String LIST_READ_TIMEOUT_SECONDS = "ANJIAN_LIST_READ_TIMEOUT_SECONDS";
@@ -51,7 +53,8 @@ public record IntakeSettings(ReaderLimits readerLimits, Duration settle, Duratio
 		ReaderLimits limits = ReaderLimits.from(lookup);
 		long settle = seconds(lookup, SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS, true);
 		long listTimeout = seconds(lookup, LIST_READ_TIMEOUT_SECONDS, DEFAULT_LIST_READ_TIMEOUT_SECONDS, false);
-		return new IntakeSettings(limits, Duration.ofSeconds(settle), Duration.ofSeconds(listTimeout));
+		return new IntakeSettings(limits, ReaderLimits.forLists(lookup), Duration.ofSeconds(settle),
+				Duration.ofSeconds(listTimeout));
 	}
 
 	private static long seconds(Function<String, String> lookup, String name, long fallback, boolean zeroAllowed) {

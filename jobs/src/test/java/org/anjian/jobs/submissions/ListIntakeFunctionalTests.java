@@ -182,6 +182,33 @@ class ListIntakeFunctionalTests {
 			.contains("某某公司");
 	}
 
+	@Test
+	void theListSizeLimitIsASettingOfItsOwn() throws Exception {
+		// given a 2 MB ledger (as CSV), far under the list default of 200 MB
+		StringBuilder csv = new StringBuilder("隐患排查治理台账\n填报单位：桃源镇人民政府\n企业名称,隐患描述,隐患等级,发现日期,整改状态\n");
+		for (int i = 0; csv.length() < 1_000_000; i++) {
+			csv.append("桃源镇").append(i % 50).append("号建材有限公司,配电箱未接地第").append(i).append("处,一般,2024-05-03,整改中\n");
+		}
+		Path big = inbox.resolve("2024-05/清单/桃源镇隐患台账（大）.csv");
+		Files.writeString(big, csv);
+		assertThat(Files.size(big)).isGreaterThan(1024 * 1024);
+
+		// when the office allows lists of 1 MB only
+		CliRun ingest = CliRun.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString(), "--list-max-file-mb", "1");
+
+		// then that ledger alone is rejected, naming the limit; the small lists load
+		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+		assertThat(WarehouseQueries.query(home, """
+				select f.status, i.rule, i.message from audit_file f join audit_issue i using (sha256)
+				where f.path like '%桃源镇隐患台账（大）.csv'""")).singleElement().satisfies(r -> {
+					assertThat(r).containsEntry("status", "rejected").containsEntry("rule", "FILE_TOO_LARGE");
+					assertThat(r.get("message").toString()).contains("1 MB", "明细清单");
+				});
+		assertThat(WarehouseQueries.query(home, "select status from audit_file where path like '%桃源镇隐患台账（5月）.xlsx'"))
+			.singleElement().isEqualTo(Map.of("status", "loaded"));
+	}
+
 	private static String uscc(int n) {
 		String first17 = "91510100MA6C" + String.format("%05d", 40000 + n);
 		return first17 + Uscc.checkCharacter(first17);

@@ -69,6 +69,8 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 		s.put("ANJIAN_MAX_CELL_CHARS", "32767");
 		s.put("ANJIAN_MAX_LINE_KB", "1024");
 		s.put("ANJIAN_READ_TIMEOUT_SECONDS", "60");
+		s.put("ANJIAN_LIST_MAX_FILE_MB", "200");
+		s.put("ANJIAN_LIST_MAX_UNPACKED_MB", "2048");
 		SETTINGS = Collections.unmodifiableMap(s);
 	}
 
@@ -113,8 +115,19 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 	 * xlsx read must hold, has its own budget ({@link #LIST_MAX_SHARED_STRING_CHARS}).
 	 */
 	public static ReaderLimits forLists() {
-		ReaderLimits d = defaults();
-		return new ReaderLimits(200 * MB, 2048 * MB, d.maxInflateRatio(), 1_048_576, 1024, 30_000_000,
+		return forLists(name -> null);
+	}
+
+	/**
+	 * {@link #forLists()} with the settings looked up by name: a list's own file and unpacked sizes ({@code
+	 * ANJIAN_LIST_MAX_FILE_MB}, {@code ANJIAN_LIST_MAX_UNPACKED_MB}: a province office's ledger may outgrow 200 MB);
+	 * the inflate ratio, characters per cell and bytes per line are the summary settings, as what makes a file hostile
+	 * is the same for both.
+	 */
+	public static ReaderLimits forLists(Function<String, String> lookup) {
+		ReaderLimits d = from(lookup);
+		return new ReaderLimits(setting(lookup, "ANJIAN_LIST_MAX_FILE_MB") * MB,
+				setting(lookup, "ANJIAN_LIST_MAX_UNPACKED_MB") * MB, d.maxInflateRatio(), 1_048_576, 1024, 30_000_000,
 				d.maxCellChars(), d.maxLineBytes(), Duration.ofMinutes(10));
 	}
 

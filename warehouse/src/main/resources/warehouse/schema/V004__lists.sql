@@ -98,3 +98,29 @@ create or replace macro uscc_is_valid(code) as
                 * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i + 1])) % 31) % 31
             = strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', code[18]) - 1,
         false);
+
+-- The lookups the list staging views (stg_lists__*) join back to their rows, each computed once per distinct value
+-- of the raw table named (raw_hazard_ledger, raw_inspection_record, raw_enterprise_directory): a ledger repeats an
+-- enterprise on every hazard row, and enterprise_name_key per row cost most of a model build over a million rows.
+-- A table macro's body is bound where it is called, so these may name staging views created after them.
+create or replace macro list_name_keys(raw_table) as table
+    select enterprise_name, enterprise_name_key(enterprise_name) as name_key
+    from (select distinct enterprise_name from query_table(raw_table));
+
+create or replace macro list_uscc_checks(raw_table) as table
+    select uscc, uscc_is_valid(uscc) as is_uscc_valid
+    from (select distinct uscc from query_table(raw_table));
+
+-- 所属乡镇（街道） text → region, by the written forms of stg_reference__region_names.
+create or replace macro list_township_regions(raw_table) as table
+    select townships.township, region_names.region_code
+    from (select distinct township from query_table(raw_table)) as townships
+    inner join stg_reference__region_names as region_names
+        on region_names.name_key = text_key(townships.township);
+
+-- 行业类别 text → industry, by the written forms of stg_reference__industry_names.
+create or replace macro list_industry_codes(raw_table) as table
+    select industries.industry, industry_names.industry_code
+    from (select distinct industry from query_table(raw_table)) as industries
+    inner join stg_reference__industry_names as industry_names
+        on industry_names.name_key = text_key(industries.industry);

@@ -15,36 +15,21 @@ submitters as (
     select * from stg_reference__submitters
 ),
 
-region_names as (
-    select * from stg_reference__region_names
-),
-
-industry_names as (
-    select * from stg_reference__industry_names
-),
-
+-- the lookups, once per distinct value of the raw table (macros in schema/V004__lists.sql)
 name_keys as (
-    -- each distinct name's key computed once: a ledger repeats an enterprise on every hazard row, and
-    -- enterprise_name_key per row cost most of a model build over a million rows
-    select enterprise_name, enterprise_name_key(enterprise_name) as name_key
-    from (select distinct enterprise_name from source)
+    select * from list_name_keys('raw_enterprise_directory')
 ),
 
 uscc_checks as (
-    select uscc, uscc_is_valid(uscc) as is_uscc_valid
-    from (select distinct uscc from source)
+    select * from list_uscc_checks('raw_enterprise_directory')
 ),
 
 township_regions as (
-    select townships.township, region_names.region_code
-    from (select distinct township from source) as townships
-    inner join region_names on region_names.name_key = text_key(townships.township)
+    select * from list_township_regions('raw_enterprise_directory')
 ),
 
 industry_codes as (
-    select industries.industry, industry_names.industry_code
-    from (select distinct industry from source) as industries
-    inner join industry_names on industry_names.name_key = text_key(industries.industry)
+    select * from list_industry_codes('raw_enterprise_directory')
 ),
 
 renamed as (

@@ -15,16 +15,13 @@ submitters as (
     select * from stg_reference__submitters
 ),
 
+-- the lookups, once per distinct value of the raw table (macros in schema/V004__lists.sql)
 name_keys as (
-    -- each distinct name's key computed once: a ledger repeats an enterprise on every hazard row, and
-    -- enterprise_name_key per row cost most of a model build over a million rows
-    select enterprise_name, enterprise_name_key(enterprise_name) as name_key
-    from (select distinct enterprise_name from source)
+    select * from list_name_keys('raw_inspection_record')
 ),
 
 uscc_checks as (
-    select uscc, uscc_is_valid(uscc) as is_uscc_valid
-    from (select distinct uscc from source)
+    select * from list_uscc_checks('raw_inspection_record')
 ),
 
 renamed as (

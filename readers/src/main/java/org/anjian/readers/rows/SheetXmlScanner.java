@@ -24,11 +24,13 @@ import org.anjian.readers.limits.ReaderLimits;
  * normalised as XML does; element and attribute names are compared as bytes, nothing is allocated per cell.
  *
  * <p>What it checks, since submissions come from outside: a {@code <!DOCTYPE}/{@code <!ENTITY} anywhere is refused;
- * well-formedness as far as it can matter — tags, quotes, end tags matching their start tags, one root, references,
- * UTF-8 of the text it decodes — is checked, and a part that ends early is an error; every token it must hold whole is
- * bounded (a tag {@value #MAX_TAG_BYTES} bytes, a reference {@value #MAX_REFERENCE_BYTES}, nesting {@value #MAX_DEPTH}),
- * and a row's text by {@link XlsxSheetRows#MAX_ROW_CHARS}. Left to a real parser's strictness: unbound prefixes,
- * duplicate attributes, characters XML forbids in text ({@code ]]>}, control characters) — none changes what is read.
+ * tags, quotes, end tags matching their start tags, one root element, references (only the five XML predefines, no
+ * DTD), UTF-8 and XML's name characters are checked, and a part that ends early is an error. Every token it must hold
+ * whole is bounded (a tag {@value #MAX_TAG_BYTES} bytes, a reference {@value #MAX_REFERENCE_BYTES}, nesting
+ * {@value #MAX_DEPTH}), a row's text by {@link XlsxSheetRows#MAX_ROW_CHARS}. Left to a full XML parser (such a part
+ * reads here where Aalto refuses it): unbound prefixes, duplicate attributes (the last counts), characters XML
+ * forbids in text (control characters, {@code ]]>}), the XML declaration beyond its encoding, the inside of comments
+ * and processing instructions.
  */
 final class SheetXmlScanner {
 

@@ -30,22 +30,7 @@ final class AttributeDecoder extends TypedValueDecoder {
 	@Override
 	public void decode(char[] chars, int start, int end) {
 		switch (mode) {
-			case COLUMN -> {
-				int column = 0;
-				for (int i = start; i < end; i++) {
-					char ch = chars[i];
-					if (ch >= 'A' && ch <= 'Z') {
-						column = column * 26 + (ch - 'A' + 1);
-					}
-					else if (ch >= 'a' && ch <= 'z') {
-						column = column * 26 + (ch - 'a' + 1);
-					}
-					else if (ch != '$') {
-						break;
-					}
-				}
-				value = column - 1;
-			}
+			case COLUMN -> value = CellRefs.column(chars, start, end);
 			case NUMBER -> value = CellRefs.parseInt(chars, start, end - start);
 			case TYPE -> value = XlsxSheetRows.cellType(chars, start, end - start);
 		}

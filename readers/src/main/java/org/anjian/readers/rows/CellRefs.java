@@ -29,6 +29,30 @@ final class CellRefs {
 		return column - 1;
 	}
 
+	/**
+	 * 0-based column of the reference in {@code chars[start, end)} (letters, {@code $} skipped, up to the first other
+	 * character), or -1; saturates instead of overflowing on absurdly long letter runs.
+	 */
+	static int column(char[] chars, int start, int end) {
+		int column = 0;
+		for (int i = start; i < end; i++) {
+			char ch = chars[i];
+			if (ch >= 'A' && ch <= 'Z') {
+				column = column * 26 + (ch - 'A' + 1);
+			}
+			else if (ch >= 'a' && ch <= 'z') {
+				column = column * 26 + (ch - 'a' + 1);
+			}
+			else if (ch != '$') {
+				break;
+			}
+			if (column > 1 << 24) {
+				return 1 << 24;
+			}
+		}
+		return column - 1;
+	}
+
 	/** 0-based row of a reference like {@code AB12}, or -1. */
 	static int row(String ref) {
 		int i = 0;

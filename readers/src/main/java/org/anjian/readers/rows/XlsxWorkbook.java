@@ -22,8 +22,8 @@ import org.anjian.readers.limits.ReaderLimits;
 /**
  * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its relationships give the sheets
  * (name, order, visibility, part), {@code styles.xml} which cell styles show dates, {@code sharedStrings.xml} the
- * strings (held compactly, read as far as the cells asked for need, from when the first sheet is opened); each sheet is then streamed with StAX by
- * {@link XlsxSheetRows}. Element names are matched by local name, so prefixed (x:row) and Strict OOXML parts read too.
+ * strings (held compactly, read as far as the cells asked for need, from when the first sheet is opened); each sheet is then streamed by
+ * {@link XlsxSheetRows} ({@link SheetXmlScanner} over its bytes; StAX for a part not in UTF-8). Element names are matched by local name, so prefixed (x:row) and Strict OOXML parts read too.
  */
 public final class XlsxWorkbook implements SpreadsheetSource {
 
@@ -144,7 +144,14 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 				// a large sheet is inflated on a thread of its own while this one parses
 				in = new AheadInputStream(in, sheet.name());
 			}
-			return new XlsxSheetRows(sheet, in, sharedStrings, dateStyles, date1904);
+			try {
+				return new XlsxSheetRows(sheet, in, sharedStrings, dateStyles, date1904);
+			}
+			catch (IOException | XMLStreamException | RuntimeException ex) {
+				// a read-ahead thread would otherwise stay behind
+				in.close();
+				throw ex;
+			}
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw new GridReadException(BROKEN + "（" + ex.getClass().getSimpleName() + "）", ex);

@@ -6,8 +6,18 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** The hardened StAX factory every OOXML part is read with, and the OOXML string escapes. */
+/** The hardened StAX factories OOXML parts are read with, which parser reads worksheets, and the OOXML string escapes. */
 final class XmlFactories {
+
+	/**
+	 * How worksheet parts are parsed. {@link #SCANNER} (the default): {@link SheetXmlScanner} over the UTF-8 bytes, with
+	 * Aalto for parts in another encoding and for every other part. {@code -Danjian.readers.stax=aalto} reads worksheets
+	 * with Aalto StAX as before the scanner, {@code -Danjian.readers.stax=jdk} every part with the JDK's StAX parser;
+	 * both are kept for comparison and as the fallback.
+	 */
+	enum SheetParser {
+		SCANNER, AALTO, JDK
+	}
 
 	private static final XMLInputFactory AALTO = hardened(new com.fasterxml.aalto.stax.InputFactoryImpl());
 
@@ -15,10 +25,14 @@ final class XmlFactories {
 
 	/**
 	 * Aalto (what fastexcel-reader uses) parses sheet XML about twice as fast as the JDK's parser (README: measured)
-	 * and lets cell attributes be decoded without Strings; {@code -Danjian.readers.stax=jdk} switches to the JDK's
-	 * for comparison. Both are named explicitly, whatever else is on the class path.
+	 * and lets cell attributes be decoded without Strings. Both are named explicitly, whatever else is on the class
+	 * path.
 	 */
-	private static volatile boolean useJdk = "jdk".equals(System.getProperty("anjian.readers.stax"));
+	private static volatile SheetParser sheetParser = switch (System.getProperty("anjian.readers.stax", "")) {
+		case "jdk" -> SheetParser.JDK;
+		case "aalto" -> SheetParser.AALTO;
+		default -> SheetParser.SCANNER;
+	};
 
 	private XmlFactories() {
 	}
@@ -32,13 +46,22 @@ final class XmlFactories {
 		return factory;
 	}
 
-	/** Tests read the same parts with both parsers. */
-	static void useJdkParser(boolean jdk) {
-		useJdk = jdk;
+	/** Tests read the same parts with each parser. */
+	static void useParser(SheetParser parser) {
+		sheetParser = parser;
 	}
 
+	static SheetParser sheetParser() {
+		return sheetParser;
+	}
+
+	/** A StAX reader: the JDK's when {@link SheetParser#JDK} is chosen, else Aalto. */
 	static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-		return (useJdk ? JDK : AALTO).createXMLStreamReader(in);
+		return reader(in, sheetParser);
+	}
+
+	static XMLStreamReader reader(InputStream in, SheetParser parser) throws XMLStreamException {
+		return (parser == SheetParser.JDK ? JDK : AALTO).createXMLStreamReader(in);
 	}
 
 	/** Decodes OOXML's {@code _xHHHH_} escapes (e.g. {@code _x000D_} for a carriage return) while making the String. */

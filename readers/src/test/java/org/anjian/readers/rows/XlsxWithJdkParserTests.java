@@ -9,14 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class XlsxWithJdkParserTests extends XlsxWorkbookTests {
 
+	private XmlFactories.SheetParser before;
+
 	@BeforeEach
 	void jdkParser() {
-		XmlFactories.useJdkParser(true);
+		before = XmlFactories.sheetParser();
+		XmlFactories.useParser(XmlFactories.SheetParser.JDK);
 	}
 
 	@AfterEach
-	void aaltoParser() {
-		XmlFactories.useJdkParser(false);
+	void parserAsBefore() {
+		XmlFactories.useParser(before);
 	}
 
 }

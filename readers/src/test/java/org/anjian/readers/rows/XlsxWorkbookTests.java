@@ -21,7 +21,7 @@ class XlsxWorkbookTests {
 	Path dir;
 
 	/** Every row as "rowNumber:cell|cell|…" (hidden rows marked with h). */
-	private static List<String> rows(Path file, int sheet) throws Exception {
+	static List<String> rows(Path file, int sheet) throws Exception {
 		List<String> out = new ArrayList<>();
 		try (SpreadsheetSource source = SpreadsheetSources.open(file);
 				RowSource rows = source.open(source.sheets().get(sheet))) {

@@ -10,23 +10,8 @@ final class CellRefs {
 
 	/** 0-based column of a reference like {@code AB12} (letters only is fine), or -1. */
 	static int column(String ref) {
-		int column = 0;
-		int i = 0;
-		int n = ref.length();
-		while (i < n) {
-			char ch = ref.charAt(i);
-			if (ch >= 'A' && ch <= 'Z') {
-				column = column * 26 + (ch - 'A' + 1);
-			}
-			else if (ch >= 'a' && ch <= 'z') {
-				column = column * 26 + (ch - 'a' + 1);
-			}
-			else if (ch != '$') {
-				break;
-			}
-			i++;
-		}
-		return column - 1;
+		// rare (merged ranges, attributes of the StAX path): the copy costs nothing that matters
+		return column(ref.toCharArray(), 0, ref.length());
 	}
 
 	/**

@@ -34,7 +34,7 @@ class ListTimeLimitTests {
 	@TempDir
 	Path tmp;
 
-	private final Warehouse warehouse = Warehouse.inMemory();
+	private Warehouse warehouse;
 
 	@AfterEach
 	void close() {
@@ -43,7 +43,7 @@ class ListTimeLimitTests {
 
 	@Test
 	void aListReadThatOutlastsTheTimeLimitIsRolledBackAndRejected() throws Exception {
-		warehouse.applySchema();
+		warehouse = Warehouse.open(tmp.resolve("home/warehouse.duckdb"));
 		Path ledger = Files.writeString(tmp.resolve("台账.csv"), "企业名称,隐患描述,隐患等级,发现日期\n");
 		ListFileReader endless = new ListFileReader() {
 			@Override
@@ -72,6 +72,11 @@ class ListTimeLimitTests {
 		assertThat(count("select count(*) from raw_hazard_ledger")).isZero();
 		assertThat(count("select count(*) from audit_issue where rule = 'READ_TIMEOUT' and message like '%1 秒%"
 				+ IntakeSettings.LIST_READ_TIMEOUT_SECONDS + "%'")).isEqualTo(1);
+		// the abandoned reader stops, and leaves no staging file beside the warehouse
+		Thread.sleep(500);
+		try (var files = Files.list(tmp.resolve("home"))) {
+			assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(".anjian-list-"));
+		}
 	}
 
 	private long count(String sql) throws SQLException {

@@ -86,7 +86,11 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private String status;
 
-	private boolean finished;
+	/**
+	 * Set by {@link #commit()} or {@link #close()}; volatile because an abandoned reader (a list read past its time
+	 * limit) may still be sending rows from its own thread after the load was closed: it must stop making chunks.
+	 */
+	private volatile boolean finished;
 
 	/** One hand-off: a staging chunk (or none), the rows and items that could not be packed, findings. */
 	private static final class Batch {
@@ -158,6 +162,11 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		if (chunk == null) {
 			chunk = StagingChunk.create(warehouse.file(), itemTable != null);
 			staged.add(chunk);
+			if (finished) {
+				// closed meanwhile from another thread: this chunk would outlive the load
+				discardStaged();
+				return;
+			}
 		}
 		if (line.row(row.rowNumber(), values)) {
 			chunk.row(line);

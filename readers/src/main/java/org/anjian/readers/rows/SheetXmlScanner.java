@@ -429,32 +429,16 @@ final class SheetXmlScanner {
 	private int startTag(int p) throws IOException {
 		byte[] b = buf;
 		int end = limit;
-		int i = p + 1;
-		if (!NAME_START[b[i] & 0xFF]) {
+		if (!NAME_START[b[p + 1] & 0xFF]) {
 			throw broken(p, "标签格式错误");
 		}
-		int colon = -1;
-		int c;
-		// any non-ASCII byte makes this negative: the name is then checked as UTF-8
-		int high = b[i];
-		while (true) {
-			if (++i >= end) {
-				return NEED_MORE;
-			}
-			c = b[i] & 0xFF;
-			high |= b[i];
-			if (!NAME[c]) {
-				if (c != ':') {
-					break;
-				}
-				colon = i;
-			}
+		int i = nameEnd(p + 1);
+		if (i == NEED_MORE) {
+			return NEED_MORE;
 		}
 		int nameEnd = i;
-		if (high < 0) {
-			checkName(p + 1, nameEnd);
-		}
-		int element = element(b, colon < 0 ? p + 1 : colon + 1, nameEnd);
+		int c = b[i] & 0xFF;
+		int element = element(b, nameColon < 0 ? p + 1 : nameColon + 1, nameEnd);
 		// which attributes matter depends on where the scan is, as in the StAX loops
 		boolean wanted = state == SHEET ? element == ROW || element == COL || element == MERGE_CELL
 				: state == IN_ROW && element == C;
@@ -501,28 +485,16 @@ final class SheetXmlScanner {
 			}
 			// an attribute: name, =, quoted value (white space allowed around =)
 			int attribute = i;
-			int attributeColon = -1;
 			if (!NAME_START[c]) {
 				throw broken(i, "属性格式错误");
 			}
-			high = b[i];
-			while (true) {
-				if (++i >= end) {
-					return NEED_MORE;
-				}
-				c = b[i] & 0xFF;
-				high |= b[i];
-				if (!NAME[c]) {
-					if (c != ':') {
-						break;
-					}
-					attributeColon = i;
-				}
+			i = nameEnd(attribute);
+			if (i == NEED_MORE) {
+				return NEED_MORE;
 			}
+			int attributeColon = nameColon;
 			int attributeEnd = i;
-			if (high < 0) {
-				checkName(attribute, attributeEnd);
-			}
+			c = b[i] & 0xFF;
 			while (SPACE[c]) {
 				if (++i >= end) {
 					return NEED_MORE;
@@ -639,6 +611,41 @@ final class SheetXmlScanner {
 			return true;
 		}
 		return false;
+	}
+
+	/** Where the last {@link #nameEnd(int)} found the name's last colon (its prefix ends there), or -1. */
+	private int nameColon;
+
+	/**
+	 * The end of the (element or attribute) name starting at {@code from}, whose first byte the caller has checked:
+	 * the index of the first byte that is no name character, with {@link #nameColon} set; or {@link #NEED_MORE} when
+	 * the buffer ends first. A name holding non-ASCII bytes is checked as UTF-8 name characters.
+	 */
+	private int nameEnd(int from) throws IOException {
+		byte[] b = buf;
+		int end = limit;
+		int i = from;
+		int colon = -1;
+		// any non-ASCII byte makes this negative
+		int high = b[i];
+		while (true) {
+			if (++i >= end) {
+				return NEED_MORE;
+			}
+			int c = b[i] & 0xFF;
+			high |= b[i];
+			if (!NAME[c]) {
+				if (c != ':') {
+					break;
+				}
+				colon = i;
+			}
+		}
+		if (high < 0) {
+			checkName(from, i);
+		}
+		nameColon = colon;
+		return i;
 	}
 
 	/** The end tag at {@code p}, which must close the innermost open element: that element, or {@link #NEED_MORE}. */

@@ -99,9 +99,11 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, IntakeTally intakeTally,
 			IntakeSettings settings) {
+		ListWriter listWriter = new ListWriter(warehouse);
+		// this process holds the home lock, so no load is running: staging files left are a killed run's
+		listWriter.removeStagingLeftovers();
 		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, new ListWriter(warehouse), settings.listReadTimeout()),
-				intakeTally);
+				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), intakeTally);
 	}
 
 	@Bean

@@ -103,13 +103,19 @@ class ListIntakeFunctionalTests {
 	}
 
 	@Test
-	void listsLoadTheirGoodRowsReportBadRowsAndAreReconciledWithTheSummaryTables() {
+	void listsLoadTheirGoodRowsReportBadRowsAndAreReconciledWithTheSummaryTables() throws Exception {
+		// given a staging file a killed run left beside the warehouse
+		Path leftover = Files.writeString(Files.createDirectories(home).resolve(".anjian-list-4242.rows"), "3\u001F甲\n");
 		// when
 		CliRun ingest = CliRun.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(),
 				"--inbox", inbox.toString());
 
 		// then every list is recorded as loaded, with its kind and submitter
 		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+		assertThat(leftover).as("a killed run's staging file is cleared").doesNotExist();
+		try (var files = Files.list(home)) {
+			assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(".anjian-list-"));
+		}
 		assertThat(WarehouseQueries.query(home,
 				"select list_kind || ' ' || status || ' ' || coalesce(submitter_code, '-') as f from audit_file where list_kind is not null order by 1")
 			.stream().map(r -> r.get("f")).toList()).containsExactly("enterprise_directory loaded HM06",

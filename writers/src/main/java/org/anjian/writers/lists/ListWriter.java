@@ -86,6 +86,14 @@ public class ListWriter {
 		this.ledger = new SubmissionLedger(warehouse);
 	}
 
+	/**
+	 * Deletes staging files a killed process left beside the warehouse file (none for an in-memory warehouse); call
+	 * only while no load can be running on it, e.g. under anjian's home lock. Returns how many were deleted.
+	 */
+	public int removeStagingLeftovers() {
+		return warehouse.file() == null ? 0 : StagingChunk.removeLeftovers(warehouse.file());
+	}
+
 	/** The raw table a kind lands in. */
 	public static String rawTable(ListKind kind) {
 		return "raw_" + kind.code();

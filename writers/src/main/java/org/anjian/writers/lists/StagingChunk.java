@@ -66,6 +66,27 @@ final class StagingChunk implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes staging files beside the warehouse that no load owns: those of a process killed while loading (a load
+	 * ends by deleting its own, whichever way it ends). Only for a caller that knows no load is running on that
+	 * warehouse — anjian's home lock. Returns how many were deleted.
+	 */
+	static int removeLeftovers(Path warehouseFile) {
+		Path dir = warehouseFile.toAbsolutePath().getParent();
+		int removed = 0;
+		try (var files = Files.newDirectoryStream(dir, ".anjian-list-*.{rows,items}")) {
+			for (Path file : files) {
+				if (Files.deleteIfExists(file)) {
+					removed++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// leftovers cost disk, not correctness: the next run tries again
+		}
+		return removed;
+	}
+
 	private static Path temp(Path dir, String suffix) throws IOException {
 		return dir == null ? Files.createTempFile("anjian-list-", suffix) : Files.createTempFile(dir, ".anjian-list-", suffix);
 	}

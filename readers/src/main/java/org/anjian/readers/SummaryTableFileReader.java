@@ -50,6 +50,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	/** No sheet has a recognisable summary table header. */
 	public static final String NO_TABLE = "NO_TABLE";
 
+	/** Warning: a further visible sheet holds a summary table too; it is not read (one table per file). */
+	public static final String OTHER_TABLE_NOT_READ = "OTHER_TABLE_NOT_READ";
+
 	/** The table's header lacks measure columns of its form. */
 	public static final String HEADER_MISSING = "HEADER_MISSING";
 
@@ -212,11 +215,33 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			if (!header.missing().isEmpty()) {
 				findings.addAll(0, missingFindings(fileName, grid, header));
 			}
+			findings.addAll(otherTables(fileName, ordered, grid));
 			return new SubmissionRead(format, table, List.copyOf(findings));
 		}
 		return new SubmissionRead(format, null, List.of(Finding.error(NO_TABLE, null, null, null,
 				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 "
 						+ grids.size() + " 个工作表）")));
+	}
+
+	/**
+	 * One table is read per file; a further visible sheet holding a summary table too (two townships, or two months,
+	 * in one workbook) is named in a warning rather than dropped in silence ({@link #OTHER_TABLE_NOT_READ}). Hidden
+	 * sheets (old copies, templates) are left out, as when the table is chosen.
+	 */
+	private List<Finding> otherTables(String fileName, List<Grid> grids, Grid read) {
+		List<Finding> findings = new ArrayList<>();
+		for (Grid other : grids) {
+			if (other == read || other.hidden()) {
+				continue;
+			}
+			TableLocator.HeaderMatch header = locator.locate(other);
+			if (header != null) {
+				findings.add(Finding.warning(OTHER_TABLE_NOT_READ, other.name(), header.top() + 1, null, "工作表“"
+						+ other.name() + "”第" + (header.top() + 1) + "行也是一张《" + header.form().name() + "》，本文件只读取了工作表“"
+						+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件（文件“" + fileName + "”）"));
+			}
+		}
+		return findings;
 	}
 
 	private static List<Finding> missingFindings(String fileName, Grid grid, TableLocator.HeaderMatch header) {

@@ -66,6 +66,34 @@ class SummaryTableFileReaderWithCoverAndNotesSheetsTests {
 	}
 
 	@Test
+	void aFurtherVisibleTableIsNamedInAWarningNotDroppedInSilence() throws IOException {
+		// given: two townships' tables on two visible sheets of one workbook
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		Sheet first = workbook.createSheet("桃源镇");
+		int row = TestWorkbooks.header(first, 0, "行业部门", TestWorkbooks.F000_COLUMNS);
+		TestWorkbooks.dataRow(first, row, "应急管理", TestWorkbooks.counting(1));
+		Sheet second = workbook.createSheet("新场镇");
+		row = TestWorkbooks.titleLines(second, "（2024年4月至5月）", "鹤鸣县新场镇");
+		int headerTop = row;
+		row = TestWorkbooks.header(second, row, "行业部门", TestWorkbooks.F000_COLUMNS);
+		TestWorkbooks.dataRow(second, row, "住建", TestWorkbooks.counting(2));
+		Path file = TestWorkbooks.write(workbook, dir.resolve("two-townships.xlsx"));
+
+		// when
+		SubmissionRead read = new SummaryTableFileReader().read(file);
+
+		// then the first is read, the second named with its sheet and header row
+		assertThat(read.table().sheet()).isEqualTo("桃源镇");
+		assertThat(read.findings()).singleElement().satisfies(finding -> {
+			assertThat(finding.isError()).isFalse();
+			assertThat(finding.rule()).isEqualTo(SummaryTableFileReader.OTHER_TABLE_NOT_READ);
+			assertThat(finding.sheet()).isEqualTo("新场镇");
+			assertThat(finding.rowNumber()).isEqualTo(headerTop + 1);
+			assertThat(finding.message()).contains("工作表“新场镇”", "只读取了工作表“桃源镇”", "未入库", "two-townships.xlsx");
+		});
+	}
+
+	@Test
 	void reportsNoTableWhenNoSheetHasAHeader() throws IOException {
 		// given
 		XSSFWorkbook workbook = new XSSFWorkbook();

@@ -67,6 +67,9 @@ public class ListFileReader {
 	/** A date before the date it must follow (整改完成日期 before 发现日期: error; 整改期限: warning). */
 	public static final String LIST_DATE_ORDER = "LIST_DATE_ORDER";
 
+	/** Warning: a further visible sheet of the file holds a list too; it is not read (one list per file). */
+	public static final String OTHER_LIST_NOT_READ = "OTHER_LIST_NOT_READ";
+
 	/** How far down a sheet a list header is looked for (non-empty rows). */
 	public static final int HEADER_SEARCH_ROWS = 30;
 
@@ -112,16 +115,18 @@ public class ListFileReader {
 		Reading reading = new Reading(fileName, sink);
 		try (SpreadsheetSource source = SpreadsheetSources.open(file, limits)) {
 			reading.format = source.format();
-			for (SheetInfo sheet : visibleFirst(source.sheets())) {
-				try (RowSource rows = source.open(sheet)) {
+			List<SheetInfo> sheets = visibleFirst(source.sheets());
+			for (int s = 0; s < sheets.size(); s++) {
+				try (RowSource rows = source.open(sheets.get(s))) {
 					List<BufferedRow> head = buffer(rows, HEADER_SEARCH_ROWS);
 					HeaderMatch header = locate(head);
 					if (header == null) {
 						continue;
 					}
 					reading.read(rows, head, header);
-					return reading.summary();
 				}
+				warnOfOtherLists(source, sheets.subList(s + 1, sheets.size()), sheets.get(s), reading);
+				return reading.summary();
 			}
 			reading.fileError(NO_LIST, "未找到明细清单：各工作表前 " + HEADER_SEARCH_ROWS
 					+ " 行中都没有可识别的表头（如隐患台账的“企业名称、隐患描述、隐患等级、发现日期”，执法统计表的“受检企业(单位)名称、检查时间、安全生产违法行为”，名录库的“企业名称、行业类别”，联络员名单的“姓名、手机号码”）（文件“"
@@ -147,6 +152,30 @@ public class ListFileReader {
 					+ "，文件“" + fileName + "”");
 		}
 		return reading.summary();
+	}
+
+	/**
+	 * One list is read per file (rows are numbered within it); a clerk who put, say, one ledger per month on sheets of
+	 * one workbook must not find the other sheets silently dropped: each further visible sheet with a list header is
+	 * named in a warning ({@link #OTHER_LIST_NOT_READ}). Hidden sheets are left out, as when the list is chosen.
+	 */
+	private void warnOfOtherLists(SpreadsheetSource source, List<SheetInfo> others, SheetInfo read, Reading reading)
+			throws IOException, GridReadException {
+		for (SheetInfo other : others) {
+			if (other.hidden()) {
+				continue;
+			}
+			try (RowSource rows = source.open(other)) {
+				List<BufferedRow> head = buffer(rows, HEADER_SEARCH_ROWS);
+				HeaderMatch header = locate(head);
+				if (header != null) {
+					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), head.get(header.position()).rowIndex() + 1,
+							"工作表“" + other.name() + "”第" + (head.get(header.position()).rowIndex() + 1) + "行也是一张"
+									+ header.definition().kind().label() + "的表头，本文件只读取了工作表“" + read.name()
+									+ "”；该表的数据未入库，如需报送，请另存为单独的文件");
+				}
+			}
+		}
 	}
 
 	/**
@@ -426,6 +455,12 @@ public class ListFileReader {
 
 		void fileError(String rule, String message) {
 			Finding finding = Finding.error(rule, sheet, null, null, message);
+			fileFindings.add(finding);
+			sink.finding(finding);
+		}
+
+		void fileWarning(String rule, String otherSheet, int rowNumber, String message) {
+			Finding finding = Finding.warning(rule, otherSheet, rowNumber, null, message);
 			fileFindings.add(finding);
 			sink.finding(finding);
 		}

@@ -23,8 +23,10 @@ import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,11 +99,13 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
-	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, IntakeTally intakeTally,
-			IntakeSettings settings) {
-		ListWriter listWriter = new ListWriter(warehouse);
-		// this process holds the home lock, so no load is running: staging files left are a killed run's
-		listWriter.removeStagingLeftovers();
+	ListWriter listWriter(Warehouse warehouse) {
+		return new ListWriter(warehouse);
+	}
+
+	@Bean
+	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, ListWriter listWriter,
+			IntakeTally intakeTally, IntakeSettings settings) {
 		return new IntakeWriter(new SubmissionWriter(warehouse),
 				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), intakeTally);
 	}
@@ -109,13 +113,22 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
-			IntakeWriter intakeWriter, IntakeProgressListener intakeProgressListener) {
+			IntakeWriter intakeWriter, IntakeProgressListener intakeProgressListener, ListWriter listWriter) {
 		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, Object>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
 			.writer(intakeWriter)
 			.listener(intakeProgressListener)
+			.listener(new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution stepExecution) {
+					// the step runs only under the home lock (ingest, nightly, schedule, demo), so no load is running:
+					// staging files beside the warehouse are a killed run's. Not at start-up: `status` starts the
+					// context without the lock, beside a running load.
+					listWriter.removeStagingLeftovers();
+				}
+			})
 			.build();
 	}
 

@@ -158,6 +158,14 @@ public final class Warehouse implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * {@code text} as a SQL string literal, quotes doubled: for what DuckDB takes only as a constant (file paths of
+	 * {@code copy}, {@code attach} and {@code read_csv}, {@code set variable}), where no parameter can be bound.
+	 */
+	public static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
 	/** Executes a script of {@code ;}-terminated statements (no {@code ;} inside literals or comments). */
 	public void executeScript(String script) throws SQLException {
 		try (Statement st = connection.createStatement()) {

@@ -62,7 +62,7 @@ public final class ListDates {
 	}
 
 	/** yyyy-MM-dd with a real month and day, checked without allocating. */
-	static boolean isIsoDate(String text) {
+	public static boolean isIsoDate(String text) {
 		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
 			return false;
 		}

@@ -169,10 +169,10 @@ public class ListFileReader {
 				List<BufferedRow> head = buffer(rows, HEADER_SEARCH_ROWS);
 				HeaderMatch header = locate(head);
 				if (header != null) {
-					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), head.get(header.position()).rowIndex() + 1,
-							"工作表“" + other.name() + "”第" + (head.get(header.position()).rowIndex() + 1) + "行也是一张"
-									+ header.definition().kind().label() + "的表头，本文件只读取了工作表“" + read.name()
-									+ "”；该表的数据未入库，如需报送，请另存为单独的文件");
+					int headerRow = head.get(header.position()).rowIndex() + 1;
+					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), headerRow, "工作表“" + other.name() + "”第"
+							+ headerRow + "行也是一张" + header.definition().kind().label() + "的表头，本文件只读取了工作表“"
+							+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件");
 				}
 			}
 		}

@@ -59,7 +59,7 @@ public final class RollupBuilder {
 		warehouse.inTransaction(() -> {
 			Connection connection = warehouse.connection();
 			try (Statement st = connection.createStatement()) {
-				st.execute("set variable campaign = '" + campaign.replace("'", "''") + "'");
+				st.execute("set variable campaign = " + Warehouse.literal(campaign));
 				st.execute("set variable period = date '" + period.atDay(1) + "'");
 				st.execute("set variable as_of = timestamp '" + effectiveAsOf + "'");
 				st.execute("set variable deadline = date '" + deadline + "'");

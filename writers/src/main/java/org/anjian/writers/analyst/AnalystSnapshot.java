@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
@@ -50,7 +51,7 @@ public final class AnalystSnapshot {
 		String alias = "analyst_snapshot_" + id;
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
-			st.execute("attach '" + tmp.toString().replace("'", "''") + "' as " + alias);
+			st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias);
 			boolean attached = true;
 			try {
 				st.execute("copy from database " + ident(source) + " to " + alias);

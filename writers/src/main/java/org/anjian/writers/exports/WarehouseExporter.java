@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.anjian.warehouse.Warehouse;
+
 /**
  * Refreshes {@code <home>/exports/} (CONTRACT.md "Exports"): Parquet for every {@code dim_*}, {@code fact_*} and
  * {@code rollup_*} table, tables with a {@code period} column Hive-partitioned as {@code <table>/period=YYYY-MM/data.parquet}
@@ -223,7 +225,7 @@ public final class WarehouseExporter {
 	private long copy(String query, Path file, String options) throws SQLException {
 		try (Statement st = connection.createStatement()) {
 			// COPY answers with the number of rows written, as a result set or as an update count
-			if (st.execute("copy (" + query + ") to '" + file.toString().replace("'", "''") + "' (" + options + ")")) {
+			if (st.execute("copy (" + query + ") to " + Warehouse.literal(file.toString()) + " (" + options + ")")) {
 				try (ResultSet rs = st.getResultSet()) {
 					return rs.next() ? rs.getLong(1) : 0;
 				}

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.lists.ListDates;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
@@ -192,7 +193,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		}
 		if (dateIndex >= 0) {
 			String date = values[dateIndex];
-			if (date != null && isIsoDate(date) && (earliest == null || date.compareTo(earliest) < 0)) {
+			if (date != null && ListDates.isIsoDate(date) && (earliest == null || date.compareTo(earliest) < 0)) {
 				earliest = date;
 			}
 		}
@@ -448,20 +449,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			rankVersions(c);
 		}
 		status = statusOf(c);
-	}
-
-	/** yyyy-MM-dd in ASCII digits. */
-	static boolean isIsoDate(String text) {
-		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-			return false;
-		}
-		for (int i = 0; i < 10; i++) {
-			char ch = text.charAt(i);
-			if (i != 4 && i != 7 && (ch < '0' || ch > '9')) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private Batch take() {

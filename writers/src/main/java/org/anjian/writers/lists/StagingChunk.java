@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.anjian.readers.lists.ListKind;
+import org.anjian.warehouse.Warehouse;
 
 /**
  * One hand-off of a list file's rows from the reader's thread to the loader thread: {@link PackedLine}s written to a
@@ -144,24 +145,20 @@ final class StagingChunk implements AutoCloseable {
 		StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (sha256");
 		numbers.forEach(column -> sql.append(", ").append(column));
 		texts.forEach(column -> sql.append(", ").append(column));
-		sql.append(")\nselect ?, *\nfrom read_csv(").append(literal(file.toString()))
-			.append(", delim = ").append(literal(String.valueOf(PackedLine.UNIT)))
-			.append(", nullstr = ").append(literal(String.valueOf(PackedLine.NULL)))
+		sql.append(")\nselect ?, *\nfrom read_csv(").append(Warehouse.literal(file.toString()))
+			.append(", delim = ").append(Warehouse.literal(String.valueOf(PackedLine.UNIT)))
+			.append(", nullstr = ").append(Warehouse.literal(String.valueOf(PackedLine.NULL)))
 			.append(", quote = '', escape = '', new_line = '\\n', header = false, auto_detect = false")
 			.append(", max_line_size = ").append(PackedLine.MAX_LINE_BYTES + 1)
 			.append(", columns = {");
-		numbers.forEach(column -> sql.append(literal(column)).append(": 'INTEGER', "));
-		texts.forEach(column -> sql.append(literal(column)).append(": 'VARCHAR', "));
+		numbers.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'INTEGER', "));
+		texts.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'VARCHAR', "));
 		sql.setLength(sql.length() - 2);
 		sql.append("})");
 		try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
 			ps.setString(1, sha256);
 			ps.executeUpdate();
 		}
-	}
-
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
 	}
 
 	/** Deletes the files, whether loaded or not. */

@@ -109,13 +109,9 @@ final class PackedLine {
 		return Arrays.copyOf(buffer, length);
 	}
 
-	/** A whole number (row numbers are positive) as ASCII digits, then {@link #UNIT}. */
+	/** A row or item number (never negative) as ASCII digits, then {@link #UNIT}. */
 	private void number(int number) {
 		ensure(12);
-		if (number < 0) {
-			buffer[length++] = '-';
-			number = -number;
-		}
 		int digits = 1;
 		for (int n = number; n >= 10; n /= 10) {
 			digits++;

@@ -3,15 +3,17 @@ package org.anjian.schedules;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 
 /**
  * Which rollups the calendar asks for, and which of them have come due by a given moment (Asia/Shanghai wall clock).
@@ -21,8 +23,6 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
  * (月末汇总) once month M has ended. Only the months of each campaign (first_month … last_month) count.
  */
 public final class DueRollups {
-
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** Calendar order: when due, then cutoff before month-end of the same moment, then campaign. */
 	private static final Comparator<DueRollup> CALENDAR_ORDER = Comparator.comparing(DueRollup::dueAt)
@@ -39,9 +39,9 @@ public final class DueRollups {
 		for (Campaign campaign : reference.campaigns()) {
 			for (YearMonth month = campaign.firstMonth(); !month.isAfter(campaign.lastMonth()); month = month
 				.plusMonths(1)) {
-				all.add(new DueRollup(campaign.code(), month, DueRollup.CUTOFF, deadlines.cutoffAsOf(campaign, month)));
-				all.add(new DueRollup(campaign.code(), month, DueRollup.MONTH_END,
-						DeadlineCalendar.monthEndAsOf(month)));
+				for (RollupKind kind : RollupKind.values()) {
+					all.add(new DueRollup(RollupRequest.scheduled(campaign, month, kind, deadlines)));
+				}
 			}
 		}
 		all.sort(CALENDAR_ORDER);
@@ -63,7 +63,7 @@ public final class DueRollups {
 
 	/** {@link #dueBy} at the clock's current Asia/Shanghai wall-clock time. */
 	public List<DueRollup> dueNow(Clock clock, Collection<RollupKey> produced) {
-		return dueBy(LocalDateTime.now(clock.withZone(ZONE)), produced);
+		return dueBy(OfficeTime.now(clock), produced);
 	}
 
 	/** Convenience for the {@code nightly} command. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -93,7 +94,7 @@ public class LaunchJob implements Job {
 		String businessDate = data.getString(BUSINESS_DATE_PARAMETER);
 		if (businessDate != null) {
 			parameters.put(businessDate,
-					LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), zone == null ? DueRollups.ZONE : zone)
+					LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), zone == null ? OfficeTime.ZONE : zone)
 						.toString());
 		}
 		return new LinkedHashMap<>(parameters);

@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.anjian.warehouse.calendar.OfficeTime;
+import org.anjian.warehouse.rollups.RollupKind;
 import org.quartz.CronExpression;
 
 /**
@@ -52,7 +54,7 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 	public static ScheduleSettings embedded(Path home) {
 		// AUTO_SERVER lets a status command read the store while the schedule command holds it open
 		String url = "jdbc:h2:file:" + home.resolve("scheduler").resolve("quartz").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-		return new ScheduleSettings(DEFAULT_NIGHTLY_CRON, DueRollups.ZONE, url, "sa", "", false, "anjian", "AUTO",
+		return new ScheduleSettings(DEFAULT_NIGHTLY_CRON, OfficeTime.ZONE, url, "sa", "", false, "anjian", "AUTO",
 				Duration.ofSeconds(60), 1, "submissionsIntakeJob", "rollupJob", LocalTime.of(0, 5), LocalTime.of(0, 10));
 	}
 
@@ -111,7 +113,7 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 
 	/** The moment the trigger of {@code rollup} fires: shortly after it has come due. */
 	public LocalDateTime fireTime(DueRollup rollup) {
-		LocalTime at = DueRollup.CUTOFF.equals(rollup.kind()) ? cutoffFireTime : monthEndFireTime;
+		LocalTime at = rollup.rollup().kind() == RollupKind.CUTOFF ? cutoffFireTime : monthEndFireTime;
 		return rollup.dueAt().toLocalDate().atTime(at);
 	}
 

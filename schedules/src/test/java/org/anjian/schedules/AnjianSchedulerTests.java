@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.quartz.JobListener;
 /** The scheduler on its default job store, an H2 file under the home. */
 class AnjianSchedulerTests {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SHANGHAI = OfficeTime.ZONE;
 
 	@TempDir
 	Path home;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
@@ -29,7 +30,7 @@ import org.quartz.spi.OperableTrigger;
 /** Walks a controllable clock through the whole 2024 campaign year with the sample holidays (调休 included). */
 class BusinessCalendarWalkTests {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SHANGHAI = OfficeTime.ZONE;
 
 	private final ReferenceData sample = SampleReference.calendarOnly();
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 class ClusteredPostgresSchedulerTests {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SHANGHAI = OfficeTime.ZONE;
 
 	private static PostgreSQLContainer container;
 

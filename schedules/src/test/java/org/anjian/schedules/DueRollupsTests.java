@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.junit.jupiter.api.Test;
@@ -102,8 +104,8 @@ class DueRollupsTests {
 	@Test
 	void rollupParametersAreTheRollupsIdentity() {
 		// given
-		DueRollup june = new DueRollup("QA2024", YearMonth.of(2024, 6), "cutoff",
-				LocalDateTime.parse("2024-06-21T23:59:59"));
+		DueRollup june = new DueRollup(new RollupRequest("QA2024", YearMonth.of(2024, 6), RollupKind.CUTOFF,
+				LocalDateTime.parse("2024-06-21T23:59:59")));
 
 		// when / then
 		assertThat(june.parameters()).containsExactly(entry("campaign", "QA2024"),

@@ -18,6 +18,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.anjian.warehouse.rollups.RollupBuilder;
 import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,7 +248,7 @@ class ListModelsTests {
 				"mobile", "13900000009");
 		warehouse.buildModels();
 		// when
-		new RollupBuilder(warehouse, reference).materialize("X", MAY, RollupKind.CUTOFF, null);
+		new RollupBuilder(warehouse, reference).materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
 		// then
 		assertThat(rows(warehouse, "select submitter_code, liaison, phone from rollup_roster order by submitter_code"))
 			.containsExactly(List.of("D1", "吴九", "13900000009"), List.of("T1", "陈七", "13900000007"),

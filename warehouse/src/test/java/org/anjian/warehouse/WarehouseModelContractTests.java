@@ -21,6 +21,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.anjian.warehouse.rollups.RollupBuilder;
 import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -66,10 +67,10 @@ class WarehouseModelContractTests {
 		lists(t);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
-		rollups.materialize("X", april, RollupKind.CUTOFF, null);
-		rollups.materialize("X", april, RollupKind.MONTH_END, null);
-		rollups.materialize("X", may, RollupKind.MONTH_END, null);
-		rollups.materialize("X", may, RollupKind.CUTOFF, null);
+		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.CUTOFF, null));
+		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.MONTH_END, null));
+		rollups.materialize(RollupRequest.of(reference, "X", may, RollupKind.MONTH_END, null));
+		rollups.materialize(RollupRequest.of(reference, "X", may, RollupKind.CUTOFF, null));
 	}
 
 	void table(String sha, String submitter, String region, YearMonth period, LocalDateTime receivedAt, long hm,

@@ -55,7 +55,8 @@ public final class Cli {
 				err.println("anjian: 另一个 anjian 进程正在使用数据目录 " + home + "，请稍后再试");
 				return ExitCodes.BUSY;
 			}
-			try (ConfigurableApplicationContext context = start(args, home, output)) {
+			try (ConfigurableApplicationContext context = context(home,
+					args.path("reference").map(Path::toAbsolutePath).orElse(null), args.command(), args.options())) {
 				AnjianCommand command = context.getBeansOfType(AnjianCommand.class)
 					.values()
 					.stream()
@@ -109,26 +110,34 @@ public final class Cli {
 		return t;
 	}
 
-	private static ConfigurableApplicationContext start(CliArgs args, Path home, CommandOutput output) {
+	/**
+	 * The application context a command runs in: settings from {@code options} (e.g. {@code max-file-mb}) ahead of
+	 * the environment. The caller holds the home lock where the command writes (tests drive the run layer this way).
+	 * @param reference the reference-data folder, or null for the bundled demo county
+	 */
+	public static ConfigurableApplicationContext context(Path home, Path reference, String command,
+			Map<String, String> options) {
 		SpringApplication app = new SpringApplication(AnjianApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setLogStartupInfo(false);
 		Map<String, Object> props = new HashMap<>();
 		props.put("anjian.home", home.toString());
-		args.option("reference").ifPresent(r -> props.put("anjian.reference", Path.of(r).toAbsolutePath().toString()));
-		props.put("anjian.command", args.command());
+		if (reference != null) {
+			props.put("anjian.reference", reference.toString());
+		}
+		props.put("anjian.command", command);
 		app.setDefaultProperties(props);
 		app.setRegisterShutdownHook(false);
-		app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("commandOutput", output));
 		// --max-file-mb 50 and the like: the setting of that name, ahead of the environment variable
 		Map<String, Object> settings = new HashMap<>();
-		args.options().forEach((option, value) -> {
+		options.forEach((option, value) -> {
 			String setting = IntakeSettings.settingOf(option);
 			if (setting != null) {
 				settings.put(setting, value);
 			}
 		});
-		app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+		app.addInitializers(ctx -> ctx.getEnvironment()
+			.getPropertySources()
 			.addFirst(new MapPropertySource("anjianCommandLineSettings", settings)));
 		return app.run();
 	}

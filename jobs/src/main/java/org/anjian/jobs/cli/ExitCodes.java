@@ -1,5 +1,7 @@
 package org.anjian.jobs.cli;
 
+import org.anjian.jobs.runs.RunOutcome;
+
 /** Exit codes cron and systemd can act on (sysexits.h values where one fits). */
 public final class ExitCodes {
 
@@ -22,6 +24,15 @@ public final class ExitCodes {
 	public static final int SOFTWARE = 70;
 
 	private ExitCodes() {
+	}
+
+	/** A run's exit code: completed or already complete 0, refused (missing input) 65, failed 1. */
+	public static int of(RunOutcome outcome) {
+		return switch (outcome) {
+			case COMPLETED, ALREADY_COMPLETE -> OK;
+			case REFUSED -> DATA_ERROR;
+			case FAILED -> JOB_FAILED;
+		};
 	}
 
 }

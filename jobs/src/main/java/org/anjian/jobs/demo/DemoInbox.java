@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Industry;
@@ -29,9 +29,7 @@ import org.anjian.writers.official.OfficialTableWriter;
  * again, the same file forwarded twice, a 合计 that does not add up, a table after the deadline — and received times
  * set as mtimes. Seeded: the same figures every time.
  */
-final class DemoInbox {
-
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public final class DemoInbox {
 
 	private final ReferenceData reference;
 
@@ -39,17 +37,17 @@ final class DemoInbox {
 
 	private final OfficialTableWriter writer = new OfficialTableWriter();
 
-	DemoInbox(ReferenceData reference) {
+	public DemoInbox(ReferenceData reference) {
 		this.reference = reference;
 	}
 
 	/** The months the demo inbox holds tables for: the campaign's first two. */
-	static List<YearMonth> months(Campaign campaign) {
+	public static List<YearMonth> months(Campaign campaign) {
 		return List.of(campaign.firstMonth(), campaign.firstMonth().plusMonths(1));
 	}
 
 	/** Writes every submitter's tables for {@link #months} under {@code inbox}. */
-	void generate(Path inbox, Campaign campaign) throws IOException {
+	public void generate(Path inbox, Campaign campaign) throws IOException {
 		List<YearMonth> months = months(campaign);
 		YearMonth first = months.get(0);
 		Map<String, Map<String, Map<String, BigDecimal>>> cumulative = new HashMap<>();
@@ -110,7 +108,7 @@ final class DemoInbox {
 	}
 
 	private static void setReceived(Path file, LocalDateTime received) throws IOException {
-		Files.setLastModifiedTime(file, FileTime.from(received.atZone(SHANGHAI).toInstant()));
+		Files.setLastModifiedTime(file, FileTime.from(received.atZone(OfficeTime.ZONE).toInstant()));
 	}
 
 	/** Departments report their own industry and one more; townships report most industries. */

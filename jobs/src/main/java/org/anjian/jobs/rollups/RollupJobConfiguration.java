@@ -1,17 +1,17 @@
 package org.anjian.jobs.rollups;
 
-import java.time.LocalDateTime;
-import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupBuilder;
-import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.official.OfficialTableExporter;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * rollupJob (汇总上报): materialize one rollup (cutoff or month-end) of one campaign and month with its 催报 roster,
  * then write the county's official table and manifest into the outbox. SQL is the unit here, so both steps are
- * tasklets. Identifying parameters: campaign, period, kind, as_of and the warehouse's intake state.
+ * tasklets. Identifying parameters: {@link RollupRequest#parameters()} (campaign, period, kind, asOf) and the
+ * warehouse's intake state ({@code inputs}).
  */
 @Configuration(proxyBeanMethods = false)
 class RollupJobConfiguration {
@@ -36,10 +37,7 @@ class RollupJobConfiguration {
 	Step rollupMaterialize(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			Warehouse warehouse, ReferenceData referenceData) {
 		return new StepBuilder("rollupMaterialize", jobRepository).tasklet((contribution, chunk) -> {
-			JobParameters p = contribution.getStepExecution().getJobParameters();
-			new RollupBuilder(warehouse, referenceData).materialize(p.getString("campaign"),
-					YearMonth.parse(p.getString("period")), RollupKind.fromCode(p.getString("kind")),
-					p.getLocalDateTime("asOf"));
+			new RollupBuilder(warehouse, referenceData).materialize(request(contribution.getStepExecution()));
 			return RepeatStatus.FINISHED;
 		}, batchTransactionManager).build();
 	}
@@ -50,11 +48,17 @@ class RollupJobConfiguration {
 	Step officialTableWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			Warehouse warehouse, AnjianSettings settings) {
 		return new StepBuilder("officialTableWrite", jobRepository).tasklet((contribution, chunk) -> {
-			JobParameters p = contribution.getStepExecution().getJobParameters();
-			new OfficialTableExporter(warehouse.connection()).export(p.getString("campaign"),
-					YearMonth.parse(p.getString("period")), p.getString("kind"), settings.outboxDir());
+			new OfficialTableExporter(warehouse.connection()).export(request(contribution.getStepExecution()),
+					settings.outboxDir());
 			return RepeatStatus.FINISHED;
 		}, batchTransactionManager).build();
+	}
+
+	/** The rollup this execution is for: its identifying parameters are {@link RollupRequest#parameters()}. */
+	private static RollupRequest request(StepExecution execution) {
+		Map<String, String> parameters = new HashMap<>();
+		execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+		return RollupRequest.fromParameters(parameters);
 	}
 
 	@Bean

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.jobs.system.IntakeSettings;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
@@ -40,8 +40,6 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * and a file whose size or mtime changed while it was hashed.
  */
 public class InboxFileItemReader implements ItemReader<InboxFile> {
-
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	/**
 	 * How long a file must rest by default ({@link IntakeSettings#SETTLE_SECONDS}): off, since CONTRACT.md has ingest
@@ -141,7 +139,7 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 						return FileVisitResult.CONTINUE;
 					}
 					Instant modified = attrs.lastModifiedTime().toInstant();
-					LocalDateTime received = LocalDateTime.ofInstant(modified, SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
+					LocalDateTime received = LocalDateTime.ofInstant(modified, OfficeTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
 					if (notAfter != null && received.isAfter(notAfter)) {
 						return FileVisitResult.CONTINUE;
 					}

@@ -4,31 +4,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.anjian.jobs.cli.CommandOutput;
+import org.anjian.jobs.system.RunProgress;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.submissions.AuditedFile;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.stereotype.Component;
 
-/** One line per file as it lands: status, path, who/what/when, counts of errors and warnings, first error. */
-@Component
-class IntakeProgressListener implements ItemWriteListener<Object> {
+/** One line per file as it lands, into the run's progress: status, path, who/what/when, counts of errors and warnings, first error. */
+class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 
-	private final CommandOutput output;
+	private final RunProgress output;
 
 	private final Warehouse warehouse;
 
-	IntakeProgressListener(CommandOutput output, Warehouse warehouse) {
+	IntakeProgressListener(RunProgress output, Warehouse warehouse) {
 		this.output = output;
 		this.warehouse = warehouse;
 	}
 
 	@Override
-	public void afterWrite(Chunk<? extends Object> items) {
-		for (Object item : items) {
-			String line = item instanceof AuditedFile file ? describe(file)
-					: item instanceof ListSubmission list ? describe(list) : null;
+	public void afterWrite(Chunk<? extends IntakeItem> items) {
+		for (IntakeItem item : items) {
+			String line = item instanceof SummarySubmission summary ? describe(summary.audited())
+					: describe((ListSubmission) item);
 			if (line != null) {
 				output.line(line);
 			}

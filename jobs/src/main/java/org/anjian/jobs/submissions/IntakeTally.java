@@ -5,36 +5,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.anjian.jobs.cli.CommandOutput;
-import org.springframework.stereotype.Component;
+import org.anjian.jobs.system.RunProgress;
 
 /**
- * What one intake run did with each inbox file, for the summary {@code ingest} prints: the files written to audit_file
+ * What one intake run did with each inbox file, for the summary the run reports: the files written to audit_file
  * (their final status is read back at the end, since a later file may supersede an earlier one in the same run) and
- * the files skipped and left for the next run, with the reason. One run at a time (the home lock), reset per run.
+ * the files skipped and left for the next run, with the reason. One per run ({@link IntakeRuns}), never shared.
  */
-@Component
 public class IntakeTally {
 
-	private final CommandOutput output;
+	private final RunProgress progress;
 
 	private final List<String[]> written = new ArrayList<>();
 
 	private final Map<String, String> skipped = new LinkedHashMap<>();
 
-	IntakeTally(CommandOutput output) {
-		this.output = output;
+	public IntakeTally(RunProgress progress) {
+		this.progress = progress;
 	}
 
-	synchronized void reset() {
-		written.clear();
-		skipped.clear();
+	/** Where this run reports. */
+	public RunProgress progress() {
+		return progress;
 	}
 
-	/** A file left in the inbox unrecorded, so the next run sees it again; printed at once. */
+	/** A file left in the inbox unrecorded, so the next run sees it again; reported at once. */
 	synchronized void skipped(String path, String reason) {
 		if (skipped.putIfAbsent(path, reason) == null) {
-			output.line(String.format("%-10s %s  — %s", "skipped", path, reason));
+			progress.line(String.format("%-10s %s  — %s", "skipped", path, reason));
 		}
 	}
 
@@ -42,11 +40,13 @@ public class IntakeTally {
 		written.add(new String[] { sha256, path });
 	}
 
-	synchronized List<String[]> written() {
+	/** (sha256, path) of every file this run recorded, in the order written. */
+	public synchronized List<String[]> written() {
 		return List.copyOf(written);
 	}
 
-	synchronized Map<String, String> skipped() {
+	/** path → reason of every file this run left for the next. */
+	public synchronized Map<String, String> skipped() {
 		return Map.copyOf(skipped);
 	}
 

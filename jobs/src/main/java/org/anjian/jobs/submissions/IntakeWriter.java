@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -16,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * and the run goes on with the next file; so is a list that changed while it was read. If the warehouse itself is
  * gone, the model build after this step fails the job.
  */
-class IntakeWriter implements ItemWriter<Object> {
+class IntakeWriter implements ItemWriter<IntakeItem> {
 
 	private final SubmissionWriter summaries;
 
@@ -31,16 +30,16 @@ class IntakeWriter implements ItemWriter<Object> {
 	}
 
 	@Override
-	public void write(Chunk<? extends Object> chunk) {
-		List<Object> items = new ArrayList<>(chunk.getItems());
+	public void write(Chunk<? extends IntakeItem> chunk) {
+		List<IntakeItem> items = new ArrayList<>(chunk.getItems());
 		// received order (ties: path): of two copies of the same bytes the first received is the original
-		items.sort(Comparator.comparing(IntakeWriter::file, Comparator.comparing(InboxFile::receivedAt)
+		items.sort(Comparator.comparing(IntakeItem::file, Comparator.comparing(InboxFile::receivedAt)
 			.thenComparing(InboxFile::path)));
-		for (Object item : items) {
-			InboxFile file = file(item);
+		for (IntakeItem item : items) {
+			InboxFile file = item.file();
 			try {
-				if (item instanceof AuditedFile summary) {
-					summaries.write(summary);
+				if (item instanceof SummarySubmission summary) {
+					summaries.write(summary.audited());
 				}
 				else if (lists.write((ListSubmission) item) == null) {
 					tally.skipped(file.path(), "文件在读取过程中发生了变化（可能仍在写入），已读入的行已全部撤回，留待下次运行处理");
@@ -53,16 +52,6 @@ class IntakeWriter implements ItemWriter<Object> {
 						+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），该文件已写入的部分已全部撤回，留待下次运行处理");
 			}
 		}
-	}
-
-	private static InboxFile file(Object item) {
-		if (item instanceof AuditedFile a) {
-			return new InboxFile(null, a.path(), a.sha256(), a.receivedAt(), a.sizeBytes());
-		}
-		if (item instanceof ListSubmission l) {
-			return l.file();
-		}
-		throw new IllegalArgumentException("not an intake item: " + item);
 	}
 
 }

@@ -14,5 +14,6 @@ import org.anjian.readers.lists.FileSniff;
  * @param submitterCode the recognised submitter, or null
  * @param findings recognition findings (an unrecognised submitter of a ledger rejects the file)
  */
-record ListSubmission(InboxFile file, FileSniff sniff, String submitterCode, List<Finding> findings) {
+record ListSubmission(InboxFile file, FileSniff sniff, String submitterCode, List<Finding> findings)
+		implements IntakeItem {
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.readers.CellValue;
 import org.anjian.readers.Finding;
 import org.anjian.readers.SubmissionFileReader;
@@ -41,7 +42,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * its writer streams. Every file it read ends in audit_file; the one exception is a file that changed while it was
  * read (still being written): it is filtered out unrecorded and reported as skipped, so the next run reads it whole.
  */
-class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
+class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	/** The earlier cumulative figures of a submitter: (submitter, campaign, month) → industry → measure → value. */
 	@FunctionalInterface
@@ -83,16 +84,18 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 	}
 
 	@Override
-	public Object process(InboxFile file) {
+	public IntakeItem process(InboxFile file) {
 		FileSniff sniff = listReader.sniff(file.file());
 		if (sniff.type() == FileSniff.Type.LIST) {
 			return listSubmission(file, sniff);
 		}
 		if (sniff.problem() != null && ReaderLimits.RULES.contains(sniff.problem().rule())) {
 			// beyond even the list-sized limits (a bomb, a DTD, a huge shared-strings table): rejected with that limit
-			return audited(file, sniff.format(), null, null, List.of(sniff.problem()), List.of());
+			return new SummarySubmission(file, audited(file, sniff.format(), null, null, List.of(sniff.problem()),
+					List.of()));
 		}
-		return summary(file);
+		AuditedFile audited = summary(file);
+		return audited == null ? null : new SummarySubmission(file, audited);
 	}
 
 	private ListSubmission listSubmission(InboxFile file, FileSniff sniff) {
@@ -192,7 +195,7 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 			BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			return !now.isRegularFile() || now.size() != file.sizeBytes() || !java.time.LocalDateTime
-				.ofInstant(now.lastModifiedTime().toInstant(), InboxFileItemReader.SHANGHAI)
+				.ofInstant(now.lastModifiedTime().toInstant(), OfficeTime.ZONE)
 				.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
 				.equals(file.receivedAt());
 		}

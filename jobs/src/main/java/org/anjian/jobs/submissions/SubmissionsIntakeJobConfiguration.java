@@ -23,6 +23,7 @@ import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,13 +38,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised, checked and written in its
  * own DuckDB transaction (summary tables whole, record-level lists streamed row by row) → staging views and marts
- * rebuilt. Parameters: {@code inbox}, {@code fingerprint} (of the
- * inbox listing and reference data: the same inbox twice is the same, completed instance) and optional {@code now}.
+ * rebuilt. Identifying parameters: {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the
+ * same inbox twice is the same, completed instance), optional {@code now} and {@code businessDate} (a nightly
+ * trigger's date); not identifying: {@code run}, the {@link IntakeRuns} token of the run reporting it.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsIntakeJobConfiguration {
 
 	static final String JOB_NAME = "submissionsIntakeJob";
+
+	/** The run this execution reports to ({@link IntakeRuns}). */
+	private static final String RUN = "#{jobParameters['" + IntakeRuns.PARAMETER + "']}";
 
 	// referenceLoad: the deployment's reference data replaces ref_* (validated when the bean was created)
 
@@ -61,11 +66,11 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['now']}") LocalDateTime now, Warehouse warehouse, IntakeSettings settings,
-			IntakeTally intakeTally) {
+			@Value("#{jobParameters['now']}") LocalDateTime now, @Value(RUN) String run, IntakeRuns runs,
+			Warehouse warehouse, IntakeSettings settings) {
 		SubmissionLedger ledger = new SubmissionLedger(warehouse);
 		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
-				intakeTally::skipped);
+				runs.tally(run)::skipped);
 	}
 
 	/** Content limits and the per-file time limit: {@link IntakeSettings}. */
@@ -88,14 +93,15 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
+	@StepScope
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
 			LimitedListFileReader limitedListFileReader, ReferenceData referenceData, Warehouse warehouse,
-			IntakeTally intakeTally) {
+			@Value(RUN) String run, IntakeRuns runs) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
 		return new SubmissionAuditProcessor(submissionFileReader, limitedListFileReader, referenceData,
 				MeasureCatalog.standard(),
 				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
-				intakeTally::skipped);
+				runs.tally(run)::skipped);
 	}
 
 	@Bean
@@ -104,22 +110,30 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
+	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, ListWriter listWriter,
-			IntakeTally intakeTally, IntakeSettings settings) {
+			IntakeSettings settings, @Value(RUN) String run, IntakeRuns runs) {
 		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), intakeTally);
+				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), runs.tally(run));
+	}
+
+	/** One line per file into the run's progress. */
+	@Bean
+	@StepScope
+	IntakeProgressListener intakeProgressListener(Warehouse warehouse, @Value(RUN) String run, IntakeRuns runs) {
+		return new IntakeProgressListener(runs.tally(run).progress(), warehouse);
 	}
 
 	@Bean
 	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
 			IntakeWriter intakeWriter, IntakeProgressListener intakeProgressListener, ListWriter listWriter) {
-		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, Object>chunk(1)
+		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, IntakeItem>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
 			.writer(intakeWriter)
-			.listener(intakeProgressListener)
+			.listener((ItemWriteListener<IntakeItem>) intakeProgressListener)
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {

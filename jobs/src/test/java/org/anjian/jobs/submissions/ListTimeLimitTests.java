@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.lists.FileSniff;
 import org.anjian.readers.lists.ListFileReader;
@@ -64,7 +65,7 @@ class ListTimeLimitTests {
 				Files.size(ledger));
 		FileSniff sniff = new FileSniff(FileSniff.Type.LIST, "csv", ListKind.HAZARD_LEDGER, null, "台账", null, null);
 		Files.setLastModifiedTime(ledger, java.nio.file.attribute.FileTime
-			.from(file.receivedAt().atZone(InboxFileItemReader.SHANGHAI).toInstant()));
+			.from(file.receivedAt().atZone(OfficeTime.ZONE).toInstant()));
 
 		String status = writer.write(new ListSubmission(file, sniff, "HM02", List.of()));
 

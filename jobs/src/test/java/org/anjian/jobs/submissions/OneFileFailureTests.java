@@ -72,14 +72,15 @@ class OneFileFailureTests {
 	}
 
 	/** Four industry rows; the row numbered {@code badRow} carries {@code value} as its inspectors count. */
-	private static AuditedFile file(String sha, String path, int badRow, BigDecimal value) {
+	private static SummarySubmission file(String sha, String path, int badRow, BigDecimal value) {
 		List<FactLine> lines = new java.util.ArrayList<>();
 		for (int row = 7; row <= 10; row++) {
 			lines.add(new FactLine(row, "i" + row, Map.of("inspectors", row == badRow ? value : BigDecimal.ONE)));
 		}
-		return new AuditedFile(sha, path, LocalDateTime.of(2024, 5, 16, 10, 5), 1000, "xlsx", true, "S-" + sha,
-				"QA2024", YearMonth.of(2024, 5), "519902102", "Sheet1", "F-000",
+		AuditedFile audited = new AuditedFile(sha, path, LocalDateTime.of(2024, 5, 16, 10, 5), 1000, "xlsx", true,
+				"S-" + sha, "QA2024", YearMonth.of(2024, 5), "519902102", "Sheet1", "F-000",
 				List.of(Finding.warning("LATE", null, null, null, "晚了")), lines);
+		return new SummarySubmission(new InboxFile(null, path, sha, audited.receivedAt(), audited.sizeBytes()), audited);
 	}
 
 }

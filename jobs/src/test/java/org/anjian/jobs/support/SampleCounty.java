@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.anjian.warehouse.calendar.OfficeTime;
 
 /**
  * The generated sample county of ../shared/samples (鹤鸣县): its reference data, a copy of its inbox with the received
@@ -20,7 +21,7 @@ import com.jayway.jsonpath.JsonPath;
  */
 public final class SampleCounty {
 
-	public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId SHANGHAI = OfficeTime.ZONE;
 
 	private final Path root;
 

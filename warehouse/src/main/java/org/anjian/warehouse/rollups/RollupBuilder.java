@@ -17,7 +17,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 
 /**
- * Materializes one rollup of one (campaign, month) from the SQL under {@code warehouse/rollups/}, parameterized by
+ * Materializes one rollup ({@link RollupRequest}) of one (campaign, month) from the SQL under {@code warehouse/rollups/}, parameterized by
  * DuckDB variables {@code campaign}, {@code period}, {@code as_of}, {@code deadline} and {@code kind}.
  *
  * <p>
@@ -39,20 +39,15 @@ public final class RollupBuilder {
 		this.calendar = new DeadlineCalendar(reference.holidays());
 	}
 
-	/**
-	 * @param asOf take tables received up to this instant; null → the end of the deadline day (cutoff) or of the
-	 * month's last day (month-end)
-	 */
-	public RollupResult materialize(String campaign, YearMonth period, RollupKind kind, LocalDateTime asOf) {
-		Campaign c = reference.campaign(campaign)
-			.orElseThrow(() -> new IllegalArgumentException("未知的专项行动代码“" + campaign + "”"));
-		if (!c.covers(period)) {
-			throw new IllegalArgumentException("专项行动“" + c.name() + "”（" + c.firstMonth() + " 至 " + c.lastMonth()
-					+ "）不包括 " + period);
-		}
+	/** Materializes {@code request}; its campaign month must be one of the reference data's (RollupRequest.of). */
+	public RollupResult materialize(RollupRequest request) {
+		Campaign c = reference.campaign(request.campaign())
+			.orElseThrow(() -> new IllegalArgumentException("未知的专项行动代码“" + request.campaign() + "”"));
+		String campaign = c.code();
+		YearMonth period = request.period();
+		RollupKind kind = request.kind();
+		LocalDateTime effectiveAsOf = request.asOf();
 		LocalDate deadline = calendar.deadline(c, period);
-		LocalDateTime effectiveAsOf = asOf != null ? asOf
-				: kind == RollupKind.CUTOFF ? calendar.cutoffAsOf(c, period) : DeadlineCalendar.monthEndAsOf(period);
 		warehouse.buildStaging();
 		int[] written = new int[1];
 		List<RollupResult.RosterEntry> roster = new ArrayList<>();

@@ -71,9 +71,9 @@ class RollupBuilderTests {
 		table("t1-first", "T1", EAST, APRIL, at(4, 10, 9), 0, 5, 0, 1);
 		table("t1-fixed", "T1", EAST, APRIL, at(4, 20, 9), 0, 7, 0, 2);
 		// when
-		builder.materialize("X", APRIL, RollupKind.CUTOFF, at(4, 15, 0));
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, at(4, 15, 0)));
 		List<List<String>> early = cutoff("hazards_total");
-		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, null));
 		List<List<String>> byDeadline = cutoff("hazards_total");
 		// then
 		assertThat(early).contains(List.of(COUNTY, "yjgl", "5"), List.of(EAST, "ALL", "5"));
@@ -87,7 +87,7 @@ class RollupBuilderTests {
 		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 0, 3, 0, 3);
 		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 0, 6, 0, 5);
 		// when
-		RollupResult result = builder.materialize("X", MAY, RollupKind.CUTOFF, null);
+		RollupResult result = builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
 		// then
 		assertThat(cutoff("hazards_total, submitters_expected, submitters_reported, submitters_carried_forward"))
 			.containsExactly(List.of(COUNTY, "ALL", "11", "3", "1", "1"), List.of(COUNTY, "yjgl", "11", "3", "1", "1"),
@@ -111,8 +111,8 @@ class RollupBuilderTests {
 		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 0, 3, 0, 3);
 		table("d1-may", "D1", COUNTY, MAY, at(5, 23, 9), 0, 8, 0, 6);
 		// when
-		RollupResult cutoff = builder.materialize("X", MAY, RollupKind.CUTOFF, null);
-		RollupResult monthEnd = builder.materialize("X", MAY, RollupKind.MONTH_END, null);
+		RollupResult cutoff = builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
+		RollupResult monthEnd = builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, null));
 		// then
 		assertThat(rows(warehouse, "select hazards_total from rollup_cutoff where region_code = ? and industry_code = 'ALL'",
 				COUNTY)).containsExactly(List.of("3"));
@@ -133,7 +133,7 @@ class RollupBuilderTests {
 		table("d1-apr", "D1", COUNTY, APRIL, at(4, 11, 9), 2, 8, 1, 4);
 		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 1, 7, 1, 5);
 		// when
-		builder.materialize("X", MAY, RollupKind.MONTH_END, null);
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, null));
 		// then
 		assertThat(rows(warehouse, """
 				select region_code, industry_code, hazards_total, hazards_major, rectified_total, hazards_total_cum,
@@ -148,7 +148,7 @@ class RollupBuilderTests {
 		// given
 		table("t2-apr", "T2", WEST, APRIL, at(4, 19, 9), 1, 3, 1, 1);
 		// when
-		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.MONTH_END, null));
 		// then
 		assertThat(rows(warehouse, """
 				select region_code, industry_code, hazards_total, hazards_total_cum, rectification_rate,
@@ -164,7 +164,7 @@ class RollupBuilderTests {
 		table("t2-apr", "T2", WEST, APRIL, at(4, 10, 9), 0, 6, 0, 2);
 		table("d1-apr", "D1", COUNTY, APRIL, at(4, 10, 9), 0, 9, 0, 3);
 		// when
-		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, null));
 		// then
 		assertThat(cutoff("hazards_total, rectified_total, submitters_expected, submitters_reported")).containsExactly(
 				List.of(COUNTY, "ALL", "19", "6", "3", "3"), List.of(COUNTY, "yjgl", "19", "6", "3", "3"),
@@ -178,7 +178,7 @@ class RollupBuilderTests {
 		// given: no major hazards at all, and a region with nothing
 		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 3);
 		// when
-		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.MONTH_END, null));
 		// then
 		assertThat(rows(warehouse, """
 				select region_code, rectification_rate, major_rectification_rate, coverage_rate
@@ -191,14 +191,14 @@ class RollupBuilderTests {
 	void rerunningReplacesRowsInsteadOfAddingThem() {
 		// given
 		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 3);
-		builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
-		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, null));
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.MONTH_END, null));
 		List<List<String>> cutoffBefore = rows(warehouse, "select * from rollup_cutoff order by all");
 		List<List<String>> monthEndBefore = rows(warehouse, "select * from rollup_month_end order by all");
 		List<List<String>> rosterBefore = rows(warehouse, "select * from rollup_roster order by all");
 		// when
-		RollupResult again = builder.materialize("X", APRIL, RollupKind.CUTOFF, null);
-		builder.materialize("X", APRIL, RollupKind.MONTH_END, null);
+		RollupResult again = builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, null));
+		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.MONTH_END, null));
 		// then
 		assertThat(again.rowsWritten()).isEqualTo(cutoffBefore.size());
 		assertThat(rows(warehouse, "select * from rollup_cutoff order by all")).isEqualTo(cutoffBefore);

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.anjian.warehouse.calendar.OfficeTime;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
@@ -41,12 +43,6 @@ import org.anjian.writers.exports.AtomicFiles;
  */
 public final class OfficialTableExporter {
 
-	public static final String CUTOFF = "cutoff";
-
-	public static final String MONTH_END = "month-end";
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final Connection connection;
 
 	private final Clock clock;
@@ -54,7 +50,7 @@ public final class OfficialTableExporter {
 	private final OfficialTableWriter writer = new OfficialTableWriter();
 
 	public OfficialTableExporter(Connection warehouseConnection) {
-		this(warehouseConnection, Clock.system(ZONE));
+		this(warehouseConnection, Clock.system(OfficeTime.ZONE));
 	}
 
 	/** {@code clock} stamps {@code generated_at} in the manifest. */
@@ -64,14 +60,17 @@ public final class OfficialTableExporter {
 	}
 
 	/**
-	 * Writes the county table of the rollup {@code (campaign, period, kind)} and its manifest.
+	 * Writes the county table of a materialized rollup and its manifest. The figures and {@code as_of} printed are the
+	 * ones materialized for the request's campaign, month and kind (the rollup job materializes, then writes).
 	 *
 	 * @return the written .xlsx
 	 * @throws IllegalStateException when the rollup has not been materialized or the reference data is incomplete
 	 */
-	public Path export(String campaign, YearMonth period, String kind, Path outboxRoot)
-			throws IOException, SQLException {
-		Rollup rollup = read(campaign, period, kind);
+	public Path export(RollupRequest request, Path outboxRoot) throws IOException, SQLException {
+		String campaign = request.campaign();
+		YearMonth period = request.period();
+		String kind = request.kind().code();
+		Rollup rollup = read(campaign, period, request.kind());
 		Path folder = outboxRoot.resolve(campaign).resolve(period.toString()).resolve(kind);
 		String fileName = safeFileName(rollup.countyName) + "-" + campaign + "-" + period + "-" + kind + ".xlsx";
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -86,8 +85,8 @@ public final class OfficialTableExporter {
 	}
 
 	/** The table as it would be written, without writing anything. */
-	public OfficialTable table(String campaign, YearMonth period, String kind) throws SQLException {
-		return read(campaign, period, kind).table;
+	public OfficialTable table(RollupRequest request) throws SQLException {
+		return read(request.campaign(), request.period(), request.kind()).table;
 	}
 
 	private record Submitter(String code, String name, String status, boolean carriedForward, String carriedFrom) {
@@ -97,13 +96,9 @@ public final class OfficialTableExporter {
 			List<Submitter> roster) {
 	}
 
-	private Rollup read(String campaign, YearMonth period, String kind) throws SQLException {
-		String rollupTable = switch (kind) {
-			case CUTOFF -> "rollup_cutoff";
-			case MONTH_END -> "rollup_month_end";
-			default -> throw new IllegalArgumentException("汇总类型应为 cutoff 或 month-end，而不是 " + kind);
-		};
-		String suffix = CUTOFF.equals(kind) ? "" : "_cum";
+	private Rollup read(String campaign, YearMonth period, RollupKind kind) throws SQLException {
+		String rollupTable = kind.table();
+		String suffix = kind == RollupKind.CUTOFF ? "" : "_cum";
 		String[] county = county();
 		String name;
 		String form;
@@ -186,14 +181,14 @@ public final class OfficialTableExporter {
 		}
 	}
 
-	private List<Submitter> roster(String campaign, YearMonth period, String kind) throws SQLException {
+	private List<Submitter> roster(String campaign, YearMonth period, RollupKind kind) throws SQLException {
 		List<Submitter> out = new ArrayList<>();
 		try (PreparedStatement ps = connection.prepareStatement("""
 				select submitter_code, submitter_name, status, carried_forward, carried_from_period
 				from rollup_roster where campaign = ? and period = ? and kind = ? order by submitter_code""")) {
 			ps.setString(1, campaign);
 			ps.setDate(2, Date.valueOf(period.atDay(1)));
-			ps.setString(3, kind);
+			ps.setString(3, kind.code());
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					Date from = rs.getDate(5);

@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +40,7 @@ class OfficialTableExporterTests {
 			WarehouseFixture.referenceData(connection);
 			WarehouseFixture.rollups(connection);
 			// when
-			Path xlsx = new OfficialTableExporter(connection, clock).export("QA2024", YearMonth.of(2024, 5),
-					"cutoff", outbox);
+			Path xlsx = new OfficialTableExporter(connection, clock).export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
 			// then
 			assertThat(xlsx).isEqualTo(outbox.resolve("QA2024/2024-05/cutoff/鹤鸣县-QA2024-2024-05-cutoff.xlsx"));
 			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
@@ -71,8 +72,7 @@ class OfficialTableExporterTests {
 			WarehouseFixture.referenceData(connection);
 			WarehouseFixture.rollups(connection);
 			// when
-			Path xlsx = new OfficialTableExporter(connection, clock).export("QA2024", YearMonth.of(2024, 5),
-					"month-end", outbox);
+			Path xlsx = new OfficialTableExporter(connection, clock).export(rollup("QA2024", YearMonth.of(2024, 5), "month-end"), outbox);
 			// then
 			assertThat(xlsx.getFileName().toString()).isEqualTo("鹤鸣县-QA2024-2024-05-month-end.xlsx");
 			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
@@ -91,8 +91,8 @@ class OfficialTableExporterTests {
 			WarehouseFixture.rollups(connection);
 			OfficialTableExporter exporter = new OfficialTableExporter(connection, clock);
 			// when run twice
-			exporter.export("QA2024", YearMonth.of(2024, 5), "cutoff", outbox);
-			Path xlsx = exporter.export("QA2024", YearMonth.of(2024, 5), "cutoff", outbox);
+			exporter.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			Path xlsx = exporter.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
 			// then the folder holds exactly the table and its manifest, no temp files
 			try (Stream<Path> files = Files.list(xlsx.getParent())) {
 				assertThat(files.map(p -> p.getFileName().toString()))
@@ -122,10 +122,10 @@ class OfficialTableExporterTests {
 			WarehouseFixture.referenceData(connection);
 			OfficialTableExporter exporter = new OfficialTableExporter(connection, clock);
 			// then
-			assertThatThrownBy(() -> exporter.export("QA2024", YearMonth.of(2024, 6), "cutoff", outbox))
+			assertThatThrownBy(() -> exporter.export(rollup("QA2024", YearMonth.of(2024, 6), "cutoff"), outbox))
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("2024-06");
-			assertThatThrownBy(() -> exporter.export("QA2024", YearMonth.of(2024, 5), "weekly", outbox))
+			assertThatThrownBy(() -> exporter.export(rollup("QA2024", YearMonth.of(2024, 5), "weekly"), outbox))
 				.isInstanceOf(IllegalArgumentException.class);
 			assertThat(outbox).isEmptyDirectory();
 		}
@@ -160,6 +160,11 @@ class OfficialTableExporterTests {
 				.as("%s column %d", row.getCell(0), i + 2)
 				.isEqualByComparingTo(expected.get(i));
 		}
+	}
+
+	/** The request as the rollup job passes it; the exporter prints the as_of that was materialized. */
+	private static RollupRequest rollup(String campaign, YearMonth period, String kind) {
+		return new RollupRequest(campaign, period, RollupKind.fromCode(kind), period.atEndOfMonth().atStartOfDay());
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.anjian.jobs.schedule;
+package org.anjian.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
-import org.anjian.jobs.cli.AnjianCommand;
-import org.anjian.jobs.cli.CliArgs;
-import org.anjian.jobs.cli.CommandOutput;
-import org.anjian.jobs.cli.ExitCodes;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.schedules.AnjianScheduler;
 import org.anjian.schedules.NextFire;

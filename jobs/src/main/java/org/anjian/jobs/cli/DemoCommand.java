@@ -1,20 +1,19 @@
-package org.anjian.jobs.demo;
+package org.anjian.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
-import org.anjian.jobs.cli.AnjianCommand;
-import org.anjian.jobs.cli.CliArgs;
-import org.anjian.jobs.cli.CommandOutput;
-import org.anjian.jobs.cli.ExitCodes;
-import org.anjian.jobs.exports.ExportCommand;
-import org.anjian.jobs.rollups.RollupCommand;
-import org.anjian.jobs.submissions.IngestCommand;
+import org.anjian.jobs.demo.DemoInbox;
+import org.anjian.jobs.runs.ExportRequest;
+import org.anjian.jobs.runs.IngestRequest;
+import org.anjian.jobs.runs.RunOutcome;
+import org.anjian.jobs.runs.Runs;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoCommand implements AnjianCommand {
 
-	private final IngestCommand ingest;
-
-	private final RollupCommand rollup;
-
-	private final ExportCommand export;
+	private final Runs runs;
 
 	private final ReferenceData reference;
 
 	private final AnjianSettings settings;
 
-	DemoCommand(IngestCommand ingest, RollupCommand rollup, ExportCommand export, ReferenceData reference,
-			AnjianSettings settings) {
-		this.ingest = ingest;
-		this.rollup = rollup;
-		this.export = export;
+	DemoCommand(Runs runs, ReferenceData reference, AnjianSettings settings) {
+		this.runs = runs;
 		this.reference = reference;
 		this.settings = settings;
 	}
@@ -63,18 +55,18 @@ class DemoCommand implements AnjianCommand {
 			new DemoInbox(reference).generate(inbox, campaign);
 			out.line("已生成演示收件箱（" + reference.county().name() + "，" + campaign.name() + "）：" + inbox);
 		}
-		int code = ingest.ingest(inbox, null, out);
+		RunOutcome outcome = runs.ingest(new IngestRequest(inbox, null), out).outcome();
 		for (YearMonth month : DemoInbox.months(campaign)) {
 			for (RollupKind kind : RollupKind.values()) {
-				if (code == ExitCodes.OK) {
-					code = rollup.rollup(campaign, month, kind, null, out);
+				if (outcome.succeeded()) {
+					outcome = runs.rollup(RollupRequest.of(reference, campaign.code(), month, kind, null), out).outcome();
 				}
 			}
 		}
-		if (code == ExitCodes.OK) {
-			code = export.export(false, out);
+		if (outcome.succeeded()) {
+			outcome = runs.export(new ExportRequest(true), out).outcome();
 		}
-		if (code == ExitCodes.OK) {
+		if (outcome.succeeded()) {
 			out.line("");
 			out.line("演示完成。结果在：");
 			out.line("  数据仓库   " + settings.warehouseFile());
@@ -83,7 +75,7 @@ class DemoCommand implements AnjianCommand {
 			out.line("  分析快照   " + settings.home().resolve("analyst").resolve("anjian.duckdb")
 					+ "（duckdb -readonly 打开）");
 		}
-		return code;
+		return ExitCodes.of(outcome);
 	}
 
 }

@@ -1,0 +1,68 @@
+package org.anjian.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.anjian.jobs.runs.Runs;
+import org.anjian.jobs.runs.ScheduledRuns;
+import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.schedules.AnjianScheduler;
+import org.anjian.schedules.NextFire;
+import org.anjian.schedules.ScheduleSettings;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code schedule --inbox DIR}: stays up and runs the calendar; each trigger starts its job through
+ * {@link ScheduledRuns}. SIGTERM stops after the running job completes.
+ */
+@Component
+class ScheduleCommand implements AnjianCommand {
+
+	private final Runs runs;
+
+	private final ReferenceData reference;
+
+	private final AnjianSettings settings;
+
+	ScheduleCommand(Runs runs, ReferenceData reference, AnjianSettings settings) {
+		this.runs = runs;
+		this.reference = reference;
+		this.settings = settings;
+	}
+
+	@Override
+	public String name() {
+		return "schedule";
+	}
+
+	@Override
+	public int run(CliArgs args, CommandOutput out) throws Exception {
+		Path inbox = args.requiredFolder("inbox");
+		ScheduleSettings scheduleSettings = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
+		CountDownLatch stopped = new CountDownLatch(1);
+		try (AnjianScheduler scheduler = AnjianScheduler.open(scheduleSettings,
+				new ScheduledRuns(runs, scheduleSettings, inbox, out))) {
+			scheduler.register(reference);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					scheduler.shutdown(true);
+				}
+				catch (Exception ex) {
+					out.problem("调度器关闭出错：" + ex.getMessage());
+				}
+				finally {
+					stopped.countDown();
+				}
+			}, "anjian-schedule-shutdown"));
+			scheduler.start();
+			out.line("调度器已启动（" + (scheduleSettings.postgres() ? "PostgreSQL 集群" : "内嵌 H2") + "），收件目录 " + inbox);
+			for (NextFire fire : scheduler.nextFireTimes().stream().limit(5).toList()) {
+				out.line("  下次触发 " + fire.at().toString().replace('T', ' ') + "  " + fire.trigger());
+			}
+			stopped.await();
+		}
+		return ExitCodes.OK;
+	}
+
+}

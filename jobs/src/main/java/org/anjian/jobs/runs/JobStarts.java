@@ -1,0 +1,72 @@
+package org.anjian.jobs.runs;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a job the way a nightly operator needs: a job instance already completed for the same identifying
+ * parameters is reported as such ({@link RunOutcome#ALREADY_COMPLETE}), never run again; an execution left STARTED
+ * by a killed process (every caller holds the home lock, so no live process owns it) is recovered, and the instance
+ * restarts from where Spring Batch recorded it.
+ */
+@Component
+class JobStarts {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	JobStarts(JobOperator jobOperator, JobRepository jobRepository) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+	}
+
+	/**
+	 * @param outcome completed, already complete or failed
+	 * @param execution this start's execution, or the completed one for an instance already complete
+	 * @param failure the first failure's message when it failed
+	 */
+	record Started(RunOutcome outcome, JobExecution execution, String failure) {
+
+		/** “入库失败（FAILED）：reason”, the one line an operator reads. */
+		String problem(String what) {
+			return what + "失败（" + execution.getStatus() + "）：" + failure;
+		}
+
+	}
+
+	Started start(Job job, JobParameters parameters) throws Exception {
+		JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			return new Started(RunOutcome.ALREADY_COMPLETE, last, null);
+		}
+		if (last != null && last.getStatus().isRunning()) {
+			jobOperator.recover(last);
+		}
+		JobExecution execution;
+		try {
+			execution = jobOperator.start(job, parameters);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			// completed between the look-up and the start (only another process could, and the home lock forbids it)
+			return new Started(RunOutcome.ALREADY_COMPLETE, jobRepository.getLastJobExecution(job.getName(), parameters),
+					null);
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return new Started(RunOutcome.COMPLETED, execution, null);
+		}
+		String reason = execution.getAllFailureExceptions()
+			.stream()
+			.findFirst()
+			.map(Throwable::getMessage)
+			.orElse(execution.getExitStatus().getExitDescription());
+		return new Started(RunOutcome.FAILED, execution, reason);
+	}
+
+}

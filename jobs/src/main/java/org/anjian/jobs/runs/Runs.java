@@ -1,0 +1,316 @@
+package org.anjian.jobs.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.anjian.jobs.submissions.InboxFingerprint;
+import org.anjian.jobs.submissions.IntakeRuns;
+import org.anjian.jobs.submissions.IntakeTally;
+import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.jobs.system.RunProgress;
+import org.anjian.schedules.DueRollup;
+import org.anjian.schedules.DueRollups;
+import org.anjian.schedules.RollupKey;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.rollups.RollupRequest;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * What anjian can be asked to do, one method per request: the CLI commands, the scheduler's triggers and
+ * {@code demo} call these and nothing else. Each run reports through the caller's {@link RunProgress} and returns a
+ * typed result; each starts its Spring Batch job with identifying parameters, so a repeat of a completed instance is
+ * {@link RunOutcome#ALREADY_COMPLETE}. One run at a time per home (the caller holds the home lock).
+ */
+@Component
+public class Runs {
+
+	/** Intake job execution context key: files that run left for the next. */
+	private static final String SKIPPED_KEY = "anjian.skipped";
+
+	private final Job intakeJob;
+
+	private final Job rollupJob;
+
+	private final Job exportJob;
+
+	private final JobStarts starts;
+
+	private final JobRepository jobRepository;
+
+	private final IntakeRuns intakeRuns;
+
+	private final ReferenceData reference;
+
+	private final AnjianSettings settings;
+
+	private final IntakeSettings intake;
+
+	private final Warehouse warehouse;
+
+	Runs(@Qualifier("submissionsIntakeJob") Job intakeJob, @Qualifier("rollupJob") Job rollupJob,
+			@Qualifier("exportJob") Job exportJob, JobStarts starts, JobRepository jobRepository, IntakeRuns intakeRuns,
+			ReferenceData reference, AnjianSettings settings, IntakeSettings intake, Warehouse warehouse) {
+		this.intakeJob = intakeJob;
+		this.rollupJob = rollupJob;
+		this.exportJob = exportJob;
+		this.starts = starts;
+		this.jobRepository = jobRepository;
+		this.intakeRuns = intakeRuns;
+		this.reference = reference;
+		this.settings = settings;
+		this.intake = intake;
+		this.warehouse = warehouse;
+	}
+
+	/** 收件入库: every inbox file not loaded before, read, checked and written; the marts rebuilt. */
+	public IngestResult ingest(IngestRequest request, RunProgress progress) throws Exception {
+		Path inbox = request.inbox();
+		if (!Files.isDirectory(inbox)) {
+			String problem = "收件目录不存在或不是文件夹：" + inbox;
+			progress.problem(problem);
+			return IngestResult.notRun(RunOutcome.REFUSED, problem);
+		}
+		JobParametersBuilder params = new JobParametersBuilder().addString("inbox", inbox.toString())
+			.addString("fingerprint", InboxFingerprint.of(inbox, reference, request.now(), intake.settle()));
+		if (request.now() != null) {
+			params.addLocalDateTime("now", request.now());
+		}
+		if (request.businessDate() != null) {
+			params.addLocalDate("businessDate", request.businessDate());
+		}
+		JobParameters identifying = params.toJobParameters();
+		JobExecution last = jobRepository.getLastJobExecution(intakeJob.getName(), identifying);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED
+				&& last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
+			// that run left files for the next one (unreadable, still being written, write failed): not "nothing to do"
+			params.addString("retry", java.time.Instant.now().toString());
+		}
+		progress.line("收件入库：" + inbox);
+		IntakeTally tally = new IntakeTally(progress);
+		String token = intakeRuns.open(tally);
+		JobStarts.Started started;
+		try {
+			started = starts.start(intakeJob, params.addString(IntakeRuns.PARAMETER, token, false).toJobParameters());
+		}
+		finally {
+			intakeRuns.close(token);
+		}
+		if (started.outcome() == RunOutcome.ALREADY_COMPLETE) {
+			progress.line("收件目录自上次入库以来没有变化，无需处理");
+			return IngestResult.notRun(RunOutcome.ALREADY_COMPLETE, null);
+		}
+		if (!tally.skipped().isEmpty()) {
+			started.execution().getExecutionContext().putInt(SKIPPED_KEY, tally.skipped().size());
+			jobRepository.updateExecutionContext(started.execution());
+		}
+		if (started.outcome() == RunOutcome.FAILED) {
+			progress.problem(started.problem("入库"));
+			return new IngestResult(RunOutcome.FAILED, Map.of(), tally.skipped().size(), started.failure());
+		}
+		Map<String, Long> statuses = statusesOf(tally.written());
+		long files = statuses.values().stream().mapToLong(Long::longValue).sum();
+		progress.line("入库完成：处理文件 " + files + " 个（入库 " + statuses.get("loaded") + "，已被更正版本取代 "
+				+ statuses.get("superseded") + "，重复 " + statuses.get("duplicate") + "，拒收 " + statuses.get("rejected")
+				+ "），跳过 " + tally.skipped().size() + " 个（留待下次运行），数据仓库 " + settings.warehouseFile());
+		reconciliation(progress);
+		return new IngestResult(RunOutcome.COMPLETED, statuses, tally.skipped().size(), null);
+	}
+
+	/** 汇总: one rollup materialized with its 催报 roster, and the official table written into the outbox. */
+	public RollupRun rollup(RollupRequest request, RunProgress progress) throws Exception {
+		// the rollup's own parameters, and the intake state: a rollup re-run after new files landed is a new instance
+		JobParametersBuilder params = new JobParametersBuilder();
+		request.parameters().forEach(params::addString);
+		JobStarts.Started started = starts.start(rollupJob, params.addString("inputs", intakeState()).toJobParameters());
+		if (started.outcome() == RunOutcome.FAILED) {
+			progress.problem(started.problem("汇总"));
+			return new RollupRun(request, RunOutcome.FAILED, List.of(), started.failure());
+		}
+		String campaignName = reference.campaign(request.campaign()).map(c -> c.name()).orElse(request.campaign());
+		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：")
+				+ campaignName + " " + request.period() + " " + request.kind().label() + "，截至 "
+				+ request.asOf().toString().replace('T', ' '));
+		printRoster(request, progress);
+		Path folder = settings.outboxDir()
+			.resolve(request.campaign())
+			.resolve(request.period().toString())
+			.resolve(request.kind().code());
+		List<Path> outbox = new ArrayList<>();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				files.sorted().forEach(outbox::add);
+			}
+		}
+		outbox.forEach(f -> progress.line("上报表：" + f));
+		return new RollupRun(request, started.outcome(), List.copyOf(outbox), null);
+	}
+
+	/** 导出: Parquet/CSV exports and the analysts' snapshot, unless nothing changed since the last export. */
+	public ExportRun export(ExportRequest request, RunProgress progress) throws Exception {
+		JobStarts.Started started = starts.start(exportJob,
+				new JobParametersBuilder().addString("state", warehouseState())
+					.addString("noMaskPhones", String.valueOf(!request.maskPhones()))
+					.toJobParameters());
+		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
+		if (started.outcome() == RunOutcome.FAILED) {
+			progress.problem(started.problem("导出"));
+			return new ExportRun(RunOutcome.FAILED, settings.exportsDir(), snapshot, started.failure());
+		}
+		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "导出已是最新：" : "导出完成：")
+				+ settings.exportsDir());
+		progress.line("分析快照（只读）：" + snapshot);
+		return new ExportRun(started.outcome(), settings.exportsDir(), snapshot, null);
+	}
+
+	/**
+	 * 夜间作业: ingest (files received after {@code now} are not seen yet), then every rollup due by {@code now} and
+	 * not produced, in calendar order, then exports; stops at the first part that fails. A second run for the same
+	 * {@code now} finds nothing new to do.
+	 */
+	public NightlyRun nightly(NightlyRequest request, RunProgress progress) throws Exception {
+		progress.line("夜间作业，业务时间 " + request.now().toString().replace('T', ' '));
+		IngestResult ingested = ingest(request.ingest(), progress);
+		List<RollupRun> rollups = new ArrayList<>();
+		if (!ingested.outcome().succeeded()) {
+			return new NightlyRun(ingested, rollups, null);
+		}
+		List<DueRollup> due = DueRollups.dueBy(reference, request.now(), produced());
+		if (due.isEmpty()) {
+			progress.line("没有到期未做的汇总");
+		}
+		for (DueRollup d : due) {
+			RollupRun run = rollup(d.rollup(), progress);
+			rollups.add(run);
+			if (!run.outcome().succeeded()) {
+				return new NightlyRun(ingested, rollups, null);
+			}
+		}
+		return new NightlyRun(ingested, rollups, export(new ExportRequest(true), progress));
+	}
+
+	/** Rollups already materialized: their roster rows exist. */
+	private List<RollupKey> produced() throws SQLException {
+		List<RollupKey> keys = new ArrayList<>();
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery("select distinct campaign, period, kind from rollup_roster")) {
+			while (rs.next()) {
+				keys.add(new RollupKey(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getString(3)));
+			}
+		}
+		return keys;
+	}
+
+	/** Final status of each file this run recorded: a later file of the run may have superseded an earlier one. */
+	private Map<String, Long> statusesOf(List<String[]> written) throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String status : List.of("loaded", "superseded", "duplicate", "rejected")) {
+			counts.put(status, 0L);
+		}
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
+			for (String[] file : written) {
+				ps.setString(1, file[0]);
+				ps.setString(2, file[1]);
+				try (ResultSet rs = ps.executeQuery()) {
+					if (rs.next()) {
+						counts.merge(rs.getString(1), 1L, Long::sum);
+					}
+				}
+			}
+		}
+		return counts;
+	}
+
+	/** 表间审核: advisory findings between the lists and the summary tables, counted by rule, first few printed. */
+	private void reconciliation(RunProgress out) throws SQLException {
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery("""
+						select rule, count(*) over (partition by rule) as n, message,
+						       row_number() over (partition by rule order by submitter_code, period, enterprise_name) as k
+						from audit_reconciliation qualify k <= 3 order by rule, k""")) {
+			String rule = null;
+			while (rs.next()) {
+				if (!rs.getString("rule").equals(rule)) {
+					rule = rs.getString("rule");
+					out.line("表间审核提示 " + rule + "：" + rs.getLong("n") + " 条（详见 audit_reconciliation）");
+				}
+				out.line("  " + rs.getString("message"));
+			}
+		}
+	}
+
+	/** The 催报 roster of a materialized rollup, one line per submitter; liaison and phone for the missing. */
+	private void printRoster(RollupRequest request, RunProgress out) throws SQLException {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement("select submitter_code, submitter_name, status, carried_forward, carried_from_period, "
+					+ "received_at, liaison, phone from rollup_roster where campaign = ? and period = ? and kind = ? "
+					+ "order by case status when 'missing' then 0 when 'late' then 1 else 2 end, submitter_code")) {
+			ps.setString(1, request.campaign());
+			ps.setObject(2, request.period().atDay(1));
+			ps.setString(3, request.kind().code());
+			try (ResultSet rs = ps.executeQuery()) {
+				out.line("催报名单（" + request.period() + "）：");
+				while (rs.next()) {
+					String status = switch (rs.getString("status")) {
+						case "missing" -> "未报";
+						case "late" -> "逾期报送";
+						default -> "按时报送";
+					};
+					StringBuilder line = new StringBuilder(String.format("  %-6s %-14s %s",
+							rs.getString("submitter_code"), rs.getString("submitter_name"), status));
+					if (rs.getBoolean("carried_forward")) {
+						line.append("（沿用")
+							.append(rs.getObject("carried_from_period") == null ? "—"
+									: YearMonth.from(rs.getDate("carried_from_period").toLocalDate()))
+							.append("数据）");
+					}
+					if (!"on_time".equals(rs.getString("status")) && rs.getString("liaison") != null) {
+						line.append("  联络员 ").append(rs.getString("liaison")).append(' ').append(rs.getString("phone"));
+					}
+					out.line(line.toString());
+				}
+			}
+		}
+	}
+
+	/** Intake state: a rollup re-run after new files landed is a new job instance; otherwise nothing changes. */
+	private String intakeState() throws SQLException {
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery(
+						"select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	/** What the exports are made from: intake and rollup state. Same state → the completed export instance. */
+	private String warehouseState() throws SQLException {
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery("select (select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file)"
+						+ " || '|' || (select count(*) || '/' || coalesce(max(as_of)::varchar, '-') from rollup_roster)"
+						+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+}

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,6 +26,7 @@ import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.JobRunner;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.writers.ledger.AuditLedger;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -58,6 +57,8 @@ public class IngestCommand implements AnjianCommand {
 
 	private final Warehouse warehouse;
 
+	private final AuditLedger ledger;
+
 	private final JobRepository jobRepository;
 
 	IngestCommand(@Qualifier("submissionsIntakeJob") Job job, JobRunner runner, ReferenceData reference,
@@ -71,6 +72,7 @@ public class IngestCommand implements AnjianCommand {
 		this.intake = intake;
 		this.tally = tally;
 		this.warehouse = warehouse;
+		this.ledger = new AuditLedger(warehouse);
 	}
 
 	@Override
@@ -118,7 +120,9 @@ public class IngestCommand implements AnjianCommand {
 		if (outcome != ExitCodes.OK) {
 			return outcome;
 		}
-		Map<String, Long> statuses = statusesOf(tally.written());
+		// final statuses: a later file of the run may have superseded an earlier one
+		Map<String, Long> statuses = ledger.statusCounts(
+				tally.written().stream().map(f -> new AuditLedger.Key(f[0], f[1])).toList());
 		long files = statuses.values().stream().mapToLong(Long::longValue).sum();
 		out.line("入库完成：处理文件 " + files + " 个（入库 " + statuses.get("loaded") + "，已被更正版本取代 "
 				+ statuses.get("superseded") + "，重复 " + statuses.get("duplicate") + "，拒收 " + statuses.get("rejected")
@@ -143,27 +147,6 @@ public class IngestCommand implements AnjianCommand {
 				out.line("  " + rs.getString("message"));
 			}
 		}
-	}
-
-	/** Final status of each file this run recorded: a later file of the run may have superseded an earlier one. */
-	private Map<String, Long> statusesOf(List<String[]> written) throws SQLException {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String status : List.of("loaded", "superseded", "duplicate", "rejected")) {
-			counts.put(status, 0L);
-		}
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			for (String[] file : written) {
-				ps.setString(1, file[0]);
-				ps.setString(2, file[1]);
-				try (ResultSet rs = ps.executeQuery()) {
-					if (rs.next()) {
-						counts.merge(rs.getString(1), 1L, Long::sum);
-					}
-				}
-			}
-		}
-		return counts;
 	}
 
 	/**

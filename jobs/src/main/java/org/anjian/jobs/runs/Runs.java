@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +24,7 @@ import org.anjian.schedules.RollupKey;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupRequest;
+import org.anjian.writers.ledger.AuditLedger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -126,7 +126,8 @@ public class Runs {
 			progress.problem(started.problem("入库"));
 			return new IngestResult(RunOutcome.FAILED, Map.of(), tally.skipped().size(), started.failure());
 		}
-		Map<String, Long> statuses = statusesOf(tally.written());
+		Map<String, Long> statuses = new AuditLedger(warehouse)
+			.statusCounts(tally.written().stream().map(f -> new AuditLedger.Key(f[0], f[1])).toList());
 		long files = statuses.values().stream().mapToLong(Long::longValue).sum();
 		progress.line("入库完成：处理文件 " + files + " 个（入库 " + statuses.get("loaded") + "，已被更正版本取代 "
 				+ statuses.get("superseded") + "，重复 " + statuses.get("duplicate") + "，拒收 " + statuses.get("rejected")
@@ -217,27 +218,6 @@ public class Runs {
 			}
 		}
 		return keys;
-	}
-
-	/** Final status of each file this run recorded: a later file of the run may have superseded an earlier one. */
-	private Map<String, Long> statusesOf(List<String[]> written) throws SQLException {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String status : List.of("loaded", "superseded", "duplicate", "rejected")) {
-			counts.put(status, 0L);
-		}
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			for (String[] file : written) {
-				ps.setString(1, file[0]);
-				ps.setString(2, file[1]);
-				try (ResultSet rs = ps.executeQuery()) {
-					if (rs.next()) {
-						counts.merge(rs.getString(1), 1L, Long::sum);
-					}
-				}
-			}
-		}
-		return counts;
 	}
 
 	/** 表间审核: advisory findings between the lists and the summary tables, counted by rule, first few printed. */

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.WarehouseException;
+import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.AuditedFile;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,9 +19,12 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 
 	private final Warehouse warehouse;
 
+	private final AuditLedger ledger;
+
 	IntakeProgressListener(RunProgress output, Warehouse warehouse) {
 		this.output = output;
 		this.warehouse = warehouse;
+		this.ledger = new AuditLedger(warehouse);
 	}
 
 	@Override
@@ -59,16 +64,12 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 		return line;
 	}
 
+	/** The file's status in the ledger; "?" when not recorded (rolled back or left for the next run). */
 	private String status(String sha256, String path) {
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			ps.setString(1, sha256);
-			ps.setString(2, path);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? rs.getString(1) : "?";
-			}
+		try {
+			return ledger.status(sha256, path).orElse("?");
 		}
-		catch (SQLException ex) {
+		catch (WarehouseException ex) {
 			return "unknown";
 		}
 	}

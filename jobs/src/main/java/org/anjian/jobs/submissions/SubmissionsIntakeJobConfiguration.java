@@ -17,7 +17,7 @@ import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.anjian.writers.submissions.SubmissionHistory;
-import org.anjian.writers.submissions.SubmissionLedger;
+import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -68,7 +68,7 @@ class SubmissionsIntakeJobConfiguration {
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
 			@Value("#{jobParameters['now']}") LocalDateTime now, @Value(RUN) String run, IntakeRuns runs,
 			Warehouse warehouse, IntakeSettings settings) {
-		SubmissionLedger ledger = new SubmissionLedger(warehouse);
+		AuditLedger ledger = new AuditLedger(warehouse);
 		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
 				runs.tally(run)::skipped);
 	}

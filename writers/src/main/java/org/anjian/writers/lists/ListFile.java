@@ -1,8 +1,10 @@
 package org.anjian.writers.lists;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 
 import org.anjian.readers.lists.ListKind;
+import org.anjian.writers.ledger.AuditLedger;
 
 /**
  * What ingest knows about a list file before its rows are read: its identity, where it came from and what it is.
@@ -18,4 +20,11 @@ import org.anjian.readers.lists.ListKind;
  */
 public record ListFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
 		ListKind kind, String submitterCode, String sheet) {
+
+	/** This file as the audit ledger records it: no campaign, no form; {@code period} may be null. */
+	public AuditLedger.Entry entry(YearMonth period) {
+		return new AuditLedger.Entry(sha256, path, receivedAt, sizeBytes, format, submitterCode, null, period, sheet,
+				null, kind.code());
+	}
+
 }

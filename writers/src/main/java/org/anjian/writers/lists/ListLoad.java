@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.anjian.readers.lists.ListKind;
 import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
 import org.anjian.warehouse.Warehouse;
-import org.anjian.writers.submissions.SubmissionLedger;
+import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.writers.ledger.AuditLedger.Scope;
 import org.anjian.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -33,7 +35,7 @@ import org.duckdb.DuckDBConnection;
  * findings) over a bounded queue (at most {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather
  * than filling the disk). The loader thread owns the DuckDB work: it opens the transaction, loads each chunk with one
  * {@code insert … select … from read_csv(…)}, appends the rest with Appenders (they are confined to the thread that
- * created them), and at {@link #commit()} records {@code audit_file} and commits. Parsing and loading thus overlap on
+ * created them), and at {@link #commit()} records the file in the {@link AuditLedger} and commits. Parsing and loading thus overlap on
  * two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to the reader at
  * its next {@link #row} or at {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
  * {@link #oneThread()}).
@@ -380,10 +382,10 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private void appendAll() throws SQLException {
 		ListKind kind = file.kind();
-		int errors = 0;
-		int warnings = 0;
+		AuditLedger ledger = new AuditLedger(warehouse);
 		boolean fileError = false;
-		int issueNo = 0;
+		int errors;
+		int warnings;
 		DuckDBConnection connection = warehouse.connection().unwrap(DuckDBConnection.class);
 		// The JDBC driver opens the transaction lazily, at the first statement after setAutoCommit(false); an Appender
 		// is no statement, and rows appended before any statement are committed on their own (ListWriterTests caught
@@ -394,7 +396,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		try (DuckDBAppender raw = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ListWriter.rawTable(kind));
 				DuckDBAppender items = itemTable == null ? null
 						: connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, itemTable);
-				DuckDBAppender issues = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue")) {
+				AuditLedger.Issues issues = ledger.issues(file.sha256())) {
 			while (true) {
 				Batch batch = take();
 				if (batch == ABORT) {
@@ -415,14 +417,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 						.append(item.text()).endRow();
 				}
 				for (Finding f : batch.findings) {
-					SubmissionLedger.appendIssue(issues, file.sha256(), ++issueNo, f);
-					if (f.isError()) {
-						errors++;
-						fileError |= f.rowNumber() == null;
-					}
-					else {
-						warnings++;
-					}
+					issues.add(f);
+					// an error about no row is about the whole file
+					fileError |= f.isError() && f.rowNumber() == null;
 				}
 				if (batch.chunk != null) {
 					try (StagingChunk loaded = batch.chunk) {
@@ -434,6 +431,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					staged.remove(batch.chunk);
 				}
 			}
+			errors = issues.errors();
+			warnings = issues.warnings();
 		}
 		Connection c = warehouse.connection();
 		if (fileError) {
@@ -443,12 +442,13 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				deleteLanded(c, itemTable);
 			}
 		}
-		recordFile(c, fileError ? "rejected" : "loaded", errors, warnings,
-				fileError || earliest == null ? null : LocalDate.parse(earliest).withDayOfMonth(1));
+		YearMonth period = fileError || earliest == null ? null : YearMonth.from(LocalDate.parse(earliest));
+		ledger.record(file.entry(period), fileError ? AuditLedger.REJECTED : AuditLedger.LOADED, errors, warnings,
+				ingestedAt);
 		if (!fileError && file.submitterCode() != null) {
-			rankVersions(c);
+			ledger.rankVersions(Scope.list(file.submitterCode(), kind));
 		}
-		status = statusOf(c);
+		status = ledger.status(file.sha256(), file.path()).orElseThrow();
 	}
 
 	private Batch take() {
@@ -465,62 +465,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where sha256 = ?")) {
 			ps.setString(1, file.sha256());
 			ps.executeUpdate();
-		}
-	}
-
-	private void recordFile(Connection c, String fileStatus, int errors, int warnings, LocalDate period)
-			throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("""
-				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
-				    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
-				    list_kind)
-				values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?)""")) {
-			ps.setString(1, file.sha256());
-			ps.setString(2, file.path());
-			ps.setObject(3, file.receivedAt());
-			ps.setString(4, fileStatus);
-			ps.setString(5, file.submitterCode());
-			ps.setObject(6, period);
-			ps.setInt(7, errors);
-			ps.setInt(8, warnings);
-			ps.setLong(9, file.sizeBytes());
-			ps.setString(10, file.format());
-			ps.setString(11, file.sheet());
-			ps.setObject(12, ingestedAt);
-			ps.setString(13, file.kind().code());
-			ps.executeUpdate();
-		}
-	}
-
-	/** Latest received (ties: later path) accepted list of this (submitter, list kind) is loaded, the rest superseded. */
-	private void rankVersions(Connection c) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("""
-				with versions as (
-				    select sha256, path,
-				        row_number() over (order by received_at desc, path desc) as version_rank,
-				        first_value(sha256) over (order by received_at desc, path desc) as current_sha256
-				    from audit_file
-				    where submitter_code = ? and list_kind = ? and status in ('loaded', 'superseded')
-				)
-				update audit_file
-				set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
-				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
-				from versions
-				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path""")) {
-			ps.setString(1, file.submitterCode());
-			ps.setString(2, file.kind().code());
-			ps.executeUpdate();
-		}
-	}
-
-	private String statusOf(Connection c) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			ps.setString(1, file.sha256());
-			ps.setString(2, file.path());
-			try (var rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getString(1);
-			}
 		}
 	}
 

@@ -9,19 +9,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
-import org.anjian.writers.submissions.SubmissionLedger;
+import org.anjian.writers.ledger.AuditLedger;
 
 /**
  * Lands every kind of record-level list the same way: each {@link org.anjian.readers.lists.ListRow} appended to
  * {@code raw_<kind code>} ({@code sha256, row_number,} then the kind's columns as text), split items to
- * {@code raw_inspection_violation}, findings to {@code audit_issue}, and one {@code audit_file} row with
- * {@code list_kind} set.
+ * {@code raw_inspection_violation}; findings and the file's one row (with {@code list_kind} set) go to the
+ * {@link AuditLedger}.
  *
  * <p>
  * Usage, from the thread that reads the file:
@@ -41,8 +40,8 @@ import org.anjian.writers.submissions.SubmissionLedger;
  * {@code close()} returns, the loader thread is using its connection.
  *
  * <p>
- * Versions, as for summary tables: among the accepted lists of one (submitter, list kind) the latest received (ties:
- * the later path) is {@code loaded} and the others {@code superseded}; a list naming no submitter supersedes nothing.
+ * Versions, as for summary tables, ranked by the ledger over one submitter × list kind
+ * ({@link AuditLedger.Scope#list}); a list naming no submitter supersedes nothing.
  * The same bytes under another path are a {@code duplicate}; the same bytes under the same path are skipped.
  */
 public class ListWriter {
@@ -69,7 +68,7 @@ public class ListWriter {
 
 	private final int batchRows;
 
-	private final SubmissionLedger ledger;
+	private final AuditLedger ledger;
 
 	public ListWriter(Warehouse warehouse) {
 		this(warehouse, Clock.system(SHANGHAI), CHUNK_ROWS);
@@ -83,7 +82,7 @@ public class ListWriter {
 		this.warehouse = warehouse;
 		this.clock = clock;
 		this.batchRows = batchRows;
-		this.ledger = new SubmissionLedger(warehouse);
+		this.ledger = new AuditLedger(warehouse);
 	}
 
 	/**
@@ -106,15 +105,11 @@ public class ListWriter {
 	public ListLoad open(ListFile file) {
 		checkColumns(file.kind());
 		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
-		Optional<String> existing = statusOf(file.sha256(), file.path());
-		if (existing.isPresent()) {
-			return ListLoad.unwanted(existing.get());
-		}
-		Optional<String> firstPath = ledger.firstPathOf(file.sha256());
-		if (firstPath.isPresent()) {
-			warehouse.inTransaction(() -> ledger.recordDuplicate(file.sha256(), file.path(), file.receivedAt(),
-					file.sizeBytes(), file.format(), firstPath.get(), ingestedAt));
-			return ListLoad.unwanted("duplicate");
+		// a duplicate is recorded in a transaction of its own; a new file's rows go in the loader's
+		String[] known = new String[1];
+		warehouse.inTransaction(() -> known[0] = ledger.admit(file.entry(null), ingestedAt).orElse(null));
+		if (known[0] != null) {
+			return ListLoad.unwanted(known[0]);
 		}
 		return ListLoad.start(warehouse, file, ingestedAt, batchRows);
 	}
@@ -128,21 +123,6 @@ public class ListWriter {
 			return load.commit();
 		}
 	}
-
-	private Optional<String> statusOf(String sha256, String path) {
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			ps.setString(1, sha256);
-			ps.setString(2, path);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-			}
-		}
-		catch (SQLException ex) {
-			throw new WarehouseException("查询入库记录失败：" + ex.getMessage(), ex);
-		}
-	}
-
 
 	/** The raw table must be the kind's columns, in order, after sha256 and row_number: the reader contract. */
 	private void checkColumns(ListKind kind) {

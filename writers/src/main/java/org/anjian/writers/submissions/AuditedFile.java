@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.anjian.readers.Finding;
+import org.anjian.writers.ledger.AuditLedger;
 
 /**
  * One inbox file after reading, recognition and checks (审核): everything the warehouse records about it, written in
@@ -30,6 +31,12 @@ import org.anjian.readers.Finding;
 public record AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
 		boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
 		String form, List<Finding> findings, List<FactLine> lines) {
+
+	/** This file as the audit ledger records it (a summary table: no list kind). */
+	public AuditLedger.Entry entry() {
+		return new AuditLedger.Entry(sha256, path, receivedAt, sizeBytes, format, submitterCode, campaign, period,
+				sheet, form, null);
+	}
 
 	/**
 	 * One accepted industry row.

@@ -16,24 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.anjian.readers.Finding;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.MeasureCatalog.Measure;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.writers.ledger.AuditLedger.Scope;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Records every audited inbox file in {@code audit_file} / {@code audit_issue} and lands accepted tables in
- * {@code land_submission_line}, one DuckDB transaction per file, so a crash never leaves half a file behind.
+ * Lands accepted tables in {@code land_submission_line} and records every audited inbox file in the
+ * {@link AuditLedger}, one DuckDB transaction per file, so a crash never leaves half a file behind.
  *
  * <p>
- * Versions (CONTRACT.md "A later accepted table … supersedes the earlier one"): after landing, every accepted table
- * of the same (submitter, campaign, period) is re-ranked by received time (ties: the later path), so the outcome does
- * not depend on the order files arrive in. A file already recorded under the same path is skipped, which makes
- * re-ingesting an inbox a no-op.
+ * Versions (CONTRACT.md "A later accepted table … supersedes the earlier one"): after landing, the ledger re-ranks
+ * every accepted table of the same submitter × campaign × month ({@link Scope#summary}). A file already recorded
+ * under the same path is skipped, which makes re-ingesting an inbox a no-op.
  */
 public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
@@ -49,7 +49,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
 	private final MeasureCatalog measures = MeasureCatalog.standard();
 
-	private final SubmissionLedger ledger;
+	private final AuditLedger ledger;
 
 	public SubmissionWriter(Warehouse warehouse) {
 		this(warehouse, Clock.system(SHANGHAI));
@@ -59,7 +59,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	public SubmissionWriter(Warehouse warehouse, Clock clock) {
 		this.warehouse = warehouse;
 		this.clock = clock;
-		this.ledger = new SubmissionLedger(warehouse);
+		this.ledger = new AuditLedger(warehouse);
 	}
 
 	/**
@@ -83,79 +83,26 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	private String record(AuditedFile file) throws SQLException {
-		Optional<String> existing = statusOf(file.sha256(), file.path());
-		if (existing.isPresent()) {
-			return existing.get();
-		}
 		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
-		Optional<String> firstPath = ledger.firstPathOf(file.sha256());
-		if (firstPath.isPresent()) {
-			ledger.recordDuplicate(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
-					firstPath.get(), ingestedAt);
-			return "duplicate";
+		AuditLedger.Entry entry = file.entry();
+		Optional<String> known = ledger.admit(entry, ingestedAt);
+		if (known.isPresent()) {
+			return known.get();
 		}
-		long errors = file.findings().stream().filter(Finding::isError).count();
-		long warnings = file.findings().size() - errors;
 		if (!file.accepted()) {
-			appendFile(file, "rejected", (int) errors, (int) warnings, ingestedAt);
-			appendIssues(file);
-			return "rejected";
+			ledger.record(entry, AuditLedger.REJECTED, file.findings(), ingestedAt);
+			return AuditLedger.REJECTED;
 		}
 		if (file.submitterCode() == null || file.campaign() == null || file.period() == null
 				|| file.regionCode() == null) {
 			throw new IllegalArgumentException(
 					"文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
 		}
-		appendFile(file, "loaded", (int) errors, (int) warnings, ingestedAt);
-		appendIssues(file);
+		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
 		appendLines(file);
-		rankVersions(file.submitterCode(), file.campaign(), file.period());
-		return statusOf(file.sha256(), file.path()).orElseThrow();
-	}
-
-	private Optional<String> statusOf(String sha256, String path) throws SQLException {
-		try (PreparedStatement ps = connection()
-			.prepareStatement("select status from audit_file where sha256 = ? and path = ?")) {
-			ps.setString(1, sha256);
-			ps.setString(2, path);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-			}
-		}
-	}
-
-	private void appendFile(AuditedFile file, String status, int errors, int warnings, LocalDateTime ingestedAt)
-			throws SQLException {
-		try (DuckDBAppender a = appender("audit_file")) {
-			a.beginRow()
-				.append(file.sha256())
-				.append(file.path())
-				.append(file.receivedAt())
-				.append(status)
-				.append(file.submitterCode())
-				.append(file.campaign());
-			appendMonth(a, file.period());
-			a.append(errors)
-				.append(warnings)
-				.append(file.sizeBytes())
-				.append(file.format())
-				.append(file.sheet())
-				.append(file.form());
-			a.appendNull(); // duplicate_of
-			a.appendNull(); // superseded_by
-			a.append(ingestedAt);
-			a.appendNull(); // list_kind: a summary table is no list
-			a.endRow();
-		}
-	}
-
-	private void appendIssues(AuditedFile file) throws SQLException {
-		try (DuckDBAppender a = appender("audit_issue")) {
-			int no = 0;
-			for (Finding f : file.findings()) {
-				SubmissionLedger.appendIssue(a, file.sha256(), ++no, f);
-			}
-		}
+		ledger.rankVersions(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
+		// a later version recorded before this one leaves it superseded at once
+		return ledger.status(file.sha256(), file.path()).orElseThrow();
 	}
 
 	/**
@@ -211,31 +158,6 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		catch (ArithmeticException ex) {
 			throw new IllegalArgumentException("文件 " + file.path() + " 第" + line.rowNumber() + "行 " + measure.labelZh()
 					+ "（" + column + "）：“" + value.toPlainString() + "”不是整数，不能入库", ex);
-		}
-	}
-
-	/**
-	 * Among the accepted tables of one (submitter, campaign, period) the latest received (ties: later path) is
-	 * current; all others point to it.
-	 */
-	private void rankVersions(String submitterCode, String campaign, YearMonth period) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement("""
-				with versions as (
-				    select sha256, path,
-				        row_number() over (order by received_at desc, path desc) as version_rank,
-				        first_value(sha256) over (order by received_at desc, path desc) as current_sha256
-				    from audit_file
-				    where submitter_code = ? and campaign = ? and period = ? and status in ('loaded', 'superseded')
-				)
-				update audit_file
-				set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
-				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
-				from versions
-				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path""")) {
-			ps.setString(1, submitterCode);
-			ps.setString(2, campaign);
-			ps.setObject(3, period.atDay(1));
-			ps.executeUpdate();
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.anjian.readers.Finding;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,9 +160,9 @@ class SubmissionWriterTests {
 		assertThat(status).isEqualTo("loaded");
 		assertThat(rows("select * from audit_file order by all")).isEqualTo(before);
 		assertThat(rows("select count(*) from land_submission_line")).containsExactly(List.of("2"));
-		assertThat(new SubmissionLedger(warehouse).seen("aaa", "2024-05/石门镇.xlsx")).isTrue();
-		assertThat(new SubmissionLedger(warehouse).seen("aaa", "elsewhere.xlsx")).isFalse();
-		assertThat(new SubmissionLedger(warehouse).firstPathOf("aaa")).contains("2024-05/石门镇.xlsx");
+		assertThat(new AuditLedger(warehouse).seen("aaa", "2024-05/石门镇.xlsx")).isTrue();
+		assertThat(new AuditLedger(warehouse).seen("aaa", "elsewhere.xlsx")).isFalse();
+		assertThat(new AuditLedger(warehouse).firstPathOf("aaa")).contains("2024-05/石门镇.xlsx");
 	}
 
 	@Test

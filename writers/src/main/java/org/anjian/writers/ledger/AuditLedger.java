@@ -1,0 +1,384 @@
+package org.anjian.writers.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anjian.readers.Finding;
+import org.anjian.readers.lists.ListKind;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.WarehouseException;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The audit ledger (入库台账): the one owner of {@code audit_file} and {@code audit_issue}. Whether a file is new,
+ * recorded before, a duplicate, loaded, superseded or rejected is decided and read back here, for summary tables and
+ * lists alike; writers land their rows, the ledger records the file.
+ *
+ * <p>
+ * Writes run in the caller's transaction (one per file, opened by the writer) and throw {@link SQLException}, so a
+ * failure rolls back the whole file. Lookups outside a transaction ({@link #seen}, {@link #status},
+ * {@link #statusCounts}) throw {@link WarehouseException}.
+ */
+public final class AuditLedger {
+
+	public static final String LOADED = "loaded";
+
+	public static final String SUPERSEDED = "superseded";
+
+	public static final String DUPLICATE = "duplicate";
+
+	public static final String REJECTED = "rejected";
+
+	/** Every status a file can end with, in the order the run summary prints them. */
+	public static final List<String> STATUSES = List.of(LOADED, SUPERSEDED, DUPLICATE, REJECTED);
+
+	private static final String STATUS = "select status from audit_file where sha256 = ? and path = ?";
+
+	private final Warehouse warehouse;
+
+	public AuditLedger(Warehouse warehouse) {
+		this.warehouse = warehouse;
+	}
+
+	/** A recorded file: the same bytes may be recorded under several paths. */
+	public record Key(String sha256, String path) {
+	}
+
+	/**
+	 * A file as {@code audit_file} records it besides status and counts.
+	 *
+	 * @param sha256 hex SHA-256 of the file's bytes
+	 * @param path path relative to the inbox, with '/' separators
+	 * @param receivedAt the file's mtime as Asia/Shanghai wall-clock time
+	 * @param sizeBytes file size
+	 * @param format xlsx, xls, csv or unknown
+	 * @param submitterCode recognised submitter, or null
+	 * @param campaign campaign code, or null (always for lists)
+	 * @param period the month, or null
+	 * @param sheet sheet read, or null
+	 * @param form form variant of a summary table, or null
+	 * @param listKind list kind code, or null for a summary table
+	 */
+	public record Entry(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
+			String submitterCode, String campaign, YearMonth period, String sheet, String form, String listKind) {
+	}
+
+	/**
+	 * The files that are versions of one another: among the accepted ones the latest received (ties: the later path)
+	 * is {@code loaded}, every other {@code superseded} by it (CONTRACT.md "A later accepted table … supersedes").
+	 */
+	public sealed interface Scope permits Scope.SummaryScope, Scope.ListScope {
+
+		/** The {@code audit_file} filter, with one {@code ?} per value. */
+		String filter();
+
+		List<Object> values();
+
+		static Scope summary(String submitterCode, String campaign, YearMonth period) {
+			return new SummaryScope(submitterCode, campaign, period);
+		}
+
+		static Scope list(String submitterCode, ListKind kind) {
+			return new ListScope(submitterCode, kind);
+		}
+
+		/** Summary tables (统计汇总表): submitter × campaign × month. */
+		record SummaryScope(String submitterCode, String campaign, YearMonth period) implements Scope {
+
+			@Override
+			public String filter() {
+				return "submitter_code = ? and campaign = ? and period = ?";
+			}
+
+			@Override
+			public List<Object> values() {
+				return List.of(submitterCode, campaign, period.atDay(1));
+			}
+
+		}
+
+		/** Record-level lists (明细清单): submitter × list kind. */
+		record ListScope(String submitterCode, ListKind kind) implements Scope {
+
+			@Override
+			public String filter() {
+				return "submitter_code = ? and list_kind = ?";
+			}
+
+			@Override
+			public List<Object> values() {
+				return List.of(submitterCode, kind.code());
+			}
+
+		}
+
+	}
+
+	// ---- lookups
+
+	/** True when these bytes under this path are already recorded: re-ingesting them changes nothing. */
+	public boolean seen(String sha256, String path) {
+		return status(sha256, path).isPresent();
+	}
+
+	/** The status of a recorded file, or empty: not recorded (or rolled back). */
+	public Optional<String> status(String sha256, String path) {
+		try {
+			return statusOf(sha256, path);
+		}
+		catch (SQLException ex) {
+			throw lookupFailed(ex);
+		}
+	}
+
+	/**
+	 * How many of these files have each status now (a later file of the run may have superseded an earlier one):
+	 * every status of {@link #STATUSES}, zero or not, in that order; files not recorded are not counted.
+	 */
+	public Map<String, Long> statusCounts(Collection<Key> files) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		STATUSES.forEach(s -> counts.put(s, 0L));
+		try (PreparedStatement ps = connection().prepareStatement(STATUS)) {
+			for (Key file : files) {
+				statusOf(ps, file.sha256(), file.path()).ifPresent(s -> counts.merge(s, 1L, Long::sum));
+			}
+		}
+		catch (SQLException ex) {
+			throw lookupFailed(ex);
+		}
+		return counts;
+	}
+
+	/**
+	 * The path under which these bytes were first recorded (the original of any duplicate): the earliest received
+	 * non-duplicate row, ties broken by path.
+	 */
+	public Optional<String> firstPathOf(String sha256) {
+		try {
+			return duplicateOf(sha256);
+		}
+		catch (SQLException ex) {
+			throw lookupFailed(ex);
+		}
+	}
+
+	// ---- writes, in the caller's transaction
+
+	/**
+	 * Admits a file to the ledger. Recorded before under this path: its status, nothing written (re-ingesting is a
+	 * no-op). The same bytes recorded under another path: recorded now as a {@code duplicate} carrying the original's
+	 * identity (submitter, campaign, period, sheet, form, list kind), nothing landed. Empty: a new file, for the writer
+	 * to land and {@link #record}.
+	 */
+	public Optional<String> admit(Entry file, LocalDateTime ingestedAt) throws SQLException {
+		Optional<String> existing = statusOf(file.sha256(), file.path());
+		if (existing.isPresent()) {
+			return existing;
+		}
+		Optional<String> firstPath = duplicateOf(file.sha256());
+		if (firstPath.isEmpty()) {
+			return Optional.empty();
+		}
+		try (PreparedStatement ps = connection().prepareStatement("""
+				select submitter_code, campaign, period, sheet, form, list_kind
+				from audit_file where sha256 = ? and path = ?""")) {
+			ps.setString(1, file.sha256());
+			ps.setString(2, firstPath.get());
+			try (ResultSet rs = ps.executeQuery()) {
+				if (rs.next()) {
+					LocalDate period = rs.getObject(3, LocalDate.class);
+					Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
+							file.format(), rs.getString(1), rs.getString(2),
+							period == null ? null : YearMonth.from(period), rs.getString(4), rs.getString(5),
+							rs.getString(6));
+					insert(copy, DUPLICATE, 0, 0, firstPath.get(), ingestedAt);
+				}
+			}
+		}
+		return Optional.of(DUPLICATE);
+	}
+
+	/** Records a file with its findings: one {@code audit_file} row, its errors and warnings counted, and its issues. */
+	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt)
+			throws SQLException {
+		int errors = (int) findings.stream().filter(Finding::isError).count();
+		insert(file, status, errors, findings.size() - errors, null, ingestedAt);
+		try (Issues issues = issues(file.sha256())) {
+			for (Finding f : findings) {
+				issues.add(f);
+			}
+		}
+	}
+
+	/** Records a file whose findings went to {@link #issues} already, as they came. */
+	public void record(Entry file, String status, int errors, int warnings, LocalDateTime ingestedAt)
+			throws SQLException {
+		insert(file, status, errors, warnings, null, ingestedAt);
+	}
+
+	/**
+	 * Findings of one file as they come, numbered from 1, through an Appender on {@code audit_issue}: confined to the
+	 * thread that opens it (a list's loader thread), flushed at {@code close()}.
+	 */
+	public Issues issues(String sha256) throws SQLException {
+		return new Issues(sha256, connection().unwrap(DuckDBConnection.class)
+			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"));
+	}
+
+	/**
+	 * Re-ranks the accepted versions in one scope by received time (ties: the later path), so the outcome does not
+	 * depend on the order files arrive in; set-based, one statement.
+	 */
+	public void rankVersions(Scope scope) throws SQLException {
+		try (PreparedStatement ps = connection().prepareStatement("""
+				with versions as (
+				    select sha256, path,
+				        row_number() over (order by received_at desc, path desc) as version_rank,
+				        first_value(sha256) over (order by received_at desc, path desc) as current_sha256
+				    from audit_file
+				    where %s and status in ('loaded', 'superseded')
+				)
+				update audit_file
+				set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
+				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
+				from versions
+				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path""".formatted(scope.filter()))) {
+			List<Object> values = scope.values();
+			for (int i = 0; i < values.size(); i++) {
+				ps.setObject(i + 1, values.get(i));
+			}
+			ps.executeUpdate();
+		}
+	}
+
+	/** The findings of one file, appended and counted as they come. */
+	public static final class Issues implements AutoCloseable {
+
+		private final String sha256;
+
+		private final DuckDBAppender appender;
+
+		private int issueNo;
+
+		private int errors;
+
+		private int warnings;
+
+		private Issues(String sha256, DuckDBAppender appender) {
+			this.sha256 = sha256;
+			this.appender = appender;
+		}
+
+		public void add(Finding f) throws SQLException {
+			appender.beginRow()
+				.append(sha256)
+				.append(++issueNo)
+				.append(f.severity().code())
+				.append(f.rule())
+				.append(f.sheet())
+				.append(f.rowNumber())
+				.append(f.column())
+				.append(f.message())
+				.endRow();
+			if (f.isError()) {
+				errors++;
+			}
+			else {
+				warnings++;
+			}
+		}
+
+		public int errors() {
+			return errors;
+		}
+
+		public int warnings() {
+			return warnings;
+		}
+
+		@Override
+		public void close() throws SQLException {
+			appender.close();
+		}
+
+	}
+
+	// ---- the SQL
+
+	/** The one {@code audit_file} insert: a new file, or a duplicate pointing to its original. */
+	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
+			LocalDateTime ingestedAt) throws SQLException {
+		try (PreparedStatement ps = connection().prepareStatement("""
+				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+				    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
+				    list_kind)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)""")) {
+			ps.setString(1, file.sha256());
+			ps.setString(2, file.path());
+			ps.setObject(3, file.receivedAt());
+			ps.setString(4, status);
+			ps.setString(5, file.submitterCode());
+			ps.setString(6, file.campaign());
+			ps.setObject(7, file.period() == null ? null : file.period().atDay(1));
+			ps.setInt(8, errors);
+			ps.setInt(9, warnings);
+			ps.setLong(10, file.sizeBytes());
+			ps.setString(11, file.format());
+			ps.setString(12, file.sheet());
+			ps.setString(13, file.form());
+			ps.setString(14, duplicateOf);
+			ps.setObject(15, ingestedAt);
+			ps.setString(16, file.listKind());
+			ps.executeUpdate();
+		}
+	}
+
+	/** The one status query. */
+	private Optional<String> statusOf(String sha256, String path) throws SQLException {
+		try (PreparedStatement ps = connection().prepareStatement(STATUS)) {
+			return statusOf(ps, sha256, path);
+		}
+	}
+
+	private static Optional<String> statusOf(PreparedStatement status, String sha256, String path)
+			throws SQLException {
+		status.setString(1, sha256);
+		status.setString(2, path);
+		try (ResultSet rs = status.executeQuery()) {
+			return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+		}
+	}
+
+	private Optional<String> duplicateOf(String sha256) throws SQLException {
+		try (PreparedStatement ps = connection().prepareStatement("""
+				select path from audit_file
+				where sha256 = ? and status <> 'duplicate'
+				order by received_at, path
+				limit 1""")) {
+			ps.setString(1, sha256);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+			}
+		}
+	}
+
+	private static WarehouseException lookupFailed(SQLException ex) {
+		return new WarehouseException("查询入库记录失败：" + ex.getMessage(), ex);
+	}
+
+	private Connection connection() {
+		return warehouse.connection();
+	}
+
+}

@@ -70,14 +70,7 @@ class WorkerTests {
 	@Test
 	void aTaskOutlastingTheTimeLimitIsInterruptedAndAbandoned() throws Exception {
 		CountDownLatch interrupted = new CountDownLatch(1);
-		Worker worker = Worker.start("t", () -> {
-			try {
-				new CountDownLatch(1).await();
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-			}
-		});
+		Worker worker = Worker.start("t", () -> untilInterrupted(interrupted));
 
 		long start = System.nanoTime();
 		boolean ended = worker.awaitWithin(Duration.ofMillis(200));
@@ -85,6 +78,16 @@ class WorkerTests {
 		assertThat(ended).isFalse();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 		assertThat(interrupted.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+	}
+
+	/** Waits until interrupted, then counts {@code interrupted} down. */
+	private static void untilInterrupted(CountDownLatch interrupted) {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			interrupted.countDown();
+		}
 	}
 
 	@Test
@@ -122,14 +125,7 @@ class WorkerTests {
 	@Test
 	void anInterruptedWaitAbandonsTheWorkerAndIsThrown() throws Exception {
 		CountDownLatch interrupted = new CountDownLatch(1);
-		Worker worker = Worker.start("t", () -> {
-			try {
-				new CountDownLatch(1).await();
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-			}
-		});
+		Worker worker = Worker.start("t", () -> untilInterrupted(interrupted));
 
 		Thread.currentThread().interrupt();
 		assertThatThrownBy(() -> worker.awaitWithin(BOUND)).isInstanceOf(InterruptedException.class);

@@ -4,6 +4,7 @@ import org.anjian.readers.Finding;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.work.Worker;
 import org.anjian.writers.lists.ListFile;
 import org.anjian.writers.lists.ListLoad;
 import org.anjian.writers.lists.ListWriter;
@@ -65,8 +66,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	/** Streams the file into the load on a worker thread; false when the time limit ran out first. */
 	private boolean readWithinLimit(InboxFile file, ListSubmission item, ListLoad load) {
-		Throwable[] failure = new Throwable[1];
-		Thread worker = new Thread(() -> {
+		Worker worker = Worker.start("list-reader", () -> {
 			try {
 				reader.read(file.file(), load);
 			}
@@ -76,29 +76,19 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 				load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.sniff().sheet(), null, null,
 						"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
 			}
-			catch (Throwable ex) {
-				failure[0] = ex;
-			}
-		}, "list-reader");
-		worker.setDaemon(true);
-		worker.start();
+		});
 		try {
-			worker.join(timeLimit.toMillis());
+			if (!worker.awaitWithin(timeLimit)) {
+				// abandoned: closing the load rolls its rows back and makes the worker's next row fail
+				return false;
+			}
 		}
 		catch (InterruptedException ex) {
+			// abandoned as well: the run is stopping
 			Thread.currentThread().interrupt();
-		}
-		if (worker.isAlive()) {
-			// abandoned: closing the load rolls its rows back and makes the worker's next row fail
-			worker.interrupt();
 			return false;
 		}
-		if (failure[0] instanceof RuntimeException ex) {
-			throw ex;
-		}
-		if (failure[0] instanceof Error ex) {
-			throw ex;
-		}
+		worker.rethrowFailure(RuntimeException.class, IllegalStateException::new);
 		return true;
 	}
 

@@ -3,15 +3,13 @@ package org.anjian.readers.limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
+import org.anjian.readers.work.Worker;
 
 /**
  * Reads each file on its own worker thread, waits at most {@link ReaderLimits#readTimeout()}, and turns whatever goes
@@ -19,9 +17,9 @@ import org.anjian.readers.SubmissionRead;
  * OutOfMemoryError} ({@link ReaderLimits#OUT_OF_MEMORY}: the reading thread's objects are garbage once it unwinds, so
  * the run can go on), any other throwable ({@code FILE_UNREADABLE}).
  *
- * <p>A timed-out read is interrupted and abandoned. Library code that ignores interrupts (a parser in a tight loop)
- * keeps its daemon thread busy until it finishes; Java offers no safe way to kill it. The content limits are what keep
- * such reads short; this is the backstop.
+ * <p>A timed-out read is interrupted and abandoned ({@link Worker#awaitWithin}). Library code that ignores interrupts
+ * (a parser in a tight loop) keeps its daemon thread busy until it finishes; Java offers no safe way to kill it. The
+ * content limits are what keep such reads short; this is the backstop.
  */
 public final class TimeLimitedReader implements SubmissionFileReader {
 
@@ -42,34 +40,28 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 
 	@Override
 	public SubmissionRead read(Path file) {
-		FutureTask<SubmissionRead> task = new FutureTask<>(() -> delegate.read(file));
-		Thread worker = new Thread(task, "anjian-read-" + THREADS.incrementAndGet());
-		// an abandoned read must not keep the JVM alive after the run
-		worker.setDaemon(true);
-		worker.start();
+		AtomicReference<SubmissionRead> read = new AtomicReference<>();
+		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(delegate.read(file)));
 		try {
-			SubmissionRead read = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return read != null ? read : rejected(file, "FILE_UNREADABLE", "文件无法读取（读取程序没有返回结果）");
-		}
-		catch (TimeoutException ex) {
-			task.cancel(true);
-			return rejected(file, ReaderLimits.READ_TIMEOUT, "读取超过 " + seconds(timeout)
-					+ " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
+			if (!worker.awaitWithin(timeout)) {
+				return rejected(file, ReaderLimits.READ_TIMEOUT, "读取超过 " + seconds(timeout)
+						+ " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
+			}
 		}
 		catch (InterruptedException ex) {
-			task.cancel(true);
 			Thread.currentThread().interrupt();
 			return rejected(file, ReaderLimits.READ_TIMEOUT, "读取被中断（程序正在停止），文件未读取");
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof OutOfMemoryError) {
-				return rejected(file, ReaderLimits.OUT_OF_MEMORY, "读取时内存不足（本机为单个文件可用内存约 "
-						+ ReaderLimits.size(Runtime.getRuntime().maxMemory()) + "），文件过大或过于复杂，请只保留统计表后重新报送");
-			}
+		Throwable cause = worker.failure();
+		if (cause instanceof OutOfMemoryError) {
+			return rejected(file, ReaderLimits.OUT_OF_MEMORY, "读取时内存不足（本机为单个文件可用内存约 "
+					+ ReaderLimits.size(Runtime.getRuntime().maxMemory()) + "），文件过大或过于复杂，请只保留统计表后重新报送");
+		}
+		if (cause != null) {
 			return rejected(file, "FILE_UNREADABLE", "文件无法读取（" + cause.getClass().getSimpleName()
 					+ (cause.getMessage() == null ? "" : "：" + cause.getMessage()) + "）");
 		}
+		return read.get() != null ? read.get() : rejected(file, "FILE_UNREADABLE", "文件无法读取（读取程序没有返回结果）");
 	}
 
 	private static String seconds(Duration duration) {

@@ -1,12 +1,10 @@
 package org.anjian.readers.lists;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.anjian.readers.rows.RowSource;
+import org.anjian.readers.work.HandOff;
+import org.anjian.readers.work.Worker;
 
 /**
  * Parses the rest of a sheet on a thread of its own, batches ahead of the thread that checks the rows: unzipping and
@@ -23,8 +21,6 @@ final class RowsAhead implements AutoCloseable {
 
 	static final int QUEUE_BATCHES = 8;
 
-	private static final long POLL_MILLIS = 50;
-
 	static final class Batch {
 
 		final int[] rowIndexes = new int[BATCH_ROWS];
@@ -33,37 +29,27 @@ final class RowsAhead implements AutoCloseable {
 
 		int size;
 
-		/** After the rows of this batch: the end of the sheet, or the parser's failure. */
-		boolean last;
-
-		Throwable failure;
-
 	}
 
 	private final RowSource rows;
 
 	private final int[] columns;
 
-	private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+	/** Ended by the parser after the last batch: then {@link #next()} throws its failure, if any. */
+	private final HandOff<Batch> batches = new HandOff<>(QUEUE_BATCHES);
 
-	private final Thread thread;
-
-	private volatile boolean stopped;
-
-	private boolean ended;
+	private final Worker parser;
 
 	RowsAhead(RowSource rows, int[] columns) {
 		this.rows = rows;
 		this.columns = columns.clone();
-		this.thread = new Thread(this::parse, "list-parser");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.parser = Worker.feeding("list-parser", batches, this::parse);
 	}
 
-	private void parse() {
+	private void parse() throws IOException, InterruptedException {
 		Batch batch = new Batch();
 		try {
-			while (!stopped && rows.next()) {
+			while (!batches.isClosed() && rows.next()) {
 				if (rows.width() == 0) {
 					continue;
 				}
@@ -76,102 +62,49 @@ final class RowsAhead implements AutoCloseable {
 				batch.rowIndexes[batch.size] = rows.rowIndex();
 				batch.texts[batch.size++] = texts;
 				if (batch.size == BATCH_ROWS) {
-					if (!put(batch)) {
-						return;
+					if (!batches.put(batch)) {
+						return; // the reader stopped listening
 					}
 					batch = new Batch();
 				}
 			}
 		}
-		catch (Throwable ex) {
-			batch.failure = ex;
-		}
-		batch.last = true;
-		put(batch);
-	}
-
-	/** False when the reader stopped listening. */
-	private boolean put(Batch batch) {
-		try {
-			while (!queue.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-				if (stopped) {
-					return false;
-				}
+		finally {
+			// the rows read before the end or a failure go first, unless the reader stopped listening
+			if (batch.size > 0 && !batches.isClosed()) {
+				batches.put(batch);
 			}
-			return !stopped;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
 	/**
-	 * The next batch of rows (possibly empty), or null after the last; the parser's failure is thrown once the rows
-	 * before it were taken.
+	 * The next batch of rows, or null after the last; the parser's failure is thrown once the rows before it were
+	 * taken.
 	 */
 	Batch next() throws IOException {
-		if (ended) {
-			return null;
-		}
 		Batch batch;
 		try {
-			batch = queue.take();
+			batch = batches.take();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("读取被中断", ex);
 		}
-		if (batch.last) {
-			ended = true;
-			if (batch.size == 0) {
-				rethrow(batch.failure);
-				return null;
-			}
+		if (batch == null) {
+			parser.rethrowFailure(IOException.class, IOException::new);
 		}
 		return batch;
 	}
 
-	/** After a batch marked last: throws what stopped the parser, if anything did. */
+	/** Nothing to do: {@link #next()} throws the parser's failure after the last batch. Kept for the reader's loop. */
 	void rethrowFailure(Batch batch) throws IOException {
-		if (batch.last) {
-			rethrow(batch.failure);
-		}
-	}
-
-	private static void rethrow(Throwable failure) throws IOException {
-		if (failure == null) {
-			return;
-		}
-		if (failure instanceof IOException io) {
-			throw io;
-		}
-		if (failure instanceof RuntimeException runtime) {
-			throw runtime;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
-		throw new UncheckedIOException(new IOException(failure));
 	}
 
 	/** Stops the parser (when the reader gives up early) and waits for it: the row source is the caller's again. */
 	@Override
 	public void close() {
-		stopped = true;
-		queue.clear();
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		batches.close();
+		parser.joinUninterruptibly();
 	}
 
 }

@@ -2,9 +2,10 @@ package org.anjian.readers.rows;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.io.InterruptedIOException;
+
+import org.anjian.readers.work.HandOff;
+import org.anjian.readers.work.Worker;
 
 /**
  * Reads (for a zip entry: inflates) a stream on a thread of its own, a few chunks ahead of the parser that consumes
@@ -18,28 +19,23 @@ final class AheadInputStream extends InputStream {
 
 	static final int CHUNKS = 8;
 
-	private static final long POLL_MILLIS = 50;
-
 	private static final class Chunk {
 
 		final byte[] bytes = new byte[CHUNK_BYTES];
 
 		int length;
 
-		/** Set on the last chunk: the end of the stream (null) or what broke it. */
-		boolean last;
-
-		Throwable failure;
-
 	}
 
 	private final InputStream in;
 
-	private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
+	/** Chunks read, to the consumer; ended by the reading thread after the last (its failure then thrown). */
+	private final HandOff<Chunk> full = new HandOff<>(CHUNKS);
 
-	private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
+	/** Chunks consumed, back to the reading thread: never more than there are, so putting one never waits. */
+	private final HandOff<Chunk> free = new HandOff<>(CHUNKS);
 
-	private final Thread thread;
+	private final Worker reader;
 
 	private volatile boolean closed;
 
@@ -49,50 +45,38 @@ final class AheadInputStream extends InputStream {
 
 	AheadInputStream(InputStream in, String name) {
 		this.in = in;
-		for (int i = 0; i < CHUNKS; i++) {
-			free.add(new Chunk());
-		}
-		this.thread = new Thread(this::fill, "read-ahead " + name);
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.reader = Worker.feeding("read-ahead " + name, full, this::fill);
 	}
 
-	private void fill() {
-		try {
-			while (true) {
-				Chunk chunk = null;
-				while (chunk == null) {
-					if (closed) {
-						return;
-					}
-					chunk = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-				}
-				chunk.length = 0;
-				chunk.last = false;
-				chunk.failure = null;
-				try {
-					// what was read before a failure is passed on before it
-					while (chunk.length < CHUNK_BYTES) {
-						int n = in.read(chunk.bytes, chunk.length, CHUNK_BYTES - chunk.length);
-						if (n < 0) {
-							chunk.last = true;
-							break;
-						}
-						chunk.length += n;
-					}
-				}
-				catch (Throwable ex) {
-					chunk.last = true;
-					chunk.failure = ex;
-				}
-				full.put(chunk); // never blocks: at most CHUNKS chunks exist
-				if (chunk.last) {
-					return;
+	private void fill() throws IOException, InterruptedException {
+		int made = 0;
+		while (true) {
+			// CHUNKS new chunks, then only those the consumer is done with
+			Chunk chunk;
+			if (made < CHUNKS) {
+				chunk = new Chunk();
+				made++;
+			}
+			else if ((chunk = free.take()) == null) {
+				return; // closed
+			}
+			chunk.length = 0;
+			boolean end = false;
+			try {
+				while (!end && chunk.length < CHUNK_BYTES) {
+					int n = in.read(chunk.bytes, chunk.length, CHUNK_BYTES - chunk.length);
+					end = n < 0;
+					chunk.length += Math.max(n, 0);
 				}
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			catch (Throwable ex) {
+				// what was read before a failure is passed on before it
+				full.put(chunk);
+				throw ex;
+			}
+			if (!full.put(chunk) || end) {
+				return;
+			}
 		}
 	}
 
@@ -101,31 +85,22 @@ final class AheadInputStream extends InputStream {
 		if (closed) {
 			throw new IOException("Stream closed");
 		}
-		while (current == null || position == current.length) {
-			if (current != null) {
-				if (current.last) {
-					Throwable failure = current.failure;
-					if (failure instanceof IOException io) {
-						throw io;
-					}
-					if (failure instanceof RuntimeException runtime) {
-						throw runtime;
-					}
-					if (failure instanceof Error error) {
-						throw error;
-					}
+		try {
+			while (current == null || position == current.length) {
+				if (current != null) {
+					free.put(current);
+				}
+				current = full.take();
+				position = 0;
+				if (current == null) {
+					reader.rethrowFailure(IOException.class, IOException::new);
 					return null;
 				}
-				free.add(current);
 			}
-			try {
-				current = full.take();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new java.io.InterruptedIOException("interrupted while reading ahead");
-			}
-			position = 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while reading ahead");
 		}
 		return current;
 	}
@@ -159,18 +134,9 @@ final class AheadInputStream extends InputStream {
 			return;
 		}
 		closed = true;
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		full.close();
+		free.close();
+		reader.joinUninterruptibly();
 		in.close();
 	}
 

@@ -9,16 +9,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListDates;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
+import org.anjian.readers.work.HandOff;
+import org.anjian.readers.work.Worker;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.ledger.AuditLedger.Scope;
@@ -70,9 +69,11 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	/** Packs rows on the reader's thread. */
 	private final PackedLine line = new PackedLine();
 
-	private final BlockingQueue<Batch> queue;
+	/** Closed by the loader when it ends, however it ends: the reader's next hand-off then fails. */
+	private final HandOff<Batch> queue;
 
-	private final Thread loader;
+	/** Started by {@link #start}; null for an unwanted file. */
+	private Worker loader;
 
 	/** Every staging chunk not yet loaded and deleted, whichever thread holds it: deleted when the load ends. */
 	private final Set<StagingChunk> staged = ConcurrentHashMap.newKeySet();
@@ -84,8 +85,6 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	/** Earliest ISO date in {@link #dateIndex}, kept by the reader's thread; the loader reads it after {@link #END}. */
 	private String earliest;
-
-	private volatile Throwable failure;
 
 	private String status;
 
@@ -127,19 +126,17 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				? file.kind().indexOf(ListWriter.DATE_COLUMNS.get(file.kind())) : -1;
 		if (status != null) {
 			this.queue = null;
-			this.loader = null;
 			this.finished = true;
 			return;
 		}
-		this.queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+		this.queue = new HandOff<>(QUEUE_CHUNKS);
 		this.current = new Batch();
-		this.loader = new Thread(this::load, "list-loader-" + file.sha256().substring(0, Math.min(8, file.sha256().length())));
-		this.loader.setDaemon(true);
 	}
 
 	static ListLoad start(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int chunkRows) {
 		ListLoad load = new ListLoad(warehouse, file, ingestedAt, chunkRows, null);
-		load.loader.start();
+		load.loader = Worker.draining("list-loader-" + file.sha256().substring(0, Math.min(8, file.sha256().length())),
+				load.queue, load::load);
 		return load;
 	}
 
@@ -277,20 +274,17 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	private void put(Batch batch) {
+		boolean taken;
 		try {
-			while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
-				if (failure != null || !loader.isAlive()) {
-					rethrowFailure();
-					throw new IllegalStateException("入库线程已停止");
-				}
-			}
+			taken = queue.put(batch);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("入库被中断：" + file.path(), ex);
 		}
-		if (failure != null) {
-			rethrowFailure();
+		rethrowFailure();
+		if (!taken) {
+			throw new IllegalStateException("入库线程已停止");
 		}
 	}
 
@@ -305,15 +299,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	private void rethrowFailure() {
-		Throwable f = failure;
-		if (f instanceof RuntimeException r) {
-			throw r;
-		}
-		if (f instanceof Error e) {
-			throw e;
-		}
-		if (f != null) {
-			throw new WarehouseException("清单入库失败：" + file.path() + "：" + f.getMessage(), f);
+		if (loader != null) {
+			loader.rethrowFailure(WarehouseException.class,
+					f -> new WarehouseException("清单入库失败：" + file.path() + "：" + f.getMessage(), f));
 		}
 	}
 
@@ -327,7 +315,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	}
 
-	private void load() {
+	/** The loader's task: its failure is the worker's, its end closes the queue (dropped chunks: see discardStaged). */
+	private void load() throws SQLException {
 		Long threads = null;
 		try {
 			threads = oneThread();
@@ -336,13 +325,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		catch (Abort ex) {
 			// rolled back on request
 		}
-		catch (Throwable ex) {
-			failure = ex;
-		}
 		finally {
 			restoreThreads(threads);
-			// unblock a reader waiting on a full queue; the chunks dropped here are deleted by the reader's side
-			queue.clear();
 		}
 	}
 
@@ -453,7 +437,11 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	private Batch take() {
 		try {
-			return queue.take();
+			Batch batch = queue.take();
+			if (batch == null) {
+				throw new Abort(); // closed: only the loader closes it, so not reached
+			}
+			return batch;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

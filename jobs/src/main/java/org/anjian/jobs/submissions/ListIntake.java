@@ -30,7 +30,10 @@ import org.anjian.writers.submissions.SubmissionHistory;
  */
 public final class ListIntake {
 
-	/** Where one ingest's time goes: each is called once, in this order, as its phase ends. */
+	/**
+	 * Where one ingest's time goes: each is called as its phase ends, in this order; {@link #read()} only when the rows
+	 * were read (not for a file rejected before its rows, a duplicate, or a read past the time limit).
+	 */
 	public interface Phases {
 
 		Phases NONE = new Phases() {

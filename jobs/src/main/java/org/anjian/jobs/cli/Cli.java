@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.anjian.bench.BenchChild;
-import org.anjian.bench.BenchCommand;
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
@@ -26,10 +24,10 @@ import org.springframework.core.env.MapPropertySource;
 public final class Cli {
 
 	/**
-	 * Commands that serve no deployment: no --home lock, no Spring context, no job repository. bench measures this
-	 * machine (and runs beside a working anjian); bench-child is one measured run in the JVM bench starts for it.
+	 * Commands that serve no deployment: no --home lock, no Spring context, no job repository. None since the
+	 * benchmark moved to its own module (bench/, anjian-bench.jar).
 	 */
-	private static final List<AnjianCommand> STANDALONE = List.of(new BenchCommand(), new BenchChild());
+	private static final List<AnjianCommand> STANDALONE = List.of();
 
 	private Cli() {
 	}
@@ -63,7 +61,7 @@ public final class Cli {
 					.filter(c -> c.name().equals(args.command()))
 					.findFirst()
 					.orElseThrow(() -> new CliArgs.UsageException("未知命令“" + args.command()
-							+ "”。可用命令：demo, ingest, rollup, export, nightly, schedule, status, bench"));
+							+ "”。可用命令：demo, ingest, rollup, export, nightly, schedule, status"));
 				return command.run(args, output);
 			}
 		}

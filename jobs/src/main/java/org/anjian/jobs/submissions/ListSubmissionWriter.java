@@ -46,6 +46,12 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	 * the list time limit is abandoned, its rows rolled back, and the file rejected with READ_TIMEOUT.
 	 */
 	String write(ListSubmission item) {
+		return write(item, () -> {
+		});
+	}
+
+	/** As {@link #write(ListSubmission)}; {@code afterRead} runs once the rows are read, before the commit (timing). */
+	String write(ListSubmission item, Runnable afterRead) {
 		InboxFile file = item.file();
 		ListFile listFile = new ListFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
 				item.sniff().format(), item.sniff().listKind(), item.submitterCode(), item.sniff().sheet());
@@ -56,6 +62,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 					load.close(); // rolled back before the rejection is recorded in a transaction of its own
 					return rejectTimedOut(listFile, item);
 				}
+				afterRead.run();
 				if (SubmissionAuditProcessor.changedSinceListed(file)) {
 					return null; // closing without commit rolls the file back
 				}

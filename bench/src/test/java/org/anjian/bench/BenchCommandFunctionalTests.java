@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.anjian.jobs.support.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code anjian bench} as a user runs it, on a small ledger: behaviour only, no timings asserted. */
+/** {@code java -jar anjian-bench.jar} as a user runs it, on a small ledger: behaviour only, no timings asserted. */
 class BenchCommandFunctionalTests {
 
 	@TempDir
@@ -19,7 +18,7 @@ class BenchCommandFunctionalTests {
 	@Test
 	void smallBenchRunsEveryWorkloadInItsOwnJvmAndPrintsATableRowForEach() throws Exception {
 		// when
-		CliRun run = CliRun.of("bench", "--rows", "2000", "--dir", tmp.toString(), "--xmx", "256m");
+		BenchRun run = BenchRun.of("--rows", "2000", "--dir", tmp.toString(), "--xmx", "256m");
 
 		// then
 		assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -43,12 +42,12 @@ class BenchCommandFunctionalTests {
 	@Test
 	void keptLedgerIsReusedAndAWorkloadOutOfHeapIsReportedAsSuchNotAsACrash() throws Exception {
 		// given a kept ledger
-		CliRun first = CliRun.of("bench", "--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
+		BenchRun first = BenchRun.of("--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
 				"stax-bare");
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 
 		// when fastexcel-reader gets a heap too small for the ledger's shared strings (or for the JVM itself: OOM too)
-		CliRun starved = CliRun.of("bench", "--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
+		BenchRun starved = BenchRun.of("--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
 				"fastexcel-read", "--xmx", "5m");
 
 		// then
@@ -59,7 +58,7 @@ class BenchCommandFunctionalTests {
 
 	@Test
 	void unknownWorkloadIsAUsageError() {
-		CliRun run = CliRun.of("bench", "--workloads", "nonesuch");
+		BenchRun run = BenchRun.of("--workloads", "nonesuch");
 
 		assertThat(run.exitCode()).isEqualTo(64);
 		assertThat(run.err()).contains("nonesuch", "fastexcel-read");

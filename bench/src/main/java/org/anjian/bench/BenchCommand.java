@@ -21,14 +21,13 @@ import java.util.function.ToLongFunction;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
 import org.anjian.jobs.cli.CommandOutput;
 import org.anjian.jobs.cli.ExitCodes;
 
 /**
- * {@code bench [--rows 100000,1000000] [--dir DIR] [--repeat N] [--keep] [--xmx 512m] [--workloads a,b] [--bad-rows K]
+ * {@code [bench] [--rows 100000,1000000] [--dir DIR] [--repeat N] [--keep] [--xmx 512m] [--workloads a,b] [--bad-rows K]
  * [--seed S]}: generates hazard ledgers of each size and times each workload on them, every run in a fresh child JVM
  * with the given -Xmx, so each peak heap is that workload's own and an OutOfMemoryError is a result, not the end of
  * the bench. Needs no --home: it measures this machine, not a deployment. Exit 0 when every run finished and no
@@ -216,8 +215,8 @@ public final class BenchCommand implements AnjianCommand {
 	}
 
 	/**
-	 * How to start this same program again: {@code -jar anjian.jar} from the packaged jar, else this class path and
-	 * main class (IDE, tests). The packaged jar is told apart by Spring Boot's Start-Class manifest entry.
+	 * How to start this same program again: {@code -jar anjian-bench.jar} from the packaged jar, else this class path
+	 * and main class (IDE, tests). The packaged jar is told apart by Spring Boot's Start-Class manifest entry.
 	 */
 	private static List<String> launcher() throws IOException {
 		String classPath = System.getProperty("java.class.path");
@@ -228,7 +227,7 @@ public final class BenchCommand implements AnjianCommand {
 				}
 			}
 		}
-		return List.of("-cp", classPath, AnjianApplication.class.getName());
+		return List.of("-cp", classPath, BenchMain.class.getName());
 	}
 
 	private static String brief(BenchResult r, int size, String xmx) {

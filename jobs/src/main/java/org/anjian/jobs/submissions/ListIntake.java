@@ -16,10 +16,10 @@ import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListDefinition;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.writers.lists.ListWriter;
-import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.SubmissionHistory;
 
 /**
@@ -96,10 +96,10 @@ public final class ListIntake {
 	public String ingest(Path file, Phases phases) throws IOException {
 		InboxFile inboxFile = inboxFile(file);
 		phases.hashed();
-		Object item = processor.process(inboxFile);
+		IntakeItem item = processor.process(inboxFile);
 		if (!(item instanceof ListSubmission list)) {
 			throw new IllegalArgumentException("不是明细清单：" + file
-					+ (item instanceof AuditedFile audited ? " " + audited.findings() : ""));
+					+ (item instanceof SummarySubmission summary ? " " + summary.audited().findings() : ""));
 		}
 		phases.recognised();
 		return writer.write(list, phases::read);
@@ -114,7 +114,7 @@ public final class ListIntake {
 			throw new IllegalArgumentException("不是普通文件：" + file);
 		}
 		LocalDateTime received = LocalDateTime
-			.ofInstant(attrs.lastModifiedTime().toInstant(), InboxFileItemReader.SHANGHAI)
+			.ofInstant(attrs.lastModifiedTime().toInstant(), OfficeTime.ZONE)
 			.truncatedTo(ChronoUnit.SECONDS);
 		return new InboxFile(absolute, absolute.getFileName().toString(), InboxFileItemReader.sha256(absolute),
 				received, attrs.size());

@@ -3,9 +3,7 @@ package org.anjian.jobs.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
@@ -23,12 +21,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class Cli {
 
-	/**
-	 * Commands that serve no deployment: no --home lock, no Spring context, no job repository. None since the
-	 * benchmark moved to its own module (bench/, anjian-bench.jar).
-	 */
-	private static final List<AnjianCommand> STANDALONE = List.of();
-
 	private Cli() {
 	}
 
@@ -42,9 +34,10 @@ public final class Cli {
 			err.println("anjian: " + ex.getMessage());
 			return ExitCodes.USAGE;
 		}
-		Optional<AnjianCommand> standalone = STANDALONE.stream().filter(c -> c.name().equals(args.command())).findFirst();
-		if (standalone.isPresent()) {
-			return runStandalone(standalone.get(), args, output);
+		if ("bench".equals(args.command())) {
+			// the benchmark is its own program now (bench/), so the product jar carries no yardstick library
+			err.println("anjian: 基准测试已移到单独的程序：java -jar bench/target/anjian-bench.jar [--rows …]（见 README“Benchmark”）");
+			return ExitCodes.USAGE;
 		}
 		Path home = args.path("home").orElse(Path.of("anjian-data")).toAbsolutePath().normalize();
 		// status only reads (job repository, scheduler store, analysts' snapshot): it runs beside a working process
@@ -80,20 +73,6 @@ public final class Cli {
 				return ExitCodes.SOFTWARE;
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause);
-			return ExitCodes.SOFTWARE;
-		}
-	}
-
-	private static int runStandalone(AnjianCommand command, CliArgs args, CommandOutput output) {
-		try {
-			return command.run(args, output);
-		}
-		catch (CliArgs.UsageException ex) {
-			output.err().println("anjian: " + ex.getMessage());
-			return ExitCodes.USAGE;
-		}
-		catch (Exception ex) {
-			output.err().println("anjian: " + args.command() + " 失败：" + rootCause(ex));
 			return ExitCodes.SOFTWARE;
 		}
 	}

@@ -15,7 +15,7 @@ public record CliArgs(String command, Map<String, String> options) {
 
 	public static CliArgs parse(String[] args) {
 		if (args.length == 0) {
-			throw new UsageException("缺少命令。用法：java -jar anjian.jar <demo|ingest|rollup|export|nightly|schedule|status|bench> [选项]");
+			throw new UsageException("缺少命令。用法：java -jar anjian.jar <demo|ingest|rollup|export|nightly|schedule|status> [选项]");
 		}
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {

@@ -4,7 +4,8 @@ package org.anjian.readers;
  * One check result (审核意见) about a submission file, in words a township clerk understands.
  *
  * @param severity error (rejects the file) or warning
- * @param rule stable rule code, e.g. {@code SUM_TOTAL}; see the rule catalogue in the README
+ * @param rule stable rule code, e.g. {@code SUM_TOTAL}; see the rule catalogue in the
+ * README
  * @param sheet sheet name, or null when the finding is about the whole file
  * @param rowNumber 1-based row as a spreadsheet program shows it, or null
  * @param column column letter (e.g. {@code F}) or header text, or null

@@ -28,16 +28,21 @@ import org.anjian.readers.rows.SheetInfo;
 import org.anjian.readers.rows.XlsxWorkbook;
 
 /**
- * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission, whatever its file name says.
+ * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission,
+ * whatever its file name says.
  *
- * <p>The format comes from the content: a zip holding {@code xl/workbook.xml} is xlsx, an OLE2 compound file with a
- * workbook stream is xls (with an EncryptionInfo stream it is an encrypted xlsx), text that decodes as UTF-8 or
- * GB18030 and has delimited lines is CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first)
- * holding a header of one of the configured forms gives the table. Bad content never throws: it gives an error
- * {@link Finding} with one of the rule codes below, or one of {@link ReaderLimits} when the file asks for more than
- * its limits allow (checked before a library builds the file in memory).
+ * <p>
+ * The format comes from the content: a zip holding {@code xl/workbook.xml} is xlsx, an
+ * OLE2 compound file with a workbook stream is xls (with an EncryptionInfo stream it is
+ * an encrypted xlsx), text that decodes as UTF-8 or GB18030 and has delimited lines is
+ * CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first) holding a
+ * header of one of the configured forms gives the table. Bad content never throws: it
+ * gives an error {@link Finding} with one of the rule codes below, or one of
+ * {@link ReaderLimits} when the file asks for more than its limits allow (checked before
+ * a library builds the file in memory).
  *
- * <p>Thread-safe: it keeps no state between files.
+ * <p>
+ * Thread-safe: it keeps no state between files.
  */
 public class SummaryTableFileReader implements SubmissionFileReader {
 
@@ -50,7 +55,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	/** No sheet has a recognisable summary table header. */
 	public static final String NO_TABLE = "NO_TABLE";
 
-	/** Warning: a further visible sheet holds a summary table too; it is not read (one table per file). */
+	/**
+	 * Warning: a further visible sheet holds a summary table too; it is not read (one
+	 * table per file).
+	 */
 	public static final String OTHER_TABLE_NOT_READ = "OTHER_TABLE_NOT_READ";
 
 	/** The table's header lacks measure columns of its form. */
@@ -69,7 +77,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 
 	private final ReaderLimits limits;
 
-	/** A reader for the bundled forms (F-000, F-001, F-003-II) with the default limits. */
+	/**
+	 * A reader for the bundled forms (F-000, F-001, F-003-II) with the default limits.
+	 */
 	public SummaryTableFileReader() {
 		this(FormDefinitions.bundled());
 	}
@@ -79,7 +89,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		this(FormDefinitions.bundled(), limits);
 	}
 
-	/** A reader for the given forms; when several match a header, the one matching most measures wins. */
+	/**
+	 * A reader for the given forms; when several match a header, the one matching most
+	 * measures wins.
+	 */
 	public SummaryTableFileReader(List<FormDefinition> forms) {
 		this(forms, ReaderLimits.defaults());
 	}
@@ -103,9 +116,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		try {
 			long size = Files.size(file);
 			if (size > limits.maxFileBytes()) {
-				return limitExceeded(fileName, format, new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 "
-						+ ReaderLimits.size(size) + "，超过 " + ReaderLimits.size(limits.maxFileBytes())
-						+ " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"));
+				return limitExceeded(fileName, format,
+						new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过 "
+								+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"));
 			}
 			byte[] head = head(file, 8);
 			List<Grid> grids;
@@ -114,7 +127,8 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					return formatError(fileName, "unknown", "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
 				}
 				format = "xlsx";
-				// sizes and counts from a constant-memory scan first: a Grid holds the whole sheet
+				// sizes and counts from a constant-memory scan first: a Grid holds the
+				// whole sheet
 				try {
 					OoxmlPrescan.check(file, limits);
 				}
@@ -140,9 +154,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			else {
 				TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
 				if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
-					return new SubmissionRead("csv", null, List.of(Finding.error(FILE_ENCODING, null, null, null,
-							"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“"
-									+ fileName + "”")));
+					return new SubmissionRead("csv", null,
+							List.of(Finding.error(FILE_ENCODING, null, null, null,
+									"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“"
+											+ fileName + "”")));
 				}
 				String text = verdict == TextPrescan.Verdict.TEXT ? csvText(file, limits) : null;
 				if (text == null) {
@@ -166,26 +181,31 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return unreadable(fileName, format, ex.getMessage());
 		}
 		catch (StackOverflowError ex) {
-			// deeply nested content in a library parser; the stack has unwound, nothing is left half-built
+			// deeply nested content in a library parser; the stack has unwound, nothing
+			// is left half-built
 			return unreadable(fileName, format, "文件结构嵌套过深，无法读取");
 		}
 		catch (IOException | RuntimeException ex) {
 			// never let one clerk's file stop a batch: report it on the file instead
-			return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
-					+ String.valueOf(ex.getMessage()) + "）");
+			return unreadable(fileName, format,
+					"文件无法读取（" + ex.getClass().getSimpleName() + "：" + String.valueOf(ex.getMessage()) + "）");
 		}
 	}
 
 	/**
-	 * The id of the form whose summary table header this grid holds (F-000 …), or null: lets a caller tell a summary
-	 * table from a record-level list by a sheet's first rows.
+	 * The id of the form whose summary table header this grid holds (F-000 …), or null:
+	 * lets a caller tell a summary table from a record-level list by a sheet's first
+	 * rows.
 	 */
 	public String formOf(Grid grid) {
 		TableLocator.HeaderMatch header = locator.locate(grid);
 		return header == null ? null : header.form().id();
 	}
 
-	/** Every sheet of an xlsx as a grid, through the same streaming OOXML reader the record-level lists use. */
+	/**
+	 * Every sheet of an xlsx as a grid, through the same streaming OOXML reader the
+	 * record-level lists use.
+	 */
 	private static List<Grid> xlsxGrids(Path file) throws GridReadException, IOException {
 		try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
 			List<Grid> grids = new ArrayList<>();
@@ -219,14 +239,14 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return new SubmissionRead(format, table, List.copyOf(findings));
 		}
 		return new SubmissionRead(format, null, List.of(Finding.error(NO_TABLE, null, null, null,
-				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 "
-						+ grids.size() + " 个工作表）")));
+				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 " + grids.size() + " 个工作表）")));
 	}
 
 	/**
-	 * One table is read per file; a further visible sheet holding a summary table too (two townships, or two months,
-	 * in one workbook) is named in a warning rather than dropped in silence ({@link #OTHER_TABLE_NOT_READ}). Hidden
-	 * sheets (old copies, templates) are left out, as when the table is chosen.
+	 * One table is read per file; a further visible sheet holding a summary table too
+	 * (two townships, or two months, in one workbook) is named in a warning rather than
+	 * dropped in silence ({@link #OTHER_TABLE_NOT_READ}). Hidden sheets (old copies,
+	 * templates) are left out, as when the table is chosen.
 	 */
 	private List<Finding> otherTables(String fileName, List<Grid> grids, Grid read) {
 		List<Finding> findings = new ArrayList<>();
@@ -236,9 +256,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			}
 			TableLocator.HeaderMatch header = locator.locate(other);
 			if (header != null) {
-				findings.add(Finding.warning(OTHER_TABLE_NOT_READ, other.name(), header.top() + 1, null, "工作表“"
-						+ other.name() + "”第" + (header.top() + 1) + "行也是一张《" + header.form().name() + "》，本文件只读取了工作表“"
-						+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件（文件“" + fileName + "”）"));
+				findings.add(Finding.warning(OTHER_TABLE_NOT_READ, other.name(), header.top() + 1, null,
+						"工作表“" + other.name() + "”第" + (header.top() + 1) + "行也是一张《" + header.form().name()
+								+ "》，本文件只读取了工作表“" + read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件（文件“" + fileName + "”）"));
 			}
 		}
 		return findings;
@@ -261,9 +281,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	}
 
 	private static SubmissionRead formatError(String fileName, String format, String detail) {
-		return new SubmissionRead(format, null, List.of(Finding.error(FILE_FORMAT, null, null, null,
-				"无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格" + (detail == null ? "" : "（" + detail + "）")
-						+ "，文件“" + fileName + "”")));
+		return new SubmissionRead(format, null,
+				List.of(Finding.error(FILE_FORMAT, null, null, null, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
+						+ (detail == null ? "" : "（" + detail + "）") + "，文件“" + fileName + "”")));
 	}
 
 	private static SubmissionRead limitExceeded(String fileName, String format, ReaderLimitException ex) {
@@ -311,11 +331,12 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	}
 
 	/**
-	 * The file as CSV text, or null when it is binary (control characters, PDF, images …) or neither UTF-8 nor
-	 * GB18030.
+	 * The file as CSV text, or null when it is binary (control characters, PDF, images …)
+	 * or neither UTF-8 nor GB18030.
 	 */
 	private static String csvText(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
-		// TextPrescan checked size and content; a file still growing must not slip past the size limit here
+		// TextPrescan checked size and content; a file still growing must not slip past
+		// the size limit here
 		byte[] bytes;
 		try (InputStream in = Files.newInputStream(file)) {
 			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));

@@ -23,7 +23,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the intake job dispatches on: a summary table, which list, or neither, from the first rows only. */
+/**
+ * What the intake job dispatches on: a summary table, which list, or neither, from the
+ * first rows only.
+ */
 class ListFileReaderSniffTests {
 
 	@TempDir
@@ -86,8 +89,9 @@ class ListFileReaderSniffTests {
 	}
 
 	/**
-	 * A ledger whose sheet breaks off after row 100: sniffing reads only the head, so it succeeds; reading delivers
-	 * the 99 rows before the break and reports the file as unreadable from there.
+	 * A ledger whose sheet breaks off after row 100: sniffing reads only the head, so it
+	 * succeeds; reading delivers the 99 rows before the break and reports the file as
+	 * unreadable from there.
 	 */
 	@Test
 	void sniffingStopsAtTheHeadWhileReadingGoesOn() throws Exception {
@@ -100,20 +104,26 @@ class ListFileReaderSniffTests {
 		}
 		sheet.append("</row>");
 		for (int r = 2; r <= 100; r++) {
-			sheet.append("<row r=\"").append(r).append("\"><c t=\"inlineStr\"><is><t>企业").append(r)
+			sheet.append("<row r=\"")
+				.append(r)
+				.append("\"><c t=\"inlineStr\"><is><t>企业")
+				.append(r)
 				.append("</t></is></c><c t=\"inlineStr\"><is><t>通道堵塞</t></is></c><c t=\"inlineStr\"><is><t>一般</t></is></c>")
 				.append("<c t=\"inlineStr\"><is><t>2024-05-03</t></is></c></row>");
 		}
 		sheet.append("<row r=\"101\"><c t=\"inlineStr\"><is><t>企业"); // cut off here
 		Path file = dir.resolve("cut.xlsx");
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-			put(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-			put(zip, "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-					+ "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-					+ "<sheet name=\"台账\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>");
-			put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+			put(zip, "_rels/.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+			put(zip, "xl/workbook.xml",
+					"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+							+ "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+							+ "<sheet name=\"台账\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>");
+			put(zip, "xl/_rels/workbook.xml.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
 			put(zip, "xl/worksheets/sheet1.xml", sheet.toString());
 		}
 

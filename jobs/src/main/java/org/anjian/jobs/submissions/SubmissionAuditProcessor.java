@@ -36,15 +36,20 @@ import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reads one inbox file, recognises who sent it for which campaign and month, and checks it (审核): the result is an
- * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. A record-level
- * list (its first rows show a list header) is only recognised here and becomes a {@link ListSubmission}, whose rows
- * its writer streams. Every file it read ends in audit_file; the one exception is a file that changed while it was
- * read (still being written): it is filtered out unrecorded and reported as skipped, so the next run reads it whole.
+ * Reads one inbox file, recognises who sent it for which campaign and month, and checks
+ * it (审核): the result is an {@link AuditedFile} that is either accepted with its industry
+ * rows or rejected with its reasons. A record-level list (its first rows show a list
+ * header) is only recognised here and becomes a {@link ListSubmission}, whose rows its
+ * writer streams. Every file it read ends in audit_file; the one exception is a file that
+ * changed while it was read (still being written): it is filtered out unrecorded and
+ * reported as skipped, so the next run reads it whole.
  */
 class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
-	/** The earlier cumulative figures of a submitter: (submitter, campaign, month) → industry → measure → value. */
+	/**
+	 * The earlier cumulative figures of a submitter: (submitter, campaign, month) →
+	 * industry → measure → value.
+	 */
 	@FunctionalInterface
 	interface PreviousFigures {
 
@@ -90,9 +95,10 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return listSubmission(file, sniff);
 		}
 		if (sniff.problem() != null && ReaderLimits.RULES.contains(sniff.problem().rule())) {
-			// beyond even the list-sized limits (a bomb, a DTD, a huge shared-strings table): rejected with that limit
-			return new SummarySubmission(file, audited(file, sniff.format(), null, null, List.of(sniff.problem()),
-					List.of()));
+			// beyond even the list-sized limits (a bomb, a DTD, a huge shared-strings
+			// table): rejected with that limit
+			return new SummarySubmission(file,
+					audited(file, sniff.format(), null, null, List.of(sniff.problem()), List.of()));
 		}
 		AuditedFile audited = summary(file);
 		return audited == null ? null : new SummarySubmission(file, audited);
@@ -118,9 +124,11 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			read = reader.read(file.file());
 		}
 		catch (RuntimeException ex) {
-			// A reader must not throw for bad content; if one does, the file is still recorded, never lost.
-			read = new SubmissionRead("unknown", null, List.of(Finding.error("FILE_UNREADABLE", null, null, null,
-					"文件无法读取：" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
+			// A reader must not throw for bad content; if one does, the file is still
+			// recorded, never lost.
+			read = new SubmissionRead("unknown", null,
+					List.of(Finding.error("FILE_UNREADABLE", null, null, null, "文件无法读取：" + ex.getClass().getSimpleName()
+							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
 		}
 		if (changedSinceListed(file)) {
 			skipped.accept(file.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
@@ -130,10 +138,12 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return audit(file, read);
 		}
 		catch (RuntimeException ex) {
-			// a check that trips over odd content must not stop the run: the file is rejected with the reason
-			return audited(file, read.format(), null, null, List.of(Finding.error("CHECK_FAILED", null, null, null,
-					"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
-							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
+			// a check that trips over odd content must not stop the run: the file is
+			// rejected with the reason
+			return audited(file, read.format(), null, null,
+					List.of(Finding.error("CHECK_FAILED", null, null, null,
+							"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
+									+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
 					List.of());
 		}
 	}
@@ -189,15 +199,17 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		return audited(file, read.format(), table, recognition, findings, lines);
 	}
 
-	/** Size or mtime differ from the listing's, or the file is gone or replaced by a link. */
+	/**
+	 * Size or mtime differ from the listing's, or the file is gone or replaced by a link.
+	 */
 	static boolean changedSinceListed(InboxFile file) {
 		try {
 			BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
-			return !now.isRegularFile() || now.size() != file.sizeBytes() || !java.time.LocalDateTime
-				.ofInstant(now.lastModifiedTime().toInstant(), OfficeTime.ZONE)
-				.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-				.equals(file.receivedAt());
+			return !now.isRegularFile() || now.size() != file.sizeBytes()
+					|| !java.time.LocalDateTime.ofInstant(now.lastModifiedTime().toInstant(), OfficeTime.ZONE)
+						.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+						.equals(file.receivedAt());
 		}
 		catch (IOException ex) {
 			return true;

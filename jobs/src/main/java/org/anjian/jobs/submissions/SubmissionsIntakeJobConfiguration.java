@@ -36,11 +36,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised, checked and written in its
- * own DuckDB transaction (summary tables whole, record-level lists streamed row by row) → staging views and marts
- * rebuilt. Identifying parameters: {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the
- * same inbox twice is the same, completed instance), optional {@code now} and {@code businessDate} (a nightly
- * trigger's date); not identifying: {@code run}, the {@link IntakeRuns} token of the run reporting it.
+ * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised,
+ * checked and written in its own DuckDB transaction (summary tables whole, record-level
+ * lists streamed row by row) → staging views and marts rebuilt. Identifying parameters:
+ * {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the same
+ * inbox twice is the same, completed instance), optional {@code now} and
+ * {@code businessDate} (a nightly trigger's date); not identifying: {@code run}, the
+ * {@link IntakeRuns} token of the run reporting it.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsIntakeJobConfiguration {
@@ -50,7 +52,8 @@ class SubmissionsIntakeJobConfiguration {
 	/** The run this execution reports to ({@link IntakeRuns}). */
 	private static final String RUN = "#{jobParameters['" + IntakeRuns.PARAMETER + "']}";
 
-	// referenceLoad: the deployment's reference data replaces ref_* (validated when the bean was created)
+	// referenceLoad: the deployment's reference data replaces ref_* (validated when the
+	// bean was created)
 
 	@Bean
 	Step referenceLoad(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
@@ -86,7 +89,10 @@ class SubmissionsIntakeJobConfiguration {
 		return new ListFileReader(ListDefinition.bundled(), settings.listLimits());
 	}
 
-	/** The sniff of every inbox file goes through the list-sized limits: a hostile list is rejected before it is read. */
+	/**
+	 * The sniff of every inbox file goes through the list-sized limits: a hostile list is
+	 * rejected before it is read.
+	 */
 	@Bean
 	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader, IntakeSettings settings) {
 		return new LimitedListFileReader(listFileReader, settings.listLimits());
@@ -137,8 +143,10 @@ class SubmissionsIntakeJobConfiguration {
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {
-					// the step runs only under the home lock (ingest, nightly, schedule, demo), so no load is running:
-					// staging files beside the warehouse are a killed run's. Not at start-up: `status` starts the
+					// the step runs only under the home lock (ingest, nightly, schedule,
+					// demo), so no load is running:
+					// staging files beside the warehouse are a killed run's. Not at
+					// start-up: `status` starts the
 					// context without the lock, beside a running load.
 					listWriter.removeStagingLeftovers();
 				}
@@ -158,8 +166,7 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
-	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake,
-			Step modelBuild) {
+	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake, Step modelBuild) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(referenceLoad)
 			.next(submissionIntake)
 			.next(modelBuild)

@@ -7,11 +7,13 @@ import org.anjian.readers.Finding;
 import org.anjian.readers.limits.ReaderLimits;
 
 /**
- * A {@link ListFileReader} that first checks the file against list-sized limits ({@link ListPrecheck}, by default
- * {@link ReaderLimits#forLists()}): a hostile file (zip bomb, DTD, a huge shared-strings table, a 1 MB cell, a 100 MB
- * CSV line) ends in one error finding with the limit's rule instead of memory or time running out. A file within the
- * limits is sniffed and read by the wrapped reader as is. {@link OutOfMemoryError} and {@link StackOverflowError} from a
- * parser are turned into a rejection of that file as a last resort.
+ * A {@link ListFileReader} that first checks the file against list-sized limits
+ * ({@link ListPrecheck}, by default {@link ReaderLimits#forLists()}): a hostile file (zip
+ * bomb, DTD, a huge shared-strings table, a 1 MB cell, a 100 MB CSV line) ends in one
+ * error finding with the limit's rule instead of memory or time running out. A file
+ * within the limits is sniffed and read by the wrapped reader as is.
+ * {@link OutOfMemoryError} and {@link StackOverflowError} from a parser are turned into a
+ * rejection of that file as a last resort.
  */
 public class LimitedListFileReader extends ListFileReader {
 
@@ -25,16 +27,23 @@ public class LimitedListFileReader extends ListFileReader {
 		this(reader, limits, ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
 	}
 
-	/** @param maxSharedStringChars characters an .xlsx's shared-strings table may hold in all */
+	/**
+	 * @param maxSharedStringChars characters an .xlsx's shared-strings table may hold in
+	 * all
+	 */
 	public LimitedListFileReader(ListFileReader reader, ReaderLimits limits, long maxSharedStringChars) {
 		this.reader = reader;
 		this.limits = limits;
 		this.maxSharedStringChars = maxSharedStringChars;
 	}
 
-	/** {@code reader} with {@link ReaderLimits#forLists()}, or {@code reader} itself when it is limited already. */
+	/**
+	 * {@code reader} with {@link ReaderLimits#forLists()}, or {@code reader} itself when
+	 * it is limited already.
+	 */
 	public static ListFileReader of(ListFileReader reader) {
-		return reader instanceof LimitedListFileReader ? reader : new LimitedListFileReader(reader, ReaderLimits.forLists());
+		return reader instanceof LimitedListFileReader ? reader
+				: new LimitedListFileReader(reader, ReaderLimits.forLists());
 	}
 
 	public ReaderLimits limits() {
@@ -64,7 +73,8 @@ public class LimitedListFileReader extends ListFileReader {
 				return reader.read(file, sink);
 			}
 			catch (OutOfMemoryError | StackOverflowError ex) {
-				// rows already sent stay with the sink; the error finding rejects the file (the loader rolls it back)
+				// rows already sent stay with the sink; the error finding rejects the
+				// file (the loader rolls it back)
 				limit = failed(file, ex);
 			}
 		}

@@ -26,27 +26,36 @@ import org.anjian.readers.rows.SpreadsheetSource;
 import org.anjian.readers.rows.SpreadsheetSources;
 
 /**
- * Reads a record-level list (隐患台账, 执法统计表（一）, 企业名录库, 联络员名单) from an .xlsx, .xls or CSV file, row by row,
- * into a {@link ListRowSink}: nothing but the current row is held, so a ledger of millions of rows reads in constant
- * memory.
+ * Reads a record-level list (隐患台账, 执法统计表（一）, 企业名录库, 联络员名单) from an .xlsx, .xls or CSV
+ * file, row by row, into a {@link ListRowSink}: nothing but the current row is held, so a
+ * ledger of millions of rows reads in constant memory.
  *
- * <p>The list kind and its columns are found by header meaning, like the summary forms: within the first
- * {@value #HEADER_SEARCH_ROWS} rows of each sheet (visible sheets first), the row whose cells match most of a
- * definition's required columns ({@link ListDefinition}, {@code lists/*.properties}) is the header; a title line and
- * “填报单位：…” lines may sit above it. Each data row is then checked: an error rejects the row (it is reported and
- * not passed on), a warning only annotates it. Bad content never throws: it becomes a {@link Finding}.
+ * <p>
+ * The list kind and its columns are found by header meaning, like the summary forms:
+ * within the first {@value #HEADER_SEARCH_ROWS} rows of each sheet (visible sheets
+ * first), the row whose cells match most of a definition's required columns
+ * ({@link ListDefinition}, {@code lists/*.properties}) is the header; a title line and
+ * “填报单位：…” lines may sit above it. Each data row is then checked: an error rejects the
+ * row (it is reported and not passed on), a warning only annotates it. Bad content never
+ * throws: it becomes a {@link Finding}.
  *
- * <p>Thread-safe: it keeps no state between files.
+ * <p>
+ * Thread-safe: it keeps no state between files.
  */
 public class ListFileReader {
 
 	/** No sheet has the header of any list. */
 	public static final String NO_LIST = "NO_LIST";
 
-	/** The header lacks columns its list kind requires (named in the message); no row is read. */
+	/**
+	 * The header lacks columns its list kind requires (named in the message); no row is
+	 * read.
+	 */
 	public static final String LIST_HEADER_MISSING = "LIST_HEADER_MISSING";
 
-	/** A cell that must be filled is blank (error), or one that should be is (warning). */
+	/**
+	 * A cell that must be filled is blank (error), or one that should be is (warning).
+	 */
 	public static final String LIST_VALUE_MISSING = "LIST_VALUE_MISSING";
 
 	/** Not a date. */
@@ -64,16 +73,24 @@ public class ListFileReader {
 	/** 手机号码 not 11 digits starting with 1 (warning; kept as written). */
 	public static final String LIST_MOBILE_INVALID = "LIST_MOBILE_INVALID";
 
-	/** A date before the date it must follow (整改完成日期 before 发现日期: error; 整改期限: warning). */
+	/**
+	 * A date before the date it must follow (整改完成日期 before 发现日期: error; 整改期限: warning).
+	 */
 	public static final String LIST_DATE_ORDER = "LIST_DATE_ORDER";
 
-	/** Warning: a further visible sheet of the file holds a list too; it is not read (one list per file). */
+	/**
+	 * Warning: a further visible sheet of the file holds a list too; it is not read (one
+	 * list per file).
+	 */
 	public static final String OTHER_LIST_NOT_READ = "OTHER_LIST_NOT_READ";
 
 	/** How far down a sheet a list header is looked for (non-empty rows). */
 	public static final int HEADER_SEARCH_ROWS = 30;
 
-	/** How many rows a summary table header is looked for in when sniffing (as {@code TableLocator} does). */
+	/**
+	 * How many rows a summary table header is looked for in when sniffing (as
+	 * {@code TableLocator} does).
+	 */
 	private static final int SUMMARY_SNIFF_ROWS = 60;
 
 	private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("(注|说明)\\s*[:：、.．\\d]");
@@ -82,10 +99,16 @@ public class ListFileReader {
 
 	private final SummaryTableFileReader summaries = new SummaryTableFileReader();
 
-	/** What an .xlsx sheet may inflate to while it is streamed ({@link ReaderLimits#ZIP_BOMB}). */
+	/**
+	 * What an .xlsx sheet may inflate to while it is streamed
+	 * ({@link ReaderLimits#ZIP_BOMB}).
+	 */
 	private final ReaderLimits limits;
 
-	/** A reader for the bundled list definitions, streaming sheets within {@link ReaderLimits#forLists()}. */
+	/**
+	 * A reader for the bundled list definitions, streaming sheets within
+	 * {@link ReaderLimits#forLists()}.
+	 */
 	public ListFileReader() {
 		this(ListDefinition.bundled());
 	}
@@ -95,8 +118,9 @@ public class ListFileReader {
 	}
 
 	/**
-	 * @param limits what a sheet may inflate to while streamed: a list's sheets are not inflated in advance
-	 * ({@link ListPrecheck}), so a zip bomb in one is stopped here, as a file error with its rule
+	 * @param limits what a sheet may inflate to while streamed: a list's sheets are not
+	 * inflated in advance ({@link ListPrecheck}), so a zip bomb in one is stopped here,
+	 * as a file error with its rule
 	 */
 	public ListFileReader(List<ListDefinition> definitions, ReaderLimits limits) {
 		if (definitions.isEmpty()) {
@@ -107,8 +131,10 @@ public class ListFileReader {
 	}
 
 	/**
-	 * Reads the list, sending accepted rows and every finding to {@code sink} in row order.
-	 * @return the kind, sheet, header row, title, 填报单位 and counts; never throws for bad content
+	 * Reads the list, sending accepted rows and every finding to {@code sink} in row
+	 * order.
+	 * @return the kind, sheet, header row, title, 填报单位 and counts; never throws for bad
+	 * content
 	 */
 	public ListFileSummary read(Path file, ListRowSink sink) {
 		String fileName = file.getFileName().toString();
@@ -142,22 +168,27 @@ public class ListFileReader {
 		catch (IOException | RuntimeException ex) {
 			ReaderLimitException limit = ReaderLimitException.in(ex);
 			if (limit != null) {
-				// a sheet inflating like a zip bomb, found while streamed: the rows sent so far go with the file
+				// a sheet inflating like a zip bomb, found while streamed: the rows sent
+				// so far go with the file
 				reading.fileError(limit.rule(), ListPrecheck.forList(limit.getMessage()) + "，文件“" + fileName + "”");
 				return reading.summary();
 			}
-			// a file that breaks off half way: the rows before the break were delivered; say where it stopped
-			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE, "文件无法读取完整（" + ex.getClass().getSimpleName()
-					+ "：" + ex.getMessage() + "）" + (reading.rowsRead > 0 ? "，已读取前 " + reading.rowsRead + " 行" : "")
-					+ "，文件“" + fileName + "”");
+			// a file that breaks off half way: the rows before the break were delivered;
+			// say where it stopped
+			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE,
+					"文件无法读取完整（" + ex.getClass().getSimpleName() + "：" + ex.getMessage() + "）"
+							+ (reading.rowsRead > 0 ? "，已读取前 " + reading.rowsRead + " 行" : "") + "，文件“" + fileName
+							+ "”");
 		}
 		return reading.summary();
 	}
 
 	/**
-	 * One list is read per file (rows are numbered within it); a clerk who put, say, one ledger per month on sheets of
-	 * one workbook must not find the other sheets silently dropped: each further visible sheet with a list header is
-	 * named in a warning ({@link #OTHER_LIST_NOT_READ}). Hidden sheets are left out, as when the list is chosen.
+	 * One list is read per file (rows are numbered within it); a clerk who put, say, one
+	 * ledger per month on sheets of one workbook must not find the other sheets silently
+	 * dropped: each further visible sheet with a list header is named in a warning
+	 * ({@link #OTHER_LIST_NOT_READ}). Hidden sheets are left out, as when the list is
+	 * chosen.
 	 */
 	private void warnOfOtherLists(SpreadsheetSource source, List<SheetInfo> others, SheetInfo read, Reading reading)
 			throws IOException, GridReadException {
@@ -170,19 +201,20 @@ public class ListFileReader {
 				HeaderMatch header = locate(head);
 				if (header != null) {
 					int headerRow = head.get(header.position()).rowIndex() + 1;
-					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), headerRow, "工作表“" + other.name() + "”第"
-							+ headerRow + "行也是一张" + header.definition().kind().label() + "的表头，本文件只读取了工作表“"
-							+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件");
+					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), headerRow,
+							"工作表“" + other.name() + "”第" + headerRow + "行也是一张" + header.definition().kind().label()
+									+ "的表头，本文件只读取了工作表“" + read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件");
 				}
 			}
 		}
 	}
 
 	/**
-	 * What the file is, from the first rows of its sheets only (a large xlsx is not read through; its shared strings
-	 * table is): a summary table (a summary form header within the first 60 rows), a list (a list header within the
-	 * first {@value #HEADER_SEARCH_ROWS}), or unknown. Sheets are tried visible ones first; the first that has
-	 * either decides, as the readers do.
+	 * What the file is, from the first rows of its sheets only (a large xlsx is not read
+	 * through; its shared strings table is): a summary table (a summary form header
+	 * within the first 60 rows), a list (a list header within the first
+	 * {@value #HEADER_SEARCH_ROWS}), or unknown. Sheets are tried visible ones first; the
+	 * first that has either decides, as the readers do.
 	 */
 	public FileSniff sniff(Path file) {
 		String fileName = file.getFileName().toString();
@@ -194,15 +226,16 @@ public class ListFileReader {
 					Grid grid = Grids.read(rows, SUMMARY_SNIFF_ROWS);
 					String form = summaries.formOf(grid);
 					if (form != null) {
-						return new FileSniff(FileSniff.Type.SUMMARY_TABLE, format, null, form, sheet.name(), null, null);
+						return new FileSniff(FileSniff.Type.SUMMARY_TABLE, format, null, form, sheet.name(), null,
+								null);
 					}
 					List<BufferedRow> head = bufferFromGrid(grid, HEADER_SEARCH_ROWS);
 					HeaderMatch header = locate(head);
 					if (header != null) {
 						Map<String, String> fields = SheetFields.newMap();
 						collectFields(head.subList(0, header.position()), fields, new ArrayList<>());
-						return new FileSniff(FileSniff.Type.LIST, format, header.definition().kind(), null, sheet.name(),
-								null, fields.get("填报单位"));
+						return new FileSniff(FileSniff.Type.LIST, format, header.definition().kind(), null,
+								sheet.name(), null, fields.get("填报单位"));
 					}
 				}
 			}
@@ -210,14 +243,17 @@ public class ListFileReader {
 					null, "既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + fileName + "”）"), null);
 		}
 		catch (SpreadsheetSources.NotASpreadsheetException ex) {
-			return new FileSniff(FileSniff.Type.UNKNOWN, "unknown", null, null, null,
-					Finding.error(SummaryTableFileReader.FILE_FORMAT, null, null, null,
-							"无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
-									+ (ex.getMessage() == null ? "" : "（" + ex.getMessage() + "）") + "，文件“" + fileName + "”"), null);
+			return new FileSniff(FileSniff.Type.UNKNOWN, "unknown", null, null, null, Finding.error(
+					SummaryTableFileReader.FILE_FORMAT, null, null, null,
+					"无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
+							+ (ex.getMessage() == null ? "" : "（" + ex.getMessage() + "）") + "，文件“" + fileName + "”"),
+					null);
 		}
 		catch (GridReadException ex) {
-			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding
-				.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, ex.getMessage() + "，文件“" + fileName + "”"), null);
+			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null,
+					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
+							ex.getMessage() + "，文件“" + fileName + "”"),
+					null);
 		}
 		catch (IOException | RuntimeException ex) {
 			ReaderLimitException limit = ReaderLimitException.in(ex);
@@ -225,15 +261,17 @@ public class ListFileReader {
 				return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding.error(limit.rule(), null,
 						null, null, ListPrecheck.forList(limit.getMessage()) + "，文件“" + fileName + "”"), null);
 			}
-			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null,
-					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null, "文件无法读取（"
-							+ ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"), null);
+			return new FileSniff(FileSniff.Type.UNKNOWN, format, null, null, null, Finding.error(
+					SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
+					"文件无法读取（" + ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"),
+					null);
 		}
 	}
 
 	private static List<SheetInfo> visibleFirst(List<SheetInfo> sheets) {
 		List<SheetInfo> ordered = new ArrayList<>(sheets);
-		ordered.sort(Comparator.comparing(SheetInfo::hidden)); // stable: workbook order within each group
+		ordered.sort(Comparator.comparing(SheetInfo::hidden)); // stable: workbook order
+																// within each group
 		return ordered;
 	}
 
@@ -261,7 +299,10 @@ public class ListFileReader {
 		return head;
 	}
 
-	/** The lines above a header: “key：value” fields (填报单位 …) into {@code fields}, other text into {@code titleLines}. */
+	/**
+	 * The lines above a header: “key：value” fields (填报单位 …) into {@code fields}, other
+	 * text into {@code titleLines}.
+	 */
 	private static void collectFields(List<BufferedRow> above, Map<String, String> fields, List<String> titleLines) {
 		for (BufferedRow row : above) {
 			for (String cell : row.cells()) {
@@ -315,7 +356,10 @@ public class ListFileReader {
 
 	}
 
-	/** The best header in the sheet's head, or null when no row matches enough of any definition. */
+	/**
+	 * The best header in the sheet's head, or null when no row matches enough of any
+	 * definition.
+	 */
 	HeaderMatch locate(List<BufferedRow> head) {
 		HeaderMatch best = null;
 		for (int position = 0; position < head.size(); position++) {
@@ -347,7 +391,8 @@ public class ListFileReader {
 		java.util.Arrays.fill(columns, -1);
 		String[] texts = new String[columns.length];
 		boolean[] taken = new boolean[normalised.length];
-		// exact spellings first, so that “罚款金额(万)” is not taken by a looser synonym of another column
+		// exact spellings first, so that “罚款金额(万)” is not taken by a looser synonym of
+		// another column
 		for (int pass = 0; pass < 2; pass++) {
 			for (Map.Entry<String, List<String>> entry : definition.headers().entrySet()) {
 				int index = kind.indexOf(entry.getKey());
@@ -431,7 +476,8 @@ public class ListFileReader {
 
 		private String[] raw;
 
-		// the definition resolved to column positions once per file, not looked up per cell
+		// the definition resolved to column positions once per file, not looked up per
+		// cell
 		private ListDefinition.ValueType[] typeOf;
 
 		private boolean[] strictOf;
@@ -482,9 +528,9 @@ public class ListFileReader {
 			aboveHeader(head.subList(0, header.position()));
 			if (!header.missing().isEmpty()) {
 				List<String> names = header.missing().stream().map(c -> definition.label(c)).toList();
-				Finding finding = Finding.error(LIST_HEADER_MISSING, sheet, headerRow, null, "工作表“" + sheet + "”第"
-						+ headerRow + "行的表头缺少以下栏目：" + String.join("、", names) + "，无法按《" + kind.label()
-						+ "》读取，请补齐这些栏目后重新报送（文件“" + fileName + "”）");
+				Finding finding = Finding.error(LIST_HEADER_MISSING, sheet, headerRow, null,
+						"工作表“" + sheet + "”第" + headerRow + "行的表头缺少以下栏目：" + String.join("、", names) + "，无法按《"
+								+ kind.label() + "》读取，请补齐这些栏目后重新报送（文件“" + fileName + "”）");
 				fileFindings.add(finding);
 				sink.finding(finding);
 				return;
@@ -505,10 +551,12 @@ public class ListFileReader {
 			}
 			requiredColumns = definition.valueRequired().stream().mapToInt(kind::indexOf).toArray();
 			expectedColumns = definition.valueExpected().stream().mapToInt(kind::indexOf).toArray();
-			orderColumns = definition.orders().stream()
+			orderColumns = definition.orders()
+				.stream()
 				.map(o -> new int[] { kind.indexOf(o.column()), kind.indexOf(o.other()) })
 				.toArray(int[][]::new);
-			conditionColumns = definition.conditions().stream()
+			conditionColumns = definition.conditions()
+				.stream()
 				.map(c -> new int[] { kind.indexOf(c.column()), kind.indexOf(c.other()) })
 				.toArray(int[][]::new);
 			for (BufferedRow row : head.subList(header.position() + 1, head.size())) {
@@ -518,7 +566,8 @@ public class ListFileReader {
 				}
 				row(row.rowIndex(), texts);
 			}
-			// the rest is parsed on a thread of its own while this one checks the rows and feeds the sink
+			// the rest is parsed on a thread of its own while this one checks the rows
+			// and feeds the sink
 			try (RowsAhead ahead = new RowsAhead(rows, columns)) {
 				for (RowsAhead.Batch batch; (batch = ahead.next()) != null;) {
 					for (int k = 0; k < batch.size; k++) {
@@ -558,7 +607,10 @@ public class ListFileReader {
 			return values;
 		}
 
-		/** One data row; {@code texts} holds its cells in the order of {@link #columns} (null where absent). */
+		/**
+		 * One data row; {@code texts} holds its cells in the order of {@link #columns}
+		 * (null where absent).
+		 */
 		private void row(int rowIndex, String[] texts) {
 			int filled = 0;
 			int lastFilled = -1;
@@ -603,8 +655,8 @@ public class ListFileReader {
 				if (values[i] == null && condition.value().equals(values[other]) && columns[other] >= 0) {
 					add(Severity.WARNING, LIST_VALUE_MISSING, rowNumber, columns[i] >= 0 ? i : other,
 							"“" + headerTexts[other] + "”为“" + raw[other] + "”，但"
-									+ (columns[i] >= 0 ? "“" + headerTexts[i] + "”未填写" : "表中没有“"
-											+ definition.label(condition.column()) + "”栏目"));
+									+ (columns[i] >= 0 ? "“" + headerTexts[i] + "”未填写"
+											: "表中没有“" + definition.label(condition.column()) + "”栏目"));
 				}
 			}
 			boolean rejectedRow = false;
@@ -640,7 +692,9 @@ public class ListFileReader {
 			return same >= 2 && same * 2 >= present;
 		}
 
-		/** The stored value of one cell, adding findings when it does not fit its type. */
+		/**
+		 * The stored value of one cell, adding findings when it does not fit its type.
+		 */
 		private String value(String column, int i, String text, int rowNumber) {
 			boolean strict = strictOf[i];
 			Severity severity = strict ? Severity.ERROR : Severity.WARNING;
@@ -657,8 +711,8 @@ public class ListFileReader {
 				case DECIMAL -> {
 					String amount = Amounts.parse(text);
 					if (amount == null || amount.startsWith("-")) {
-						add(severity, LIST_AMOUNT_INVALID, rowNumber, i, "“" + headerTexts[i] + "”填写为“" + text
-								+ "”，不是非负的数字金额（单位万元，如 1.5）" + consequence);
+						add(severity, LIST_AMOUNT_INVALID, rowNumber, i,
+								"“" + headerTexts[i] + "”填写为“" + text + "”，不是非负的数字金额（单位万元，如 1.5）" + consequence);
 						return null;
 					}
 					return amount;
@@ -693,20 +747,24 @@ public class ListFileReader {
 
 		private String uscc(String text, int i, int rowNumber) {
 			String code = text.length() == 18 && isAsciiUpper(text) ? text
-					: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+					: Normalizer.normalize(text, Normalizer.Form.NFKC)
+						.replaceAll("\\s+", "")
+						.toUpperCase(java.util.Locale.ROOT);
 			Uscc.Problem problem = Uscc.problem(code);
 			if (problem == null) {
 				return code;
 			}
-			String why = problem == Uscc.Problem.MALFORMED
-					? "应为18位，由数字和大写字母组成（不含 I、O、S、V、Z）"
+			String why = problem == Uscc.Problem.MALFORMED ? "应为18位，由数字和大写字母组成（不含 I、O、S、V、Z）"
 					: "校验位错误，按前17位计算第18位应为“" + Uscc.checkCharacter(code) + "”";
 			add(Severity.WARNING, LIST_USCC_INVALID, rowNumber, i,
 					"“" + headerTexts[i] + "”填写为“" + text + "”，" + why + "，请核对（已按原样保留）");
 			return text.toUpperCase(java.util.Locale.ROOT);
 		}
 
-		/** ASCII without lower-case letters: what NFKC, removing spaces and upper-casing leave as it is (18 chars). */
+		/**
+		 * ASCII without lower-case letters: what NFKC, removing spaces and upper-casing
+		 * leave as it is (18 chars).
+		 */
 		private static boolean isAsciiUpper(String text) {
 			for (int k = 0; k < text.length(); k++) {
 				char ch = text.charAt(k);
@@ -737,9 +795,9 @@ public class ListFileReader {
 				int other = orderColumns[k][1];
 				// ISO dates compare as text
 				if (values[i] != null && values[other] != null && values[i].compareTo(values[other]) < 0) {
-					add(order.severity(), LIST_DATE_ORDER, rowNumber, i, "“" + headerTexts[i] + "”" + values[i] + " 早于“"
-							+ headerTexts[other] + "”" + values[other] + "，请核对"
-							+ (order.severity() == Severity.ERROR ? "，该行未导入" : ""));
+					add(order.severity(), LIST_DATE_ORDER, rowNumber, i,
+							"“" + headerTexts[i] + "”" + values[i] + " 早于“" + headerTexts[other] + "”" + values[other]
+									+ "，请核对" + (order.severity() == Severity.ERROR ? "，该行未导入" : ""));
 				}
 			}
 		}

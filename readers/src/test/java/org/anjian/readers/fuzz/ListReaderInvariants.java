@@ -19,12 +19,15 @@ import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
 
 /**
- * What {@link ListFileReader#sniff} and {@link ListFileReader#read} must give, whatever the bytes: they return, within
- * a bound, without throwing anything (an {@code Error} included), and what they return is consistent.
+ * What {@link ListFileReader#sniff} and {@link ListFileReader#read} must give, whatever
+ * the bytes: they return, within a bound, without throwing anything (an {@code Error}
+ * included), and what they return is consistent.
  */
 final class ListReaderInvariants {
 
-	/** Far above what a fuzz-sized file takes (milliseconds); reaching it means a hang. */
+	/**
+	 * Far above what a fuzz-sized file takes (milliseconds); reaching it means a hang.
+	 */
 	static final Duration BOUND = Duration.ofSeconds(10);
 
 	private static final Set<String> FORMATS = Set.of("xlsx", "xls", "csv", "unknown");
@@ -57,7 +60,10 @@ final class ListReaderInvariants {
 
 	}
 
-	/** Sniffs then reads {@code file} on a worker thread; @throws AssertionError naming the broken invariant */
+	/**
+	 * Sniffs then reads {@code file} on a worker thread; @throws AssertionError naming
+	 * the broken invariant
+	 */
 	static void check(ListFileReader reader, Path file) {
 		FileSniff sniff = bounded("sniff", () -> reader.sniff(file));
 		require(sniff != null && sniff.type() != null, "sniff returned null");
@@ -79,8 +85,8 @@ final class ListReaderInvariants {
 				"negative count: " + summary);
 		require(summary.rowsAccepted() + summary.rowsRejected() <= summary.rowsRead(),
 				"accepted + rejected > read: " + summary);
-		require(summary.rowsAccepted() == sink.rows.size(), "accepted " + summary.rowsAccepted() + " but "
-				+ sink.rows.size() + " rows sent");
+		require(summary.rowsAccepted() == sink.rows.size(),
+				"accepted " + summary.rowsAccepted() + " but " + sink.rows.size() + " rows sent");
 		for (Finding f : sink.findings) {
 			sane(f);
 		}
@@ -91,8 +97,9 @@ final class ListReaderInvariants {
 		if (!sink.rows.isEmpty()) {
 			require(summary.kind() != null, "rows without a kind");
 			for (ListRow row : sink.rows) {
-				require(row.values().length == summary.kind().columns().size(), "row " + row.rowNumber() + " has "
-						+ row.values().length + " values, " + summary.kind() + " has " + summary.kind().columns().size());
+				require(row.values().length == summary.kind().columns().size(),
+						"row " + row.rowNumber() + " has " + row.values().length + " values, " + summary.kind()
+								+ " has " + summary.kind().columns().size());
 			}
 		}
 		if (summary.kind() == null) {
@@ -105,12 +112,16 @@ final class ListReaderInvariants {
 		require(f != null && f.severity() != null, "finding null or without severity");
 		require(f.rule() != null && !f.rule().isBlank(), "finding without rule: " + f);
 		require(f.message() != null && !f.message().isBlank(), "finding without message: " + f);
-		// LimitedListFileReader's last resort: seeing it means a limit let the file through
+		// LimitedListFileReader's last resort: seeing it means a limit let the file
+		// through
 		require(!f.rule().equals(ReaderLimits.OUT_OF_MEMORY) && !f.rule().equals(ReaderLimits.READ_TIMEOUT),
 				"a list limit let through a file that " + f.rule() + ": " + f.message());
 	}
 
-	/** Runs {@code call} on a daemon thread: any throwable, or not returning within {@link #BOUND}, is a finding. */
+	/**
+	 * Runs {@code call} on a daemon thread: any throwable, or not returning within
+	 * {@link #BOUND}, is a finding.
+	 */
 	static <T> T bounded(String what, java.util.concurrent.Callable<T> call) {
 		FutureTask<T> task = new FutureTask<>(call);
 		Thread worker = new Thread(task, "list-fuzz-" + what);

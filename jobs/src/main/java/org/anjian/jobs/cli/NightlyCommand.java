@@ -2,7 +2,6 @@ package org.anjian.jobs.cli;
 
 import org.anjian.jobs.runs.NightlyRequest;
 import org.anjian.jobs.runs.Runs;
-import org.anjian.warehouse.calendar.OfficeTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,8 @@ class NightlyCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		NightlyRequest request = new NightlyRequest(args.requiredFolder("inbox"),
-				args.dateTime("now").orElse(OfficeTime.now()), null);
+		NightlyRequest request = new NightlyRequest(args.requiredFolder("inbox"), args.dateTime("now").orElse(null),
+				null);
 		return ExitCodes.of(runs.nightly(request, out).outcome());
 	}
 

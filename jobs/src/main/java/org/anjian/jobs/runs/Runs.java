@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,13 +203,14 @@ public class Runs {
 	 * do.
 	 */
 	public NightlyRun nightly(NightlyRequest request, RunProgress progress) throws Exception {
-		progress.line("夜间作业，业务时间 " + request.now().toString().replace('T', ' '));
+		LocalDateTime now = request.now();
+		progress.line("夜间作业，业务时间 " + now.toString().replace('T', ' '));
 		IngestResult ingested = ingest(request.ingest(), progress);
 		List<RollupRun> rollups = new ArrayList<>();
 		if (!ingested.outcome().succeeded()) {
 			return new NightlyRun(ingested, rollups, null);
 		}
-		List<DueRollup> due = DueRollups.dueBy(reference, request.now(), produced());
+		List<DueRollup> due = DueRollups.dueBy(reference, now, produced());
 		if (due.isEmpty()) {
 			progress.line("没有到期未做的汇总");
 		}

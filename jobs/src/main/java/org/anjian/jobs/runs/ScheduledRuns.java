@@ -7,7 +7,6 @@ import java.util.Map;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.schedules.JobStarter;
 import org.anjian.schedules.ScheduleSettings;
-import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 
@@ -47,8 +46,8 @@ public final class ScheduledRuns implements JobStarter {
 	public synchronized void start(String jobName, Map<String, String> parameters) throws Exception {
 		if (settings.ingestJobName().equals(jobName)) {
 			String date = parameters.get("businessDate");
-			NightlyRun run = runs.nightly(
-					new NightlyRequest(inbox, OfficeTime.now(), date == null ? null : LocalDate.parse(date)), progress);
+			NightlyRun run = runs.nightly(new NightlyRequest(inbox, null, date == null ? null : LocalDate.parse(date)),
+					progress);
 			check(jobName, parameters, run.outcome());
 		}
 		else if (settings.rollupJobName().equals(jobName)) {

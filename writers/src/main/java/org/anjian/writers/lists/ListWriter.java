@@ -5,11 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.readers.Finding;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
@@ -49,8 +49,6 @@ import org.anjian.writers.ledger.AuditLedger;
  */
 public class ListWriter {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
 	/**
 	 * Rows per hand-off from the reader to the loader thread, each one staging file
 	 * loaded by one {@code read_csv}: large enough that a statement's fixed cost is lost
@@ -78,7 +76,7 @@ public class ListWriter {
 	private final AuditLedger ledger;
 
 	public ListWriter(Warehouse warehouse) {
-		this(warehouse, Clock.system(SHANGHAI), CHUNK_ROWS);
+		this(warehouse, Clock.system(OfficeTime.ZONE), CHUNK_ROWS);
 	}
 
 	/**
@@ -114,7 +112,7 @@ public class ListWriter {
 	 */
 	public ListLoad open(ListFile file) {
 		checkColumns(file.kind());
-		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
+		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		// a duplicate is recorded in a transaction of its own; a new file's rows go in
 		// the loader's
 		String[] known = new String[1];

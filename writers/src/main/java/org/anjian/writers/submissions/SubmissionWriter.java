@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.MeasureCatalog.Measure;
 import org.anjian.warehouse.Warehouse;
@@ -39,8 +39,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
 	/** Columns of land_submission_line before the measures, in table order. */
 	private static final List<String> LINE_KEYS = List.of("sha256", "sheet", "row_number", "submitter_code", "campaign",
 			"period", "region_code", "industry_code", "received_at");
@@ -54,7 +52,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	private final AuditLedger ledger;
 
 	public SubmissionWriter(Warehouse warehouse) {
-		this(warehouse, Clock.system(SHANGHAI));
+		this(warehouse, Clock.system(OfficeTime.ZONE));
 	}
 
 	/**
@@ -92,7 +90,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	private String record(AuditedFile file) throws SQLException {
-		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
+		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		AuditLedger.Entry entry = file.entry();
 		Optional<String> known = ledger.admit(entry, ingestedAt);
 		if (known.isPresent()) {

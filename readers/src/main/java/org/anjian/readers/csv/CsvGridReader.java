@@ -50,6 +50,9 @@ public final class CsvGridReader {
 		}
 	}
 
+	/** A text file with no delimited lines (the FILE_FORMAT detail). */
+	public static final String NOT_DELIMITED = "文件是纯文本，但不是逗号、分号或制表符分隔的表格";
+
 	/**
 	 * The delimiter the text uses: of comma, semicolon and tab, the one found on most non-blank lines (outside quotes
 	 * is not checked; a stray comma in a title line does not outvote a whole table).

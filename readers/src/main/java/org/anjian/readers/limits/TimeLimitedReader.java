@@ -3,6 +3,7 @@ package org.anjian.readers.limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.SubmissionFile;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 
@@ -42,7 +44,17 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 
 	@Override
 	public SubmissionRead read(Path file) {
-		FutureTask<SubmissionRead> task = new FutureTask<>(() -> delegate.read(file));
+		return read(file, () -> delegate.read(file));
+	}
+
+	/** The delegate's read of what the front door found, with the same time limit. */
+	@Override
+	public SubmissionRead read(SubmissionFile file) {
+		return read(file.path(), () -> delegate.read(file));
+	}
+
+	private SubmissionRead read(Path file, Callable<SubmissionRead> reading) {
+		FutureTask<SubmissionRead> task = new FutureTask<>(reading);
 		Thread worker = new Thread(task, "anjian-read-" + THREADS.incrementAndGet());
 		// an abandoned read must not keep the JVM alive after the run
 		worker.setDaemon(true);

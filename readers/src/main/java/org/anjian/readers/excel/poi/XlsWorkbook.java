@@ -1,4 +1,4 @@
-package org.anjian.readers.rows;
+package org.anjian.readers.excel.poi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,10 @@ import java.util.Set;
 
 import org.anjian.readers.grid.CellRange;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.rows.CellTexts;
+import org.anjian.readers.rows.RowSource;
+import org.anjian.readers.rows.SheetInfo;
+import org.anjian.readers.rows.SpreadsheetSource;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.record.BOFRecord;

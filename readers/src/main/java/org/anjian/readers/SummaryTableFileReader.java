@@ -139,21 +139,26 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 				}
 			}
 		}
-		catch (ReaderLimitException ex) {
-			return rejected(format, beyond(ex, fileName));
+		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
+			return failed(fileName, format, ex);
 		}
-		catch (GridReadException ex) {
+	}
+
+	/** What went wrong reading a file, as its rejection: bad content never throws. */
+	private static SubmissionRead failed(String fileName, String format, Throwable ex) {
+		if (ex instanceof ReaderLimitException limit) {
+			return rejected(format, beyond(limit, fileName));
+		}
+		if (ex instanceof GridReadException) {
 			return unreadable(fileName, format, ex.getMessage());
 		}
-		catch (StackOverflowError ex) {
+		if (ex instanceof StackOverflowError) {
 			// deeply nested content in a library parser; the stack has unwound, nothing is left half-built
 			return unreadable(fileName, format, "文件结构嵌套过深，无法读取");
 		}
-		catch (IOException | RuntimeException ex) {
-			// never let one clerk's file stop a batch: report it on the file instead
-			return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
-					+ String.valueOf(ex.getMessage()) + "）");
-		}
+		// never let one clerk's file stop a batch: report it on the file instead
+		return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
+				+ String.valueOf(ex.getMessage()) + "）");
 	}
 
 	/**
@@ -178,9 +183,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 					: PoiGridReader.read(file, limits);
 			return locate(fileName, summary.format(), grids);
 		}
-		catch (ReaderLimitException ex) {
-			return rejected(summary.format(), beyond(ex, fileName));
+		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
+			return failed(fileName, summary.format(), ex);
 		}
+	}
 		catch (GridReadException ex) {
 			return unreadable(fileName, summary.format(), ex.getMessage());
 		}

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Checks an .xlsx package against the {@link ReaderLimits} before the POI user model builds it in memory: it inflates
+ * Checks an .xlsx package against the {@link ReaderLimits} before a sheet is held whole as a grid: it inflates
  * every part once through a counter (zip bombs: total size and inflate ratio, measured, not taken from the headers) and
  * streams every XML part with StAX (no DTD, no external entities) counting rows, cells, shared strings and cell text.
  * Memory stays constant whatever the file holds, so a million blank rows cost a second, not gigabytes.

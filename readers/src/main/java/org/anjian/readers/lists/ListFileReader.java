@@ -2,27 +2,20 @@ package org.anjian.readers.lists;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.anjian.readers.CellNumbers;
 import org.anjian.readers.Finding;
 import org.anjian.readers.RecordListFile;
-import org.anjian.readers.Severity;
 import org.anjian.readers.SheetFields;
 import org.anjian.readers.SummaryTableFileReader;
-import org.anjian.readers.forms.HeaderText;
-import org.anjian.readers.grid.Grid;
 import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListHeaders.BufferedRow;
 import org.anjian.readers.lists.ListHeaders.HeaderMatch;
-import org.anjian.readers.rows.Grids;
 import org.anjian.readers.rows.RowSource;
 import org.anjian.readers.rows.SheetInfo;
 import org.anjian.readers.rows.SpreadsheetSource;
@@ -33,11 +26,10 @@ import org.anjian.readers.rows.SpreadsheetSources;
  * into a {@link ListRowSink}: nothing but the current row is held, so a ledger of millions of rows reads in constant
  * memory.
  *
- * <p>The list kind and its columns are found by header meaning, like the summary forms: within the first
- * {@value #HEADER_SEARCH_ROWS} rows of each sheet (visible sheets first), the row whose cells match most of a
- * definition's required columns ({@link ListDefinition}, {@code lists/*.properties}) is the header; a title line and
- * “填报单位：…” lines may sit above it. Each data row is then checked: an error rejects the row (it is reported and
- * not passed on), a warning only annotates it. Bad content never throws: it becomes a {@link Finding}.
+ * <p>The list kind and its columns are found by header meaning ({@link ListHeaders}: within the first
+ * {@value #HEADER_SEARCH_ROWS} rows of each sheet, visible sheets first); below it the rows are parsed on a thread of
+ * their own ({@link RowsAhead}) while this one checks them ({@link ListRowChecks}: an error rejects the row, a warning
+ * only annotates it). Bad content never throws: it becomes a {@link Finding}.
  *
  * <p>Thread-safe: it keeps no state between files.
  */

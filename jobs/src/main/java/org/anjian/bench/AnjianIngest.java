@@ -9,9 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
 
-import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.lists.FileSniff;
-import org.anjian.readers.lists.LimitedListFileReader;
+import org.anjian.readers.RecordListFile;
+import org.anjian.readers.SubmissionFiles;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.warehouse.Warehouse;
@@ -57,17 +56,16 @@ final class AnjianIngest implements BenchWorkload {
 		long start = System.nanoTime();
 		String sha256 = sha256(ledger);
 		long hashed = System.nanoTime();
-		// as the intake job: the sniff checks the list-sized limits, the read streams without checking them again
+		// as the intake job: the front door checks the list-sized limits, the read streams without checking them again
 		ListFileReader reader = new ListFileReader();
-		FileSniff sniff = new LimitedListFileReader(reader, ReaderLimits.forLists()).sniff(ledger);
-		if (sniff.type() != FileSniff.Type.LIST) {
-			throw new IllegalStateException("不是明细清单：" + sniff);
+		if (!(new SubmissionFiles().open(ledger) instanceof RecordListFile sniff)) {
+			throw new IllegalStateException("不是明细清单：" + ledger);
 		}
 		long sniffed = System.nanoTime();
 		ListFile file = new ListFile(sha256, ledger.getFileName().toString(),
 				LocalDateTime.ofInstant(Files.getLastModifiedTime(ledger).toInstant(), ZoneId.of("Asia/Shanghai"))
 					.withNano(0),
-				Files.size(ledger), sniff.format(), sniff.listKind(), null, sniff.sheet());
+				Files.size(ledger), sniff.format(), sniff.kind(), null, sniff.sheet());
 		ListFileSummary summary;
 		String status;
 		long read;

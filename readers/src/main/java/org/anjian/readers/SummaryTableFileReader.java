@@ -187,17 +187,6 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return failed(fileName, summary.format(), ex);
 		}
 	}
-		catch (GridReadException ex) {
-			return unreadable(fileName, summary.format(), ex.getMessage());
-		}
-		catch (StackOverflowError ex) {
-			return unreadable(fileName, summary.format(), "文件结构嵌套过深，无法读取");
-		}
-		catch (IOException | RuntimeException ex) {
-			return unreadable(fileName, summary.format(), "文件无法读取（" + ex.getClass().getSimpleName() + "："
-					+ String.valueOf(ex.getMessage()) + "）");
-		}
-	}
 
 	private SubmissionRead csv(Path file, String fileName, long size) throws IOException, ReaderLimitException {
 		TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
@@ -344,21 +333,14 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			throw new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE,
 					"文件在读取过程中超过了 " + ReaderLimits.size(limits.maxFileBytes()) + " 的上限（可能仍在写入），请稍后重新报送");
 		}
-		for (byte b : bytes) {
-			int ch = b & 0xFF;
-			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
-				return null;
-			}
+		if (CsvGridReader.isBinary(bytes, bytes.length)) {
+			return null;
 		}
 		String text = CsvGridReader.decode(bytes);
 		if (text == null) {
 			return null;
 		}
-		String start = text.stripLeading();
-		if (start.startsWith("%PDF") || start.startsWith("<") || start.startsWith("{\\rtf")) {
-			return null;
-		}
-		return text;
+		return CsvGridReader.isOtherFormat(text) ? null : text;
 	}
 
 	private static String baseName(String fileName) {

@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.readers.SubmissionFileReader;
+import org.anjian.readers.SubmissionFiles;
 import org.anjian.readers.SummaryTableFileReader;
-import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListDefinition;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.limits.ReaderLimits;
@@ -81,18 +81,22 @@ class SubmissionsIntakeJobConfiguration {
 		return new ListFileReader(ListDefinition.bundled(), settings.listLimits());
 	}
 
-	/** The sniff of every inbox file goes through the list-sized limits: a hostile list is rejected before it is read. */
+	/**
+	 * The front door every inbox file goes through: list-sized limits (a hostile list is rejected before it is read),
+	 * then a summary table held to the summary limits.
+	 */
 	@Bean
-	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader, IntakeSettings settings) {
-		return new LimitedListFileReader(listFileReader, settings.listLimits());
+	SubmissionFiles submissionFiles(IntakeSettings settings) {
+		return new SubmissionFiles(new SummaryTableFileReader(settings.readerLimits()), ListDefinition.bundled(),
+				settings.listLimits());
 	}
 
 	@Bean
 	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			LimitedListFileReader limitedListFileReader, ReferenceData referenceData, Warehouse warehouse,
+			SubmissionFiles submissionFiles, ReferenceData referenceData, Warehouse warehouse,
 			IntakeTally intakeTally) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
-		return new SubmissionAuditProcessor(submissionFileReader, limitedListFileReader, referenceData,
+		return new SubmissionAuditProcessor(submissionFileReader, submissionFiles, referenceData,
 				MeasureCatalog.standard(),
 				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
 				intakeTally::skipped);

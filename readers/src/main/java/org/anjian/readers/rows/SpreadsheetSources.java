@@ -24,6 +24,15 @@ public final class SpreadsheetSources {
 	/** How much of a text file decides its charset and delimiter. */
 	static final int CSV_SAMPLE_BYTES = 64 * 1024;
 
+	/** What an .xlsx's zip without a workbook part is (FILE_FORMAT). */
+	public static final String NOT_A_WORKBOOK = "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件";
+
+	/** An encrypted .xlsx (FILE_UNREADABLE). */
+	public static final String ENCRYPTED = "文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送";
+
+	/** An OLE2 file that is no workbook (FILE_FORMAT). */
+	public static final String NOT_EXCEL_OLE2 = "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）";
+
 	private SpreadsheetSources() {
 	}
 
@@ -83,9 +92,6 @@ public final class SpreadsheetSources {
 		};
 	}
 
-	/** What an .xlsx's zip without a workbook part is (FILE_FORMAT). */
-	public static final String NOT_A_WORKBOOK = "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件";
-
 	/**
 	 * An OLE2 file's workbook.
 	 * @throws NotASpreadsheetException when it holds none (a .doc)
@@ -99,12 +105,6 @@ public final class SpreadsheetSources {
 		};
 	}
 
-	/** An encrypted .xlsx (FILE_UNREADABLE). */
-	public static final String ENCRYPTED = "文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送";
-
-	/** An OLE2 file that is no workbook (FILE_FORMAT). */
-	public static final String NOT_EXCEL_OLE2 = "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）";
-
 	/**
 	 * A text file as CSV, its charset and delimiter from its first 64 KB.
 	 * @throws NotASpreadsheetException when it is binary, neither UTF-8 nor GB18030, or has no delimited lines
@@ -117,11 +117,8 @@ public final class SpreadsheetSources {
 		if (sample.length == 0) {
 			throw new NotASpreadsheetException(null);
 		}
-		for (byte b : sample) {
-			int ch = b & 0xFF;
-			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
-				throw new NotASpreadsheetException(null);
-			}
+		if (CsvGridReader.isBinary(sample, sample.length)) {
+			throw new NotASpreadsheetException(null);
 		}
 		boolean complete = sample.length < CSV_SAMPLE_BYTES || Files.size(file) == sample.length;
 		Charset charset = CsvGridReader.charset(sample, sample.length, complete);
@@ -130,8 +127,7 @@ public final class SpreadsheetSources {
 		}
 		int start = CsvGridReader.hasUtf8Bom(sample, sample.length) ? 3 : 0;
 		String text = new String(sample, start, sample.length - start, charset);
-		String lead = text.stripLeading();
-		if (lead.startsWith("%PDF") || lead.startsWith("<") || lead.startsWith("{\\rtf")) {
+		if (CsvGridReader.isOtherFormat(text)) {
 			throw new NotASpreadsheetException(null);
 		}
 		char delimiter = CsvGridReader.detectDelimiter(text);

@@ -84,7 +84,8 @@ public final class SubmissionFiles {
 				case ZIP -> {
 					try (ZipFile zip = OoxmlPackages.open(file)) {
 						if (!OoxmlPackages.isWorkbook(zip)) {
-							return new UnreadableFile(file, format, notASpreadsheet(SpreadsheetSources.NOT_A_WORKBOOK, fileName));
+							return new UnreadableFile(file, format,
+									SummaryTableFileReader.notASpreadsheet(SpreadsheetSources.NOT_A_WORKBOOK, fileName));
 						}
 						format = "xlsx";
 						OoxmlPrescan prescan;
@@ -94,27 +95,23 @@ public final class SubmissionFiles {
 						catch (IOException ex) {
 							return new UnreadableFile(file, format, ListPrecheck.broken(ex, fileName));
 						}
-						// the workbook closes the zip; the summary prescan below runs before it does
+						// the workbook closes the zip when done, so a summary's sheets are prescanned while it is open
 						try (XlsxWorkbook workbook = XlsxWorkbook.open(zip, listLimits)) {
-							SubmissionFile sniffed = sniff(file, workbook);
-							return sniffed instanceof SummaryTableFile ? summaryLimits(sniffed, () -> prescan.sheets(zip,
-									summaries.limits())) : sniffed;
+							return summaryLimits(sniff(file, workbook), zip, prescan);
 						}
 					}
 				}
 				case OLE2 -> {
 					try (SpreadsheetSource source = SpreadsheetSources.ole2(file)) {
 						format = source.format();
-						return summaryLimits(sniff(file, source), () -> {
-						});
+						return summaryLimits(sniff(file, source), null, null);
 					}
 				}
 				default -> {
 					ListPrecheck.text(file, listLimits);
 					try (SpreadsheetSource source = SpreadsheetSources.csv(file)) {
 						format = source.format();
-						return summaryLimits(sniff(file, source), () -> {
-						});
+						return summaryLimits(sniff(file, source), null, null);
 					}
 				}
 			}
@@ -123,7 +120,7 @@ public final class SubmissionFiles {
 			return new UnreadableFile(file, format, ListPrecheck.limit(ex, fileName));
 		}
 		catch (SpreadsheetSources.NotASpreadsheetException ex) {
-			return new UnreadableFile(file, "unknown", notASpreadsheet(ex.getMessage(), fileName));
+			return new UnreadableFile(file, "unknown", SummaryTableFileReader.notASpreadsheet(ex.getMessage(), fileName));
 		}
 		catch (GridReadException ex) {
 			return new UnreadableFile(file, format, Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null,
@@ -166,14 +163,11 @@ public final class SubmissionFiles {
 				"既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + file.getFileName() + "”）"));
 	}
 
-	private interface LimitCheck {
-
-		void run() throws ReaderLimitException, IOException;
-
-	}
-
-	/** A summary table within the list limits is held to the summary's: its size, and what {@code check} checks. */
-	private SubmissionFile summaryLimits(SubmissionFile sniffed, LimitCheck check) throws IOException {
+	/**
+	 * A summary table within the list limits is held to the summary's: its size, and an .xlsx's sheets in full
+	 * ({@code prescan} continued in {@code zip}; null for .xls and CSV, whose reads check their limits as they go).
+	 */
+	private SubmissionFile summaryLimits(SubmissionFile sniffed, ZipFile zip, OoxmlPrescan prescan) throws IOException {
 		if (!(sniffed instanceof SummaryTableFile summary)) {
 			return sniffed;
 		}
@@ -184,7 +178,9 @@ public final class SubmissionFiles {
 			return new UnreadableFile(summary.path(), "unknown", SummaryTableFileReader.tooLarge(size, limits, fileName));
 		}
 		try {
-			check.run();
+			if (prescan != null) {
+				prescan.sheets(zip, limits);
+			}
 			return summary;
 		}
 		catch (ReaderLimitException ex) {
@@ -195,10 +191,6 @@ public final class SubmissionFiles {
 					SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
 					"文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "），文件“" + fileName + "”"));
 		}
-	}
-
-	private static Finding notASpreadsheet(String detail, String fileName) {
-		return SummaryTableFileReader.notASpreadsheet(detail, fileName);
 	}
 
 }

@@ -24,7 +24,6 @@ import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
-import org.anjian.readers.UnreadableFile;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
@@ -89,10 +88,7 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, Object> {
 		if (opened instanceof RecordListFile list) {
 			return listSubmission(file, list);
 		}
-		if (opened instanceof UnreadableFile unreadable && unreadable.beyondLimits()) {
-			// beyond a limit (a bomb, a DTD, a huge shared-strings table, a summary's own): rejected with that limit
-			return audited(file, unreadable.format(), null, null, List.of(unreadable.rule()), List.of());
-		}
+		// a summary table, or a file the front door could not read (beyond a limit: the read rejects it with that limit)
 		return summary(file, opened);
 	}
 

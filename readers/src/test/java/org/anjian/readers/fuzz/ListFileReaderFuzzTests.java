@@ -8,11 +8,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Jazzer fuzz tests of {@link ListFileReader#sniff} and {@link ListFileReader#read}, plain and behind
+ * Jazzer fuzz tests of {@link org.anjian.readers.SubmissionFiles#open} and {@link ListFileReader#read}, plain and behind
  * {@link LimitedListFileReader}: whatever the bytes, both return
  * within {@link ListReaderInvariants#BOUND}, throw nothing (no {@code Error} either) and report consistent counts
  * ({@link ListReaderInvariants}). Plain {@code mvn test} replays the corpus under
@@ -26,7 +27,7 @@ class ListFileReaderFuzzTests {
 	private static final ListFileReader PLAIN = new ListFileReader();
 
 	/** The reader as the intake uses it: list-sized limits checked first ({@code ListPrecheck}). */
-	private static final ListFileReader LIMITED = new LimitedListFileReader(PLAIN, ReaderLimits.forLists());
+	private static final ListReader LIMITED = new LimitedListFileReader(PLAIN, ReaderLimits.forLists());
 
 	/** Both readers: the plain one has no Error handler to hide behind, the limited one adds the prescans. */
 	private static void check(Path file) {

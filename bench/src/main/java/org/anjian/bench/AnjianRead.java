@@ -7,8 +7,9 @@ import org.anjian.readers.lists.ListRow;
 import org.anjian.readers.lists.ListRowSink;
 
 /**
- * anjian's reader alone: the ledger streamed by {@link ListFileReader} with every row-level check (USCC, dates,
- * vocabularies, amounts, date order), rows going to a sink that only counts them.
+ * anjian's reader alone: the ledger streamed by {@link ListFileReader} with every
+ * row-level check (USCC, dates, vocabularies, amounts, date order), rows going to a sink
+ * that only counts them.
  */
 final class AnjianRead implements BenchWorkload {
 

@@ -10,9 +10,9 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The loading floor: the ledger's rows, made in memory from the same seed (no file read), appended as 15 VARCHAR
- * columns into a table of a DuckDB file through the Appender; the clock runs until the connection is closed, so the
- * rows are on disk.
+ * The loading floor: the ledger's rows, made in memory from the same seed (no file read),
+ * appended as 15 VARCHAR columns into a table of a DuckDB file through the Appender; the
+ * clock runs until the connection is closed, so the rows are on disk.
  */
 final class AppenderLoad implements BenchWorkload {
 
@@ -31,7 +31,8 @@ final class AppenderLoad implements BenchWorkload {
 	@Override
 	public void prepare(Run run) throws Exception {
 		vocabulary = new LedgerVocabulary(run.seed(), LedgerWorkbookGenerator.ENTERPRISES);
-		// loading the native library (and unpacking it to the temp folder) is start-up, not loading
+		// loading the native library (and unpacking it to the temp folder) is start-up,
+		// not loading
 		try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
 			c.createStatement().close();
 		}
@@ -57,9 +58,11 @@ final class AppenderLoad implements BenchWorkload {
 						+ "measures varchar, responsible varchar, funds_wan varchar, deadline varchar, status varchar, "
 						+ "rectified_on varchar, remarks varchar)");
 			}
-			// one transaction per ledger, as an ingest of one file would be; the Appender flushes every 2048 rows
+			// one transaction per ledger, as an ingest of one file would be; the Appender
+			// flushes every 2048 rows
 			connection.setAutoCommit(false);
-			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "hazard_ledger")) {
+			try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+					"hazard_ledger")) {
 				for (int i = 0; i < run.rows(); i++) {
 					HazardRecord r = record.next(HazardRecord.Fault.NONE);
 					LedgerVocabulary.Enterprise e = r.enterprise();
@@ -77,7 +80,8 @@ final class AppenderLoad implements BenchWorkload {
 					appendOrNull(appender, r.fundsCents == HazardRecord.NONE ? null : fundsText(funds, r.fundsCents));
 					appender.append(dates[(int) (r.deadline - firstDay)]);
 					appender.append(v.text(r.status));
-					appendOrNull(appender, r.rectifiedOn == HazardRecord.NONE ? null : dates[(int) (r.rectifiedOn - firstDay)]);
+					appendOrNull(appender,
+							r.rectifiedOn == HazardRecord.NONE ? null : dates[(int) (r.rectifiedOn - firstDay)]);
 					appendOrNull(appender, r.remarks == HazardRecord.NONE ? null : v.text(r.remarks));
 					appender.endRow();
 				}
@@ -101,7 +105,10 @@ final class AppenderLoad implements BenchWorkload {
 		}
 	}
 
-	/** Funds as a reader would pass them on, e.g. 12.35; cached per whole 万元 step to keep formatting out of the floor. */
+	/**
+	 * Funds as a reader would pass them on, e.g. 12.35; cached per whole 万元 step to keep
+	 * formatting out of the floor.
+	 */
 	private static String fundsText(String[] cache, int hundredths) {
 		int slot = hundredths / 100;
 		String whole = cache[slot];

@@ -23,11 +23,13 @@ import org.anjian.jobs.cli.CommandOutput;
 import org.anjian.jobs.cli.ExitCodes;
 
 /**
- * {@code bench-child}: runs one workload once in the JVM {@link BenchCommand} started for it, and prints one
- * {@link BenchResult} line. Peak heap is the sum over the heap pools of {@link MemoryPoolMXBean#getPeakUsage()} after a
- * reset at the start of the timed run (exact, no sampling; it counts garbage not yet collected, so it tracks the young
- * generation's size as much as what the workload keeps). Beside it, the largest heap in use right after a collection
- * during the run, from GC notifications: what the workload actually kept, give or take old garbage.
+ * {@code bench-child}: runs one workload once in the JVM {@link BenchCommand} started for
+ * it, and prints one {@link BenchResult} line. Peak heap is the sum over the heap pools
+ * of {@link MemoryPoolMXBean#getPeakUsage()} after a reset at the start of the timed run
+ * (exact, no sampling; it counts garbage not yet collected, so it tracks the young
+ * generation's size as much as what the workload keeps). Beside it, the largest heap in
+ * use right after a collection during the run, from GC notifications: what the workload
+ * actually kept, give or take old garbage.
  */
 public final class BenchChild implements AnjianCommand {
 
@@ -51,7 +53,8 @@ public final class BenchChild implements AnjianCommand {
 			result = measure(workload, run);
 		}
 		catch (OutOfMemoryError ex) {
-			// the workload's objects are unreachable once its frames are gone, so there is room to report
+			// the workload's objects are unreachable once its frames are gone, so there
+			// is room to report
 			result = BenchResult.failed(name, BenchResult.Status.OOM, String.valueOf(ex.getMessage()));
 		}
 		catch (Throwable ex) {
@@ -85,9 +88,8 @@ public final class BenchChild implements AnjianCommand {
 			.map(GarbageCollectorMXBean::getName)
 			.collect(Collectors.joining("+"));
 		return new BenchResult(workload.name(), BenchResult.Status.OK, rows, nanos / 1e9,
-				cpuStart < 0 ? -1 : cpuNanos / 1e9, peakHeap,
-				afterGc.max.get() < 0 ? -1 : afterGc.max.get(), rssPeak(), Runtime.getRuntime().maxMemory(), gc,
-				workload.phases());
+				cpuStart < 0 ? -1 : cpuNanos / 1e9, peakHeap, afterGc.max.get() < 0 ? -1 : afterGc.max.get(), rssPeak(),
+				Runtime.getRuntime().maxMemory(), gc, workload.phases());
 	}
 
 	private static long processCpuNanos() {
@@ -95,7 +97,10 @@ public final class BenchChild implements AnjianCommand {
 				? os.getProcessCpuTime() : -1;
 	}
 
-	/** The process's peak resident set (VmHWM) on Linux, which counts DuckDB's native memory; -1 elsewhere. */
+	/**
+	 * The process's peak resident set (VmHWM) on Linux, which counts DuckDB's native
+	 * memory; -1 elsewhere.
+	 */
 	private static long rssPeak() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -111,8 +116,9 @@ public final class BenchChild implements AnjianCommand {
 	}
 
 	/**
-	 * The largest heap use right after a collection that started within the run, {@link #from} to {@link #until} in ms
-	 * of JVM uptime: notifications arrive late, so the System.gc() before the run must not count.
+	 * The largest heap use right after a collection that started within the run,
+	 * {@link #from} to {@link #until} in ms of JVM uptime: notifications arrive late, so
+	 * the System.gc() before the run must not count.
 	 */
 	private static final class AfterGc {
 

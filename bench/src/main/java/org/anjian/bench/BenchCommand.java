@@ -28,10 +28,12 @@ import org.anjian.jobs.cli.ExitCodes;
 
 /**
  * {@code [bench] [--rows 100000,1000000] [--dir DIR] [--repeat N] [--keep] [--xmx 512m] [--workloads a,b] [--bad-rows K]
- * [--seed S]}: generates hazard ledgers of each size and times each workload on them, every run in a fresh child JVM
- * with the given -Xmx, so each peak heap is that workload's own and an OutOfMemoryError is a result, not the end of
- * the bench. Needs no --home: it measures this machine, not a deployment. Exit 0 when every run finished and no
- * target failed, 1 otherwise; the speed target is judged only in a run that includes 1,000,000 rows.
+ * [--seed S]}: generates hazard ledgers of each size and times each workload on them,
+ * every run in a fresh child JVM with the given -Xmx, so each peak heap is that
+ * workload's own and an OutOfMemoryError is a result, not the end of the bench. Needs no
+ * --home: it measures this machine, not a deployment. Exit 0 when every run finished and
+ * no target failed, 1 otherwise; the speed target is judged only in a run that includes
+ * 1,000,000 rows.
  */
 public final class BenchCommand implements AnjianCommand {
 
@@ -39,7 +41,10 @@ public final class BenchCommand implements AnjianCommand {
 
 	private static final List<Integer> DEFAULT_SIZES = List.of(100_000, 1_000_000);
 
-	/** The size the ingest target is stated for; a run without it judges at its largest size. */
+	/**
+	 * The size the ingest target is stated for; a run without it judges at its largest
+	 * size.
+	 */
 	private static final int TARGET_SIZE = 1_000_000;
 
 	@Override
@@ -52,12 +57,16 @@ public final class BenchCommand implements AnjianCommand {
 		List<Integer> sizes = args.option("rows").map(BenchCommand::sizes).orElse(DEFAULT_SIZES);
 		int repeat = positive(args, "repeat", 1);
 		int badRows = args.option("bad-rows").map(v -> integer("bad-rows", v)).orElse(0);
-		long seed = args.option("seed").map(v -> (long) integer("seed", v)).orElse(LedgerWorkbookGenerator.DEFAULT_SEED);
+		long seed = args.option("seed")
+			.map(v -> (long) integer("seed", v))
+			.orElse(LedgerWorkbookGenerator.DEFAULT_SEED);
 		String xmx = args.option("xmx").orElse("512m");
 		if (!xmx.matches("\\d+[kKmMgG]?")) {
 			throw new CliArgs.UsageException("选项 --xmx 应为 JVM 的 -Xmx 取值，例如 512m");
 		}
-		List<BenchWorkload> workloads = args.option("workloads").map(BenchCommand::workloads).orElse(BenchWorkloads.ALL);
+		List<BenchWorkload> workloads = args.option("workloads")
+			.map(BenchCommand::workloads)
+			.orElse(BenchWorkloads.ALL);
 		if (sizes.stream().anyMatch(s -> s < badRows)) {
 			throw new CliArgs.UsageException("--bad-rows " + badRows + " 多于台账行数");
 		}
@@ -77,12 +86,14 @@ public final class BenchCommand implements AnjianCommand {
 				for (BenchWorkload w : workloads) {
 					measured.add(new Measured(size, w.name(), new ArrayList<>()));
 				}
-				// rounds interleave the workloads so a burst of load from elsewhere does not land on one of them only
+				// rounds interleave the workloads so a burst of load from elsewhere does
+				// not land on one of them only
 				for (int round = 1; round <= repeat; round++) {
 					for (Measured m : measured) {
 						BenchResult r = child(m.workload(), file, size, seed, dir, xmx);
 						m.runs().add(r);
-						out.line(String.format(Locale.ROOT, "  %-15s 第 %d 次：%s", m.workload(), round, brief(r, size, xmx)));
+						out.line(String.format(Locale.ROOT, "  %-15s 第 %d 次：%s", m.workload(), round,
+								brief(r, size, xmx)));
 					}
 				}
 				table(out, size, measured);
@@ -107,7 +118,10 @@ public final class BenchCommand implements AnjianCommand {
 			return ok().min(Comparator.comparingDouble(BenchResult::seconds));
 		}
 
-		/** The median time of the runs that finished (the lower middle one for an even count). */
+		/**
+		 * The median time of the runs that finished (the lower middle one for an even
+		 * count).
+		 */
 		double medianSeconds() {
 			double[] times = ok().mapToDouble(BenchResult::seconds).sorted().toArray();
 			return times.length == 0 ? Double.NaN : times[(times.length - 1) / 2];
@@ -129,7 +143,8 @@ public final class BenchCommand implements AnjianCommand {
 
 	private static void machineFacts(CommandOutput out, String xmx) {
 		out.line("anjian bench：隐患台账读取与入库性能（每个项目在独立的子 JVM 中运行）");
-		out.line("  处理器     " + Runtime.getRuntime().availableProcessors() + " 核" + cpuModel().map(m -> "，" + m).orElse(""));
+		out.line("  处理器     " + Runtime.getRuntime().availableProcessors() + " 核"
+				+ cpuModel().map(m -> "，" + m).orElse(""));
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			out.line(String.format(Locale.ROOT, "  内存       %.1f GB；系统负载 %.2f（1 分钟平均；高于核数的一半时数字偏慢，建议重跑）",
 					os.getTotalMemorySize() / 1e9, os.getSystemLoadAverage()));
@@ -141,7 +156,10 @@ public final class BenchCommand implements AnjianCommand {
 		out.line("  堆峰值     各堆内存池 getPeakUsage() 之和（含未回收的垃圾）；GC后堆 = 运行中每次 GC 后已用堆的最大值");
 	}
 
-	/** The 1-minute load average: work from other processes that the numbers above had to share the CPUs with. */
+	/**
+	 * The 1-minute load average: work from other processes that the numbers above had to
+	 * share the CPUs with.
+	 */
 	private static Optional<Double> systemLoad() {
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		return load < 0 ? Optional.empty() : Optional.of(load);
@@ -149,7 +167,9 @@ public final class BenchCommand implements AnjianCommand {
 
 	private static Optional<String> cpuModel() {
 		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim());
+			return lines.filter(l -> l.startsWith("model name"))
+				.findFirst()
+				.map(l -> l.substring(l.indexOf(':') + 1).trim());
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return Optional.empty();
@@ -170,7 +190,10 @@ public final class BenchCommand implements AnjianCommand {
 				(System.nanoTime() - start) / 1e9));
 	}
 
-	/** Runs one workload once in a child JVM and reads back its result line, or makes one of how it ended. */
+	/**
+	 * Runs one workload once in a child JVM and reads back its result line, or makes one
+	 * of how it ended.
+	 */
 	private static BenchResult child(String workload, Path ledger, int rows, long seed, Path dir, String xmx)
 			throws IOException, InterruptedException {
 		Path scratch = Files.createTempDirectory(dir, "scratch-");
@@ -184,7 +207,8 @@ public final class BenchCommand implements AnjianCommand {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BenchResult result = null;
 		Deque<String> tail = new ArrayDeque<>();
-		// remembered apart from the tail: the error's line may scroll out of it behind a long stack trace
+		// remembered apart from the tail: the error's line may scroll out of it behind a
+		// long stack trace
 		boolean outOfMemory = false;
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -207,22 +231,24 @@ public final class BenchCommand implements AnjianCommand {
 		if (result != null) {
 			return result;
 		}
-		// no result line: the child died; an OutOfMemoryError outside the workload's frames still says why
+		// no result line: the child died; an OutOfMemoryError outside the workload's
+		// frames still says why
 		String output = String.join("\n", tail);
-		BenchResult.Status status = outOfMemory ? BenchResult.Status.OOM
-				: BenchResult.Status.FAILED;
+		BenchResult.Status status = outOfMemory ? BenchResult.Status.OOM : BenchResult.Status.FAILED;
 		return BenchResult.failed(workload, status, "子 JVM 退出码 " + exit + (output.isBlank() ? "" : "：" + output));
 	}
 
 	/**
-	 * How to start this same program again: {@code -jar anjian-bench.jar} from the packaged jar, else this class path
-	 * and main class (IDE, tests). The packaged jar is told apart by Spring Boot's Start-Class manifest entry.
+	 * How to start this same program again: {@code -jar anjian-bench.jar} from the
+	 * packaged jar, else this class path and main class (IDE, tests). The packaged jar is
+	 * told apart by Spring Boot's Start-Class manifest entry.
 	 */
 	private static List<String> launcher() throws IOException {
 		String classPath = System.getProperty("java.class.path");
 		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
 			try (JarFile jar = new JarFile(classPath)) {
-				if (jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Start-Class") != null) {
+				if (jar.getManifest() != null
+						&& jar.getManifest().getMainAttributes().getValue("Start-Class") != null) {
 					return List.of("-jar", Path.of(classPath).toAbsolutePath().toString());
 				}
 			}
@@ -232,8 +258,8 @@ public final class BenchCommand implements AnjianCommand {
 
 	private static String brief(BenchResult r, int size, String xmx) {
 		return switch (r.status()) {
-			case OK -> String.format(Locale.ROOT, "%.2f 秒（CPU %.2f 秒），%s 行/秒，堆峰值 %s MB%s", r.seconds(),
-					r.cpuSeconds(), rate(size, r.seconds()), mb(r.peakHeapBytes()),
+			case OK -> String.format(Locale.ROOT, "%.2f 秒（CPU %.2f 秒），%s 行/秒，堆峰值 %s MB%s", r.seconds(), r.cpuSeconds(),
+					rate(size, r.seconds()), mb(r.peakHeapBytes()),
 					(r.rows() == size ? "" : "（！处理了 " + r.rows() + " 行，台账有 " + size + " 行）")
 							+ (r.detail().isEmpty() ? "" : "\n      " + r.detail()));
 			case OOM -> "内存不足（OutOfMemoryError，-Xmx" + xmx + "）：" + r.detail();
@@ -264,8 +290,10 @@ public final class BenchCommand implements AnjianCommand {
 			else {
 				double seconds = best.get().seconds();
 				cells = new String[] { String.format(Locale.ROOT, "%,d", size), m.workload(),
-						String.format(Locale.ROOT, "%.2f", seconds), String.format(Locale.ROOT, "%.2f", m.medianSeconds()),
-						String.format(Locale.ROOT, "%.2f", best.get().cpuSeconds()), rate(size, seconds), mb(m.max(BenchResult::peakHeapBytes)), mb(m.max(BenchResult::afterGcBytes)),
+						String.format(Locale.ROOT, "%.2f", seconds),
+						String.format(Locale.ROOT, "%.2f", m.medianSeconds()),
+						String.format(Locale.ROOT, "%.2f", best.get().cpuSeconds()), rate(size, seconds),
+						mb(m.max(BenchResult::peakHeapBytes)), mb(m.max(BenchResult::afterGcBytes)),
 						mb(m.max(BenchResult::rssPeakBytes)),
 						baseline.map(b -> String.format(Locale.ROOT, "%.2f", seconds / b)).orElse("—") };
 			}
@@ -274,16 +302,18 @@ public final class BenchCommand implements AnjianCommand {
 	}
 
 	/**
-	 * The issue's targets: everything finishes within the child heap, and the whole ingest of 1,000,000 rows takes no
-	 * longer than fastexcel-reader merely reading the file. True when no target failed (one not yet measurable is not
-	 * a failure).
+	 * The issue's targets: everything finishes within the child heap, and the whole
+	 * ingest of 1,000,000 rows takes no longer than fastexcel-reader merely reading the
+	 * file. True when no target failed (one not yet measurable is not a failure).
 	 */
 	private static boolean targets(CommandOutput out, List<Integer> sizes, String xmx, List<Measured> all) {
 		out.line("");
 		out.line("目标：");
 		List<String> failures = all.stream()
-			.flatMap(m -> m.failure().map(f -> String.format(Locale.ROOT, "%s（%,d 行）%s", m.workload(), m.size(),
-					f.status() == BenchResult.Status.OOM ? "内存不足" : "失败")).stream())
+			.flatMap(m -> m.failure()
+				.map(f -> String.format(Locale.ROOT, "%s（%,d 行）%s", m.workload(), m.size(),
+						f.status() == BenchResult.Status.OOM ? "内存不足" : "失败"))
+				.stream())
 			.toList();
 		out.line("  -Xmx" + xmx + " 内全部完成：" + (failures.isEmpty() ? "成立" : "不成立 — " + String.join("，", failures)));
 		int judged = sizes.contains(TARGET_SIZE) ? TARGET_SIZE : sizes.stream().max(Integer::compare).orElseThrow();
@@ -294,12 +324,13 @@ public final class BenchCommand implements AnjianCommand {
 		boolean ratioHolds = true;
 		if (ingest.isPresent() && baseline.isPresent()) {
 			double ratio = ingest.get() / baseline.get();
-			// the target is stated for 1,000,000 rows; at smaller sizes JVM warm-up dominates, so report, don't judge
+			// the target is stated for 1,000,000 rows; at smaller sizes JVM warm-up
+			// dominates, so report, don't judge
 			boolean judging = judged == TARGET_SIZE;
 			ratioHolds = !judging || ratio <= 1.0;
 			out.line(label + String.format(Locale.ROOT, "%s（%.2f 秒 / %.2f 秒 = %.2f）",
-					judging ? (ratio <= 1.0 ? "成立" : "不成立") : "仅供参考，目标按 1,000,000 行判定", ingest.get(),
-					baseline.get(), ratio));
+					judging ? (ratio <= 1.0 ? "成立" : "不成立") : "仅供参考，目标按 1,000,000 行判定", ingest.get(), baseline.get(),
+					ratio));
 		}
 		else {
 			out.line(label + "未测（" + (BenchWorkloads.named(BenchWorkloads.INGEST).isEmpty()
@@ -324,7 +355,10 @@ public final class BenchCommand implements AnjianCommand {
 		return bytes < 0 ? "—" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
 	}
 
-	/** Cells padded to their column by display width: a Chinese character takes two columns in a terminal. */
+	/**
+	 * Cells padded to their column by display width: a Chinese character takes two
+	 * columns in a terminal.
+	 */
 	private static String row(String[] cells, int[] width) {
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {
@@ -377,9 +411,10 @@ public final class BenchCommand implements AnjianCommand {
 		Map<String, BenchWorkload> chosen = new LinkedHashMap<>();
 		for (String name : text.split(",")) {
 			String n = name.trim();
-			chosen.put(n, BenchWorkloads.named(n)
-				.orElseThrow(() -> new CliArgs.UsageException("未知的测试项目“" + n + "”。可用："
-						+ String.join(", ", BenchWorkloads.ALL.stream().map(BenchWorkload::name).toList()))));
+			chosen.put(n,
+					BenchWorkloads.named(n)
+						.orElseThrow(() -> new CliArgs.UsageException("未知的测试项目“" + n + "”。可用："
+								+ String.join(", ", BenchWorkloads.ALL.stream().map(BenchWorkload::name).toList()))));
 		}
 		return List.copyOf(chosen.values());
 	}

@@ -10,10 +10,11 @@ import org.anjian.jobs.cli.CommandOutput;
 import org.anjian.jobs.cli.ExitCodes;
 
 /**
- * {@code java -jar anjian-bench.jar [--rows …]}: runs {@link BenchCommand}, which starts this jar again for every
- * measured run ({@code bench-child …}, {@link BenchChild}). Needs no --home, no Spring context, no lock: it measures
- * this machine, beside a working anjian if need be. Failures end as a one-line reason on stderr and anjian's exit
- * codes (64 bad command line, 70 internal error).
+ * {@code java -jar anjian-bench.jar [--rows …]}: runs {@link BenchCommand}, which starts
+ * this jar again for every measured run ({@code bench-child …}, {@link BenchChild}).
+ * Needs no --home, no Spring context, no lock: it measures this machine, beside a working
+ * anjian if need be. Failures end as a one-line reason on stderr and anjian's exit codes
+ * (64 bad command line, 70 internal error).
  */
 public final class BenchMain {
 
@@ -24,11 +25,14 @@ public final class BenchMain {
 		System.exit(run(args, System.out, System.err));
 	}
 
-	/** {@code [bench] [options]} or {@code bench-child [options]}; the word bench is optional, as the README has it. */
+	/**
+	 * {@code [bench] [options]} or {@code bench-child [options]}; the word bench is
+	 * optional, as the README has it.
+	 */
 	public static int run(String[] argv, PrintStream out, PrintStream err) {
 		boolean named = argv.length > 0 && (argv[0].equals(BenchCommand.NAME) || argv[0].equals(BenchChild.COMMAND));
-		String[] line = named ? argv : Stream.concat(Stream.of(BenchCommand.NAME), Arrays.stream(argv))
-			.toArray(String[]::new);
+		String[] line = named ? argv
+				: Stream.concat(Stream.of(BenchCommand.NAME), Arrays.stream(argv)).toArray(String[]::new);
 		AnjianCommand command = line[0].equals(BenchChild.COMMAND) ? new BenchChild() : new BenchCommand();
 		try {
 			return command.run(CliArgs.parse(line), new CommandOutput(out, err));

@@ -9,7 +9,10 @@ public final class BenchWorkloads {
 	/** The yardstick: every ratio in the table is to this workload's best time. */
 	public static final String BASELINE = "fastexcel-read";
 
-	/** The whole ingest, held to the targets (≤ 1.0 × the baseline at 1,000,000 rows, within -Xmx512m). */
+	/**
+	 * The whole ingest, held to the targets (≤ 1.0 × the baseline at 1,000,000 rows,
+	 * within -Xmx512m).
+	 */
 	public static final String INGEST = "anjian-ingest";
 
 	public static final List<BenchWorkload> ALL = List.of(new FastexcelRead(), new AnjianRead(), new AnjianIngest(),

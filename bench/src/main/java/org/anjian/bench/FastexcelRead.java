@@ -6,7 +6,10 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
-/** The baseline: {@code org.dhatim:fastexcel-reader} streams the first sheet and every cell's text is fetched. */
+/**
+ * The baseline: {@code org.dhatim:fastexcel-reader} streams the first sheet and every
+ * cell's text is fetched.
+ */
 final class FastexcelRead implements BenchWorkload {
 
 	@Override

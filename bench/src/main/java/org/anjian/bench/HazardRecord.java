@@ -3,8 +3,9 @@ package org.anjian.bench;
 import java.util.SplittableRandom;
 
 /**
- * One generated ledger row as vocabulary ids, epoch days and numbers, filled in place by {@link #next} so a million rows
- * allocate nothing. The same seed gives the same rows whether they go into a workbook or straight into DuckDB.
+ * One generated ledger row as vocabulary ids, epoch days and numbers, filled in place by
+ * {@link #next} so a million rows allocate nothing. The same seed gives the same rows
+ * whether they go into a workbook or straight into DuckDB.
  */
 final class HazardRecord {
 
@@ -13,7 +14,9 @@ final class HazardRecord {
 
 	/** What a planted bad row gets wrong, in the order they are planted. */
 	enum Fault {
+
 		NONE, BAD_FOUND_DATE, UNKNOWN_LEVEL, RECTIFIED_BEFORE_FOUND
+
 	}
 
 	int enterprise;
@@ -22,7 +25,10 @@ final class HazardRecord {
 
 	int level;
 
-	/** 发现日期 as an epoch day; {@link #foundText} instead when the planted fault is a date that is no date. */
+	/**
+	 * 发现日期 as an epoch day; {@link #foundText} instead when the planted fault is a date
+	 * that is no date.
+	 */
 	long foundOn;
 
 	int foundText = NONE;
@@ -56,11 +62,15 @@ final class HazardRecord {
 		this.random = new SplittableRandom(seed);
 	}
 
-	/** The next row; {@code fault} plants one bad value without changing what the random stream yields afterwards. */
+	/**
+	 * The next row; {@code fault} plants one bad value without changing what the random
+	 * stream yields afterwards.
+	 */
 	HazardRecord next(Fault fault) {
 		LedgerVocabulary v = vocabulary;
 		SplittableRandom r = random;
-		// a few enterprises report most hazards, as in real ledgers: the square skews draws towards low indices
+		// a few enterprises report most hazards, as in real ledgers: the square skews
+		// draws towards low indices
 		double skew = r.nextDouble();
 		enterprise = (int) (skew * skew * v.enterprises.length);
 		LedgerVocabulary.Enterprise e = v.enterprises[enterprise];

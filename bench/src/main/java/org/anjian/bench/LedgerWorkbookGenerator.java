@@ -14,22 +14,30 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a 隐患台账 (.xlsx) of any number of rows quickly and in constant memory by writing the OOXML parts straight
- * into a zip: no POI user model, no row kept. Text goes through the shared-strings table as Excel and WPS write it, in
- * first-use order and after the sheet in the zip (Excel's order), so a reader is not flattered by a table it meets
- * before the cells. The layout is a county's: a merged title row, a 填报单位 row, the 15-column header, then the rows.
+ * Writes a 隐患台账 (.xlsx) of any number of rows quickly and in constant memory by writing
+ * the OOXML parts straight into a zip: no POI user model, no row kept. Text goes through
+ * the shared-strings table as Excel and WPS write it, in first-use order and after the
+ * sheet in the zip (Excel's order), so a reader is not flattered by a table it meets
+ * before the cells. The layout is a county's: a merged title row, a 填报单位 row, the
+ * 15-column header, then the rows.
  */
 public final class LedgerWorkbookGenerator {
 
-	public static final List<String> HEADER = List.of("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级",
-			"发现日期", "隐患来源", "整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注");
+	public static final List<String> HEADER = List.of("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期",
+			"隐患来源", "整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注");
 
 	public static final String TITLE = LedgerVocabulary.COUNTY + "重大事故隐患排查治理台账";
 
-	/** Title, 填报单位 and header rows come before the first data row (row 4 as Excel numbers it). */
+	/**
+	 * Title, 填报单位 and header rows come before the first data row (row 4 as Excel numbers
+	 * it).
+	 */
 	public static final int ROWS_BEFORE_DATA = 3;
 
-	/** Bumped whenever the output changes, so {@code bench --keep} does not reuse a ledger of another make. */
+	/**
+	 * Bumped whenever the output changes, so {@code bench --keep} does not reuse a ledger
+	 * of another make.
+	 */
 	public static final int VERSION = 1;
 
 	public static final long DEFAULT_SEED = 20240401L;
@@ -68,9 +76,10 @@ public final class LedgerWorkbookGenerator {
 	}
 
 	/**
-	 * Writes {@code rows} data rows to {@code file} (replaced atomically, so an interrupted run leaves no half ledger
-	 * for {@code --keep} to reuse), {@code badRows} of them spread evenly and each wrong in one way: a 发现日期 that is
-	 * no date, an unknown 隐患等级, or 整改完成日期 before 发现日期.
+	 * Writes {@code rows} data rows to {@code file} (replaced atomically, so an
+	 * interrupted run leaves no half ledger for {@code --keep} to reuse), {@code badRows}
+	 * of them spread evenly and each wrong in one way: a 发现日期 that is no date, an unknown
+	 * 隐患等级, or 整改完成日期 before 发现日期.
 	 */
 	public Ledger write(Path file, int rows, int badRows) throws IOException {
 		if (rows < 0 || badRows < 0 || badRows > rows) {
@@ -84,8 +93,10 @@ public final class LedgerWorkbookGenerator {
 		List<Integer> bad = new ArrayList<>();
 		try {
 			try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
-				// deflate level 6 took two thirds of the time for 1M rows; level 1 makes the file ~1.3x larger, and
-				// inflating costs about the same either way (it scales with the XML it yields)
+				// deflate level 6 took two thirds of the time for 1M rows; level 1 makes
+				// the file ~1.3x larger, and
+				// inflating costs about the same either way (it scales with the XML it
+				// yields)
 				zip.setLevel(Deflater.BEST_SPEED);
 				XmlOut out = new XmlOut(zip);
 				part(zip, "[Content_Types].xml", out, CONTENT_TYPES);
@@ -189,7 +200,10 @@ public final class LedgerWorkbookGenerator {
 		zip.closeEntry();
 	}
 
-	/** The shared-strings table in first-use order; vocabulary ids map to table indices through one int array. */
+	/**
+	 * The shared-strings table in first-use order; vocabulary ids map to table indices
+	 * through one int array.
+	 */
 	private static final class SharedStrings {
 
 		private final LedgerVocabulary vocabulary;
@@ -242,7 +256,10 @@ public final class LedgerWorkbookGenerator {
 
 	}
 
-	/** A byte buffer in front of the zip: cell markup is ASCII written byte by byte, text is UTF-8 encoded once. */
+	/**
+	 * A byte buffer in front of the zip: cell markup is ASCII written byte by byte, text
+	 * is UTF-8 encoded once.
+	 */
 	private static final class XmlOut {
 
 		private static final byte[][] COLUMN = new byte[15][];
@@ -283,7 +300,10 @@ public final class LedgerWorkbookGenerator {
 			ascii("</v></c>");
 		}
 
-		/** A number with two decimals given in hundredths, written as Excel does: 12.5 not 12.50, 3 not 3.00. */
+		/**
+		 * A number with two decimals given in hundredths, written as Excel does: 12.5 not
+		 * 12.50, 3 not 3.00.
+		 */
 		void decimalCell(int column, int row, int hundredths, int style) throws IOException {
 			cellStart(column, row, style);
 			ascii("><v>");
@@ -418,7 +438,10 @@ public final class LedgerWorkbookGenerator {
 			<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
 			</Relationships>""";
 
-	/** cellXfs: 0 default, 1 date yyyy-mm-dd, 2 funds 0.00, 3 title (bold 16, centred), 4 header (bold, centred, wrapped). */
+	/**
+	 * cellXfs: 0 default, 1 date yyyy-mm-dd, 2 funds 0.00, 3 title (bold 16, centred), 4
+	 * header (bold, centred, wrapped).
+	 */
 	private static final String STYLES = """
 			<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 			<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\

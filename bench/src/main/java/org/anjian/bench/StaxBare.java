@@ -9,14 +9,17 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The reading floor: one StAX pass over xl/worksheets/sheet1.xml counting rows and cells, no shared strings, no
- * values. {@code stax-bare} uses the JDK's own parser; {@code stax-aalto} uses Aalto, the parser fastexcel-reader
- * brings along, to show how much of any gap is the XML parser alone.
+ * The reading floor: one StAX pass over xl/worksheets/sheet1.xml counting rows and cells,
+ * no shared strings, no values. {@code stax-bare} uses the JDK's own parser;
+ * {@code stax-aalto} uses Aalto, the parser fastexcel-reader brings along, to show how
+ * much of any gap is the XML parser alone.
  */
 final class StaxBare implements BenchWorkload {
 
 	enum Parser {
+
 		JDK, AALTO
+
 	}
 
 	private final Parser parser;
@@ -38,7 +41,8 @@ final class StaxBare implements BenchWorkload {
 
 	@Override
 	public long run(Run run) throws Exception {
-		// newDefaultFactory: the JDK's parser even though Aalto, on the class path, registers itself as the StAX provider
+		// newDefaultFactory: the JDK's parser even though Aalto, on the class path,
+		// registers itself as the StAX provider
 		XMLInputFactory factory = parser == Parser.JDK ? XMLInputFactory.newDefaultFactory()
 				: new com.fasterxml.aalto.stax.InputFactoryImpl();
 		long rows = 0;

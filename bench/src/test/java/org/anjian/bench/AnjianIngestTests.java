@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ingest workload goes through the intake's own classes, and the generated ledger loads as a county's would. */
+/**
+ * The ingest workload goes through the intake's own classes, and the generated ledger
+ * loads as a county's would.
+ */
 class AnjianIngestTests {
 
 	@TempDir
@@ -32,7 +35,8 @@ class AnjianIngestTests {
 			// when
 			String status = ListIntake.of(warehouse, reference, IntakeSettings.from(setting -> null)).ingest(ledger);
 
-			// then loaded, its sender recognised, the good rows landed and the bad ones reported by row
+			// then loaded, its sender recognised, the good rows landed and the bad ones
+			// reported by row
 			assertThat(status).isEqualTo("loaded");
 			assertThat(query(warehouse, "select submitter_code || ' ' || list_kind || ' ' || path from audit_file"))
 				.isEqualTo("QC07 hazard_ledger ledger.xlsx");

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code java -jar anjian-bench.jar} as a user runs it, on a small ledger: behaviour only, no timings asserted. */
+/**
+ * {@code java -jar anjian-bench.jar} as a user runs it, on a small ledger: behaviour
+ * only, no timings asserted.
+ */
 class BenchCommandFunctionalTests {
 
 	@TempDir
@@ -28,10 +31,14 @@ class BenchCommandFunctionalTests {
 		for (BenchWorkload workload : BenchWorkloads.ALL) {
 			assertThat(tableRows).anySatisfy(l -> assertThat(l).contains(" " + workload.name() + " "));
 		}
-		assertThat(tableRows).filteredOn(l -> l.contains(BenchWorkloads.BASELINE)).singleElement().asString().endsWith("1.00");
+		assertThat(tableRows).filteredOn(l -> l.contains(BenchWorkloads.BASELINE))
+			.singleElement()
+			.asString()
+			.endsWith("1.00");
 		assertThat(run.out()).contains("-Xmx256m 内全部完成：成立").doesNotContain("！处理了");
 		// the whole ingest says where its time went
-		assertThat(run.out()).containsPattern("阶段：哈希 [0-9.]+ 秒 · 识别（含限额检查）[0-9.]+ 秒 · 读取、审核与分块入库 [0-9.]+ 秒 · 入库收尾与提交 [0-9.]+ 秒");
+		assertThat(run.out())
+			.containsPattern("阶段：哈希 [0-9.]+ 秒 · 识别（含限额检查）[0-9.]+ 秒 · 读取、审核与分块入库 [0-9.]+ 秒 · 入库收尾与提交 [0-9.]+ 秒");
 		// without --keep the ledger goes, the folder the user named stays
 		assertThat(tmp).isDirectory();
 		try (var left = Files.list(tmp)) {
@@ -42,11 +49,11 @@ class BenchCommandFunctionalTests {
 	@Test
 	void keptLedgerIsReusedAndAWorkloadOutOfHeapIsReportedAsSuchNotAsACrash() throws Exception {
 		// given a kept ledger
-		BenchRun first = BenchRun.of("--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
-				"stax-bare");
+		BenchRun first = BenchRun.of("--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads", "stax-bare");
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 
-		// when fastexcel-reader gets a heap too small for the ledger's shared strings (or for the JVM itself: OOM too)
+		// when fastexcel-reader gets a heap too small for the ledger's shared strings (or
+		// for the JVM itself: OOM too)
 		BenchRun starved = BenchRun.of("--rows", "20000", "--dir", tmp.toString(), "--keep", "--workloads",
 				"fastexcel-read", "--xmx", "5m");
 

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the bench in-process as a user would from the shell, capturing its exit code and output. */
+/**
+ * Runs the bench in-process as a user would from the shell, capturing its exit code and
+ * output.
+ */
 record BenchRun(int exitCode, String out, String err) {
 
 	static BenchRun of(String... args) {

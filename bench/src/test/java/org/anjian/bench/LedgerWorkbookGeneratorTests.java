@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated ledger is a workbook POI opens as Excel would, with the layout and values a county ledger has. */
+/**
+ * The generated ledger is a workbook POI opens as Excel would, with the layout and values
+ * a county ledger has.
+ */
 class LedgerWorkbookGeneratorTests {
 
 	@TempDir
@@ -45,8 +48,8 @@ class LedgerWorkbookGeneratorTests {
 			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("填报单位");
 			List<String> header = new ArrayList<>();
 			sheet.getRow(2).forEach(c -> header.add(c.getStringCellValue()));
-			assertThat(header).containsExactly("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期",
-					"隐患来源", "整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注");
+			assertThat(header).containsExactly("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期", "隐患来源",
+					"整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注");
 
 			Row first = sheet.getRow(3);
 			assertThat(first.getCell(0).getStringCellValue()).startsWith("青川县").containsAnyOf("公司", "合作社");
@@ -65,9 +68,7 @@ class LedgerWorkbookGeneratorTests {
 			for (int r = 3; r <= sheet.getLastRowNum(); r++) {
 				Row row = sheet.getRow(r);
 				enterprises.add(row.getCell(0).getStringCellValue());
-				assertThat(Uscc.isValid(row.getCell(1).getStringCellValue()))
-					.as("USCC of row %d", r + 1)
-					.isTrue();
+				assertThat(Uscc.isValid(row.getCell(1).getStringCellValue())).as("USCC of row %d", r + 1).isTrue();
 				major += "重大".equals(row.getCell(5).getStringCellValue()) ? 1 : 0;
 				LocalDate foundOn = row.getCell(6).getLocalDateTimeCellValue().toLocalDate();
 				String status = row.getCell(12).getStringCellValue();

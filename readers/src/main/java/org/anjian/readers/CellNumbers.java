@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  * <li>blank, “/”, “／”, “—”, “－”, “-”, “--”, “无” mean 0;</li>
- * <li>full-width digits, numbers stored as text, surrounding spaces, thousands separators (1,234 / 1，234) are
- * understood;</li>
- * <li>anything else, including a number with a unit typed after it (“12项”) or a percentage, is not a number
- * (null): guessing would hide a cell the clerk must fix, so the check step reports it instead.</li>
+ * <li>full-width digits, numbers stored as text, surrounding spaces, thousands separators
+ * (1,234 / 1，234) are understood;</li>
+ * <li>anything else, including a number with a unit typed after it (“12项”) or a
+ * percentage, is not a number (null): guessing would hide a cell the clerk must fix, so
+ * the check step reports it instead.</li>
  * </ul>
  */
 public final class CellNumbers {
@@ -27,7 +28,10 @@ public final class CellNumbers {
 	private CellNumbers() {
 	}
 
-	/** The cell's text trimmed of every kind of space (full-width, no-break), as kept in {@link CellValue#raw()}. */
+	/**
+	 * The cell's text trimmed of every kind of space (full-width, no-break), as kept in
+	 * {@link CellValue#raw()}.
+	 */
 	public static String trim(String text) {
 		if (text == null) {
 			return "";
@@ -47,8 +51,10 @@ public final class CellNumbers {
 	}
 
 	private static boolean isSpace(char ch) {
-		// fast paths for the usual first and last characters: printable ASCII, CJK ideographs and punctuation, the
-		// full-width forms after U+FEFF (a name ending in “）”); no space or blank character lies in these ranges
+		// fast paths for the usual first and last characters: printable ASCII, CJK
+		// ideographs and punctuation, the
+		// full-width forms after U+FEFF (a name ending in “）”); no space or blank
+		// character lies in these ranges
 		if (ch > ' ' && ch < '\u0085' || ch > '\u3000' && ch != '\uFEFF' || ch > '\u00A0' && ch < '\u1680'
 				|| ch > '\u205F' && ch < '\u3000') {
 			return false;
@@ -56,7 +62,9 @@ public final class CellNumbers {
 		return Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\uFEFF' || ch == '\u200B';
 	}
 
-	/** @return the number the text means, or null when it is not one */
+	/**
+	 * @return the number the text means, or null when it is not one
+	 */
 	public static BigDecimal parse(String text) {
 		String folded = Normalizer.normalize(trim(text), Normalizer.Form.NFKC).strip();
 		folded = folded.replace('－', '-').replace('—', '-').replace('–', '-').replace('−', '-').replace('／', '/');
@@ -71,11 +79,14 @@ public final class CellNumbers {
 			return null;
 		}
 		BigDecimal value = new BigDecimal(folded.startsWith("+") ? folded.substring(1) : folded);
-		return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros().scale() < 0
-				? value.setScale(0) : value.stripTrailingZeros();
+		return value.signum() == 0 ? BigDecimal.ZERO
+				: value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
 	}
 
-	/** Whether the text holds an actual figure (not blank, not a zero word): used to tell data rows from headers. */
+	/**
+	 * Whether the text holds an actual figure (not blank, not a zero word): used to tell
+	 * data rows from headers.
+	 */
 	static boolean isFigure(String text) {
 		String trimmed = trim(text);
 		return !trimmed.isEmpty() && parse(trimmed) != null && trimmed.chars().anyMatch(ch -> Character.isDigit(ch));

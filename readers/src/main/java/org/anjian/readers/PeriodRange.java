@@ -7,21 +7,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The period a form title states: “（2024年4月至 5 月）”, “(2024年4月至5月)”, “2024年4-5月”, “2024年5月”.
+ * The period a form title states: “（2024年4月至 5 月）”, “(2024年4月至5月)”, “2024年4-5月”,
+ * “2024年5月”.
  *
  * @param first the first month, never null
- * @param last the last month; null when the clerk left it blank (“至   月”)
+ * @param last the last month; null when the clerk left it blank (“至 月”)
  */
 record PeriodRange(YearMonth first, YearMonth last) {
 
-	// 2024年4月至2024年5月 / 2024年4月至 5 月 / 2024年4-5月 / 2024年4月至   月
-	private static final Pattern RANGE = Pattern.compile(
-			"(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月?\\s*(?:至|到|-|~|～|—)\\s*(?:(\\d{4})\\s*年)?\\s*(\\d{1,2})?\\s*月");
+	// 2024年4月至2024年5月 / 2024年4月至 5 月 / 2024年4-5月 / 2024年4月至 月
+	private static final Pattern RANGE = Pattern
+		.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月?\\s*(?:至|到|-|~|～|—)\\s*(?:(\\d{4})\\s*年)?\\s*(\\d{1,2})?\\s*月");
 
 	// 2024年5月, but not the 2024年5月14日 of a date
 	private static final Pattern SINGLE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d{1,2}\\s*日)");
 
-	/** @return the first period found in the text, or null */
+	/**
+	 * @return the first period found in the text, or null
+	 */
 	static PeriodRange find(String text) {
 		if (text == null || text.isBlank()) {
 			return null;

@@ -8,19 +8,25 @@ import java.util.regex.Pattern;
 
 import org.anjian.readers.forms.HeaderText;
 
-/** “key：value” cells around the grid (填报单位：新场镇, 填报时间：2024年5月14日, 负责人：…), several per cell allowed. */
+/**
+ * “key：value” cells around the grid (填报单位：新场镇, 填报时间：2024年5月14日, 负责人：…), several per cell
+ * allowed.
+ */
 public final class SheetFields {
 
-	// a key is a short run of Chinese (or Latin) text, optionally with a bracketed part, at the start or after a space
-	private static final Pattern KEY = Pattern.compile(
-			"(?:^|(?<=\\s))([\\p{IsHan}A-Za-z]{1,10}(?:\\s*[（(][^）)]{0,8}[）)])?)\\s*[:：]");
+	// a key is a short run of Chinese (or Latin) text, optionally with a bracketed part,
+	// at the start or after a space
+	private static final Pattern KEY = Pattern
+		.compile("(?:^|(?<=\\s))([\\p{IsHan}A-Za-z]{1,10}(?:\\s*[（(][^）)]{0,8}[）)])?)\\s*[:：]");
 
-	/** Canonical keys (without brackets) for the spellings clerks use; the key as written is kept too. */
+	/**
+	 * Canonical keys (without brackets) for the spellings clerks use; the key as written
+	 * is kept too.
+	 */
 	private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("填表单位", "填报单位"),
-			Map.entry("填报部门", "填报单位"), Map.entry("填报地区", "填报单位"), Map.entry("报送单位", "填报单位"),
-			Map.entry("填报单位", "填报单位"), Map.entry("单位名称", "填报单位"), Map.entry("填表时间", "填报时间"),
-			Map.entry("填报日期", "填报时间"), Map.entry("填表日期", "填报时间"), Map.entry("报送时间", "填报时间"),
-			Map.entry("报送日期", "填报时间"), Map.entry("填表人", "填报人"), Map.entry("制表人", "填报人"),
+			Map.entry("填报部门", "填报单位"), Map.entry("填报地区", "填报单位"), Map.entry("报送单位", "填报单位"), Map.entry("填报单位", "填报单位"),
+			Map.entry("单位名称", "填报单位"), Map.entry("填表时间", "填报时间"), Map.entry("填报日期", "填报时间"), Map.entry("填表日期", "填报时间"),
+			Map.entry("报送时间", "填报时间"), Map.entry("报送日期", "填报时间"), Map.entry("填表人", "填报人"), Map.entry("制表人", "填报人"),
 			Map.entry("填报人签字", "填报人"), Map.entry("统计月份", "月份"));
 
 	private SheetFields() {
@@ -32,7 +38,9 @@ public final class SheetFields {
 		return matcher.find() && matcher.start() == 0;
 	}
 
-	/** Adds the fields of one cell to {@code fields}; the first value seen for a key wins. */
+	/**
+	 * Adds the fields of one cell to {@code fields}; the first value seen for a key wins.
+	 */
 	public static void collect(String text, Map<String, String> fields) {
 		String cell = CellNumbers.trim(text);
 		Matcher matcher = KEY.matcher(cell);

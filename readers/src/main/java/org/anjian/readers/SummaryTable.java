@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A statistics summary table (统计汇总表) found in a submission file, with layout resolved but no reference data
- * applied: labels are as written, measures are keyed by their canonical code.
+ * A statistics summary table (统计汇总表) found in a submission file, with layout resolved but
+ * no reference data applied: labels are as written, measures are keyed by their canonical
+ * code.
  *
  * @param sheet the sheet the table was found in
  * @param formId the form variant whose header matched (F-000, F-001, F-003-II)
  * @param title the title line(s) above the header, joined by a space
- * @param fields “key：value” lines around the grid, key normalised without spaces (填报单位, 填报时间, 月份, 负责人,
- * 填报人, 联系电话, …) → value trimmed ("" when blank)
+ * @param fields “key：value” lines around the grid, key normalised without spaces (填报单位,
+ * 填报时间, 月份, 负责人, 填报人, 联系电话, …) → value trimmed ("" when blank)
  * @param firstMonth first month of the period range in the title “（2024年4月至5月）”, or null
- * @param lastMonth last month of that range, or null when left blank (“至   月”)
+ * @param lastMonth last month of that range, or null when left blank (“至 月”)
  * @param headerColumns measure code → column letter, for messages
- * @param headerTexts measure code → header text as found (group/leaf joined by “/”), for messages
+ * @param headerTexts measure code → header text as found (group/leaf joined by “/”), for
+ * messages
  * @param rows industry rows in sheet order (without the 合计 row)
  * @param totalRow the 合计 row, or null when the table has none
  */

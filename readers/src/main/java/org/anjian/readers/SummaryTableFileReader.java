@@ -29,16 +29,21 @@ import org.anjian.readers.rows.SpreadsheetSources;
 import org.anjian.readers.rows.XlsxWorkbook;
 
 /**
- * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission, whatever its file name says.
+ * Reads a statistics summary table (统计汇总表) from an .xlsx, .xls or CSV submission,
+ * whatever its file name says.
  *
- * <p>The format comes from the content: a zip holding {@code xl/workbook.xml} is xlsx, an OLE2 compound file with a
- * workbook stream is xls (with an EncryptionInfo stream it is an encrypted xlsx), text that decodes as UTF-8 or
- * GB18030 and has delimited lines is CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first)
- * holding a header of one of the configured forms gives the table. Bad content never throws: it gives an error
- * {@link Finding} with one of the rule codes below, or one of {@link ReaderLimits} when the file asks for more than
- * its limits allow (checked before a library builds the file in memory).
+ * <p>
+ * The format comes from the content: a zip holding {@code xl/workbook.xml} is xlsx, an
+ * OLE2 compound file with a workbook stream is xls (with an EncryptionInfo stream it is
+ * an encrypted xlsx), text that decodes as UTF-8 or GB18030 and has delimited lines is
+ * CSV. Every sheet becomes a {@link Grid}; the first sheet (visible ones first) holding a
+ * header of one of the configured forms gives the table. Bad content never throws: it
+ * gives an error {@link Finding} with one of the rule codes below, or one of
+ * {@link ReaderLimits} when the file asks for more than its limits allow (checked before
+ * a library builds the file in memory).
  *
- * <p>Thread-safe: it keeps no state between files.
+ * <p>
+ * Thread-safe: it keeps no state between files.
  */
 public class SummaryTableFileReader implements SubmissionFileReader {
 
@@ -51,7 +56,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	/** No sheet has a recognisable summary table header. */
 	public static final String NO_TABLE = "NO_TABLE";
 
-	/** Warning: a further visible sheet holds a summary table too; it is not read (one table per file). */
+	/**
+	 * Warning: a further visible sheet holds a summary table too; it is not read (one
+	 * table per file).
+	 */
 	public static final String OTHER_TABLE_NOT_READ = "OTHER_TABLE_NOT_READ";
 
 	/** The table's header lacks measure columns of its form. */
@@ -67,7 +75,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 
 	private final ReaderLimits limits;
 
-	/** A reader for the bundled forms (F-000, F-001, F-003-II) with the default limits. */
+	/**
+	 * A reader for the bundled forms (F-000, F-001, F-003-II) with the default limits.
+	 */
 	public SummaryTableFileReader() {
 		this(FormDefinitions.bundled());
 	}
@@ -77,7 +87,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		this(FormDefinitions.bundled(), limits);
 	}
 
-	/** A reader for the given forms; when several match a header, the one matching most measures wins. */
+	/**
+	 * A reader for the given forms; when several match a header, the one matching most
+	 * measures wins.
+	 */
 	public SummaryTableFileReader(List<FormDefinition> forms) {
 		this(forms, ReaderLimits.defaults());
 	}
@@ -105,7 +118,8 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			}
 			switch (FileSignature.of(file)) {
 				case ZIP -> {
-					// one zip for the check and the read: the prescan's counts first, since a Grid holds the whole sheet
+					// one zip for the check and the read: the prescan's counts first,
+					// since a Grid holds the whole sheet
 					try (ZipFile zip = OoxmlPackages.open(file)) {
 						if (!OoxmlPackages.isWorkbook(zip)) {
 							return rejected(format, notASpreadsheet(SpreadsheetSources.NOT_A_WORKBOOK, fileName));
@@ -153,19 +167,21 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return unreadable(fileName, format, ex.getMessage());
 		}
 		if (ex instanceof StackOverflowError) {
-			// deeply nested content in a library parser; the stack has unwound, nothing is left half-built
+			// deeply nested content in a library parser; the stack has unwound, nothing
+			// is left half-built
 			return unreadable(fileName, format, "文件结构嵌套过深，无法读取");
 		}
 		// never let one clerk's file stop a batch: report it on the file instead
-		return unreadable(fileName, format, "文件无法读取（" + ex.getClass().getSimpleName() + "："
-				+ String.valueOf(ex.getMessage()) + "）");
+		return unreadable(fileName, format,
+				"文件无法读取（" + ex.getClass().getSimpleName() + "：" + String.valueOf(ex.getMessage()) + "）");
 	}
 
 	/**
-	 * Reads what the front door ({@link SubmissionFiles}) found: a summary table is read by its format, its limits
-	 * checked there already, so an .xlsx's zip is opened once more here, to build the grids; a file beyond a limit is
-	 * rejected with that limit; any other file is read as {@link #read(Path)} does, to report it in a summary's words
-	 * (NO_TABLE, FILE_ENCODING …).
+	 * Reads what the front door ({@link SubmissionFiles}) found: a summary table is read
+	 * by its format, its limits checked there already, so an .xlsx's zip is opened once
+	 * more here, to build the grids; a file beyond a limit is rejected with that limit;
+	 * any other file is read as {@link #read(Path)} does, to report it in a summary's
+	 * words (NO_TABLE, FILE_ENCODING …).
 	 */
 	@Override
 	public SubmissionRead read(SubmissionFile submission) {
@@ -173,7 +189,8 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return rejected(unreadable.format(), unreadable.rule());
 		}
 		if (!(submission instanceof SummaryTableFile summary) || summary.format().equals("csv")) {
-			// CSV: the summary's text checks (encodings, limits) need the whole text, which the sniff never reads
+			// CSV: the summary's text checks (encodings, limits) need the whole text,
+			// which the sniff never reads
 			return read(submission.path());
 		}
 		Path file = summary.path();
@@ -191,9 +208,10 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	private SubmissionRead csv(Path file, String fileName, long size) throws IOException, ReaderLimitException {
 		TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
 		if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
-			return new SubmissionRead("csv", null, List.of(Finding.error(FILE_ENCODING, null, null, null,
-					"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“"
-							+ fileName + "”")));
+			return new SubmissionRead("csv", null,
+					List.of(Finding.error(FILE_ENCODING, null, null, null,
+							"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“" + fileName
+									+ "”")));
 		}
 		String text = verdict == TextPrescan.Verdict.TEXT ? csvText(file, limits) : null;
 		if (text == null) {
@@ -208,11 +226,13 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		return locate(fileName, "csv", List.of(grid));
 	}
 
-	/** The file is larger than a summary table may be ({@link ReaderLimits#FILE_TOO_LARGE}). */
+	/**
+	 * The file is larger than a summary table may be
+	 * ({@link ReaderLimits#FILE_TOO_LARGE}).
+	 */
 	static Finding tooLarge(long size, ReaderLimits limits, String fileName) {
-		return beyond(new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size)
-				+ "，超过 " + ReaderLimits.size(limits.maxFileBytes()) + " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"),
-				fileName);
+		return beyond(new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过 "
+				+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"), fileName);
 	}
 
 	/** A summary limit the file exceeds. */
@@ -220,22 +240,29 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		return Finding.error(ex.rule(), null, null, null, ex.getMessage() + "，文件“" + fileName + "”");
 	}
 
-	/** Not an Excel or CSV table ({@link #FILE_FORMAT}); {@code detail} says what it seems to be, or is null. */
+	/**
+	 * Not an Excel or CSV table ({@link #FILE_FORMAT}); {@code detail} says what it seems
+	 * to be, or is null.
+	 */
 	static Finding notASpreadsheet(String detail, String fileName) {
 		return Finding.error(FILE_FORMAT, null, null, null, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
 				+ (detail == null ? "" : "（" + detail + "）") + "，文件“" + fileName + "”");
 	}
 
 	/**
-	 * The id of the form whose summary table header this grid holds (F-000 …), or null: lets a caller tell a summary
-	 * table from a record-level list by a sheet's first rows.
+	 * The id of the form whose summary table header this grid holds (F-000 …), or null:
+	 * lets a caller tell a summary table from a record-level list by a sheet's first
+	 * rows.
 	 */
 	public String formOf(Grid grid) {
 		TableLocator.HeaderMatch header = locator.locate(grid);
 		return header == null ? null : header.form().id();
 	}
 
-	/** Every sheet of an xlsx as a grid, through the same streaming OOXML reader the record-level lists use. */
+	/**
+	 * Every sheet of an xlsx as a grid, through the same streaming OOXML reader the
+	 * record-level lists use.
+	 */
 	private static List<Grid> xlsxGrids(XlsxWorkbook opened) throws GridReadException, IOException {
 		try (XlsxWorkbook workbook = opened) {
 			List<Grid> grids = new ArrayList<>();
@@ -269,14 +296,14 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			return new SubmissionRead(format, table, List.copyOf(findings));
 		}
 		return new SubmissionRead(format, null, List.of(Finding.error(NO_TABLE, null, null, null,
-				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 "
-						+ grids.size() + " 个工作表）")));
+				"未找到统计汇总表：各工作表中都没有可识别的表头（如“派出检查小组”“发现隐患数量”）（文件“" + fileName + "”，共 " + grids.size() + " 个工作表）")));
 	}
 
 	/**
-	 * One table is read per file; a further visible sheet holding a summary table too (two townships, or two months,
-	 * in one workbook) is named in a warning rather than dropped in silence ({@link #OTHER_TABLE_NOT_READ}). Hidden
-	 * sheets (old copies, templates) are left out, as when the table is chosen.
+	 * One table is read per file; a further visible sheet holding a summary table too
+	 * (two townships, or two months, in one workbook) is named in a warning rather than
+	 * dropped in silence ({@link #OTHER_TABLE_NOT_READ}). Hidden sheets (old copies,
+	 * templates) are left out, as when the table is chosen.
 	 */
 	private List<Finding> otherTables(String fileName, List<Grid> grids, Grid read) {
 		List<Finding> findings = new ArrayList<>();
@@ -286,9 +313,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			}
 			TableLocator.HeaderMatch header = locator.locate(other);
 			if (header != null) {
-				findings.add(Finding.warning(OTHER_TABLE_NOT_READ, other.name(), header.top() + 1, null, "工作表“"
-						+ other.name() + "”第" + (header.top() + 1) + "行也是一张《" + header.form().name() + "》，本文件只读取了工作表“"
-						+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件（文件“" + fileName + "”）"));
+				findings.add(Finding.warning(OTHER_TABLE_NOT_READ, other.name(), header.top() + 1, null,
+						"工作表“" + other.name() + "”第" + (header.top() + 1) + "行也是一张《" + header.form().name()
+								+ "》，本文件只读取了工作表“" + read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件（文件“" + fileName + "”）"));
 			}
 		}
 		return findings;
@@ -320,11 +347,12 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	}
 
 	/**
-	 * The file as CSV text, or null when it is binary (control characters, PDF, images …) or neither UTF-8 nor
-	 * GB18030.
+	 * The file as CSV text, or null when it is binary (control characters, PDF, images …)
+	 * or neither UTF-8 nor GB18030.
 	 */
 	private static String csvText(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
-		// TextPrescan checked size and content; a file still growing must not slip past the size limit here
+		// TextPrescan checked size and content; a file still growing must not slip past
+		// the size limit here
 		byte[] bytes;
 		try (InputStream in = Files.newInputStream(file)) {
 			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));

@@ -15,16 +15,22 @@ import org.anjian.readers.forms.MeasureColumn;
 import org.anjian.readers.grid.Grid;
 
 /**
- * Finds a summary table in a grid and reads it, the same way for every form: the form definition says which header
- * texts make which measure, which rows to keep and where the grid ends.
+ * Finds a summary table in a grid and reads it, the same way for every form: the form
+ * definition says which header texts make which measure, which rows to keep and where the
+ * grid ends.
  *
- * <p>The header is found by meaning, not position: for every candidate band of 1–4 consecutive visible rows, each
- * column's header path (merged group cell, then its own cell) is matched against every form's header patterns; the
- * band and form matching most measures wins.
+ * <p>
+ * The header is found by meaning, not position: for every candidate band of 1–4
+ * consecutive visible rows, each column's header path (merged group cell, then its own
+ * cell) is matched against every form's header patterns; the band and form matching most
+ * measures wins.
  */
 final class TableLocator {
 
-	/** A header lower than this is not looked for: summary forms put it within the first rows. */
+	/**
+	 * A header lower than this is not looked for: summary forms put it within the first
+	 * rows.
+	 */
 	private static final int HEADER_SEARCH_ROWS = 60;
 
 	private static final int MAX_HEADER_ROWS = 4;
@@ -55,12 +61,16 @@ final class TableLocator {
 			Map<String, String> headerTexts, int labelColumn, List<MeasureColumn> missing, int score) {
 	}
 
-	/** @return the best header in the grid, or null when no band looks like a summary table header */
+	/**
+	 * @return the best header in the grid, or null when no band looks like a summary
+	 * table header
+	 */
 	HeaderMatch locate(Grid grid) {
 		HeaderMatch best = null;
 		int lastTop = Math.min(grid.rowCount(), HEADER_SEARCH_ROWS);
 		for (int top = 0; top < lastTop; top++) {
-			// a hidden row still holds data Excel sums, but it is never the header people read
+			// a hidden row still holds data Excel sums, but it is never the header people
+			// read
 			if (grid.isRowHidden(top) || grid.isBlankRow(top)) {
 				continue;
 			}
@@ -92,7 +102,10 @@ final class TableLocator {
 		return false;
 	}
 
-	/** For each column, the distinct normalised header texts from the top of the band down. */
+	/**
+	 * For each column, the distinct normalised header texts from the top of the band
+	 * down.
+	 */
 	private static List<List<String>> headerPaths(Grid grid, int top, int bottom) {
 		List<List<String>> paths = new ArrayList<>(grid.columnCount());
 		for (int c = 0; c < grid.columnCount(); c++) {
@@ -109,9 +122,9 @@ final class TableLocator {
 	}
 
 	/**
-	 * The header text at a cell; a blank, unmerged cell of a group row takes the group text written to its left when
-	 * both columns have their own header below (CSV has no merges, and some clerks centre a group across the
-	 * selection instead of merging).
+	 * The header text at a cell; a blank, unmerged cell of a group row takes the group
+	 * text written to its left when both columns have their own header below (CSV has no
+	 * merges, and some clerks centre a group across the selection instead of merging).
 	 */
 	private static String groupText(Grid grid, int row, int column, int bottom) {
 		String shown = grid.shownText(row, column);
@@ -158,7 +171,8 @@ final class TableLocator {
 		if (labelColumn >= 0) {
 			taken.add(labelColumn);
 		}
-		// strict matches first (the column's own cell), then a single text on a group cell, then loose containment
+		// strict matches first (the column's own cell), then a single text on a group
+		// cell, then loose containment
 		for (int pass = 1; pass <= 3; pass++) {
 			for (MeasureColumn measure : form.measures()) {
 				if (found.containsKey(measure.code())) {
@@ -200,7 +214,10 @@ final class TableLocator {
 		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score);
 	}
 
-	/** @return 1 own-cell match, 2 single text on a group cell, 3 loose containment, 0 none */
+	/**
+	 * @return 1 own-cell match, 2 single text on a group cell, 3 loose containment, 0
+	 * none
+	 */
 	private static int matchPass(FormDefinition form, MeasureColumn measure, List<String> path) {
 		String leaf = path.get(path.size() - 1);
 		List<String> above = path.subList(0, path.size() - 1);
@@ -336,7 +353,8 @@ final class TableLocator {
 					continue;
 				}
 				if (labelIsKind || label.isEmpty()) {
-					// a one-unit form (单位 column holds 本月数/累计数) is labelled with its 填报单位, a block with its unit
+					// a one-unit form (单位 column holds 本月数/累计数) is labelled with its
+					// 填报单位, a block with its unit
 					String unit = blockUnit.isEmpty() ? fields.getOrDefault("填报单位", "") : blockUnit;
 					label = unit.isEmpty() ? label : unit;
 				}
@@ -350,9 +368,8 @@ final class TableLocator {
 				totalRow = row;
 			}
 			else {
-				findings.add(Finding.warning("TOTAL_ROW_REPEATED", grid.name(), r + 1, labelLetter,
-						"工作表“" + grid.name() + "”第" + (r + 1) + "行又是一行“" + label + "”，已按第" + totalRow.rowNumber()
-								+ "行的合计行处理，本行未读取"));
+				findings.add(Finding.warning("TOTAL_ROW_REPEATED", grid.name(), r + 1, labelLetter, "工作表“" + grid.name()
+						+ "”第" + (r + 1) + "行又是一行“" + label + "”，已按第" + totalRow.rowNumber() + "行的合计行处理，本行未读取"));
 			}
 		}
 		for (int r = footer; r < grid.rowCount(); r++) {
@@ -374,7 +391,10 @@ final class TableLocator {
 				header.headerTexts(), List.copyOf(rows), totalRow);
 	}
 
-	/** The 本月数/累计数 kind of a row, from the label column or a column between it and the first measure. */
+	/**
+	 * The 本月数/累计数 kind of a row, from the label column or a column between it and the
+	 * first measure.
+	 */
 	private static String rowKind(Grid grid, int row, HeaderMatch header, FormDefinition form) {
 		if (form.keepRows().isEmpty() && form.dropRows().isEmpty()) {
 			return null;

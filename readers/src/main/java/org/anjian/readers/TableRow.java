@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param rowNumber 1-based sheet row as a spreadsheet program shows it
  * @param labelColumn column letter of the row label
- * @param label the row label as written, trimmed (e.g. “住建局”, “合  计”)
+ * @param label the row label as written, trimmed (e.g. “住建局”, “合 计”)
  * @param total whether this is the 合计 (total) row
  * @param cells measure code → cell, in the form's column order
  */

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every file of the sample inbox (shared/samples, the generated county 鹤鸣县) reads to its F-000 table. */
+/**
+ * Every file of the sample inbox (shared/samples, the generated county 鹤鸣县) reads to its
+ * F-000 table.
+ */
 class SampleInboxReadingTests {
 
 	private static Path samples;
@@ -85,12 +88,16 @@ class SampleInboxReadingTests {
 		// then
 		assertThat(table.totalRow().rowNumber()).isEqualTo(15);
 		assertThat(table.totalRow().label()).isEqualTo("合  计");
-		assertThat(table.fields()).containsEntry("填报单位", "新场镇").containsEntry("填报时间", "2024年5月14日")
-			.containsEntry("负责人", "李春梅").containsEntry("填报人", "曾德明").containsEntry("联系电话", "18728350092");
+		assertThat(table.fields()).containsEntry("填报单位", "新场镇")
+			.containsEntry("填报时间", "2024年5月14日")
+			.containsEntry("负责人", "李春梅")
+			.containsEntry("填报人", "曾德明")
+			.containsEntry("联系电话", "18728350092");
 		assertThat(table.rows()).extracting(TableRow::label)
 			.containsExactly("应急管理", "交通运输", "住建", "市场监管", "文化旅游", "消防", "城镇燃气");
 		assertThat(table.rows().get(0).rowNumber()).isEqualTo(8);
-		assertThat(table.headerColumns()).containsEntry("inspection_teams", "B").containsEntry("fines_wan", "N")
+		assertThat(table.headerColumns()).containsEntry("inspection_teams", "B")
+			.containsEntry("fines_wan", "N")
 			.containsEntry("selfcheck_hazards_major", "X");
 		assertThat(table.headerTexts()).containsEntry("hazards_major", "发现隐患数量/重大事故隐患");
 		assertThat(table.rows().get(0).cells().get("fines_wan").number()).isEqualByComparingTo("1.55");
@@ -106,8 +113,7 @@ class SampleInboxReadingTests {
 		SummaryTable table = reader.read(file).table();
 
 		// then
-		assertThat(table.fields()).containsEntry("填报单位", "桃源镇人民政府").containsEntry("填报时间", "")
-			.containsEntry("负责人", "");
+		assertThat(table.fields()).containsEntry("填报单位", "桃源镇人民政府").containsEntry("填报时间", "").containsEntry("负责人", "");
 		assertThat(table.rows()).extracting(TableRow::label).contains("交通运输局", "住建局");
 		assertThat(table.rows().get(0).cells().get("rectified_major"))
 			.isEqualTo(new CellValue("J", "/", java.math.BigDecimal.ZERO));

@@ -22,7 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the intake job dispatches on: a summary table, which list, or neither, from the first rows only. */
+/**
+ * What the intake job dispatches on: a summary table, which list, or neither, from the
+ * first rows only.
+ */
 class SubmissionFilesTests {
 
 	@TempDir
@@ -44,19 +47,22 @@ class SubmissionFilesTests {
 	void eachListKind() throws Exception {
 		assertThat(files.open(workbook(new XSSFWorkbook(), "ledger.xlsx",
 				List.of(List.of("隐患台账"), List.of("企业名称", "隐患描述", "隐患等级", "发现日期")))))
-			.isInstanceOfSatisfying(RecordListFile.class, list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
-				.containsExactly(ListKind.HAZARD_LEDGER, "xlsx"));
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.HAZARD_LEDGER, "xlsx"));
 		assertThat(files.open(workbook(new HSSFWorkbook(), "f003.xls",
 				List.of(List.of("序号", "受检企业(单位)名称", "检查时间", "执法人员", "安全生产违法行为(隐患)", "完成整改情况")))))
-			.isInstanceOfSatisfying(RecordListFile.class, list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
-				.containsExactly(ListKind.INSPECTION_RECORD, "xls"));
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.INSPECTION_RECORD, "xls"));
 		assertThat(files.open(Files.writeString(dir.resolve("dir.csv"), "重点检查企业名录库\n序号,企业名称,行业类别,主要风险\n1,甲,化工,爆炸\n")))
-			.isInstanceOfSatisfying(RecordListFile.class, list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
-				.containsExactly(ListKind.ENTERPRISE_DIRECTORY, "csv"));
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.ENTERPRISE_DIRECTORY, "csv"));
 		assertThat(files.open(workbook(new XSSFWorkbook(), "liaison.xlsx",
 				List.of(List.of("序号", "姓名", "性别", "工作单位及职务", "手机号码", "备注")))))
-			.isInstanceOfSatisfying(RecordListFile.class, list -> assertThat(list.kind())
-				.isEqualTo(ListKind.LIAISON_LIST));
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list.kind()).isEqualTo(ListKind.LIAISON_LIST));
 	}
 
 	@Test
@@ -87,8 +93,9 @@ class SubmissionFilesTests {
 	}
 
 	/**
-	 * A ledger whose sheet breaks off after row 100: sniffing reads only the head, so it succeeds; reading delivers
-	 * the 99 rows before the break and reports the file as unreadable from there.
+	 * A ledger whose sheet breaks off after row 100: sniffing reads only the head, so it
+	 * succeeds; reading delivers the 99 rows before the break and reports the file as
+	 * unreadable from there.
 	 */
 	@Test
 	void sniffingStopsAtTheHeadWhileReadingGoesOn() throws Exception {
@@ -101,20 +108,26 @@ class SubmissionFilesTests {
 		}
 		sheet.append("</row>");
 		for (int r = 2; r <= 100; r++) {
-			sheet.append("<row r=\"").append(r).append("\"><c t=\"inlineStr\"><is><t>企业").append(r)
+			sheet.append("<row r=\"")
+				.append(r)
+				.append("\"><c t=\"inlineStr\"><is><t>企业")
+				.append(r)
 				.append("</t></is></c><c t=\"inlineStr\"><is><t>通道堵塞</t></is></c><c t=\"inlineStr\"><is><t>一般</t></is></c>")
 				.append("<c t=\"inlineStr\"><is><t>2024-05-03</t></is></c></row>");
 		}
 		sheet.append("<row r=\"101\"><c t=\"inlineStr\"><is><t>企业"); // cut off here
 		Path file = dir.resolve("cut.xlsx");
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-			put(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-			put(zip, "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-					+ "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-					+ "<sheet name=\"台账\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>");
-			put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-					+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+			put(zip, "_rels/.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+			put(zip, "xl/workbook.xml",
+					"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+							+ "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+							+ "<sheet name=\"台账\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>");
+			put(zip, "xl/_rels/workbook.xml.rels",
+					"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
 			put(zip, "xl/worksheets/sheet1.xml", sheet.toString());
 		}
 

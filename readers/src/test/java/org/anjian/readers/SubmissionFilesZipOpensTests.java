@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How often the intake opens an .xlsx's zip, counted by {@link OoxmlPackages#countOpens} (every zip is opened there):
- * a summary table twice — the front door (limits and sniff) and the read (grids) —, a list twice (front door, stream),
- * a summary read on its own once.
+ * How often the intake opens an .xlsx's zip, counted by {@link OoxmlPackages#countOpens}
+ * (every zip is opened there): a summary table twice — the front door (limits and sniff)
+ * and the read (grids) —, a list twice (front door, stream), a summary read on its own
+ * once.
  */
 class SubmissionFilesZipOpensTests {
 
@@ -29,7 +30,10 @@ class SubmissionFilesZipOpensTests {
 	@TempDir
 	Path dir;
 
-	/** As the intake job has them: list-sized limits at the front door, the summary read under its time limit. */
+	/**
+	 * As the intake job has them: list-sized limits at the front door, the summary read
+	 * under its time limit.
+	 */
 	private final SummaryTableFileReader summaries = new SummaryTableFileReader(SUMMARY_LIMITS);
 
 	private final SubmissionFiles files = new SubmissionFiles(summaries, ListDefinition.bundled(),
@@ -98,7 +102,10 @@ class SubmissionFilesZipOpensTests {
 		}
 	}
 
-	/** Within the list limits but beyond the summary's: the front door rejects it as a summary, in its words. */
+	/**
+	 * Within the list limits but beyond the summary's: the front door rejects it as a
+	 * summary, in its words.
+	 */
 	@Test
 	void aSummaryTableBeyondTheSummaryLimitsIsRejectedAtTheFrontDoor() throws IOException {
 		Path file = summaryTable(40);

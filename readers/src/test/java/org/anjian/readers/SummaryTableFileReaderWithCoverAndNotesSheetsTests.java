@@ -10,7 +10,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A cover sheet and a notes sheet before the table sheet; a hidden sheet with an old table. */
+/**
+ * A cover sheet and a notes sheet before the table sheet; a hidden sheet with an old
+ * table.
+ */
 class SummaryTableFileReaderWithCoverAndNotesSheetsTests {
 
 	@TempDir

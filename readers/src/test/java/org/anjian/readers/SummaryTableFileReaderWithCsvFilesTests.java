@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV saved by Excel/WPS: GBK on a Chinese Windows, UTF-8 with BOM, comma, semicolon or tab, quoted headers. */
+/**
+ * CSV saved by Excel/WPS: GBK on a Chinese Windows, UTF-8 with BOM, comma, semicolon or
+ * tab, quoted headers.
+ */
 class SummaryTableFileReaderWithCsvFilesTests {
 
 	private static final String TABLE = """
@@ -68,7 +71,8 @@ class SummaryTableFileReaderWithCsvFilesTests {
 
 	@Test
 	void readsASemicolonSeparatedCsv() throws IOException {
-		// given: a CSV exported with ; (European locale); fields with a comma are quoted, so keep them as they are
+		// given: a CSV exported with ; (European locale); fields with a comma are quoted,
+		// so keep them as they are
 		Path file = dir.resolve("新场镇-分号.txt");
 		Files.writeString(file, toSemicolons(TABLE), StandardCharsets.UTF_8);
 
@@ -88,7 +92,8 @@ class SummaryTableFileReaderWithCsvFilesTests {
 		assertThat(table.fields()).containsEntry("填报单位", "新场镇").containsEntry("填报时间", "2024年5月14日");
 		assertThat(table.lastMonth()).hasToString("2024-05");
 		assertThat(table.rows()).extracting(TableRow::label).containsExactly("应急管理", "住建局");
-		// a quoted header spanning two lines is one record, so one row as Excel shows the file
+		// a quoted header spanning two lines is one record, so one row as Excel shows the
+		// file
 		assertThat(table.rows()).extracting(TableRow::rowNumber).containsExactly(7, 8);
 		assertThat(table.rows().get(1).cells().get("fines_wan").number()).isEqualByComparingTo("1005");
 		assertThat(table.totalRow().rowNumber()).isEqualTo(9);

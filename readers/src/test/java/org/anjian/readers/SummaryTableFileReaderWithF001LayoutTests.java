@@ -16,20 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The 001 附件2 layout (F-001): no 联合惩戒 or 企业自查情况, with 进行曝光 and 移交案件 (一般移交 / 涉及行刑衔接). */
 class SummaryTableFileReaderWithF001LayoutTests {
 
-	static final List<String[]> F001_COLUMNS = List.of(col(null, "派出检查小组"), col(null, "出动执法人员"),
-			col(null, "聘用安全专家"), col(null, "检查企业数量"), col("发现隐患数量", "总计"), col("发现隐患数量", "重大事故隐患"),
-			col("发现隐患数量", "一般事故隐患"), col("已整改隐患数量", "总计"), col("已整改隐患数量", "重大事故隐患"),
-			col("已整改隐患数量", "一般事故隐患"),
-			col(null, "现场紧急处置（含暂扣许可证、暂时停产停业、暂时停止建设（使用设备）、停止供电、停止使用民爆物品等处置措施）"),
-			col("行政处罚", "立案"), col("行政处罚", "罚款"), col("行政处罚", "一案双罚、一案多罚"), col("行政处罚", "提请关闭"),
-			col("行政处罚", "吊销许可证"), col("行政处罚", "     责令停产停业"), col(null, "下\n达\n执\n法\n文\n书"),
-			col(null, "进行曝光（附曝光报道记录）"), col("移交案件", "一般移交"), col("移交案件", "涉及行刑衔接"));
+	static final List<String[]> F001_COLUMNS = List.of(col(null, "派出检查小组"), col(null, "出动执法人员"), col(null, "聘用安全专家"),
+			col(null, "检查企业数量"), col("发现隐患数量", "总计"), col("发现隐患数量", "重大事故隐患"), col("发现隐患数量", "一般事故隐患"),
+			col("已整改隐患数量", "总计"), col("已整改隐患数量", "重大事故隐患"), col("已整改隐患数量", "一般事故隐患"),
+			col(null, "现场紧急处置（含暂扣许可证、暂时停产停业、暂时停止建设（使用设备）、停止供电、停止使用民爆物品等处置措施）"), col("行政处罚", "立案"), col("行政处罚", "罚款"),
+			col("行政处罚", "一案双罚、一案多罚"), col("行政处罚", "提请关闭"), col("行政处罚", "吊销许可证"), col("行政处罚", "     责令停产停业"),
+			col(null, "下\n达\n执\n法\n文\n书"), col(null, "进行曝光（附曝光报道记录）"), col("移交案件", "一般移交"), col("移交案件", "涉及行刑衔接"));
 
-	static final List<String> F001_CODES = List.of("inspection_teams", "inspectors", "experts",
-			"enterprises_inspected", "hazards_total", "hazards_major", "hazards_general", "rectified_total",
-			"rectified_major", "rectified_general", "emergency_measures", "cases_filed", "fines_wan",
-			"double_penalty_cases", "closures_requested", "licenses_revoked", "suspensions_ordered",
-			"enforcement_documents", "exposures", "transfers_general", "criminal_transfers");
+	static final List<String> F001_CODES = List.of("inspection_teams", "inspectors", "experts", "enterprises_inspected",
+			"hazards_total", "hazards_major", "hazards_general", "rectified_total", "rectified_major",
+			"rectified_general", "emergency_measures", "cases_filed", "fines_wan", "double_penalty_cases",
+			"closures_requested", "licenses_revoked", "suspensions_ordered", "enforcement_documents", "exposures",
+			"transfers_general", "criminal_transfers");
 
 	@TempDir
 	Path dir;

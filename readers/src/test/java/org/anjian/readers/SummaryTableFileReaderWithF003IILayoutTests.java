@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 003 附件2 layout (F-003-II, “情况统计表（二）”), read purely from its form definition: rows 本月数 and 累计数 per
- * unit, the 累计数 row kept and labelled with the unit, rate columns (%) ignored.
+ * The 003 附件2 layout (F-003-II, “情况统计表（二）”), read purely from its form definition: rows
+ * 本月数 and 累计数 per unit, the 累计数 row kept and labelled with the unit, rate columns (%)
+ * ignored.
  */
 class SummaryTableFileReaderWithF003IILayoutTests {
 
 	static final List<String[]> COLUMNS = List.of(col(null, "监管企业(单位)总数(家)"), col(null, "现场监督检查企业(单位)数(家)"),
-			col(null, "检查覆盖率(%)"), col("检查情况", "排查隐患数(处)"), col("检查情况", "隐患整改数(处)"),
-			col("立案情况", "立案数(家)"), col("立案情况", "占实际检查企业(单位)总数比例(%)"), col("立案情况", "违法行为查处率(%)"),
-			col("惩处情况", "责令停产停业整顿(家)"), col("惩处情况", "罚款金额(万元)"), col("惩处情况", "提请关闭企业(单位)(家)"),
-			col("惩处情况", "暂扣吊销有关证件(件)"), col("曝光、惩戒情况", "纳入黑名单(家)"), col("曝光、惩戒情况", "联合惩戒"),
-			col(null, "移送追究刑事责任(人)"), col(null, "移送其他部门(起)"), col("举报奖励情况", "核数"));
+			col(null, "检查覆盖率(%)"), col("检查情况", "排查隐患数(处)"), col("检查情况", "隐患整改数(处)"), col("立案情况", "立案数(家)"),
+			col("立案情况", "占实际检查企业(单位)总数比例(%)"), col("立案情况", "违法行为查处率(%)"), col("惩处情况", "责令停产停业整顿(家)"),
+			col("惩处情况", "罚款金额(万元)"), col("惩处情况", "提请关闭企业(单位)(家)"), col("惩处情况", "暂扣吊销有关证件(件)"),
+			col("曝光、惩戒情况", "纳入黑名单(家)"), col("曝光、惩戒情况", "联合惩戒"), col(null, "移送追究刑事责任(人)"), col(null, "移送其他部门(起)"),
+			col("举报奖励情况", "核数"));
 
 	static final List<String> CODES = List.of("enterprises_supervised", "enterprises_inspected", "hazards_total",
 			"rectified_total", "cases_filed", "suspensions_ordered", "fines_wan", "closures_requested",
@@ -103,7 +104,8 @@ class SummaryTableFileReaderWithF003IILayoutTests {
 		assertThat(read.findings()).isEmpty();
 		SummaryTable table = read.table();
 		assertThat(table.formId()).isEqualTo("F-003-II");
-		assertThat(table.fields()).containsEntry("填报地区(部门)", "蚶江镇").containsEntry("填报单位", "蚶江镇")
+		assertThat(table.fields()).containsEntry("填报地区(部门)", "蚶江镇")
+			.containsEntry("填报单位", "蚶江镇")
 			.containsEntry("月份", "5 月");
 		assertThat(table.rows()).singleElement().satisfies(cumulative -> {
 			assertThat(cumulative.label()).isEqualTo("蚶江镇");
@@ -114,7 +116,10 @@ class SummaryTableFileReaderWithF003IILayoutTests {
 		assertThat(table.firstMonth()).isNull();
 	}
 
-	/** The kind cell (or null), then one value per column: rates get 50 (%), the rest {@code value}. */
+	/**
+	 * The kind cell (or null), then one value per column: rates get 50 (%), the rest
+	 * {@code value}.
+	 */
 	private static List<Object> values(String kind, int value) {
 		List<Object> values = new ArrayList<>();
 		values.add(kind);

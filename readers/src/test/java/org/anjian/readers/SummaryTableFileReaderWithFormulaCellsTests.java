@@ -19,7 +19,8 @@ class SummaryTableFileReaderWithFormulaCellsTests {
 
 	@Test
 	void readsCachedFormulaValuesIncludingASumInTheTotalRow() throws IOException {
-		// given: 合计 = SUM of the rows, saved; then a row changed without recalculating (as a clerk's copy-paste does)
+		// given: 合计 = SUM of the rows, saved; then a row changed without recalculating
+		// (as a clerk's copy-paste does)
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		Sheet sheet = workbook.createSheet("Sheet1");
 		int row = TestWorkbooks.header(sheet, 0, "行业部门", TestWorkbooks.F000_COLUMNS);

@@ -10,7 +10,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hidden rows (still summed by Excel), blank rows between industries, a “……” placeholder row, trailing blanks. */
+/**
+ * Hidden rows (still summed by Excel), blank rows between industries, a “……” placeholder
+ * row, trailing blanks.
+ */
 class SummaryTableFileReaderWithHiddenAndBlankRowsTests {
 
 	@TempDir
@@ -45,7 +48,8 @@ class SummaryTableFileReaderWithHiddenAndBlankRowsTests {
 
 	@Test
 	void neverTakesAHiddenRowAsTheHeaderEvenWhenItMatchesBetter() throws IOException {
-		// given: a hidden complete header above the visible one, which lacks the 联合惩戒 column
+		// given: a hidden complete header above the visible one, which lacks the 联合惩戒
+		// column
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		Sheet sheet = workbook.createSheet("Sheet1");
 		java.util.List<String[]> reversed = new java.util.ArrayList<>(TestWorkbooks.F000_COLUMNS);

@@ -15,7 +15,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A three-row merged header (group, leaf, units) whose groups and columns come in another order than the form's. */
+/**
+ * A three-row merged header (group, leaf, units) whose groups and columns come in another
+ * order than the form's.
+ */
 class SummaryTableFileReaderWithMergedShuffledHeaderTests {
 
 	@TempDir
@@ -23,15 +26,14 @@ class SummaryTableFileReaderWithMergedShuffledHeaderTests {
 
 	@Test
 	void findsEveryMeasureByItsHeaderWhateverTheColumnOrder() throws IOException {
-		// given: the 已整改 group before the 发现 group, leaves shuffled inside groups, 行刑衔接 first
+		// given: the 已整改 group before the 发现 group, leaves shuffled inside groups, 行刑衔接
+		// first
 		List<String[]> columns = List.of(col(null, "行刑衔接"), col("已整改隐患数量", "一般事故隐患"), col("已整改隐患数量", "总计"),
-				col("已整改隐患数量", "重大事故隐患"), col("发现隐患数量", "重大事故隐患"), col("发现隐患数量", "一般事故隐患"),
-				col("发现隐患数量", "总计"), col(null, "检查企业数量"), col(null, "派出检查小组"), col(null, "聘用安全专家"),
-				col(null, "出动执法人员"), col("行政处罚", "罚款"), col("行政处罚", "立案"), col("行政处罚", "责令停产停业"),
-				col("行政处罚", "吊销许可证"), col("行政处罚", "提请关闭"), col("行政处罚", "一案双罚、一案多罚"),
-				col("企业自查情况", "重大事故隐患"), col("企业自查情况", "自查发现隐患"), col("企业自查情况", "上报自查台账企业"),
-				col(null, "联合惩戒"), col(null, "下达执法文书"), col("现场紧急处置", "含暂扣许可证等处置措施"),
-				col(null, "备注"));
+				col("已整改隐患数量", "重大事故隐患"), col("发现隐患数量", "重大事故隐患"), col("发现隐患数量", "一般事故隐患"), col("发现隐患数量", "总计"),
+				col(null, "检查企业数量"), col(null, "派出检查小组"), col(null, "聘用安全专家"), col(null, "出动执法人员"), col("行政处罚", "罚款"),
+				col("行政处罚", "立案"), col("行政处罚", "责令停产停业"), col("行政处罚", "吊销许可证"), col("行政处罚", "提请关闭"),
+				col("行政处罚", "一案双罚、一案多罚"), col("企业自查情况", "重大事故隐患"), col("企业自查情况", "自查发现隐患"), col("企业自查情况", "上报自查台账企业"),
+				col(null, "联合惩戒"), col(null, "下达执法文书"), col("现场紧急处置", "含暂扣许可证等处置措施"), col(null, "备注"));
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		Sheet sheet = workbook.createSheet("Sheet1");
 		int row = TestWorkbooks.titleLines(sheet, "（2024年4月至5月）", "石门镇");

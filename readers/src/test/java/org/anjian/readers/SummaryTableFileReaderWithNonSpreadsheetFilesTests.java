@@ -14,7 +14,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files that are not spreadsheets at all, whatever their names say: rejected with FILE_FORMAT, never a crash. */
+/**
+ * Files that are not spreadsheets at all, whatever their names say: rejected with
+ * FILE_FORMAT, never a crash.
+ */
 class SummaryTableFileReaderWithNonSpreadsheetFilesTests {
 
 	@TempDir
@@ -126,8 +129,7 @@ class SummaryTableFileReaderWithNonSpreadsheetFilesTests {
 			assertThat(finding.rule()).isEqualTo("FILE_FORMAT");
 			assertThat(finding.isError()).isTrue();
 			assertThat(finding.sheet()).isNull();
-			assertThat(finding.message()).startsWith("无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格")
-				.contains(fileName);
+			assertThat(finding.message()).startsWith("无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格").contains(fileName);
 		});
 	}
 

@@ -15,7 +15,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Numbers typed as text, full-width digits, thousands separators, and the many ways of writing zero. */
+/**
+ * Numbers typed as text, full-width digits, thousands separators, and the many ways of
+ * writing zero.
+ */
 class SummaryTableFileReaderWithTextNumbersTests {
 
 	@TempDir

@@ -10,7 +10,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The 合计 row written right under the header, before the industry rows, spelled with spaces. */
+/**
+ * The 合计 row written right under the header, before the industry rows, spelled with
+ * spaces.
+ */
 class SummaryTableFileReaderWithTotalRowAtTopTests {
 
 	@TempDir

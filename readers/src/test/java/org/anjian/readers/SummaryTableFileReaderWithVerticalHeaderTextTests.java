@@ -12,7 +12,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Headers typed one character per line (竖排), with stray spaces, full-width spaces and line breaks. */
+/**
+ * Headers typed one character per line (竖排), with stray spaces, full-width spaces and
+ * line breaks.
+ */
 class SummaryTableFileReaderWithVerticalHeaderTextTests {
 
 	@TempDir
@@ -23,8 +26,8 @@ class SummaryTableFileReaderWithVerticalHeaderTextTests {
 		// given
 		List<String[]> columns = new ArrayList<>();
 		for (String[] column : TestWorkbooks.F000_COLUMNS) {
-			columns.add(TestWorkbooks.col(column[0] == null ? null : column[0].replace("数量", "\n数量"),
-					vertical(column[1])));
+			columns.add(
+					TestWorkbooks.col(column[0] == null ? null : column[0].replace("数量", "\n数量"), vertical(column[1])));
 		}
 		XSSFWorkbook workbook = new XSSFWorkbook();
 		Sheet sheet = workbook.createSheet("Sheet1");
@@ -46,7 +49,7 @@ class SummaryTableFileReaderWithVerticalHeaderTextTests {
 		assertThat(table.lastMonth()).hasToString("2024-05");
 	}
 
-	/** “派出检查小组” → “派\n出 \n检\r\n查\n小　\n组”, as WPS users type it. */
+	/** “派出检查小组” → “派\n出 \n检\r\n查\n小 \n组”, as WPS users type it. */
 	private static String vertical(String text) {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < text.length(); i++) {

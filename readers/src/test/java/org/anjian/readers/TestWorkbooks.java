@@ -16,22 +16,24 @@ import org.apache.poi.ss.util.CellRangeAddress;
 /** Builds the quirk fixtures with POI, the way township clerks lay their tables out. */
 final class TestWorkbooks {
 
-	/** F-000 header columns in the form's order: group (null when the column has none) and leaf. */
-	static final List<String[]> F000_COLUMNS = List.of(col(null, "派出检查小组"), col(null, "出动执法人员"),
-			col(null, "聘用安全专家"), col(null, "检查企业数量"), col("发现隐患数量", "总计"), col("发现隐患数量", "重大事故隐患"),
-			col("发现隐患数量", "一般事故隐患"), col("已整改隐患数量", "总计"), col("已整改隐患数量", "重大事故隐患"),
-			col("已整改隐患数量", "一般事故隐患"), col("现场紧急处置", "含暂扣许可证、暂时停产停业、暂时停止建设（使用设备）、停止供电、停止使用民爆物品等处置措施"),
-			col("行政处罚", "立案"), col("行政处罚", "罚款"), col("行政处罚", "一案双罚、一案多罚"), col("行政处罚", "提请关闭"),
-			col("行政处罚", "吊销许可证"), col("行政处罚", "责令停产停业"), col(null, "下达执法文书"), col(null, "联合惩戒"),
-			col(null, "行刑衔接"), col("企业自查情况", "上报自查台账企业"), col("企业自查情况", "自查发现隐患"),
-			col("企业自查情况", "重大事故隐患"));
+	/**
+	 * F-000 header columns in the form's order: group (null when the column has none) and
+	 * leaf.
+	 */
+	static final List<String[]> F000_COLUMNS = List.of(col(null, "派出检查小组"), col(null, "出动执法人员"), col(null, "聘用安全专家"),
+			col(null, "检查企业数量"), col("发现隐患数量", "总计"), col("发现隐患数量", "重大事故隐患"), col("发现隐患数量", "一般事故隐患"),
+			col("已整改隐患数量", "总计"), col("已整改隐患数量", "重大事故隐患"), col("已整改隐患数量", "一般事故隐患"),
+			col("现场紧急处置", "含暂扣许可证、暂时停产停业、暂时停止建设（使用设备）、停止供电、停止使用民爆物品等处置措施"), col("行政处罚", "立案"), col("行政处罚", "罚款"),
+			col("行政处罚", "一案双罚、一案多罚"), col("行政处罚", "提请关闭"), col("行政处罚", "吊销许可证"), col("行政处罚", "责令停产停业"),
+			col(null, "下达执法文书"), col(null, "联合惩戒"), col(null, "行刑衔接"), col("企业自查情况", "上报自查台账企业"),
+			col("企业自查情况", "自查发现隐患"), col("企业自查情况", "重大事故隐患"));
 
-	static final List<String> F000_CODES = List.of("inspection_teams", "inspectors", "experts",
-			"enterprises_inspected", "hazards_total", "hazards_major", "hazards_general", "rectified_total",
-			"rectified_major", "rectified_general", "emergency_measures", "cases_filed", "fines_wan",
-			"double_penalty_cases", "closures_requested", "licenses_revoked", "suspensions_ordered",
-			"enforcement_documents", "joint_punishments", "criminal_transfers", "selfcheck_enterprises",
-			"selfcheck_hazards", "selfcheck_hazards_major");
+	static final List<String> F000_CODES = List.of("inspection_teams", "inspectors", "experts", "enterprises_inspected",
+			"hazards_total", "hazards_major", "hazards_general", "rectified_total", "rectified_major",
+			"rectified_general", "emergency_measures", "cases_filed", "fines_wan", "double_penalty_cases",
+			"closures_requested", "licenses_revoked", "suspensions_ordered", "enforcement_documents",
+			"joint_punishments", "criminal_transfers", "selfcheck_enterprises", "selfcheck_hazards",
+			"selfcheck_hazards_major");
 
 	private TestWorkbooks() {
 	}
@@ -71,8 +73,9 @@ final class TestWorkbooks {
 	}
 
 	/**
-	 * Writes a two-row merged header (group row, leaf row) at {@code top}, label header in column A merged down,
-	 * then the given columns from column B on; groups must be contiguous.
+	 * Writes a two-row merged header (group row, leaf row) at {@code top}, label header
+	 * in column A merged down, then the given columns from column B on; groups must be
+	 * contiguous.
 	 * @return the row index after the header
 	 */
 	static int header(Sheet sheet, int top, String labelHeader, List<String[]> columns) {

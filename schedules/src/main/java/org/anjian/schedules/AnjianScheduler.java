@@ -39,13 +39,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The office's calendar on Quartz: the nightly ingest and a cutoff and a month-end rollup for every campaign month,
- * on a JDBC job store that survives restarts (H2 file by default, PostgreSQL clustered in production).
+ * The office's calendar on Quartz: the nightly ingest and a cutoff and a month-end rollup
+ * for every campaign month, on a JDBC job store that survives restarts (H2 file by
+ * default, PostgreSQL clustered in production).
  *
  * <p>
- * Each trigger starts a batch job through {@link LaunchJob}; a fire missed while the scheduler was down is caught up
- * exactly once when it comes back (nightly: fire once now; rollups: fire now). Triggers are keyed by name, so
- * {@link #register} at every start keeps what is unchanged and never duplicates.
+ * Each trigger starts a batch job through {@link LaunchJob}; a fire missed while the
+ * scheduler was down is caught up exactly once when it comes back (nightly: fire once
+ * now; rollups: fire now). Triggers are keyed by name, so {@link #register} at every
+ * start keeps what is unchanged and never duplicates.
  */
 public final class AnjianScheduler implements AutoCloseable {
 
@@ -73,8 +75,9 @@ public final class AnjianScheduler implements AutoCloseable {
 	}
 
 	/**
-	 * Opens the job store (creating Quartz's tables when missing) and builds a scheduler in standby: nothing fires
-	 * before {@link #start()}, so a status command can open it just to read {@link #nextFireTimes()}.
+	 * Opens the job store (creating Quartz's tables when missing) and builds a scheduler
+	 * in standby: nothing fires before {@link #start()}, so a status command can open it
+	 * just to read {@link #nextFireTimes()}.
 	 */
 	public static AnjianScheduler open(ScheduleSettings settings, JobStarter starter) throws SchedulerException {
 		try {
@@ -87,7 +90,8 @@ public final class AnjianScheduler implements AutoCloseable {
 		}
 		StdSchedulerFactory factory = new StdSchedulerFactory(properties(settings));
 		Scheduler scheduler = factory.getScheduler();
-		// anjian holds its scheduler itself; Quartz's JVM-wide registry by name would forbid a second node in one JVM
+		// anjian holds its scheduler itself; Quartz's JVM-wide registry by name would
+		// forbid a second node in one JVM
 		SchedulerRepository.getInstance().remove(settings.instanceName());
 		scheduler.getContext().put(LaunchJob.STARTER, Objects.requireNonNull(starter, "starter"));
 		scheduler.getContext().put(LaunchJob.ZONE, settings.zone());
@@ -97,14 +101,14 @@ public final class AnjianScheduler implements AutoCloseable {
 	static Properties properties(ScheduleSettings settings) {
 		Properties p = new Properties();
 		p.setProperty("org.quartz.scheduler.instanceName", settings.instanceName());
-		p.setProperty("org.quartz.scheduler.instanceId", settings.clustered() ? settings.instanceId() : "NON_CLUSTERED");
+		p.setProperty("org.quartz.scheduler.instanceId",
+				settings.clustered() ? settings.instanceId() : "NON_CLUSTERED");
 		p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
 		p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
 		p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));
 		p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-		p.setProperty("org.quartz.jobStore.driverDelegateClass",
-				settings.postgres() ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-						: "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+		p.setProperty("org.quartz.jobStore.driverDelegateClass", settings.postgres()
+				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 		p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
 		// job data as strings only: no Java serialization in the store
 		p.setProperty("org.quartz.jobStore.useProperties", "true");
@@ -119,7 +123,8 @@ public final class AnjianScheduler implements AutoCloseable {
 		p.setProperty("org.quartz.dataSource.anjian.URL", settings.jdbcUrl());
 		p.setProperty("org.quartz.dataSource.anjian.user", settings.user());
 		p.setProperty("org.quartz.dataSource.anjian.password", settings.password());
-		// the scheduler thread, the misfire handler, the cluster manager and every worker may hold one at once
+		// the scheduler thread, the misfire handler, the cluster manager and every worker
+		// may hold one at once
 		p.setProperty("org.quartz.dataSource.anjian.maxConnections", Integer.toString(settings.threadCount() + 3));
 		return p;
 	}
@@ -132,9 +137,10 @@ public final class AnjianScheduler implements AutoCloseable {
 	}
 
 	/**
-	 * Puts the calendar into the store: the nightly ingest cron and, for every campaign month, a one-shot cutoff and
-	 * month-end rollup trigger. Unchanged triggers are kept (so a pending catch-up survives), changed ones replaced,
-	 * ones that have already run are not scheduled again, and rollup triggers no longer in the calendar are removed.
+	 * Puts the calendar into the store: the nightly ingest cron and, for every campaign
+	 * month, a one-shot cutoff and month-end rollup trigger. Unchanged triggers are kept
+	 * (so a pending catch-up survives), changed ones replaced, ones that have already run
+	 * are not scheduled again, and rollup triggers no longer in the calendar are removed.
 	 */
 	public void register(ReferenceData reference) throws SchedulerException {
 		addJobIfMissing(NIGHTLY_JOB, "每晚收取报表");
@@ -145,7 +151,8 @@ public final class AnjianScheduler implements AutoCloseable {
 		if (existing == null) {
 			schedule(nightly);
 		}
-		else if (!(existing instanceof CronTrigger cron) || !cron.getCronExpression().equals(nightly.getCronExpression())
+		else if (!(existing instanceof CronTrigger cron)
+				|| !cron.getCronExpression().equals(nightly.getCronExpression())
 				|| !cron.getTimeZone().getID().equals(nightly.getTimeZone().getID())
 				|| !Objects.equals(existing.getJobDataMap(), nightly.getJobDataMap())) {
 			scheduler.rescheduleJob(NIGHTLY_TRIGGER, nightly);
@@ -179,8 +186,11 @@ public final class AnjianScheduler implements AutoCloseable {
 		if (!scheduler.checkExists(key)) {
 			// durable: the job detail keeps its "done" marks while it has no trigger
 			try {
-				scheduler.addJob(JobBuilder.newJob(LaunchJob.class).withIdentity(key).withDescription(description)
-					.storeDurably().build(), false);
+				scheduler.addJob(JobBuilder.newJob(LaunchJob.class)
+					.withIdentity(key)
+					.withDescription(description)
+					.storeDurably()
+					.build(), false);
 			}
 			catch (ObjectAlreadyExistsException anotherNodeWasFaster) {
 				// a cluster node starting at the same time added it
@@ -211,12 +221,15 @@ public final class AnjianScheduler implements AutoCloseable {
 			.build();
 	}
 
-	/** One one-shot trigger per rollup of the calendar, firing at {@link ScheduleSettings#fireTime}. */
+	/**
+	 * One one-shot trigger per rollup of the calendar, firing at
+	 * {@link ScheduleSettings#fireTime}.
+	 */
 	static List<SimpleTrigger> rollupTriggers(ScheduleSettings settings, DueRollups rollups) {
 		List<SimpleTrigger> triggers = new ArrayList<>();
 		for (DueRollup rollup : rollups.calendar()) {
-			triggers.add(oneShot(settings, triggerName(rollup), ROLLUP_JOB, settings.rollupJobName(), rollup.parameters(),
-					settings.fireTime(rollup)));
+			triggers.add(oneShot(settings, triggerName(rollup), ROLLUP_JOB, settings.rollupJobName(),
+					rollup.parameters(), settings.fireTime(rollup)));
 		}
 		return triggers;
 	}
@@ -225,8 +238,12 @@ public final class AnjianScheduler implements AutoCloseable {
 		return "rollup-" + rollup.campaign() + "-" + rollup.period() + "-" + rollup.kind();
 	}
 
-	/** A trigger that fires once at {@code at}, or at once after downtime (MISFIRE_INSTRUCTION_FIRE_NOW). */
-	static SimpleTrigger oneShot(ScheduleSettings settings, String name, JobKey job, String jobName, Map<String, String> parameters, LocalDateTime at) {
+	/**
+	 * A trigger that fires once at {@code at}, or at once after downtime
+	 * (MISFIRE_INSTRUCTION_FIRE_NOW).
+	 */
+	static SimpleTrigger oneShot(ScheduleSettings settings, String name, JobKey job, String jobName,
+			Map<String, String> parameters, LocalDateTime at) {
 		JobDataMap data = new JobDataMap();
 		data.put(LaunchJob.JOB_NAME, jobName);
 		parameters.forEach((k, v) -> data.put(LaunchJob.PARAMETER_PREFIX + k, v));
@@ -240,7 +257,10 @@ public final class AnjianScheduler implements AutoCloseable {
 			.build();
 	}
 
-	/** Schedules one extra one-shot start of {@code jobName} (tests, and a manual replay of one rollup). */
+	/**
+	 * Schedules one extra one-shot start of {@code jobName} (tests, and a manual replay
+	 * of one rollup).
+	 */
 	void scheduleOnce(String name, JobKey job, String jobName, Map<String, String> parameters, LocalDateTime at)
 			throws SchedulerException {
 		addJobIfMissing(job, jobName);
@@ -253,7 +273,9 @@ public final class AnjianScheduler implements AutoCloseable {
 		log.info("日历已启动：{}", settings);
 	}
 
-	/** Shuts down gracefully on SIGTERM / Ctrl-C: running jobs finish, nothing new fires. */
+	/**
+	 * Shuts down gracefully on SIGTERM / Ctrl-C: running jobs finish, nothing new fires.
+	 */
 	public synchronized void registerShutdownHook() {
 		if (shutdownHook == null) {
 			shutdownHook = new Thread(() -> {
@@ -268,7 +290,9 @@ public final class AnjianScheduler implements AutoCloseable {
 		}
 	}
 
-	/** Stops the scheduler; with {@code waitForJobsToComplete} running jobs finish first. */
+	/**
+	 * Stops the scheduler; with {@code waitForJobsToComplete} running jobs finish first.
+	 */
 	public synchronized void shutdown(boolean waitForJobsToComplete) throws SchedulerException {
 		if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
 			try {

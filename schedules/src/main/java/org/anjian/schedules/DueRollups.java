@@ -16,15 +16,20 @@ import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
 
 /**
- * Which rollups the calendar asks for, and which of them have come due by a given moment (Asia/Shanghai wall clock).
+ * Which rollups the calendar asks for, and which of them have come due by a given moment
+ * (Asia/Shanghai wall clock).
  *
  * <p>
- * A cutoff rollup (截止日汇总) of month M is due once its holiday-shifted deadline day has ended; a month-end rollup
- * (月末汇总) once month M has ended. Only the months of each campaign (first_month … last_month) count.
+ * A cutoff rollup (截止日汇总) of month M is due once its holiday-shifted deadline day has
+ * ended; a month-end rollup (月末汇总) once month M has ended. Only the months of each
+ * campaign (first_month … last_month) count.
  */
 public final class DueRollups {
 
-	/** Calendar order: when due, then cutoff before month-end of the same moment, then campaign. */
+	/**
+	 * Calendar order: when due, then cutoff before month-end of the same moment, then
+	 * campaign.
+	 */
 	private static final Comparator<DueRollup> CALENDAR_ORDER = Comparator.comparing(DueRollup::dueAt)
 		.thenComparing(DueRollup::asOf)
 		.thenComparing(DueRollup::campaign)

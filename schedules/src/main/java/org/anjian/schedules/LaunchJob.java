@@ -19,15 +19,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 
 /**
- * The thin adapter between a Quartz fire and a batch job: it names the job and passes identifying parameters, nothing
- * else (cf. Spring Batch's {@code misc/quartz/JobLauncherDetails}).
+ * The thin adapter between a Quartz fire and a batch job: it names the job and passes
+ * identifying parameters, nothing else (cf. Spring Batch's
+ * {@code misc/quartz/JobLauncherDetails}).
  *
  * <p>
- * Job data: {@value #JOB_NAME} is the batch job's name, every {@value #PARAMETER_PREFIX}{@code x} entry becomes
- * parameter {@code x}, and {@value #BUSINESS_DATE_PARAMETER} names a parameter that receives the business date: the
- * date of the fire's <em>scheduled</em> time, so a late or repeated fire for the same day asks for the same job
- * instance. A one-shot trigger that has run is remembered in the job detail as {@value #DONE_PREFIX}{@code trigger},
- * so re-registering the calendar at the next start does not schedule it again.
+ * Job data: {@value #JOB_NAME} is the batch job's name, every
+ * {@value #PARAMETER_PREFIX}{@code x} entry becomes parameter {@code x}, and
+ * {@value #BUSINESS_DATE_PARAMETER} names a parameter that receives the business date:
+ * the date of the fire's <em>scheduled</em> time, so a late or repeated fire for the same
+ * day asks for the same job instance. A one-shot trigger that has run is remembered in
+ * the job detail as {@value #DONE_PREFIX}{@code trigger}, so re-registering the calendar
+ * at the next start does not schedule it again.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -41,7 +44,10 @@ public class LaunchJob implements Job {
 
 	static final String DONE_PREFIX = "done.";
 
-	/** SchedulerContext key of the {@link JobStarter}; set per scheduler instance, never persisted. */
+	/**
+	 * SchedulerContext key of the {@link JobStarter}; set per scheduler instance, never
+	 * persisted.
+	 */
 	static final String STARTER = "anjian.jobStarter";
 
 	/** SchedulerContext key of the calendar's {@link ZoneId}. */
@@ -76,11 +82,14 @@ public class LaunchJob implements Job {
 				log.error("触发器 {} 启动作业 {} {} 失败：{}", trigger, jobName, parameters, ex.toString(), ex);
 				throw new JobExecutionException(ex, false);
 			}
-			// the same business date again (a misfire catch-up, a second node): Spring Batch refused it, as intended
+			// the same business date again (a misfire catch-up, a second node): Spring
+			// Batch refused it, as intended
 			log.info("作业 {} {} 已完成过，本次触发（{}）不再重复执行", jobName, parameters, trigger);
 		}
 		if (context.getNextFireTime() == null) {
-			context.getJobDetail().getJobDataMap().put(DONE_PREFIX + trigger, context.getScheduledFireTime().toInstant().toString());
+			context.getJobDetail()
+				.getJobDataMap()
+				.put(DONE_PREFIX + trigger, context.getScheduledFireTime().toInstant().toString());
 		}
 	}
 
@@ -94,7 +103,8 @@ public class LaunchJob implements Job {
 		String businessDate = data.getString(BUSINESS_DATE_PARAMETER);
 		if (businessDate != null) {
 			parameters.put(businessDate,
-					LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), zone == null ? OfficeTime.ZONE : zone)
+					LocalDate
+						.ofInstant(context.getScheduledFireTime().toInstant(), zone == null ? OfficeTime.ZONE : zone)
 						.toString());
 		}
 		return new LinkedHashMap<>(parameters);

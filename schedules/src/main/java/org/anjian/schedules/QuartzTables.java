@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Creates Quartz's job store tables when they are missing, from the scripts the Quartz jar ships
- * ({@code org/quartz/impl/jdbcjobstore/tables_h2.sql}, {@code tables_postgres.sql}).
+ * Creates Quartz's job store tables when they are missing, from the scripts the Quartz
+ * jar ships ({@code org/quartz/impl/jdbcjobstore/tables_h2.sql},
+ * {@code tables_postgres.sql}).
  *
  * <p>
- * Those scripts start by dropping the tables, so they are run only when none of the tables exists, without their
- * {@code DROP} statements, in one transaction; on PostgreSQL under an advisory lock so two nodes starting together do
- * not both create them.
+ * Those scripts start by dropping the tables, so they are run only when none of the
+ * tables exists, without their {@code DROP} statements, in one transaction; on PostgreSQL
+ * under an advisory lock so two nodes starting together do not both create them.
  */
 final class QuartzTables {
 
@@ -28,7 +29,10 @@ final class QuartzTables {
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
 			"QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS");
 
-	/** Arbitrary, fixed key of the PostgreSQL advisory lock held while creating the tables. */
+	/**
+	 * Arbitrary, fixed key of the PostgreSQL advisory lock held while creating the
+	 * tables.
+	 */
 	private static final long ADVISORY_LOCK = 0x616e6a69616eL;
 
 	private QuartzTables() {

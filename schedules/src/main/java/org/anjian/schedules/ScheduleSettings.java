@@ -12,20 +12,30 @@ import org.anjian.warehouse.rollups.RollupKind;
 import org.quartz.CronExpression;
 
 /**
- * How the calendar runs: the nightly cron, the time zone, the Quartz job store and the batch job names it starts.
+ * How the calendar runs: the nightly cron, the time zone, the Quartz job store and the
+ * batch job names it starts.
  *
- * @param nightlyCron Quartz cron of the nightly ingest (default {@value #DEFAULT_NIGHTLY_CRON}, 02:00 every day)
+ * @param nightlyCron Quartz cron of the nightly ingest (default
+ * {@value #DEFAULT_NIGHTLY_CRON}, 02:00 every day)
  * @param zone the wall clock of cron and deadlines (Asia/Shanghai)
- * @param jdbcUrl the Quartz job store: an H2 file under the home by default, or PostgreSQL
- * @param clustered Quartz clustering: on for PostgreSQL, so two instances never fire one trigger twice
- * @param instanceName the scheduler's name, shared by all nodes of a cluster ({@code SCHED_NAME} in the tables)
- * @param instanceId this node's id; {@code AUTO} lets Quartz make a unique one (host name and start time)
+ * @param jdbcUrl the Quartz job store: an H2 file under the home by default, or
+ * PostgreSQL
+ * @param clustered Quartz clustering: on for PostgreSQL, so two instances never fire one
+ * trigger twice
+ * @param instanceName the scheduler's name, shared by all nodes of a cluster
+ * ({@code SCHED_NAME} in the tables)
+ * @param instanceId this node's id; {@code AUTO} lets Quartz make a unique one (host name
+ * and start time)
  * @param misfireThreshold how late a fire may be before it counts as misfired
- * @param threadCount jobs running at once; 1 keeps the single-writer DuckDB warehouse to one job at a time
- * @param ingestJobName the batch job the nightly trigger starts, with parameter {@code businessDate}
- * @param rollupJobName the batch job a rollup trigger starts, with {@link DueRollup#parameters()}
+ * @param threadCount jobs running at once; 1 keeps the single-writer DuckDB warehouse to
+ * one job at a time
+ * @param ingestJobName the batch job the nightly trigger starts, with parameter
+ * {@code businessDate}
+ * @param rollupJobName the batch job a rollup trigger starts, with
+ * {@link DueRollup#parameters()}
  * @param cutoffFireTime time of day, the day after the deadline, a cutoff rollup fires
- * @param monthEndFireTime time of day, on the 1st of the next month, a month-end rollup fires
+ * @param monthEndFireTime time of day, on the 1st of the next month, a month-end rollup
+ * fires
  */
 public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, String user, String password,
 		boolean clustered, String instanceName, String instanceId, Duration misfireThreshold, int threadCount,
@@ -52,15 +62,19 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 
 	/** The embedded job store: H2 file {@code <home>/scheduler/quartz}, not clustered. */
 	public static ScheduleSettings embedded(Path home) {
-		// AUTO_SERVER lets a status command read the store while the schedule command holds it open
-		String url = "jdbc:h2:file:" + home.resolve("scheduler").resolve("quartz").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+		// AUTO_SERVER lets a status command read the store while the schedule command
+		// holds it open
+		String url = "jdbc:h2:file:" + home.resolve("scheduler").resolve("quartz").toAbsolutePath()
+				+ ";AUTO_SERVER=TRUE";
 		return new ScheduleSettings(DEFAULT_NIGHTLY_CRON, OfficeTime.ZONE, url, "sa", "", false, "anjian", "AUTO",
-				Duration.ofSeconds(60), 1, "submissionsIntakeJob", "rollupJob", LocalTime.of(0, 5), LocalTime.of(0, 10));
+				Duration.ofSeconds(60), 1, "submissionsIntakeJob", "rollupJob", LocalTime.of(0, 5),
+				LocalTime.of(0, 10));
 	}
 
 	/**
-	 * {@link #embedded} unless {@value #ENV_URL} names a database (then user {@value #ENV_USER}, password
-	 * {@value #ENV_PASSWORD}, clustered when it is PostgreSQL); {@value #ENV_NIGHTLY_CRON} overrides the cron.
+	 * {@link #embedded} unless {@value #ENV_URL} names a database (then user
+	 * {@value #ENV_USER}, password {@value #ENV_PASSWORD}, clustered when it is
+	 * PostgreSQL); {@value #ENV_NIGHTLY_CRON} overrides the cron.
 	 */
 	public static ScheduleSettings fromEnvironment(Path home, Map<String, String> env) {
 		ScheduleSettings settings = embedded(home);
@@ -92,8 +106,8 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 	}
 
 	public ScheduleSettings withInstance(String name, String id) {
-		return new ScheduleSettings(nightlyCron, zone, jdbcUrl, user, password, clustered, name, id,
-				misfireThreshold, threadCount, ingestJobName, rollupJobName, cutoffFireTime, monthEndFireTime);
+		return new ScheduleSettings(nightlyCron, zone, jdbcUrl, user, password, clustered, name, id, misfireThreshold,
+				threadCount, ingestJobName, rollupJobName, cutoffFireTime, monthEndFireTime);
 	}
 
 	public ScheduleSettings withMisfireThreshold(Duration threshold) {
@@ -122,8 +136,8 @@ public record ScheduleSettings(String nightlyCron, ZoneId zone, String jdbcUrl, 
 		// never print the password
 		return "ScheduleSettings[nightlyCron=" + nightlyCron + ", zone=" + zone + ", jdbcUrl=" + jdbcUrl + ", user="
 				+ user + ", clustered=" + clustered + ", instanceName=" + instanceName
-				+ (clustered ? ", instanceId=" + instanceId : "")
-				+ ", misfireThreshold=" + misfireThreshold + ", threadCount=" + threadCount + "]";
+				+ (clustered ? ", instanceId=" + instanceId : "") + ", misfireThreshold=" + misfireThreshold
+				+ ", threadCount=" + threadCount + "]";
 	}
 
 }

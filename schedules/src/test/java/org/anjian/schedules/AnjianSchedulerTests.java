@@ -63,7 +63,8 @@ class AnjianSchedulerTests {
 
 	@Test
 	void missedRollupsCatchUpOnceAndRestartsDoNotRepeatThem() throws Exception {
-		// given the 2024 campaign registered long after it ended: every rollup trigger has misfired
+		// given the 2024 campaign registered long after it ended: every rollup trigger
+		// has misfired
 		ScheduleSettings settings = ScheduleSettings.embedded(home);
 		RecordingJobStarter starter = new RecordingJobStarter("first");
 		try (AnjianScheduler scheduler = AnjianScheduler.open(settings, starter)) {
@@ -127,7 +128,8 @@ class AnjianSchedulerTests {
 
 	@Test
 	void secondFiringForTheSameBusinessDatePassesIdenticalParametersAndIsNotAnError() throws Exception {
-		// given a nightly ingest that fires every second, and a job repository that refuses repeats
+		// given a nightly ingest that fires every second, and a job repository that
+		// refuses repeats
 		ScheduleSettings settings = ScheduleSettings.embedded(home).withNightlyCron("* * * * * ?");
 		RecordingJobStarter starter = new RecordingJobStarter("node");
 		List<JobExecutionException> failures = new CopyOnWriteArrayList<>();
@@ -164,7 +166,8 @@ class AnjianSchedulerTests {
 			await().atMost(Duration.ofSeconds(20)).until(() -> scheduledDates.size() >= 3);
 		}
 
-		// then every fire asked for the ingest job of its scheduled date; repeats were refused, quietly
+		// then every fire asked for the ingest job of its scheduled date; repeats were
+		// refused, quietly
 		List<RecordingJobStarter.Call> calls = starter.calls().subList(0, 3);
 		for (int i = 0; i < 3; i++) {
 			assertThat(calls.get(i).jobName()).isEqualTo("submissionsIntakeJob");
@@ -214,8 +217,7 @@ class AnjianSchedulerTests {
 		}
 
 		// then
-		assertThat(failures).singleElement()
-			.satisfies(f -> assertThat(f).isNotNull().hasRootCauseMessage("仓库被占用"));
+		assertThat(failures).singleElement().satisfies(f -> assertThat(f).isNotNull().hasRootCauseMessage("仓库被占用"));
 	}
 
 }

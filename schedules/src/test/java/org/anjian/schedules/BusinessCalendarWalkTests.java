@@ -27,7 +27,10 @@ import org.quartz.SimpleTrigger;
 import org.quartz.TriggerUtils;
 import org.quartz.spi.OperableTrigger;
 
-/** Walks a controllable clock through the whole 2024 campaign year with the sample holidays (调休 included). */
+/**
+ * Walks a controllable clock through the whole 2024 campaign year with the sample
+ * holidays (调休 included).
+ */
 class BusinessCalendarWalkTests {
 
 	private static final ZoneId SHANGHAI = OfficeTime.ZONE;
@@ -68,7 +71,8 @@ class BusinessCalendarWalkTests {
 
 	@Test
 	void everyCutoffAndMonthEndComesDueOnItsDayExactlyOnce() {
-		// given an hourly nightly run from March 2024 to March 2025 that produces whatever is due
+		// given an hourly nightly run from March 2024 to March 2025 that produces
+		// whatever is due
 		DueRollups rollups = new DueRollups(sample);
 		WalkingClock clock = new WalkingClock(LocalDateTime.parse("2024-03-01T00:00"));
 		Set<RollupKey> produced = new HashSet<>();
@@ -85,7 +89,8 @@ class BusinessCalendarWalkTests {
 			clock.advance(Duration.ofHours(1));
 		}
 
-		// then each rollup ran once, the cutoff at the first moment after the (shifted) deadline day,
+		// then each rollup ran once, the cutoff at the first moment after the (shifted)
+		// deadline day,
 		// the month-end at the first moment of the next month
 		assertThat(deadlines).hasSize(7)
 			.containsEntry(YearMonth.of(2024, 6), LocalDate.of(2024, 6, 21))
@@ -125,7 +130,8 @@ class BusinessCalendarWalkTests {
 				.filter(t -> t.getKey().getName().equals(AnjianScheduler.triggerName(rollup)))
 				.findFirst()
 				.orElseThrow();
-			// as the job store does when it stores the trigger; otherwise TriggerUtils would start it at 'from'
+			// as the job store does when it stores the trigger; otherwise TriggerUtils
+			// would start it at 'from'
 			OperableTrigger stored = (OperableTrigger) ((OperableTrigger) trigger).clone();
 			stored.computeFirstFireTime(null);
 			List<Date> fires = TriggerUtils.computeFireTimesBetween(stored, null, from, to);

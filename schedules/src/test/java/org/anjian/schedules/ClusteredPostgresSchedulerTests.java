@@ -33,10 +33,11 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Two clustered scheduler nodes on one PostgreSQL job store. PostgreSQL comes from Testcontainers when a Docker
- * engine exists, otherwise from the server named by {@code ANJIAN_TEST_PG_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code ANJIAN_TEST_PG_USER} (postgres) and
- * {@code ANJIAN_TEST_PG_PASSWORD} (empty). Each test gets a fresh schema, dropped afterwards.
+ * Two clustered scheduler nodes on one PostgreSQL job store. PostgreSQL comes from
+ * Testcontainers when a Docker engine exists, otherwise from the server named by
+ * {@code ANJIAN_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
+ * {@code ANJIAN_TEST_PG_USER} (postgres) and {@code ANJIAN_TEST_PG_PASSWORD} (empty).
+ * Each test gets a fresh schema, dropped afterwards.
  */
 class ClusteredPostgresSchedulerTests {
 
@@ -82,8 +83,7 @@ class ClusteredPostgresSchedulerTests {
 	@BeforeEach
 	void freshSchema() throws Exception {
 		schema = "quartz_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
-				Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
 			s.execute("create schema " + schema);
 		}
 		url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -91,8 +91,7 @@ class ClusteredPostgresSchedulerTests {
 
 	@AfterEach
 	void dropSchema() throws Exception {
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
-				Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
 			s.execute("drop schema if exists " + schema + " cascade");
 		}
 	}
@@ -106,14 +105,15 @@ class ClusteredPostgresSchedulerTests {
 
 	@Test
 	void twoNodesStartingTogetherCreateTheTablesOnceAndCatchUpEveryRollupOnce() throws Exception {
-		// given two nodes that open the store and register the (long past) 2024 calendar at the same time
+		// given two nodes that open the store and register the (long past) 2024 calendar
+		// at the same time
 		List<RecordingJobStarter.Call> calls = new CopyOnWriteArrayList<>();
 		Set<String> repository = ConcurrentHashMap.newKeySet();
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<AnjianScheduler>> opening = pool.invokeAll(List.of(
-					() -> openAndRegister("node-a", calls, repository),
-					() -> openAndRegister("node-b", calls, repository)));
+			List<Future<AnjianScheduler>> opening = pool
+				.invokeAll(List.of(() -> openAndRegister("node-a", calls, repository),
+						() -> openAndRegister("node-b", calls, repository)));
 			try (AnjianScheduler a = opening.get(0).get(); AnjianScheduler b = opening.get(1).get()) {
 				assertThat(a.settings().clustered()).isTrue();
 				assertThat(a.nextFireTimes()).hasSize(15).extracting(NextFire::trigger).doesNotHaveDuplicates();
@@ -145,11 +145,13 @@ class ClusteredPostgresSchedulerTests {
 
 	@Test
 	void aNodeJoiningWhileAnotherHoldsTriggersFiresEachTriggerExactlyOnce() throws Exception {
-		// given node a running with twenty triggers due in a few seconds (separate jobs, so they may run anywhere);
+		// given node a running with twenty triggers due in a few seconds (separate jobs,
+		// so they may run anywhere);
 		// a has already acquired the first
 		List<RecordingJobStarter.Call> calls = new CopyOnWriteArrayList<>();
 		Set<String> repository = ConcurrentHashMap.newKeySet();
-		try (AnjianScheduler a = AnjianScheduler.open(node("node-a"), new RecordingJobStarter("node-a", calls, repository));
+		try (AnjianScheduler a = AnjianScheduler.open(node("node-a"),
+				new RecordingJobStarter("node-a", calls, repository));
 				AnjianScheduler b = AnjianScheduler.open(node("node-b"),
 						new RecordingJobStarter("node-b", calls, repository))) {
 			a.start();
@@ -160,7 +162,8 @@ class ClusteredPostgresSchedulerTests {
 			}
 			Thread.sleep(1000);
 
-			// when node b joins (an unclustered node would take a's acquired triggers for its own and fire them too)
+			// when node b joins (an unclustered node would take a's acquired triggers for
+			// its own and fire them too)
 			b.start();
 			await().atMost(Duration.ofSeconds(60)).until(() -> calls.size() >= 20);
 			Thread.sleep(3000);
@@ -168,8 +171,7 @@ class ClusteredPostgresSchedulerTests {
 
 		// then every trigger fired once across the cluster
 		assertThat(calls).hasSize(20).noneMatch(RecordingJobStarter.Call::refused);
-		assertThat(calls.stream().map(c -> c.parameters().get("businessDate")).collect(Collectors.toSet()))
-			.hasSize(20);
+		assertThat(calls.stream().map(c -> c.parameters().get("businessDate")).collect(Collectors.toSet())).hasSize(20);
 	}
 
 }

@@ -23,13 +23,15 @@ class DueRollupsTests {
 
 	@Test
 	void nightlyOnTheSaturdayAfterTheShiftedJuneDeadlineFindsFiveRollupsInCalendarOrder() {
-		// given the QA2024 campaign (2024-04..2024-10, due on the 22nd; 22 June 2024 is a Saturday)
+		// given the QA2024 campaign (2024-04..2024-10, due on the 22nd; 22 June 2024 is a
+		// Saturday)
 		DueRollups rollups = new DueRollups(sample);
 
 		// when
 		List<DueRollup> due = rollups.dueBy(LocalDateTime.parse("2024-06-22T02:00"), Set.of());
 
-		// then June's cutoff is due (deadline moved to Friday 21 June) but not June's month-end
+		// then June's cutoff is due (deadline moved to Friday 21 June) but not June's
+		// month-end
 		assertThat(due).extracting(DueRollup::campaign, DueRollup::period, DueRollup::kind, DueRollup::asOf)
 			.containsExactly(
 					tuple("QA2024", YearMonth.of(2024, 4), "cutoff", LocalDateTime.parse("2024-04-22T23:59:59")),
@@ -89,8 +91,7 @@ class DueRollupsTests {
 		Campaign qa = sample.campaigns().get(0);
 		Campaign later = new Campaign(qa.code(), qa.name(), qa.firstMonth(), qa.lastMonth(), qa.cutoffDay(),
 				qa.titleKeywords(), qa.form(), "later");
-		ReferenceData reference = new ReferenceData(List.of(), List.of(), List.of(), List.of(later),
-				sample.holidays());
+		ReferenceData reference = new ReferenceData(List.of(), List.of(), List.of(), List.of(later), sample.holidays());
 
 		// when
 		List<DueRollup> due = new DueRollups(reference).dueBy(LocalDateTime.parse("2024-06-25T00:00"), Set.of());
@@ -108,10 +109,8 @@ class DueRollupsTests {
 				LocalDateTime.parse("2024-06-21T23:59:59")));
 
 		// when / then
-		assertThat(june.parameters()).containsExactly(entry("campaign", "QA2024"),
-				entry("period", "2024-06"),
-				entry("kind", "cutoff"),
-				entry("asOf", "2024-06-21T23:59:59"));
+		assertThat(june.parameters()).containsExactly(entry("campaign", "QA2024"), entry("period", "2024-06"),
+				entry("kind", "cutoff"), entry("asOf", "2024-06-21T23:59:59"));
 		assertThat(june.dueAt()).isEqualTo(LocalDateTime.parse("2024-06-22T00:00"));
 	}
 

@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 
 /**
- * Records every start; like Spring Batch's job repository it refuses a second start with the same job name and
- * identifying parameters. {@code instances} may be shared by several starters, as two nodes share one repository.
+ * Records every start; like Spring Batch's job repository it refuses a second start with
+ * the same job name and identifying parameters. {@code instances} may be shared by
+ * several starters, as two nodes share one repository.
  */
 final class RecordingJobStarter implements JobStarter {
 
@@ -39,7 +40,8 @@ final class RecordingJobStarter implements JobStarter {
 		calls.add(new Call(node, jobName, Map.copyOf(identifyingParameters), !fresh));
 		if (!fresh) {
 			throw new JobInstanceAlreadyCompleteException(
-					"A job instance already exists and is complete for identifying parameters=" + identifyingParameters);
+					"A job instance already exists and is complete for identifying parameters="
+							+ identifyingParameters);
 		}
 	}
 

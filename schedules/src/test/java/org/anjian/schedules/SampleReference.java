@@ -18,8 +18,9 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Holiday;
 
 /**
- * The sample county's campaigns and holidays (all the calendar needs), parsed here so these tests do not wait for
- * the reference data loader; and the deadlines expected.json gives as the true answers.
+ * The sample county's campaigns and holidays (all the calendar needs), parsed here so
+ * these tests do not wait for the reference data loader; and the deadlines expected.json
+ * gives as the true answers.
  */
 final class SampleReference {
 
@@ -61,7 +62,9 @@ final class SampleReference {
 		}
 	}
 
-	/** expected.json "deadlines": period → holiday-shifted deadline, for campaign QA2024. */
+	/**
+	 * expected.json "deadlines": period → holiday-shifted deadline, for campaign QA2024.
+	 */
 	static Map<YearMonth, LocalDate> expectedDeadlines() {
 		try {
 			List<Map<String, String>> rows = JsonPath.read(samples().resolve("expected.json").toFile(),

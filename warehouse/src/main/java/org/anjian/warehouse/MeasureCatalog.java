@@ -8,8 +8,9 @@ import java.util.Map;
 import org.anjian.warehouse.reference.CsvTable;
 
 /**
- * The canonical measures (DOMAIN.md), read from {@code warehouse/measures.csv}: the code is the warehouse column name
- * in every landing, fact and rollup table, in the catalog's order.
+ * The canonical measures (DOMAIN.md), read from {@code warehouse/measures.csv}: the code
+ * is the warehouse column name in every landing, fact and rollup table, in the catalog's
+ * order.
  */
 public final class MeasureCatalog {
 

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The DuckDB warehouse: one file, one writer process. Opening it applies the idempotent schema
- * ({@code warehouse/schema/*.sql}); {@link #buildModels()} rebuilds the staging views and mart tables listed in
- * {@code warehouse/models.index}, in that order, in one transaction.
+ * The DuckDB warehouse: one file, one writer process. Opening it applies the idempotent
+ * schema ({@code warehouse/schema/*.sql}); {@link #buildModels()} rebuilds the staging
+ * views and mart tables listed in {@code warehouse/models.index}, in that order, in one
+ * transaction.
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -58,8 +59,10 @@ public final class Warehouse implements AutoCloseable {
 	}
 
 	private static Properties settings() {
-		// Timestamps are Asia/Shanghai wall-clock values stored as TIMESTAMP (no zone) and bound as LocalDateTime, so
-		// DuckDB never converts them. Setting "TimeZone" would need the icu extension, which the JDBC jar does not bundle
+		// Timestamps are Asia/Shanghai wall-clock values stored as TIMESTAMP (no zone)
+		// and bound as LocalDateTime, so
+		// DuckDB never converts them. Setting "TimeZone" would need the icu extension,
+		// which the JDBC jar does not bundle
 		// and an offline deployment cannot download.
 		return new Properties();
 	}
@@ -79,7 +82,9 @@ public final class Warehouse implements AutoCloseable {
 		return file;
 	}
 
-	/** Runs every {@code schema/*.sql} file listed in the index; the DDL is idempotent. */
+	/**
+	 * Runs every {@code schema/*.sql} file listed in the index; the DDL is idempotent.
+	 */
 	public void applySchema() throws SQLException {
 		for (String script : index("schema/")) {
 			executeScript(resource(script));
@@ -98,7 +103,10 @@ public final class Warehouse implements AutoCloseable {
 		});
 	}
 
-	/** Recreates only the staging views (cheap; they read the landing tables live), for steps that need no marts. */
+	/**
+	 * Recreates only the staging views (cheap; they read the landing tables live), for
+	 * steps that need no marts.
+	 */
 	public void buildStaging() {
 		inTransaction(() -> {
 			for (String model : index("staging/")) {
@@ -110,11 +118,12 @@ public final class Warehouse implements AutoCloseable {
 	private void materialize(String model, String kind) throws SQLException {
 		String name = modelName(model);
 		try (Statement st = connection.createStatement()) {
-			// A relation may change kind between versions: drop the other kind first. DuckDB refuses
+			// A relation may change kind between versions: drop the other kind first.
+			// DuckDB refuses
 			// "drop table if exists" on a view (and vice versa), so look the relation up.
 			String other = "view".equals(kind) ? "table" : "view";
-			try (ResultSet rs = st.executeQuery("select count(*) from duckdb_" + other + "s() where "
-					+ other + "_name = '" + name + "' and schema_name = 'main' and not temporary")) {
+			try (ResultSet rs = st.executeQuery("select count(*) from duckdb_" + other + "s() where " + other
+					+ "_name = '" + name + "' and schema_name = 'main' and not temporary")) {
 				rs.next();
 				if (rs.getLong(1) > 0) {
 					st.execute("drop " + other + " " + name);
@@ -159,14 +168,18 @@ public final class Warehouse implements AutoCloseable {
 	}
 
 	/**
-	 * {@code text} as a SQL string literal, quotes doubled: for what DuckDB takes only as a constant (file paths of
-	 * {@code copy}, {@code attach} and {@code read_csv}, {@code set variable}), where no parameter can be bound.
+	 * {@code text} as a SQL string literal, quotes doubled: for what DuckDB takes only as
+	 * a constant (file paths of {@code copy}, {@code attach} and {@code read_csv},
+	 * {@code set variable}), where no parameter can be bound.
 	 */
 	public static String literal(String text) {
 		return "'" + text.replace("'", "''") + "'";
 	}
 
-	/** Executes a script of {@code ;}-terminated statements (no {@code ;} inside literals or comments). */
+	/**
+	 * Executes a script of {@code ;}-terminated statements (no {@code ;} inside literals
+	 * or comments).
+	 */
 	public void executeScript(String script) throws SQLException {
 		try (Statement st = connection.createStatement()) {
 			for (String statement : statements(script)) {
@@ -201,7 +214,10 @@ public final class Warehouse implements AutoCloseable {
 
 	}
 
-	/** Runs {@code work} in one DuckDB transaction: a failure or a crash leaves the warehouse as before. */
+	/**
+	 * Runs {@code work} in one DuckDB transaction: a failure or a crash leaves the
+	 * warehouse as before.
+	 */
 	public void inTransaction(SqlWork work) {
 		try {
 			boolean auto = connection.getAutoCommit();

@@ -13,12 +13,16 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
 
-/** dim_period computes the holiday-shifted deadline in SQL; it must agree with DeadlineCalendar day for day. */
+/**
+ * dim_period computes the holiday-shifted deadline in SQL; it must agree with
+ * DeadlineCalendar day for day.
+ */
 class DimPeriodTests {
 
 	@Test
 	void sqlDeadlinesAgreeWithTheDeadlineCalendarForEveryCutoffDayAndShift() {
-		// given: the demo county's holidays, campaigns covering 2023–2024 for cutoff days 1..31, both shift directions
+		// given: the demo county's holidays, campaigns covering 2023–2024 for cutoff days
+		// 1..31, both shift directions
 		ReferenceData demo = ReferenceDataLoader.loadDemo();
 		List<Campaign> campaigns = new ArrayList<>();
 		for (int day = 1; day <= 31; day++) {

@@ -15,8 +15,8 @@ import org.anjian.warehouse.reference.ReferenceData.Submitter;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 
 /**
- * Tiny given tables for warehouse tests: a two-township county and rows appended straight into the landing tables,
- * the way the submission writer leaves them.
+ * Tiny given tables for warehouse tests: a two-township county and rows appended straight
+ * into the landing tables, the way the submission writer leaves them.
  */
 public final class Given {
 
@@ -40,7 +40,10 @@ public final class Given {
 		return ReferenceDataLoader.load(samples().resolve("reference"));
 	}
 
-	/** 东镇 (T1 in EAST), 西镇 (T2 in WEST), 应急局 (D1, county); campaign X from 2024-04 to 2024-06, due the 22nd. */
+	/**
+	 * 东镇 (T1 in EAST), 西镇 (T2 in WEST), 应急局 (D1, county); campaign X from 2024-04 to
+	 * 2024-06, due the 22nd.
+	 */
 	public static ReferenceData tinyCounty() {
 		return new ReferenceData(
 				List.of(new Region(COUNTY, "测试县", "county", null), new Region(EAST, "东镇", "township", COUNTY),
@@ -65,7 +68,8 @@ public final class Given {
 	}
 
 	/**
-	 * One industry row of a table: hazards found (major, general) and rectified (major, general); totals derived.
+	 * One industry row of a table: hazards found (major, general) and rectified (major,
+	 * general); totals derived.
 	 */
 	public static void line(Warehouse w, String sha, int row, String submitter, String region, YearMonth period,
 			String industry, LocalDateTime receivedAt, long hazardsMajor, long hazardsGeneral, long rectifiedMajor,
@@ -79,7 +83,10 @@ public final class Given {
 				hazardsGeneral, rectifiedMajor + rectifiedGeneral, rectifiedMajor, rectifiedGeneral);
 	}
 
-	/** A list file's audit_file row, the way the writers' ListWriter records it (no campaign, period left null). */
+	/**
+	 * A list file's audit_file row, the way the writers' ListWriter records it (no
+	 * campaign, period left null).
+	 */
 	public static void listFile(Warehouse w, String sha, String listKind, String submitter, LocalDateTime receivedAt,
 			String status) {
 		exec(w, """
@@ -90,8 +97,9 @@ public final class Given {
 	}
 
 	/**
-	 * One landed list row: {@code columnsAndValues} alternates raw column names and their text, e.g.
-	 * {@code "enterprise_name", "某某公司", "level", "major"}; columns not named stay NULL.
+	 * One landed list row: {@code columnsAndValues} alternates raw column names and their
+	 * text, e.g. {@code "enterprise_name", "某某公司", "level", "major"}; columns not named
+	 * stay NULL.
 	 */
 	public static void listRow(Warehouse w, String rawTable, String sha, int row, String... columnsAndValues) {
 		StringBuilder columns = new StringBuilder("sha256, row_number");
@@ -130,7 +138,10 @@ public final class Given {
 		}
 	}
 
-	/** Rows of an ordered query, each as a list of column values rendered as strings (null stays null). */
+	/**
+	 * Rows of an ordered query, each as a list of column values rendered as strings (null
+	 * stays null).
+	 */
 	public static List<List<String>> rows(Warehouse w, String sql, Object... params) {
 		try (PreparedStatement ps = w.connection().prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {

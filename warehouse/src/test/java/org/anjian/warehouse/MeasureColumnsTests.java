@@ -17,13 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The measure columns are written out in the DDL (V002 land_submission_line; V003 rollup_cutoff, rollup_month_end and
- * its {@code _cum} twin) and in stg_submissions__lines; {@code measures.csv} is the catalog. Each relation's whole
- * column list — names, types and order, as DuckDB reports them in {@code information_schema.columns} — must be its own
- * columns around the catalog's measures, so a measure added, dropped, renamed, moved or retyped in one place and not
- * the other fails here. Order matters: the submission writer's Appender fills land_submission_line by position (its
- * lineage columns, then the measures), and the exports and the data dictionary show the columns in table order.
- * README "Decisions" says why the lists are written out rather than generated from the catalog.
+ * The measure columns are written out in the DDL (V002 land_submission_line; V003
+ * rollup_cutoff, rollup_month_end and its {@code _cum} twin) and in
+ * stg_submissions__lines; {@code measures.csv} is the catalog. Each relation's whole
+ * column list — names, types and order, as DuckDB reports them in
+ * {@code information_schema.columns} — must be its own columns around the catalog's
+ * measures, so a measure added, dropped, renamed, moved or retyped in one place and not
+ * the other fails here. Order matters: the submission writer's Appender fills
+ * land_submission_line by position (its lineage columns, then the measures), and the
+ * exports and the data dictionary show the columns in table order. README "Decisions"
+ * says why the lists are written out rather than generated from the catalog.
  */
 class MeasureColumnsTests {
 
@@ -38,7 +41,8 @@ class MeasureColumnsTests {
 	@Test
 	void theLandingTableIsItsLineageThenEveryMeasureInCatalogOrder() throws SQLException {
 		try (Warehouse warehouse = Warehouse.inMemory()) {
-			assertThat(columns(warehouse.connection(), "land_submission_line")).isEqualTo(expected("land_submission_line"));
+			assertThat(columns(warehouse.connection(), "land_submission_line"))
+				.isEqualTo(expected("land_submission_line"));
 		}
 	}
 
@@ -72,19 +76,20 @@ class MeasureColumnsTests {
 	}
 
 	/**
-	 * The guard itself: the schema script as shipped, run in a fresh database, gives the expected columns; with one drift
-	 * of each kind it does not.
+	 * The guard itself: the schema script as shipped, run in a fresh database, gives the
+	 * expected columns; with one drift of each kind it does not.
 	 */
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			two measures swapped    | V002__submissions.sql | land_submission_line | hazards_major bigint,\\n    hazards_general bigint,         | hazards_general bigint,\\n    hazards_major bigint,
-			a measure retyped       | V002__submissions.sql | land_submission_line | fines_wan decimal(18,4)                                       | fines_wan decimal(18,2)
-			a measure renamed       | V002__submissions.sql | land_submission_line | blacklisted bigint                                            | blacklist bigint
-			a measure dropped       | V002__submissions.sql | land_submission_line | \\n    report_rewards bigint,                                  | ''
-			a measure added         | V003__rollups.sql     | rollup_cutoff        | exposures bigint,                                             | exposures bigint,\\n    exposure_records bigint,
-			a cumulative swapped    | V003__rollups.sql     | rollup_month_end     | hazards_major_cum bigint,\\n    hazards_general_cum bigint, | hazards_general_cum bigint,\\n    hazards_major_cum bigint,
-			a cumulative retyped    | V003__rollups.sql     | rollup_month_end     | fines_wan_cum decimal(18,4)                                   | fines_wan_cum double
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					two measures swapped    | V002__submissions.sql | land_submission_line | hazards_major bigint,\\n    hazards_general bigint,         | hazards_general bigint,\\n    hazards_major bigint,
+					a measure retyped       | V002__submissions.sql | land_submission_line | fines_wan decimal(18,4)                                       | fines_wan decimal(18,2)
+					a measure renamed       | V002__submissions.sql | land_submission_line | blacklisted bigint                                            | blacklist bigint
+					a measure dropped       | V002__submissions.sql | land_submission_line | \\n    report_rewards bigint,                                  | ''
+					a measure added         | V003__rollups.sql     | rollup_cutoff        | exposures bigint,                                             | exposures bigint,\\n    exposure_records bigint,
+					a cumulative swapped    | V003__rollups.sql     | rollup_month_end     | hazards_major_cum bigint,\\n    hazards_general_cum bigint, | hazards_general_cum bigint,\\n    hazards_major_cum bigint,
+					a cumulative retyped    | V003__rollups.sql     | rollup_month_end     | fines_wan_cum decimal(18,4)                                   | fines_wan_cum double
+					""")
 	void aDriftInTheDdlIsCaught(String drift, String script, String table, String from, String to) throws SQLException {
 		String shipped = Warehouse.resource("schema/" + script);
 		String find = from.replace("\\n", "\n");
@@ -95,7 +100,10 @@ class MeasureColumnsTests {
 		assertThat(columnsAfter(drifted, table)).as(drift).isNotEmpty().isNotEqualTo(expected(table));
 	}
 
-	/** What the catalog says a relation's columns are: its own columns around the measures. */
+	/**
+	 * What the catalog says a relation's columns are: its own columns around the
+	 * measures.
+	 */
 	private static List<String> expected(String relation) {
 		return switch (relation) {
 			case "land_submission_line" -> concat(List.of("sha256 VARCHAR", "sheet VARCHAR", "row_number INTEGER",
@@ -105,9 +113,10 @@ class MeasureColumnsTests {
 			case "rollup_month_end" -> concat(ROLLUP_KEY, measures(""), measures("_cum"),
 					List.of("rectification_rate DOUBLE", "major_rectification_rate DOUBLE", "coverage_rate DOUBLE"),
 					ROLLUP_COUNTS);
-			case "stg_submissions__lines" -> concat(List.of("sha256 VARCHAR", "submitter_code VARCHAR",
-					"campaign VARCHAR", "region_code VARCHAR", "industry_code VARCHAR", "sheet VARCHAR",
-					"row_number INTEGER"), measures(""), List.of("period DATE", "received_at TIMESTAMP"));
+			case "stg_submissions__lines" -> concat(
+					List.of("sha256 VARCHAR", "submitter_code VARCHAR", "campaign VARCHAR", "region_code VARCHAR",
+							"industry_code VARCHAR", "sheet VARCHAR", "row_number INTEGER"),
+					measures(""), List.of("period DATE", "received_at TIMESTAMP"));
 			default -> throw new IllegalArgumentException(relation);
 		};
 	}
@@ -121,7 +130,10 @@ class MeasureColumnsTests {
 		}
 	}
 
-	/** Every catalog measure as “column TYPE”: whole counts are BIGINT, the one decimal (万元) DECIMAL(18,4). */
+	/**
+	 * Every catalog measure as “column TYPE”: whole counts are BIGINT, the one decimal
+	 * (万元) DECIMAL(18,4).
+	 */
 	private static List<String> measures(String suffix) {
 		return CATALOG.measures()
 			.stream()

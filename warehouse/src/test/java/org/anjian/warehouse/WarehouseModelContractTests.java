@@ -31,9 +31,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every model's sibling {@code .yml} is its contract: the grain sentence, every column documented, and the declared
- * checks (not_null, unique, relationships, accepted_values, expressions) hold on a warehouse built from a handful of
- * rows, with both rollups materialized.
+ * Every model's sibling {@code .yml} is its contract: the grain sentence, every column
+ * documented, and the declared checks (not_null, unique, relationships, accepted_values,
+ * expressions) hold on a warehouse built from a handful of rows, with both rollups
+ * materialized.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarehouseModelContractTests {
@@ -57,13 +58,15 @@ class WarehouseModelContractTests {
 		table("d1-apr", "D1", COUNTY, april, t.plusHours(2), 2, 9, 1, 8);
 		table("t1-may-old", "T1", EAST, may, t.plusDays(30), 1, 5, 1, 3);
 		table("t1-may", "T1", EAST, may, t.plusDays(35), 1, 6, 1, 4);
-		Given.exec(warehouse, "update audit_file set status = 'superseded', superseded_by = 't1-may' where sha256 = 't1-may-old'");
+		Given.exec(warehouse,
+				"update audit_file set status = 'superseded', superseded_by = 't1-may' where sha256 = 't1-may-old'");
 		table("d1-may", "D1", COUNTY, may, LocalDateTime.of(2024, 5, 23, 9, 10), 2, 10, 2, 9);
-		Given.exec(warehouse, """
-				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
-				    error_count, warning_count, ingested_at)
-				values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
-				    1, 0, timestamp '2024-05-14 20:40:00')""");
+		Given.exec(warehouse,
+				"""
+						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+						    error_count, warning_count, ingested_at)
+						values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
+						    1, 0, timestamp '2024-05-14 20:40:00')""");
 		lists(t);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
@@ -81,32 +84,32 @@ class WarehouseModelContractTests {
 	}
 
 	/**
-	 * One of each list kind: a directory, T1's hazard ledger (a May figure that disagrees with its May table), an
-	 * inspection record naming an enterprise in no directory, a liaison list, and a superseded ledger left out.
+	 * One of each list kind: a directory, T1's hazard ledger (a May figure that disagrees
+	 * with its May table), an inspection record naming an enterprise in no directory, a
+	 * liaison list, and a superseded ledger left out.
 	 */
 	void lists(LocalDateTime t) {
 		String acme = Given.uscc("91510000MA6CAB12X");
 		Given.listFile(warehouse, "dir-1", "enterprise_directory", null, t, "loaded");
-		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 4, "list", "key", "enterprise_name",
-				"东镇化工有限责任公司", "uscc", acme, "industry", "应急管理", "township", "东镇", "main_risk", "危险化学品");
-		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 5, "list", "general", "enterprise_name",
-				"西镇建材厂", "industry", "住建", "township", "西镇");
+		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 4, "list", "key", "enterprise_name", "东镇化工有限责任公司",
+				"uscc", acme, "industry", "应急管理", "township", "东镇", "main_risk", "危险化学品");
+		Given.listRow(warehouse, "raw_enterprise_directory", "dir-1", 5, "list", "general", "enterprise_name", "西镇建材厂",
+				"industry", "住建", "township", "西镇");
 		Given.listFile(warehouse, "ledger-old", "hazard_ledger", "T1", t, "superseded");
-		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-old", 3, "enterprise_name", "东镇化工有限公司", "level",
-				"major", "found_on", "2024-05-02");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-old", 3, "enterprise_name", "东镇化工有限公司", "level", "major",
+				"found_on", "2024-05-02");
 		Given.listFile(warehouse, "ledger-1", "hazard_ledger", "T1", t.plusDays(40), "loaded");
-		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 3, "enterprise_name", "东镇化工有限公司", "township",
-				"东镇", "description", "储罐区未设置可燃气体报警", "level", "major", "found_on", "2024-04-12", "source",
-				"enforcement", "funds_wan", "2.5", "deadline", "2024-06-30", "status", "rectified", "rectified_on",
-				"2024-05-20");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 3, "enterprise_name", "东镇化工有限公司", "township", "东镇",
+				"description", "储罐区未设置可燃气体报警", "level", "major", "found_on", "2024-04-12", "source", "enforcement",
+				"funds_wan", "2.5", "deadline", "2024-06-30", "status", "rectified", "rectified_on", "2024-05-20");
 		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 4, "enterprise_name", "东镇化工有限公司", "uscc", acme,
 				"level", "major", "found_on", "2024-05-03", "source", "self_check", "status", "in_progress");
-		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 5, "enterprise_name", "东镇化工有限公司", "level",
-				"major", "found_on", "2024-05-09", "source", "self_check", "status", "not_started");
+		Given.listRow(warehouse, "raw_hazard_ledger", "ledger-1", 5, "enterprise_name", "东镇化工有限公司", "level", "major",
+				"found_on", "2024-05-09", "source", "self_check", "status", "not_started");
 		Given.listFile(warehouse, "insp-1", "inspection_record", "D1", t.plusDays(41), "loaded");
-		Given.listRow(warehouse, "raw_inspection_record", "insp-1", 5, "enterprise_name", "东镇化工有限公司",
-				"inspected_on", "2024-05-10", "inspectors", "王五、赵六", "violations", "1. 未培训 2. 未演练", "case_number",
-				"（2024）001号", "fines_wan", "1.2");
+		Given.listRow(warehouse, "raw_inspection_record", "insp-1", 5, "enterprise_name", "东镇化工有限公司", "inspected_on",
+				"2024-05-10", "inspectors", "王五、赵六", "violations", "1. 未培训 2. 未演练", "case_number", "（2024）001号",
+				"fines_wan", "1.2");
 		Given.listRow(warehouse, "raw_inspection_record", "insp-1", 6, "enterprise_name", "南山小作坊", "inspected_on",
 				"2024-05-11");
 		Given.listRow(warehouse, "raw_inspection_violation", "insp-1", 5, "item_no", "1", "violation", "未培训");
@@ -123,7 +126,8 @@ class WarehouseModelContractTests {
 
 	static Path resourceRoot() {
 		try {
-			return Path.of(WarehouseModelContractTests.class.getClassLoader().getResource("warehouse/models.index").toURI())
+			return Path
+				.of(WarehouseModelContractTests.class.getClassLoader().getResource("warehouse/models.index").toURI())
 				.getParent();
 		}
 		catch (URISyntaxException ex) {
@@ -159,7 +163,9 @@ class WarehouseModelContractTests {
 			assertThat(yml).as("sibling .yml of " + entry).exists();
 			Map<String, Object> contract = contract(yml);
 			assertThat(contract.get("model")).as("model name in " + yml.getFileName()).isEqualTo(name);
-			assertThat(String.valueOf(contract.get("grain"))).as("grain of " + name).startsWith("One row per").endsWith(".");
+			assertThat(String.valueOf(contract.get("grain"))).as("grain of " + name)
+				.startsWith("One row per")
+				.endsWith(".");
 			assertThat(indexed).as("models.index").contains(entry);
 		}
 		for (String entry : indexed) {
@@ -188,8 +194,8 @@ class WarehouseModelContractTests {
 					.map(r -> r.get(0))
 					.toList();
 				assertThat(documented).as(model).containsExactlyInAnyOrderElementsOf(actual);
-				columns(contract).forEach(c -> assertThat((String) c.get("description")).as(model + "." + c.get("name"))
-					.isNotBlank());
+				columns(contract).forEach(
+						c -> assertThat((String) c.get("description")).as(model + "." + c.get("name")).isNotBlank());
 				assertThat(count("select count(*) from " + model)).as(model + " has rows to check").isPositive();
 			}));
 			for (Map<String, Object> column : columns(contract)) {

@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Parses the command line, holds the {@code --home} lock, starts the Spring context and runs one command. Every
- * failure ends as a one-line reason on stderr and a non-zero exit code; nothing is thrown out of {@link #run}.
+ * Parses the command line, holds the {@code --home} lock, starts the Spring context and
+ * runs one command. Every failure ends as a one-line reason on stderr and a non-zero exit
+ * code; nothing is thrown out of {@link #run}.
  */
 public final class Cli {
 
@@ -35,12 +36,14 @@ public final class Cli {
 			return ExitCodes.USAGE;
 		}
 		if ("bench".equals(args.command())) {
-			// the benchmark is its own program now (bench/), so the product jar carries no yardstick library
+			// the benchmark is its own program now (bench/), so the product jar carries
+			// no yardstick library
 			err.println("anjian: 基准测试已移到单独的程序：java -jar bench/target/anjian-bench.jar [--rows …]（见 README“Benchmark”）");
 			return ExitCodes.USAGE;
 		}
 		Path home = args.path("home").orElse(Path.of("anjian-data")).toAbsolutePath().normalize();
-		// status only reads (job repository, scheduler store, analysts' snapshot): it runs beside a working process
+		// status only reads (job repository, scheduler store, analysts' snapshot): it
+		// runs beside a working process
 		try (HomeLock lock = "status".equals(args.command()) ? HomeLock.shared() : HomeLock.acquire(home)) {
 			if (lock == null) {
 				err.println("anjian: 另一个 anjian 进程正在使用数据目录 " + home + "，请稍后再试");
@@ -77,7 +80,10 @@ public final class Cli {
 		}
 	}
 
-	/** The first failure in the cause chain that speaks to the operator, else the innermost cause. */
+	/**
+	 * The first failure in the cause chain that speaks to the operator, else the
+	 * innermost cause.
+	 */
 	private static Throwable rootCause(Throwable ex) {
 		Throwable t = ex;
 		while (!(t instanceof ReferenceDataException || t instanceof CliArgs.UsageException
@@ -88,8 +94,9 @@ public final class Cli {
 	}
 
 	/**
-	 * The application context a command runs in: settings from {@code options} (e.g. {@code max-file-mb}) ahead of
-	 * the environment. The caller holds the home lock where the command writes (tests drive the run layer this way).
+	 * The application context a command runs in: settings from {@code options} (e.g.
+	 * {@code max-file-mb}) ahead of the environment. The caller holds the home lock where
+	 * the command writes (tests drive the run layer this way).
 	 * @param reference the reference-data folder, or null for the bundled demo county
 	 */
 	public static ConfigurableApplicationContext context(Path home, Path reference, String command,
@@ -105,7 +112,8 @@ public final class Cli {
 		props.put("anjian.command", command);
 		app.setDefaultProperties(props);
 		app.setRegisterShutdownHook(false);
-		// --max-file-mb 50 and the like: the setting of that name, ahead of the environment variable
+		// --max-file-mb 50 and the like: the setting of that name, ahead of the
+		// environment variable
 		Map<String, Object> settings = new HashMap<>();
 		options.forEach((option, value) -> {
 			String setting = IntakeSettings.settingOf(option);

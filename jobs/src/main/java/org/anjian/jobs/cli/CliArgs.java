@@ -15,7 +15,8 @@ public record CliArgs(String command, Map<String, String> options) {
 
 	public static CliArgs parse(String[] args) {
 		if (args.length == 0) {
-			throw new UsageException("缺少命令。用法：java -jar anjian.jar <demo|ingest|rollup|export|nightly|schedule|status> [选项]");
+			throw new UsageException(
+					"缺少命令。用法：java -jar anjian.jar <demo|ingest|rollup|export|nightly|schedule|status> [选项]");
 		}
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {
@@ -57,8 +58,9 @@ public record CliArgs(String command, Map<String, String> options) {
 	}
 
 	/**
-	 * A folder option that must be given, absolute and normalised: paths recorded in {@code audit_file} are relative
-	 * to it, so {@code ./inbox} and {@code inbox/} name the same files.
+	 * A folder option that must be given, absolute and normalised: paths recorded in
+	 * {@code audit_file} are relative to it, so {@code ./inbox} and {@code inbox/} name
+	 * the same files.
 	 */
 	public Path requiredFolder(String name) {
 		return Path.of(required(name)).toAbsolutePath().normalize();
@@ -68,7 +70,10 @@ public record CliArgs(String command, Map<String, String> options) {
 		return Boolean.parseBoolean(options.getOrDefault(name, "false"));
 	}
 
-	/** An ISO-8601 local date-time in Asia/Shanghai, e.g. 2024-05-22T23:59:59 (seconds optional). */
+	/**
+	 * An ISO-8601 local date-time in Asia/Shanghai, e.g. 2024-05-22T23:59:59 (seconds
+	 * optional).
+	 */
 	public Optional<LocalDateTime> dateTime(String name) {
 		return option(name).map(text -> {
 			try {

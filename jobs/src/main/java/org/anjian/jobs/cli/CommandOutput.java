@@ -4,7 +4,10 @@ import java.io.PrintStream;
 
 import org.anjian.jobs.system.RunProgress;
 
-/** Where a command reports: one line per event on stdout, the one-line failure reason on stderr. */
+/**
+ * Where a command reports: one line per event on stdout, the one-line failure reason on
+ * stderr.
+ */
 public record CommandOutput(PrintStream out, PrintStream err) implements RunProgress {
 
 	@Override

@@ -17,8 +17,9 @@ import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code demo}: the bundled demo county end to end — a generated inbox of realistic submissions → warehouse → cutoff
- * and month-end rollups of two months → exports and the analysts' snapshot; prints where everything went.
+ * {@code demo}: the bundled demo county end to end — a generated inbox of realistic
+ * submissions → warehouse → cutoff and month-end rollups of two months → exports and the
+ * analysts' snapshot; prints where everything went.
  */
 @Component
 class DemoCommand implements AnjianCommand {
@@ -59,7 +60,8 @@ class DemoCommand implements AnjianCommand {
 		for (YearMonth month : DemoInbox.months(campaign)) {
 			for (RollupKind kind : RollupKind.values()) {
 				if (outcome.succeeded()) {
-					outcome = runs.rollup(RollupRequest.of(reference, campaign.code(), month, kind, null), out).outcome();
+					outcome = runs.rollup(RollupRequest.of(reference, campaign.code(), month, kind, null), out)
+						.outcome();
 				}
 			}
 		}

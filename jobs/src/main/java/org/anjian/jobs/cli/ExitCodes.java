@@ -26,7 +26,10 @@ public final class ExitCodes {
 	private ExitCodes() {
 	}
 
-	/** A run's exit code: completed or already complete 0, refused (missing input) 65, failed 1. */
+	/**
+	 * A run's exit code: completed or already complete 0, refused (missing input) 65,
+	 * failed 1.
+	 */
 	public static int of(RunOutcome outcome) {
 		return switch (outcome) {
 			case COMPLETED, ALREADY_COMPLETE -> OK;

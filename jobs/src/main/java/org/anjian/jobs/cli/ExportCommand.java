@@ -4,7 +4,10 @@ import org.anjian.jobs.runs.ExportRequest;
 import org.anjian.jobs.runs.Runs;
 import org.springframework.stereotype.Component;
 
-/** {@code export [--no-mask-phones]}: refresh the Parquet/CSV exports and the analysts' snapshot. */
+/**
+ * {@code export [--no-mask-phones]}: refresh the Parquet/CSV exports and the analysts'
+ * snapshot.
+ */
 @Component
 class ExportCommand implements AnjianCommand {
 

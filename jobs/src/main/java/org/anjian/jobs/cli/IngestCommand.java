@@ -4,7 +4,10 @@ import org.anjian.jobs.runs.IngestRequest;
 import org.anjian.jobs.runs.Runs;
 import org.springframework.stereotype.Component;
 
-/** {@code ingest --inbox DIR [--now DATETIME]}: read every file under DIR not loaded before. */
+/**
+ * {@code ingest --inbox DIR [--now DATETIME]}: read every file under DIR not loaded
+ * before.
+ */
 @Component
 class IngestCommand implements AnjianCommand {
 

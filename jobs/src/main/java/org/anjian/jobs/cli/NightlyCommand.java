@@ -6,9 +6,9 @@ import org.anjian.warehouse.calendar.OfficeTime;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code nightly --inbox DIR [--now DATETIME]}: ingest (files received after now are not seen yet), then every rollup
- * that has come due by now and has not been produced, in calendar order, then exports. A second run for the same now
- * finds nothing new to do.
+ * {@code nightly --inbox DIR [--now DATETIME]}: ingest (files received after now are not
+ * seen yet), then every rollup that has come due by now and has not been produced, in
+ * calendar order, then exports. A second run for the same now finds nothing new to do.
  */
 @Component
 class NightlyCommand implements AnjianCommand {

@@ -12,8 +12,9 @@ import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rollup --campaign C --period YYYY-MM --kind cutoff|month-end [--as-of DATETIME]}: materialize one rollup,
- * print the 催报 roster (who is on time, late, missing; whom to call) and write the official table into the outbox.
+ * {@code rollup --campaign C --period YYYY-MM --kind cutoff|month-end [--as-of DATETIME]}:
+ * materialize one rollup, print the 催报 roster (who is on time, late, missing; whom to
+ * call) and write the official table into the outbox.
  */
 @Component
 class RollupCommand implements AnjianCommand {

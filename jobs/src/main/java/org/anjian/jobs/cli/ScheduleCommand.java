@@ -13,8 +13,8 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code schedule --inbox DIR}: stays up and runs the calendar; each trigger starts its job through
- * {@link ScheduledRuns}. SIGTERM stops after the running job completes.
+ * {@code schedule --inbox DIR}: stays up and runs the calendar; each trigger starts its
+ * job through {@link ScheduledRuns}. SIGTERM stops after the running job completes.
  */
 @Component
 class ScheduleCommand implements AnjianCommand {

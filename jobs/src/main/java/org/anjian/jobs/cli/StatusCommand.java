@@ -21,8 +21,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code status}: recent job executions (outcome, duration, counts), next fire times, submissions per period. Reads
- * the analysts' snapshot, never the live warehouse, so it works while a job runs.
+ * {@code status}: recent job executions (outcome, duration, counts), next fire times,
+ * submissions per period. Reads the analysts' snapshot, never the live warehouse, so it
+ * works while a job runs.
  */
 @Component
 class StatusCommand implements AnjianCommand {
@@ -55,15 +56,18 @@ class StatusCommand implements AnjianCommand {
 			long written = e.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
 			String duration = e.getStartTime() == null || e.getEndTime() == null ? "—"
 					: Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0 + "s";
-			out.line(String.format("  %s  %-22s %-10s %8s  写入 %d", e.getCreateTime().withNano(0).toString().replace('T', ' '),
-					e.getJobInstance().getJobName(), e.getStatus(), duration, written));
+			out.line(String.format("  %s  %-22s %-10s %8s  写入 %d",
+					e.getCreateTime().withNano(0).toString().replace('T', ' '), e.getJobInstance().getJobName(),
+					e.getStatus(), duration, written));
 		}
 		try (AnjianScheduler scheduler = AnjianScheduler
 			.open(ScheduleSettings.fromEnvironment(settings.home(), System.getenv()), (job, params) -> {
 			})) {
 			List<NextFire> fires = scheduler.nextFireTimes();
 			out.line("下次触发：" + (fires.isEmpty() ? "（尚未运行 schedule 注册日程）" : ""));
-			fires.stream().limit(5).forEach(f -> out.line("  " + f.at().toString().replace('T', ' ') + "  " + f.trigger()));
+			fires.stream()
+				.limit(5)
+				.forEach(f -> out.line("  " + f.at().toString().replace('T', ' ') + "  " + f.trigger()));
 		}
 		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
 		if (Files.exists(snapshot)) {

@@ -24,10 +24,11 @@ import org.anjian.writers.official.OfficialTable;
 import org.anjian.writers.official.OfficialTableWriter;
 
 /**
- * Generates the demo county's inbox: every submitter's cumulative F-000 table for the first two months of the 强安2024
- * campaign, written in the official layout, with the events an office meets every month — a corrected table sent
- * again, the same file forwarded twice, a 合计 that does not add up, a table after the deadline — and received times
- * set as mtimes. Seeded: the same figures every time.
+ * Generates the demo county's inbox: every submitter's cumulative F-000 table for the
+ * first two months of the 强安2024 campaign, written in the official layout, with the
+ * events an office meets every month — a corrected table sent again, the same file
+ * forwarded twice, a 合计 that does not add up, a table after the deadline — and received
+ * times set as mtimes. Seeded: the same figures every time.
  */
 public final class DemoInbox {
 
@@ -57,7 +58,8 @@ public final class DemoInbox {
 			int n = 0;
 			for (Submitter s : reference.submitters()) {
 				n++;
-				Map<String, Map<String, BigDecimal>> figures = cumulative.computeIfAbsent(s.code(), k -> new LinkedHashMap<>());
+				Map<String, Map<String, BigDecimal>> figures = cumulative.computeIfAbsent(s.code(),
+						k -> new LinkedHashMap<>());
 				for (Industry industry : industriesOf(s)) {
 					Map<String, BigDecimal> before = figures.getOrDefault(industry.code(), Map.of());
 					figures.put(industry.code(), add(before, monthFigures()));
@@ -65,7 +67,8 @@ public final class DemoInbox {
 				LocalDateTime received = month.atDay(10 + n).atTime(9 + n % 8, 15 + n);
 				boolean late = month.equals(months.get(1)) && n == reference.submitters().size() - 1;
 				if (late) {
-					received = month.atDay(23).atTime(9, 10); // after the 22nd: carried forward at the cutoff
+					received = month.atDay(23).atTime(9, 10); // after the 22nd: carried
+																// forward at the cutoff
 				}
 				boolean wrongTotal = month.equals(months.get(1)) && n == 4;
 				Path file = folder.resolve(s.name() + month.getMonthValue() + "月统计表.xlsx");
@@ -88,7 +91,8 @@ public final class DemoInbox {
 	}
 
 	private void write(Path file, Campaign campaign, YearMonth month, Submitter s,
-			Map<String, Map<String, BigDecimal>> figures, boolean wrongTotal, LocalDateTime received) throws IOException {
+			Map<String, Map<String, BigDecimal>> figures, boolean wrongTotal, LocalDateTime received)
+			throws IOException {
 		List<OfficialRow> rows = new ArrayList<>();
 		Map<String, BigDecimal> total = new LinkedHashMap<>();
 		for (Industry industry : reference.industries()) {
@@ -101,8 +105,9 @@ public final class DemoInbox {
 		if (wrongTotal) {
 			total.merge("hazards_total", BigDecimal.valueOf(5), BigDecimal::add);
 		}
-		OfficialTable table = new OfficialTable(campaign.form(), "全县安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表",
-				campaign.firstMonth(), month, s.name(), received.toLocalDate(), rows, new OfficialRow("合  计", total));
+		OfficialTable table = new OfficialTable(campaign.form(),
+				"全县安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表", campaign.firstMonth(), month, s.name(),
+				received.toLocalDate(), rows, new OfficialRow("合  计", total));
 		writer.write(table, file);
 		setReceived(file, received);
 	}
@@ -111,7 +116,10 @@ public final class DemoInbox {
 		Files.setLastModifiedTime(file, FileTime.from(received.atZone(OfficeTime.ZONE).toInstant()));
 	}
 
-	/** Departments report their own industry and one more; townships report most industries. */
+	/**
+	 * Departments report their own industry and one more; townships report most
+	 * industries.
+	 */
 	private List<Industry> industriesOf(Submitter s) {
 		List<Industry> all = reference.industries();
 		if ("department".equals(s.kind())) {
@@ -166,6 +174,5 @@ public final class DemoInbox {
 	private static BigDecimal n(int v) {
 		return BigDecimal.valueOf(v);
 	}
-
 
 }

@@ -15,22 +15,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * exportJob (导出): Parquet and CSV for BI under {@code <home>/exports}, then the analysts' read-only snapshot and
- * data dictionary under {@code <home>/analyst}. Both appear atomically; a reader never sees half of either.
+ * exportJob (导出): Parquet and CSV for BI under {@code <home>/exports}, then the analysts'
+ * read-only snapshot and data dictionary under {@code <home>/analyst}. Both appear
+ * atomically; a reader never sees half of either.
  */
 @Configuration(proxyBeanMethods = false)
 class ExportJobConfiguration {
 
 	static final String JOB_NAME = "exportJob";
 
-	// warehouseExport: every dim_*, fact_*, rollup_* table; phones masked unless --no-mask-phones
+	// warehouseExport: every dim_*, fact_*, rollup_* table; phones masked unless
+	// --no-mask-phones
 
 	@Bean
 	Step warehouseExport(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			Warehouse warehouse, AnjianSettings settings) {
 		return new StepBuilder("warehouseExport", jobRepository).tasklet((contribution, chunk) -> {
 			boolean mask = !"true".equals(contribution.getStepExecution().getJobParameters().getString("noMaskPhones"));
-			new WarehouseExporter(warehouse.connection(), mask && settings.maskPhones()).exportAll(settings.exportsDir());
+			new WarehouseExporter(warehouse.connection(), mask && settings.maskPhones())
+				.exportAll(settings.exportsDir());
 			return RepeatStatus.FINISHED;
 		}, batchTransactionManager).build();
 	}

@@ -21,17 +21,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * rollupJob (汇总上报): materialize one rollup (cutoff or month-end) of one campaign and month with its 催报 roster,
- * then write the county's official table and manifest into the outbox. SQL is the unit here, so both steps are
- * tasklets. Identifying parameters: {@link RollupRequest#parameters()} (campaign, period, kind, asOf) and the
- * warehouse's intake state ({@code inputs}).
+ * rollupJob (汇总上报): materialize one rollup (cutoff or month-end) of one campaign and
+ * month with its 催报 roster, then write the county's official table and manifest into the
+ * outbox. SQL is the unit here, so both steps are tasklets. Identifying parameters:
+ * {@link RollupRequest#parameters()} (campaign, period, kind, asOf) and the warehouse's
+ * intake state ({@code inputs}).
  */
 @Configuration(proxyBeanMethods = false)
 class RollupJobConfiguration {
 
 	static final String JOB_NAME = "rollupJob";
 
-	// rollupMaterialize: rollup_cutoff | rollup_month_end and rollup_roster for (campaign, period), replaced
+	// rollupMaterialize: rollup_cutoff | rollup_month_end and rollup_roster for
+	// (campaign, period), replaced
 
 	@Bean
 	Step rollupMaterialize(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
@@ -42,7 +44,8 @@ class RollupJobConfiguration {
 		}, batchTransactionManager).build();
 	}
 
-	// officialTableWrite: outbox/<campaign>/<YYYY-MM>/<kind>/<county>-….xlsx + manifest.json, atomically
+	// officialTableWrite: outbox/<campaign>/<YYYY-MM>/<kind>/<county>-….xlsx +
+	// manifest.json, atomically
 
 	@Bean
 	Step officialTableWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
@@ -54,7 +57,10 @@ class RollupJobConfiguration {
 		}, batchTransactionManager).build();
 	}
 
-	/** The rollup this execution is for: its identifying parameters are {@link RollupRequest#parameters()}. */
+	/**
+	 * The rollup this execution is for: its identifying parameters are
+	 * {@link RollupRequest#parameters()}.
+	 */
 	private static RollupRequest request(StepExecution execution) {
 		Map<String, String> parameters = new HashMap<>();
 		execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
@@ -65,6 +71,5 @@ class RollupJobConfiguration {
 	Job rollupJob(JobRepository jobRepository, Step rollupMaterialize, Step officialTableWrite) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(rollupMaterialize).next(officialTableWrite).build();
 	}
-
 
 }

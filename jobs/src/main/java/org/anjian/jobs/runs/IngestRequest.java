@@ -9,9 +9,10 @@ import java.util.Objects;
  * Read every inbox file not loaded before (收件入库).
  *
  * @param inbox absolute, normalised inbox folder (paths in audit_file are relative to it)
- * @param now replay time: files received after it are not seen yet; null for the real clock
- * @param businessDate the scheduled date of a nightly trigger, identifying the run (a repeat of the same date is
- * already complete); null for a run started by hand
+ * @param now replay time: files received after it are not seen yet; null for the real
+ * clock
+ * @param businessDate the scheduled date of a nightly trigger, identifying the run (a
+ * repeat of the same date is already complete); null for a run started by hand
  */
 public record IngestRequest(Path inbox, LocalDateTime now, LocalDate businessDate) {
 

@@ -6,7 +6,8 @@ import java.util.Map;
  * What an intake run did.
  *
  * @param outcome how it ended
- * @param statuses files this run recorded, by final audit status (loaded, superseded, duplicate, rejected)
+ * @param statuses files this run recorded, by final audit status (loaded, superseded,
+ * duplicate, rejected)
  * @param skipped files left unrecorded for the next run
  * @param failure the reason, when it failed or was refused
  */

@@ -10,10 +10,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a job the way a nightly operator needs: a job instance already completed for the same identifying
- * parameters is reported as such ({@link RunOutcome#ALREADY_COMPLETE}), never run again; an execution left STARTED
- * by a killed process (every caller holds the home lock, so no live process owns it) is recovered, and the instance
- * restarts from where Spring Batch recorded it.
+ * Starts a job the way a nightly operator needs: a job instance already completed for the
+ * same identifying parameters is reported as such ({@link RunOutcome#ALREADY_COMPLETE}),
+ * never run again; an execution left STARTED by a killed process (every caller holds the
+ * home lock, so no live process owns it) is recovered, and the instance restarts from
+ * where Spring Batch recorded it.
  */
 @Component
 class JobStarts {
@@ -29,7 +30,8 @@ class JobStarts {
 
 	/**
 	 * @param outcome completed, already complete or failed
-	 * @param execution this start's execution, or the completed one for an instance already complete
+	 * @param execution this start's execution, or the completed one for an instance
+	 * already complete
 	 * @param failure the first failure's message when it failed
 	 */
 	record Started(RunOutcome outcome, JobExecution execution, String failure) {
@@ -54,9 +56,10 @@ class JobStarts {
 			execution = jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			// completed between the look-up and the start (only another process could, and the home lock forbids it)
-			return new Started(RunOutcome.ALREADY_COMPLETE, jobRepository.getLastJobExecution(job.getName(), parameters),
-					null);
+			// completed between the look-up and the start (only another process could,
+			// and the home lock forbids it)
+			return new Started(RunOutcome.ALREADY_COMPLETE,
+					jobRepository.getLastJobExecution(job.getName(), parameters), null);
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return new Started(RunOutcome.COMPLETED, execution, null);

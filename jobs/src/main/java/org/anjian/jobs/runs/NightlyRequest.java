@@ -6,11 +6,14 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * Ingest, then every rollup that has come due by {@code now} and has not been produced, then exports.
+ * Ingest, then every rollup that has come due by {@code now} and has not been produced,
+ * then exports.
  *
  * @param inbox absolute, normalised inbox folder
- * @param now the business time: files received after it are not seen; the rollups due by it run
- * @param businessDate the scheduled date of the nightly trigger (identifies its intake), or null
+ * @param now the business time: files received after it are not seen; the rollups due by
+ * it run
+ * @param businessDate the scheduled date of the nightly trigger (identifies its intake),
+ * or null
  */
 public record NightlyRequest(Path inbox, LocalDateTime now, LocalDate businessDate) {
 

@@ -9,7 +9,8 @@ import org.anjian.warehouse.rollups.RollupRequest;
  * What a rollup run did.
  *
  * @param request the rollup
- * @param outcome how it ended (already complete: materialized before with the same inputs)
+ * @param outcome how it ended (already complete: materialized before with the same
+ * inputs)
  * @param outboxFiles the official table and manifest in the outbox
  * @param failure the reason, when it failed
  */

@@ -6,7 +6,10 @@ public enum RunOutcome {
 	/** The job ran and completed. */
 	COMPLETED,
 
-	/** Nothing to do: the job instance with these identifying parameters had already completed. */
+	/**
+	 * Nothing to do: the job instance with these identifying parameters had already
+	 * completed.
+	 */
 	ALREADY_COMPLETE,
 
 	/** The job ran and did not complete; the result carries the reason. */

@@ -35,10 +35,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What anjian can be asked to do, one method per request: the CLI commands, the scheduler's triggers and
- * {@code demo} call these and nothing else. Each run reports through the caller's {@link RunProgress} and returns a
- * typed result; each starts its Spring Batch job with identifying parameters, so a repeat of a completed instance is
- * {@link RunOutcome#ALREADY_COMPLETE}. One run at a time per home (the caller holds the home lock).
+ * What anjian can be asked to do, one method per request: the CLI commands, the
+ * scheduler's triggers and {@code demo} call these and nothing else. Each run reports
+ * through the caller's {@link RunProgress} and returns a typed result; each starts its
+ * Spring Batch job with identifying parameters, so a repeat of a completed instance is
+ * {@link RunOutcome#ALREADY_COMPLETE}. One run at a time per home (the caller holds the
+ * home lock).
  */
 @Component
 public class Runs {
@@ -81,7 +83,10 @@ public class Runs {
 		this.warehouse = warehouse;
 	}
 
-	/** 收件入库: every inbox file not loaded before, read, checked and written; the marts rebuilt. */
+	/**
+	 * 收件入库: every inbox file not loaded before, read, checked and written; the marts
+	 * rebuilt.
+	 */
 	public IngestResult ingest(IngestRequest request, RunProgress progress) throws Exception {
 		Path inbox = request.inbox();
 		if (!Files.isDirectory(inbox)) {
@@ -101,7 +106,8 @@ public class Runs {
 		JobExecution last = jobRepository.getLastJobExecution(intakeJob.getName(), identifying);
 		if (last != null && last.getStatus() == BatchStatus.COMPLETED
 				&& last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
-			// that run left files for the next one (unreadable, still being written, write failed): not "nothing to do"
+			// that run left files for the next one (unreadable, still being written,
+			// write failed): not "nothing to do"
 			params.addString("retry", java.time.Instant.now().toString());
 		}
 		progress.line("收件入库：" + inbox);
@@ -136,19 +142,24 @@ public class Runs {
 		return new IngestResult(RunOutcome.COMPLETED, statuses, tally.skipped().size(), null);
 	}
 
-	/** 汇总: one rollup materialized with its 催报 roster, and the official table written into the outbox. */
+	/**
+	 * 汇总: one rollup materialized with its 催报 roster, and the official table written into
+	 * the outbox.
+	 */
 	public RollupRun rollup(RollupRequest request, RunProgress progress) throws Exception {
-		// the rollup's own parameters, and the intake state: a rollup re-run after new files landed is a new instance
+		// the rollup's own parameters, and the intake state: a rollup re-run after new
+		// files landed is a new instance
 		JobParametersBuilder params = new JobParametersBuilder();
 		request.parameters().forEach(params::addString);
-		JobStarts.Started started = starts.start(rollupJob, params.addString("inputs", intakeState()).toJobParameters());
+		JobStarts.Started started = starts.start(rollupJob,
+				params.addString("inputs", intakeState()).toJobParameters());
 		if (started.outcome() == RunOutcome.FAILED) {
 			progress.problem(started.problem("汇总"));
 			return new RollupRun(request, RunOutcome.FAILED, List.of(), started.failure());
 		}
 		String campaignName = reference.campaign(request.campaign()).map(c -> c.name()).orElse(request.campaign());
-		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：")
-				+ campaignName + " " + request.period() + " " + request.kind().label() + "，截至 "
+		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：") + campaignName
+				+ " " + request.period() + " " + request.kind().label() + "，截至 "
 				+ request.asOf().toString().replace('T', ' '));
 		printRoster(request, progress);
 		Path folder = settings.outboxDir()
@@ -165,7 +176,10 @@ public class Runs {
 		return new RollupRun(request, started.outcome(), List.copyOf(outbox), null);
 	}
 
-	/** 导出: Parquet/CSV exports and the analysts' snapshot, unless nothing changed since the last export. */
+	/**
+	 * 导出: Parquet/CSV exports and the analysts' snapshot, unless nothing changed since
+	 * the last export.
+	 */
 	public ExportRun export(ExportRequest request, RunProgress progress) throws Exception {
 		JobStarts.Started started = starts.start(exportJob,
 				new JobParametersBuilder().addString("state", warehouseState())
@@ -176,16 +190,16 @@ public class Runs {
 			progress.problem(started.problem("导出"));
 			return new ExportRun(RunOutcome.FAILED, settings.exportsDir(), snapshot, started.failure());
 		}
-		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "导出已是最新：" : "导出完成：")
-				+ settings.exportsDir());
+		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "导出已是最新：" : "导出完成：") + settings.exportsDir());
 		progress.line("分析快照（只读）：" + snapshot);
 		return new ExportRun(started.outcome(), settings.exportsDir(), snapshot, null);
 	}
 
 	/**
-	 * 夜间作业: ingest (files received after {@code now} are not seen yet), then every rollup due by {@code now} and
-	 * not produced, in calendar order, then exports; stops at the first part that fails. A second run for the same
-	 * {@code now} finds nothing new to do.
+	 * 夜间作业: ingest (files received after {@code now} are not seen yet), then every rollup
+	 * due by {@code now} and not produced, in calendar order, then exports; stops at the
+	 * first part that fails. A second run for the same {@code now} finds nothing new to
+	 * do.
 	 */
 	public NightlyRun nightly(NightlyRequest request, RunProgress progress) throws Exception {
 		progress.line("夜间作业，业务时间 " + request.now().toString().replace('T', ' '));
@@ -220,13 +234,15 @@ public class Runs {
 		return keys;
 	}
 
-	/** 表间审核: advisory findings between the lists and the summary tables, counted by rule, first few printed. */
+	/**
+	 * 表间审核: advisory findings between the lists and the summary tables, counted by rule,
+	 * first few printed.
+	 */
 	private void reconciliation(RunProgress out) throws SQLException {
-		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery("""
-						select rule, count(*) over (partition by rule) as n, message,
-						       row_number() over (partition by rule order by submitter_code, period, enterprise_name) as k
-						from audit_reconciliation qualify k <= 3 order by rule, k""")) {
+		try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery("""
+				select rule, count(*) over (partition by rule) as n, message,
+				       row_number() over (partition by rule order by submitter_code, period, enterprise_name) as k
+				from audit_reconciliation qualify k <= 3 order by rule, k""")) {
 			String rule = null;
 			while (rs.next()) {
 				if (!rs.getString("rule").equals(rule)) {
@@ -238,7 +254,10 @@ public class Runs {
 		}
 	}
 
-	/** The 催报 roster of a materialized rollup, one line per submitter; liaison and phone for the missing. */
+	/**
+	 * The 催报 roster of a materialized rollup, one line per submitter; liaison and phone
+	 * for the missing.
+	 */
 	private void printRoster(RollupRequest request, RunProgress out) throws SQLException {
 		try (PreparedStatement ps = warehouse.connection()
 			.prepareStatement("select submitter_code, submitter_name, status, carried_forward, carried_from_period, "
@@ -272,7 +291,10 @@ public class Runs {
 		}
 	}
 
-	/** Intake state: a rollup re-run after new files landed is a new job instance; otherwise nothing changes. */
+	/**
+	 * Intake state: a rollup re-run after new files landed is a new job instance;
+	 * otherwise nothing changes.
+	 */
 	private String intakeState() throws SQLException {
 		try (Statement st = warehouse.connection().createStatement();
 				ResultSet rs = st.executeQuery(
@@ -282,12 +304,16 @@ public class Runs {
 		}
 	}
 
-	/** What the exports are made from: intake and rollup state. Same state → the completed export instance. */
+	/**
+	 * What the exports are made from: intake and rollup state. Same state → the completed
+	 * export instance.
+	 */
 	private String warehouseState() throws SQLException {
 		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery("select (select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file)"
-						+ " || '|' || (select count(*) || '/' || coalesce(max(as_of)::varchar, '-') from rollup_roster)"
-						+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)")) {
+				ResultSet rs = st.executeQuery(
+						"select (select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file)"
+								+ " || '|' || (select count(*) || '/' || coalesce(max(as_of)::varchar, '-') from rollup_roster)"
+								+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)")) {
 			rs.next();
 			return rs.getString(1);
 		}

@@ -12,17 +12,19 @@ import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 
 /**
- * What the scheduler's triggers start, through the run layer, with the identifying parameters each trigger carries
- * (schedules/README.md "What fires when"):
+ * What the scheduler's triggers start, through the run layer, with the identifying
+ * parameters each trigger carries (schedules/README.md "What fires when"):
  * <ul>
- * <li>the intake job with {@code businessDate}: the nightly run (ingest, due rollups, exports) whose intake is
- * identified by that date and the inbox;</li>
- * <li>the rollup job with {@link RollupRequest#parameters()}: an ingest first (files of the deadline day may have
- * arrived after the last nightly run), then exactly that rollup.</li>
+ * <li>the intake job with {@code businessDate}: the nightly run (ingest, due rollups,
+ * exports) whose intake is identified by that date and the inbox;</li>
+ * <li>the rollup job with {@link RollupRequest#parameters()}: an ingest first (files of
+ * the deadline day may have arrived after the last nightly run), then exactly that
+ * rollup.</li>
  * </ul>
- * A repeat whose job instance had already completed throws {@link JobInstanceAlreadyCompleteException}, which the
- * scheduler reports as "already done"; an unknown job name or a failed run is an error. Jobs never overlap: DuckDB
- * has one writer.
+ * A repeat whose job instance had already completed throws
+ * {@link JobInstanceAlreadyCompleteException}, which the scheduler reports as "already
+ * done"; an unknown job name or a failed run is an error. Jobs never overlap: DuckDB has
+ * one writer.
  */
 public final class ScheduledRuns implements JobStarter {
 
@@ -52,13 +54,13 @@ public final class ScheduledRuns implements JobStarter {
 		else if (settings.rollupJobName().equals(jobName)) {
 			RollupRequest rollup = RollupRequest.fromParameters(parameters);
 			IngestResult ingested = runs.ingest(new IngestRequest(inbox, null), progress);
-			check(jobName, parameters, ingested.outcome() == RunOutcome.ALREADY_COMPLETE ? RunOutcome.COMPLETED
-					: ingested.outcome());
+			check(jobName, parameters,
+					ingested.outcome() == RunOutcome.ALREADY_COMPLETE ? RunOutcome.COMPLETED : ingested.outcome());
 			check(jobName, parameters, runs.rollup(rollup, progress).outcome());
 		}
 		else {
-			throw new IllegalArgumentException("调度器要求启动未知的作业“" + jobName + "”（可启动：" + settings.ingestJobName()
-					+ "、" + settings.rollupJobName() + "）");
+			throw new IllegalArgumentException("调度器要求启动未知的作业“" + jobName + "”（可启动：" + settings.ingestJobName() + "、"
+					+ settings.rollupJobName() + "）");
 		}
 	}
 
@@ -67,8 +69,8 @@ public final class ScheduledRuns implements JobStarter {
 		switch (outcome) {
 			case COMPLETED -> {
 			}
-			case ALREADY_COMPLETE -> throw new JobInstanceAlreadyCompleteException(
-					"作业 " + jobName + " " + parameters + " 已完成过");
+			case ALREADY_COMPLETE ->
+				throw new JobInstanceAlreadyCompleteException("作业 " + jobName + " " + parameters + " 已完成过");
 			default -> throw new IllegalStateException("作业 " + jobName + " " + parameters + " 未完成：" + outcome);
 		}
 	}

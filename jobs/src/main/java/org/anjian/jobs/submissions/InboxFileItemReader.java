@@ -30,21 +30,24 @@ import org.anjian.jobs.system.IntakeSettings;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Lists every regular file under the inbox (any depth), oldest first, and hands out those whose (sha256, path) the
- * warehouse has not recorded yet. The warehouse ledger is the restart state: after a crash the next run simply lists
- * again.
+ * Lists every regular file under the inbox (any depth), oldest first, and hands out those
+ * whose (sha256, path) the warehouse has not recorded yet. The warehouse ledger is the
+ * restart state: after a crash the next run simply lists again.
  *
- * <p>What it never hands out, reporting each as skipped so the next run looks again: symbolic links (to files or
- * folders, inside or outside the inbox: never followed), anything not a regular file (a FIFO would block the run),
- * folders and files it may not read, a file modified within the last {@code settle} (still being copied or saved),
- * and a file whose size or mtime changed while it was hashed.
+ * <p>
+ * What it never hands out, reporting each as skipped so the next run looks again:
+ * symbolic links (to files or folders, inside or outside the inbox: never followed),
+ * anything not a regular file (a FIFO would block the run), folders and files it may not
+ * read, a file modified within the last {@code settle} (still being copied or saved), and
+ * a file whose size or mtime changed while it was hashed.
  */
 public class InboxFileItemReader implements ItemReader<InboxFile> {
 
 	/**
-	 * How long a file must rest by default ({@link IntakeSettings#SETTLE_SECONDS}): off, since CONTRACT.md has ingest
-	 * read every file not loaded before, and a file that changes while it is read is caught anyway (size or mtime
-	 * differ from the listing's).
+	 * How long a file must rest by default ({@link IntakeSettings#SETTLE_SECONDS}): off,
+	 * since CONTRACT.md has ingest read every file not loaded before, and a file that
+	 * changes while it is read is caught anyway (size or mtime differ from the
+	 * listing's).
 	 */
 	public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(IntakeSettings.DEFAULT_SETTLE_SECONDS);
 
@@ -65,7 +68,8 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 	/**
 	 * @param inbox the inbox folder
 	 * @param alreadyRecorded (sha256, path) → true when audit_file has it
-	 * @param notAfter files received after this instant are not seen yet (replays with --now); null = no limit
+	 * @param notAfter files received after this instant are not seen yet (replays with
+	 * --now); null = no limit
 	 */
 	public InboxFileItemReader(Path inbox, BiPredicate<String, String> alreadyRecorded, LocalDateTime notAfter) {
 		this(inbox, alreadyRecorded, notAfter, DEFAULT_SETTLE, Clock.systemUTC(), (path, reason) -> {
@@ -73,8 +77,8 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 	}
 
 	/**
-	 * @param settle a file modified less than this long ago (by the wall clock, not {@code --now}) is left for the next
-	 * run
+	 * @param settle a file modified less than this long ago (by the wall clock, not
+	 * {@code --now}) is left for the next run
 	 * @param skipped (path, Chinese reason) for every file left for the next run
 	 */
 	public InboxFileItemReader(Path inbox, BiPredicate<String, String> alreadyRecorded, LocalDateTime notAfter,
@@ -119,7 +123,10 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 		return null;
 	}
 
-	/** Files in the order they were received (mtime), then by path, so the first of two identical files is the original. */
+	/**
+	 * Files in the order they were received (mtime), then by path, so the first of two
+	 * identical files is the original.
+	 */
 	List<Candidate> list() {
 		List<Candidate> out = new ArrayList<>();
 		Instant restedBefore = clock.instant().minus(settle);
@@ -139,7 +146,8 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 						return FileVisitResult.CONTINUE;
 					}
 					Instant modified = attrs.lastModifiedTime().toInstant();
-					LocalDateTime received = LocalDateTime.ofInstant(modified, OfficeTime.ZONE).truncatedTo(ChronoUnit.SECONDS);
+					LocalDateTime received = LocalDateTime.ofInstant(modified, OfficeTime.ZONE)
+						.truncatedTo(ChronoUnit.SECONDS);
 					if (notAfter != null && received.isAfter(notAfter)) {
 						return FileVisitResult.CONTINUE;
 					}

@@ -18,15 +18,19 @@ import java.util.stream.Stream;
 import org.anjian.warehouse.reference.ReferenceData;
 
 /**
- * What identifies an intake run: the inbox listing (path, size, mtime), the reference data and the replay time.
- * Same inbox, same reference → same completed job instance → nothing to do.
+ * What identifies an intake run: the inbox listing (path, size, mtime), the reference
+ * data and the replay time. Same inbox, same reference → same completed job instance →
+ * nothing to do.
  */
 public final class InboxFingerprint {
 
 	private InboxFingerprint() {
 	}
 
-	/** @param settle files modified within it are left out: once they rest, the listing differs */
+	/**
+	 * @param settle files modified within it are left out: once they rest, the listing
+	 * differs
+	 */
 	public static String of(Path inbox, ReferenceData reference, LocalDateTime now, Duration settle)
 			throws IOException {
 		MessageDigest md;
@@ -54,7 +58,8 @@ public final class InboxFingerprint {
 			}
 		}
 		catch (java.io.UncheckedIOException ex) {
-			// an unreadable sub-folder: the listing is incomplete, so never let it match a completed run
+			// an unreadable sub-folder: the listing is incomplete, so never let it match
+			// a completed run
 			entries.add("unreadable|" + Instant.now().toEpochMilli());
 		}
 		entries.sort(null);

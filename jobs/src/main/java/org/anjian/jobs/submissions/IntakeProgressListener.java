@@ -12,7 +12,10 @@ import org.anjian.writers.submissions.AuditedFile;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** One line per file as it lands, into the run's progress: status, path, who/what/when, counts of errors and warnings, first error. */
+/**
+ * One line per file as it lands, into the run's progress: status, path, who/what/when,
+ * counts of errors and warnings, first error.
+ */
 class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 
 	private final RunProgress output;
@@ -42,10 +45,11 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 		InboxFile file = list.file();
 		String status = status(file.sha256(), file.path());
 		if ("?".equals(status)) {
-			return null; // rolled back or left for the next run; IntakeTally has printed why
+			return null; // rolled back or left for the next run; IntakeTally has printed
+							// why
 		}
-		String line = String.format("%-10s %s  [%s %s]", status, file.path(),
-				list.list().kind().label(), list.submitterCode() == null ? "" : list.submitterCode());
+		String line = String.format("%-10s %s  [%s %s]", status, file.path(), list.list().kind().label(),
+				list.submitterCode() == null ? "" : list.submitterCode());
 		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
 				select count(*) filter (where severity = 'error' and row_number is not null),
 				       count(*) filter (where severity = 'warning'),
@@ -64,7 +68,10 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 		return line;
 	}
 
-	/** The file's status in the ledger; "?" when not recorded (rolled back or left for the next run). */
+	/**
+	 * The file's status in the ledger; "?" when not recorded (rolled back or left for the
+	 * next run).
+	 */
 	private String status(String sha256, String path) {
 		try {
 			return ledger.status(sha256, path).orElse("?");
@@ -77,18 +84,27 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 	private String describe(AuditedFile file) {
 		String status = status(file.sha256(), file.path());
 		if ("?".equals(status)) {
-			// not recorded: the write failed and was rolled back; IntakeTally has printed it as skipped
+			// not recorded: the write failed and was rolled back; IntakeTally has printed
+			// it as skipped
 			return null;
 		}
 		long errors = file.findings().stream().filter(f -> f.isError()).count();
 		long warnings = file.findings().size() - errors;
 		StringBuilder line = new StringBuilder(String.format("%-10s %s", status, file.path()));
 		if (file.submitterCode() != null || file.period() != null) {
-			line.append("  [").append(file.submitterCode()).append(' ').append(file.campaign()).append(' ')
-				.append(file.period()).append(']');
+			line.append("  [")
+				.append(file.submitterCode())
+				.append(' ')
+				.append(file.campaign())
+				.append(' ')
+				.append(file.period())
+				.append(']');
 		}
 		line.append("  错误 ").append(errors).append("，提示 ").append(warnings);
-		file.findings().stream().filter(f -> f.isError()).findFirst()
+		file.findings()
+			.stream()
+			.filter(f -> f.isError())
+			.findFirst()
 			.ifPresent(f -> line.append("  — ").append(f.message()));
 		return line.toString();
 	}

@@ -17,14 +17,17 @@ import org.anjian.writers.lists.ListWriter;
 import org.anjian.writers.submissions.SubmissionHistory;
 
 /**
- * The readers of one intake, built once from its settings, and the processor and list writer made from them: the
- * intake step ({@link SubmissionsIntakeJobConfiguration}) and {@link ListIntake} (the benchmark's entry) build theirs
- * here, so the two cannot drift apart.
+ * The readers of one intake, built once from its settings, and the processor and list
+ * writer made from them: the intake step ({@link SubmissionsIntakeJobConfiguration}) and
+ * {@link ListIntake} (the benchmark's entry) build theirs here, so the two cannot drift
+ * apart.
  *
- * @param frontDoor every inbox file is opened here: list-sized limits (a hostile list is rejected before it is read),
- * then a summary table held to the summary limits
- * @param summaries the summary read, within the content limits and the per-file time limit
- * @param lists the streaming list read; a sheet inflates within the list limits while it is read
+ * @param frontDoor every inbox file is opened here: list-sized limits (a hostile list is
+ * rejected before it is read), then a summary table held to the summary limits
+ * @param summaries the summary read, within the content limits and the per-file time
+ * limit
+ * @param lists the streaming list read; a sheet inflates within the list limits while it
+ * is read
  */
 record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, ListFileReader lists,
 		IntakeSettings settings) {
@@ -32,13 +35,18 @@ record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, 
 	static IntakeReaders of(IntakeSettings settings) {
 		ReaderLimits limits = settings.readerLimits();
 		return new IntakeReaders(
-				new SubmissionFiles(new SummaryTableFileReader(limits), ListDefinition.bundled(), settings.listLimits()),
+				new SubmissionFiles(new SummaryTableFileReader(limits), ListDefinition.bundled(),
+						settings.listLimits()),
 				new TimeLimitedReader(new SummaryTableFileReader(limits), limits),
 				new ListFileReader(ListDefinition.bundled(), settings.listLimits()), settings);
 	}
 
-	/** Recognises and checks each file against the reference data and the submitter's earlier tables. */
-	SubmissionAuditProcessor processor(ReferenceData reference, Warehouse warehouse, BiConsumer<String, String> skipped) {
+	/**
+	 * Recognises and checks each file against the reference data and the submitter's
+	 * earlier tables.
+	 */
+	SubmissionAuditProcessor processor(ReferenceData reference, Warehouse warehouse,
+			BiConsumer<String, String> skipped) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
 		return new SubmissionAuditProcessor(summaries, frontDoor, reference, MeasureCatalog.standard(),
 				history::previousCumulative, skipped);

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.anjian.jobs.system.RunProgress;
 
 /**
- * What one intake run did with each inbox file, for the summary the run reports: the files written to audit_file
- * (their final status is read back at the end, since a later file may supersede an earlier one in the same run) and
- * the files skipped and left for the next run, with the reason. One per run ({@link IntakeRuns}), never shared.
+ * What one intake run did with each inbox file, for the summary the run reports: the
+ * files written to audit_file (their final status is read back at the end, since a later
+ * file may supersede an earlier one in the same run) and the files skipped and left for
+ * the next run, with the reason. One per run ({@link IntakeRuns}), never shared.
  */
 public class IntakeTally {
 
@@ -29,7 +30,10 @@ public class IntakeTally {
 		return progress;
 	}
 
-	/** A file left in the inbox unrecorded, so the next run sees it again; reported at once. */
+	/**
+	 * A file left in the inbox unrecorded, so the next run sees it again; reported at
+	 * once.
+	 */
 	synchronized void skipped(String path, String reason) {
 		if (skipped.putIfAbsent(path, reason) == null) {
 			progress.line(String.format("%-10s %s  — %s", "skipped", path, reason));

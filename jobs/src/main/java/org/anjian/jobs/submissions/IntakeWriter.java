@@ -9,11 +9,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes each processed inbox file in its own DuckDB transaction, summary tables through {@link SubmissionWriter},
- * lists through {@link ListSubmissionWriter}. A file whose write fails (I/O error, full disk, a value the warehouse
- * refuses) has been rolled back by its writer and is reported as skipped, unrecorded, so the next run tries it again,
- * and the run goes on with the next file; so is a list that changed while it was read. If the warehouse itself is
- * gone, the model build after this step fails the job.
+ * Writes each processed inbox file in its own DuckDB transaction, summary tables through
+ * {@link SubmissionWriter}, lists through {@link ListSubmissionWriter}. A file whose
+ * write fails (I/O error, full disk, a value the warehouse refuses) has been rolled back
+ * by its writer and is reported as skipped, unrecorded, so the next run tries it again,
+ * and the run goes on with the next file; so is a list that changed while it was read. If
+ * the warehouse itself is gone, the model build after this step fails the job.
  */
 class IntakeWriter implements ItemWriter<IntakeItem> {
 
@@ -32,9 +33,10 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 	@Override
 	public void write(Chunk<? extends IntakeItem> chunk) {
 		List<IntakeItem> items = new ArrayList<>(chunk.getItems());
-		// received order (ties: path): of two copies of the same bytes the first received is the original
-		items.sort(Comparator.comparing(IntakeItem::file, Comparator.comparing(InboxFile::receivedAt)
-			.thenComparing(InboxFile::path)));
+		// received order (ties: path): of two copies of the same bytes the first received
+		// is the original
+		items.sort(Comparator.comparing(IntakeItem::file,
+				Comparator.comparing(InboxFile::receivedAt).thenComparing(InboxFile::path)));
 		for (IntakeItem item : items) {
 			InboxFile file = item.file();
 			try {

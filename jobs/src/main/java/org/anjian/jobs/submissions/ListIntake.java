@@ -15,16 +15,18 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.writers.lists.ListWriter;
 
 /**
- * One record-level list file through the intake step's own classes, outside a job: hashed as
- * {@link InboxFileItemReader} hashes an inbox file, recognised behind the list-sized limits by
- * {@link SubmissionAuditProcessor}, streamed into the warehouse by {@link ListSubmissionWriter}. The benchmark times
- * this, so what it measures is the intake itself, not a copy of it. One file at a time.
+ * One record-level list file through the intake step's own classes, outside a job: hashed
+ * as {@link InboxFileItemReader} hashes an inbox file, recognised behind the list-sized
+ * limits by {@link SubmissionAuditProcessor}, streamed into the warehouse by
+ * {@link ListSubmissionWriter}. The benchmark times this, so what it measures is the
+ * intake itself, not a copy of it. One file at a time.
  */
 public final class ListIntake {
 
 	/**
-	 * Where one ingest's time goes: each is called as its phase ends, in this order; {@link #read()} only when the rows
-	 * were read (not for a file rejected before its rows, a duplicate, or a read past the time limit).
+	 * Where one ingest's time goes: each is called as its phase ends, in this order;
+	 * {@link #read()} only when the rows were read (not for a file rejected before its
+	 * rows, a duplicate, or a read past the time limit).
 	 */
 	public interface Phases {
 
@@ -53,10 +55,12 @@ public final class ListIntake {
 	}
 
 	/**
-	 * The processor and list writer built from {@link IntakeReaders}, as the intake step's are.
-	 *
-	 * @param warehouse with its schema (and, as the job's referenceLoad step leaves it, the reference data)
-	 * @param reference who may send what: a ledger whose sender it does not know is rejected
+	 * The processor and list writer built from {@link IntakeReaders}, as the intake
+	 * step's are.
+	 * @param warehouse with its schema (and, as the job's referenceLoad step leaves it,
+	 * the reference data)
+	 * @param reference who may send what: a ledger whose sender it does not know is
+	 * rejected
 	 * @param settings the limits and the list time limit, as the intake step has them
 	 */
 	public static ListIntake of(Warehouse warehouse, ReferenceData reference, IntakeSettings settings) {
@@ -71,12 +75,12 @@ public final class ListIntake {
 	}
 
 	/**
-	 * Loads one list file, its folder taken for the inbox (audit_file.path is the file name), in one DuckDB
-	 * transaction.
-	 *
-	 * @return its audit status (loaded, superseded, duplicate, rejected), or null when the file changed while it was
-	 * read and nothing of it was committed
-	 * @throws IllegalArgumentException for a file that is no list (a summary table, or beyond even the list limits)
+	 * Loads one list file, its folder taken for the inbox (audit_file.path is the file
+	 * name), in one DuckDB transaction.
+	 * @return its audit status (loaded, superseded, duplicate, rejected), or null when
+	 * the file changed while it was read and nothing of it was committed
+	 * @throws IllegalArgumentException for a file that is no list (a summary table, or
+	 * beyond even the list limits)
 	 */
 	public String ingest(Path file, Phases phases) throws IOException {
 		InboxFile inboxFile = inboxFile(file);
@@ -90,7 +94,10 @@ public final class ListIntake {
 		return writer.write(list, phases::read);
 	}
 
-	/** The file as the inbox reader hands it out: never through a link, received at its mtime to the second. */
+	/**
+	 * The file as the inbox reader hands it out: never through a link, received at its
+	 * mtime to the second.
+	 */
 	private static InboxFile inboxFile(Path file) throws IOException {
 		Path absolute = file.toAbsolutePath().normalize();
 		BasicFileAttributes attrs = Files.readAttributes(absolute, BasicFileAttributes.class,
@@ -98,8 +105,7 @@ public final class ListIntake {
 		if (!attrs.isRegularFile()) {
 			throw new IllegalArgumentException("不是普通文件：" + file);
 		}
-		LocalDateTime received = LocalDateTime
-			.ofInstant(attrs.lastModifiedTime().toInstant(), OfficeTime.ZONE)
+		LocalDateTime received = LocalDateTime.ofInstant(attrs.lastModifiedTime().toInstant(), OfficeTime.ZONE)
 			.truncatedTo(ChronoUnit.SECONDS);
 		return new InboxFile(absolute, absolute.getFileName().toString(), InboxFileItemReader.sha256(absolute),
 				received, attrs.size());

@@ -12,9 +12,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Streams each list file from the reader into the warehouse: the reader parses and checks rows on this thread while
- * {@link ListLoad} appends them on its own, in one DuckDB transaction per file. Rows rejected by the row checks are
- * reported in audit_issue by row; the good rows load.
+ * Streams each list file from the reader into the warehouse: the reader parses and checks
+ * rows on this thread while {@link ListLoad} appends them on its own, in one DuckDB
+ * transaction per file. Rows rejected by the row checks are reported in audit_issue by
+ * row; the good rows load.
  */
 class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
@@ -26,9 +27,12 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit) {
 		this.timeLimit = timeLimit;
-		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile list is one rejection, not an OOM
-		// the list-sized limits were checked when the file was sniffed (SubmissionAuditProcessor); a file changed
-		// since is caught after the read and rolled back, so the pre-check is not paid twice
+		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile
+		// list is one rejection, not an OOM
+		// the list-sized limits were checked when the file was sniffed
+		// (SubmissionAuditProcessor); a file changed
+		// since is caught after the read and rolled back, so the pre-check is not paid
+		// twice
 		this.reader = reader;
 		this.writer = writer;
 	}
@@ -41,16 +45,20 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	}
 
 	/**
-	 * Loads one list file; returns its audit status (loaded, superseded, duplicate, rejected), or null when the file
-	 * changed while it was read (still being written): then nothing of it is committed. A read that takes longer than
-	 * the list time limit is abandoned, its rows rolled back, and the file rejected with READ_TIMEOUT.
+	 * Loads one list file; returns its audit status (loaded, superseded, duplicate,
+	 * rejected), or null when the file changed while it was read (still being written):
+	 * then nothing of it is committed. A read that takes longer than the list time limit
+	 * is abandoned, its rows rolled back, and the file rejected with READ_TIMEOUT.
 	 */
 	String write(ListSubmission item) {
 		return write(item, () -> {
 		});
 	}
 
-	/** As {@link #write(ListSubmission)}; {@code afterRead} runs once the rows are read, before the commit (timing). */
+	/**
+	 * As {@link #write(ListSubmission)}; {@code afterRead} runs once the rows are read,
+	 * before the commit (timing).
+	 */
 	String write(ListSubmission item, Runnable afterRead) {
 		InboxFile file = item.file();
 		ListFile listFile = new ListFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
@@ -59,7 +67,8 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 			if (load.wanted()) {
 				item.findings().forEach(load::finding);
 				if (item.findings().stream().noneMatch(Finding::isError) && !readWithinLimit(file, item, load)) {
-					load.close(); // rolled back before the rejection is recorded in a transaction of its own
+					load.close(); // rolled back before the rejection is recorded in a
+									// transaction of its own
 					return rejectTimedOut(listFile, item);
 				}
 				afterRead.run();
@@ -71,14 +80,18 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 		}
 	}
 
-	/** Streams the file into the load on a worker thread; false when the time limit ran out first. */
+	/**
+	 * Streams the file into the load on a worker thread; false when the time limit ran
+	 * out first.
+	 */
 	private boolean readWithinLimit(InboxFile file, ListSubmission item, ListLoad load) {
 		Worker worker = Worker.start("list-reader", () -> {
 			try {
 				reader.read(file.file(), load);
 			}
 			catch (OutOfMemoryError ex) {
-				// rows are streamed, so only a pathological shared-strings table or cell gets here: that file is
+				// rows are streamed, so only a pathological shared-strings table or cell
+				// gets here: that file is
 				// rejected (its rows dropped at commit), the run goes on
 				load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.list().sheet(), null, null,
 						"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
@@ -86,7 +99,8 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 		});
 		try {
 			if (!worker.awaitWithin(timeLimit)) {
-				// abandoned: closing the load rolls its rows back and makes the worker's next row fail
+				// abandoned: closing the load rolls its rows back and makes the worker's
+				// next row fail
 				return false;
 			}
 		}
@@ -99,11 +113,15 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 		return true;
 	}
 
-	/** The file as rejected, alone in its own transaction, after the abandoned load was rolled back. */
+	/**
+	 * The file as rejected, alone in its own transaction, after the abandoned load was
+	 * rolled back.
+	 */
 	private String rejectTimedOut(ListFile listFile, ListSubmission item) {
-		return writer.reject(listFile, Finding.error(ReaderLimits.READ_TIMEOUT, item.list().sheet(), null, null,
-				"读取该清单超过 " + timeLimit.toSeconds() + " 秒的时限（" + IntakeSettings.LIST_READ_TIMEOUT_SECONDS
-						+ "），文件未入库，请检查文件是否异常或按年度、乡镇拆分后重新报送"));
+		return writer.reject(listFile,
+				Finding.error(ReaderLimits.READ_TIMEOUT, item.list().sheet(), null, null,
+						"读取该清单超过 " + timeLimit.toSeconds() + " 秒的时限（" + IntakeSettings.LIST_READ_TIMEOUT_SECONDS
+								+ "），文件未入库，请检查文件是否异常或按年度、乡镇拆分后重新报送"));
 	}
 
 }

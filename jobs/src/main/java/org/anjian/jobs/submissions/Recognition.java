@@ -8,7 +8,8 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Submitter;
 
 /**
- * Who sent a table, for which campaign and month; null where not recognised (then {@code findings} says why).
+ * Who sent a table, for which campaign and month; null where not recognised (then
+ * {@code findings} says why).
  *
  * @param periodSource where the month came from: title, field, path or fill-date
  */

@@ -36,15 +36,20 @@ import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reads one inbox file, recognises who sent it for which campaign and month, and checks it (审核): the result is an
- * {@link AuditedFile} that is either accepted with its industry rows or rejected with its reasons. A record-level
- * list (its first rows show a list header) is only recognised here and becomes a {@link ListSubmission}, whose rows
- * its writer streams. Every file it read ends in audit_file; the one exception is a file that changed while it was
- * read (still being written): it is filtered out unrecorded and reported as skipped, so the next run reads it whole.
+ * Reads one inbox file, recognises who sent it for which campaign and month, and checks
+ * it (审核): the result is an {@link AuditedFile} that is either accepted with its industry
+ * rows or rejected with its reasons. A record-level list (its first rows show a list
+ * header) is only recognised here and becomes a {@link ListSubmission}, whose rows its
+ * writer streams. Every file it read ends in audit_file; the one exception is a file that
+ * changed while it was read (still being written): it is filtered out unrecorded and
+ * reported as skipped, so the next run reads it whole.
  */
 class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
-	/** The earlier cumulative figures of a submitter: (submitter, campaign, month) → industry → measure → value. */
+	/**
+	 * The earlier cumulative figures of a submitter: (submitter, campaign, month) →
+	 * industry → measure → value.
+	 */
 	@FunctionalInterface
 	interface PreviousFigures {
 
@@ -89,7 +94,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		if (opened instanceof RecordListFile list) {
 			return listSubmission(file, list);
 		}
-		// a summary table, or a file the front door could not read (beyond a limit: the read rejects it with that limit)
+		// a summary table, or a file the front door could not read (beyond a limit: the
+		// read rejects it with that limit)
 		AuditedFile audited = summary(file, opened);
 		return audited == null ? null : new SummarySubmission(file, audited);
 	}
@@ -97,13 +103,12 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 	private ListSubmission listSubmission(InboxFile file, RecordListFile sniff) {
 		Optional<Submitter> submitter = recognizer.listSubmitter(sniff.submitter(), file.path());
 		List<Finding> findings = new ArrayList<>();
-		boolean needsSubmitter = sniff.kind() == ListKind.HAZARD_LEDGER
-				|| sniff.kind() == ListKind.INSPECTION_RECORD;
+		boolean needsSubmitter = sniff.kind() == ListKind.HAZARD_LEDGER || sniff.kind() == ListKind.INSPECTION_RECORD;
 		if (submitter.isEmpty() && needsSubmitter) {
 			String written = sniff.submitter() == null ? "" : sniff.submitter();
-			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位", written.isBlank()
-					? "无法识别《" + sniff.kind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
-					: "无法识别《" + sniff.kind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
+			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位",
+					written.isBlank() ? "无法识别《" + sniff.kind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
+							: "无法识别《" + sniff.kind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
 		}
 		return new ListSubmission(file, sniff, submitter.map(Submitter::code).orElse(null), List.copyOf(findings));
 	}
@@ -114,9 +119,11 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			read = reader.read(opened);
 		}
 		catch (RuntimeException ex) {
-			// A reader must not throw for bad content; if one does, the file is still recorded, never lost.
-			read = new SubmissionRead("unknown", null, List.of(Finding.error("FILE_UNREADABLE", null, null, null,
-					"文件无法读取：" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
+			// A reader must not throw for bad content; if one does, the file is still
+			// recorded, never lost.
+			read = new SubmissionRead("unknown", null,
+					List.of(Finding.error("FILE_UNREADABLE", null, null, null, "文件无法读取：" + ex.getClass().getSimpleName()
+							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()))));
 		}
 		if (changedSinceListed(file)) {
 			skipped.accept(file.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
@@ -126,10 +133,12 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return audit(file, read);
 		}
 		catch (RuntimeException ex) {
-			// a check that trips over odd content must not stop the run: the file is rejected with the reason
-			return audited(file, read.format(), null, null, List.of(Finding.error("CHECK_FAILED", null, null, null,
-					"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
-							+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
+			// a check that trips over odd content must not stop the run: the file is
+			// rejected with the reason
+			return audited(file, read.format(), null, null,
+					List.of(Finding.error("CHECK_FAILED", null, null, null,
+							"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
+									+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
 					List.of());
 		}
 	}
@@ -185,15 +194,17 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		return audited(file, read.format(), table, recognition, findings, lines);
 	}
 
-	/** Size or mtime differ from the listing's, or the file is gone or replaced by a link. */
+	/**
+	 * Size or mtime differ from the listing's, or the file is gone or replaced by a link.
+	 */
 	static boolean changedSinceListed(InboxFile file) {
 		try {
 			BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
-			return !now.isRegularFile() || now.size() != file.sizeBytes() || !java.time.LocalDateTime
-				.ofInstant(now.lastModifiedTime().toInstant(), OfficeTime.ZONE)
-				.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-				.equals(file.receivedAt());
+			return !now.isRegularFile() || now.size() != file.sizeBytes()
+					|| !java.time.LocalDateTime.ofInstant(now.lastModifiedTime().toInstant(), OfficeTime.ZONE)
+						.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+						.equals(file.receivedAt());
 		}
 		catch (IOException ex) {
 			return true;

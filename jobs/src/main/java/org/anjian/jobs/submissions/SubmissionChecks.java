@@ -14,23 +14,29 @@ import org.anjian.readers.TableRow;
 import org.anjian.warehouse.MeasureCatalog;
 
 /**
- * The check rules (审核) of DOMAIN.md on one summary table. Mandatory rules give errors (the file is rejected),
- * advisory rules give warnings (the file is loaded). Every finding names sheet, row, column and the values, in words a
- * township clerk understands. Rule codes are stable: they are what analysts filter {@code audit_issue} by.
+ * The check rules (审核) of DOMAIN.md on one summary table. Mandatory rules give errors
+ * (the file is rejected), advisory rules give warnings (the file is loaded). Every
+ * finding names sheet, row, column and the values, in words a township clerk understands.
+ * Rule codes are stable: they are what analysts filter {@code audit_issue} by.
  */
 final class SubmissionChecks {
 
-	/** (total, major, general) triples that must add up: hazards found and hazards rectified. */
+	/**
+	 * (total, major, general) triples that must add up: hazards found and hazards
+	 * rectified.
+	 */
 	private static final List<String[]> SUM_RULES = List.of(
 			new String[] { "HAZARD_SUM", "hazards_total", "hazards_major", "hazards_general", "发现隐患" },
 			new String[] { "RECTIFIED_SUM", "rectified_total", "rectified_major", "rectified_general", "已整改隐患" });
 
-	/** (rectified, found) pairs: a cumulative table cannot have rectified more than it found. */
+	/**
+	 * (rectified, found) pairs: a cumulative table cannot have rectified more than it
+	 * found.
+	 */
 	private static final List<String[]> NOT_ABOVE_RULES = List.of(
 			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_total", "hazards_total", "已整改隐患总计", "发现隐患总计" },
 			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_major", "hazards_major", "已整改重大事故隐患", "发现重大事故隐患" },
-			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_general", "hazards_general", "已整改一般事故隐患",
-					"发现一般事故隐患" },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_general", "hazards_general", "已整改一般事故隐患", "发现一般事故隐患" },
 			new String[] { "SELFCHECK_MAJOR_EXCEEDS", "selfcheck_hazards_major", "selfcheck_hazards", "企业自查重大事故隐患",
 					"自查发现隐患" });
 
@@ -41,8 +47,8 @@ final class SubmissionChecks {
 	}
 
 	/**
-	 * The mandatory rules on values: every measure a non-negative number, counts whole; sums; rectified ≤ found; 合计 =
-	 * sum of rows.
+	 * The mandatory rules on values: every measure a non-negative number, counts whole;
+	 * sums; rectified ≤ found; 合计 = sum of rows.
 	 */
 	List<Finding> mandatory(SummaryTable table) {
 		List<Finding> findings = new ArrayList<>();
@@ -136,7 +142,10 @@ final class SubmissionChecks {
 		}
 	}
 
-	/** The advisory rules on one table's values (the history and deadline rules are in {@link #late} and {@link #decreases}). */
+	/**
+	 * The advisory rules on one table's values (the history and deadline rules are in
+	 * {@link #late} and {@link #decreases}).
+	 */
 	List<Finding> advisory(SummaryTable table) {
 		List<Finding> findings = new ArrayList<>();
 		for (TableRow row : table.rows()) {
@@ -144,22 +153,22 @@ final class SubmissionChecks {
 			BigDecimal cases = value(row, "cases_filed");
 			if (doubles != null && cases != null && doubles.compareTo(cases) > 0) {
 				findings.add(Finding.warning("DOUBLE_PENALTY_ABOVE_CASES", table.sheet(), row.rowNumber(),
-						row.cells().get("double_penalty_cases").column(), where(row) + "：一案双罚、一案多罚 " + plain(doubles)
-								+ " 起多于立案 " + plain(cases) + " 起，请核实"));
+						row.cells().get("double_penalty_cases").column(),
+						where(row) + "：一案双罚、一案多罚 " + plain(doubles) + " 起多于立案 " + plain(cases) + " 起，请核实"));
 			}
 			BigDecimal inspectors = value(row, "inspectors");
 			BigDecimal teams = value(row, "inspection_teams");
 			if (inspectors != null && teams != null && inspectors.compareTo(teams) < 0) {
 				findings.add(Finding.warning("INSPECTORS_BELOW_TEAMS", table.sheet(), row.rowNumber(),
-						row.cells().get("inspectors").column(), where(row) + "：出动执法人员 " + plain(inspectors)
-								+ " 人次少于派出检查小组 " + plain(teams) + " 个，请核实"));
+						row.cells().get("inspectors").column(),
+						where(row) + "：出动执法人员 " + plain(inspectors) + " 人次少于派出检查小组 " + plain(teams) + " 个，请核实"));
 			}
 			BigDecimal hazards = value(row, "hazards_total");
 			BigDecimal inspected = value(row, "enterprises_inspected");
 			if (hazards != null && inspected != null && hazards.signum() > 0 && inspected.signum() == 0) {
 				findings.add(Finding.warning("HAZARDS_WITHOUT_INSPECTION", table.sheet(), row.rowNumber(),
-						row.cells().get("enterprises_inspected").column(), where(row) + "：发现隐患 " + plain(hazards)
-								+ " 项，但检查企业数量为 0，请核实"));
+						row.cells().get("enterprises_inspected").column(),
+						where(row) + "：发现隐患 " + plain(hazards) + " 项，但检查企业数量为 0，请核实"));
 			}
 		}
 		return findings;
@@ -170,12 +179,13 @@ final class SubmissionChecks {
 		if (deadline == null || !receivedAt.toLocalDate().isAfter(deadline)) {
 			return List.of();
 		}
-		return List.of(Finding.warning("LATE", table.sheet(), null, null, "报送时间 " + receivedAt.toString().replace('T', ' ')
-				+ " 晚于截止日 " + deadline + "：本表不计入截止日汇总，计入月末汇总"));
+		return List.of(Finding.warning("LATE", table.sheet(), null, null,
+				"报送时间 " + receivedAt.toString().replace('T', ' ') + " 晚于截止日 " + deadline + "：本表不计入截止日汇总，计入月末汇总"));
 	}
 
 	/**
-	 * Advisory: a cumulative figure lower than the same submitter's table for an earlier month.
+	 * Advisory: a cumulative figure lower than the same submitter's table for an earlier
+	 * month.
 	 * @param previous industry code → measure → the previous month's cumulative value
 	 * @param industryOf row → its industry code (rows not recognised are skipped)
 	 * @param previousLabel the earlier month, for the message

@@ -19,8 +19,9 @@ import org.anjian.warehouse.reference.ReferenceData.Industry;
 import org.anjian.warehouse.reference.ReferenceData.Submitter;
 
 /**
- * Recognises submitter (填报单位), campaign (title) and month (title “（2024年4月至5月）”, 月份) from a table's content,
- * and where the content is silent from the folder and file names. Industries are recognised from row labels.
+ * Recognises submitter (填报单位), campaign (title) and month (title “（2024年4月至5月）”, 月份) from
+ * a table's content, and where the content is silent from the folder and file names.
+ * Industries are recognised from row labels.
  */
 final class SubmissionRecognizer {
 
@@ -79,8 +80,7 @@ final class SubmissionRecognizer {
 		}
 		if (period == null) {
 			findings.add(Finding.error("UNKNOWN_PERIOD", sheet, null, "标题",
-					"无法识别统计月份：标题“" + nullToEmpty(table.title())
-							+ "”中的截止月份为空，表中无“月份”，文件夹名和文件名中也没有月份（如 2024-05）"));
+					"无法识别统计月份：标题“" + nullToEmpty(table.title()) + "”中的截止月份为空，表中无“月份”，文件夹名和文件名中也没有月份（如 2024-05）"));
 		}
 
 		Campaign campaign = campaignFromText(table.title()).or(() -> campaignFromText(String.join("/", segments)))
@@ -94,8 +94,7 @@ final class SubmissionRecognizer {
 			if (active.size() == 1) {
 				campaign = active.get(0);
 				findings.add(Finding.warning("CAMPAIGN_INFERRED", sheet, null, "标题",
-						"标题“" + nullToEmpty(table.title()) + "”中没有专项行动名称，已按统计月份和表式认定为“" + campaign.name()
-								+ "”"));
+						"标题“" + nullToEmpty(table.title()) + "”中没有专项行动名称，已按统计月份和表式认定为“" + campaign.name() + "”"));
 			}
 		}
 		if (campaign == null) {
@@ -109,26 +108,30 @@ final class SubmissionRecognizer {
 							+ label(campaign.lastMonth()) + "）"));
 		}
 		else if (campaign != null && table.firstMonth() != null && !table.firstMonth().equals(campaign.firstMonth())) {
-			findings.add(Finding.warning("RANGE_START", sheet, null, "标题",
-					"标题的起始月份" + label(table.firstMonth()) + "与专项行动起始月份" + label(campaign.firstMonth())
-							+ "不一致：汇总表应填自专项行动开始以来的累计数"));
+			findings.add(Finding.warning("RANGE_START", sheet, null, "标题", "标题的起始月份" + label(table.firstMonth())
+					+ "与专项行动起始月份" + label(campaign.firstMonth()) + "不一致：汇总表应填自专项行动开始以来的累计数"));
 		}
 		return new Recognition(submitter, campaign, period, periodSource, findings);
 	}
 
-	/** The industry a row label names, by name or alias, ignoring spaces and full-width forms. */
+	/**
+	 * The industry a row label names, by name or alias, ignoring spaces and full-width
+	 * forms.
+	 */
 	Optional<Industry> industry(String label) {
 		String key = HeaderText.normalise(label);
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
 		for (Industry i : reference.industries()) {
-			if (HeaderText.normalise(i.name()).equals(key) || i.aliases().stream().map(HeaderText::normalise).anyMatch(key::equals)
+			if (HeaderText.normalise(i.name()).equals(key)
+					|| i.aliases().stream().map(HeaderText::normalise).anyMatch(key::equals)
 					|| HeaderText.normalise(i.code()).equalsIgnoreCase(key)) {
 				return Optional.of(i);
 			}
 		}
-		// “住建部门”, “应急管理局（安监）”: a label that contains exactly one industry's longest-matching name
+		// “住建部门”, “应急管理局（安监）”: a label that contains exactly one industry's
+		// longest-matching name
 		Industry best = null;
 		int bestLength = 0;
 		boolean tie = false;
@@ -160,7 +163,10 @@ final class SubmissionRecognizer {
 		return field(table, SUBMITTER_FIELDS).flatMap(this::submitterWritten);
 	}
 
-	/** The submitter a 填报单位 text names: by name or alias, else the one whose name it contains or is contained in. */
+	/**
+	 * The submitter a 填报单位 text names: by name or alias, else the one whose name it
+	 * contains or is contained in.
+	 */
 	private Optional<Submitter> submitterWritten(String written) {
 		String v = HeaderText.normalise(written);
 		if (v.isEmpty()) {
@@ -175,11 +181,13 @@ final class SubmissionRecognizer {
 	}
 
 	/**
-	 * Who sent a record-level list: its 填报单位 line, else the folder and file names. Lists carry their own dates and
-	 * no campaign, so only the submitter is recognised here.
+	 * Who sent a record-level list: its 填报单位 line, else the folder and file names. Lists
+	 * carry their own dates and no campaign, so only the submitter is recognised here.
 	 */
 	Optional<Submitter> listSubmitter(String written, String path) {
-		return Optional.ofNullable(written).flatMap(this::submitterWritten).or(() -> submitterFromPath(pathSegments(path)));
+		return Optional.ofNullable(written)
+			.flatMap(this::submitterWritten)
+			.or(() -> submitterFromPath(pathSegments(path)));
 	}
 
 	private Optional<Submitter> submitterFromPath(List<String> segments) {
@@ -192,7 +200,10 @@ final class SubmissionRecognizer {
 		return Optional.empty();
 	}
 
-	/** The submitter whose longest key occurs in {@code text} (or, for a field, contains it); none when ambiguous. */
+	/**
+	 * The submitter whose longest key occurs in {@code text} (or, for a field, contains
+	 * it); none when ambiguous.
+	 */
 	private Optional<Submitter> longestMatch(String text, boolean twoWay) {
 		Submitter best = null;
 		int bestLength = 0;
@@ -214,7 +225,10 @@ final class SubmissionRecognizer {
 		return tie ? Optional.empty() : Optional.ofNullable(best);
 	}
 
-	/** Name, aliases, and each without the county prefix (鹤鸣县应急管理局 → 应急管理局) or 人民政府-type suffix. */
+	/**
+	 * Name, aliases, and each without the county prefix (鹤鸣县应急管理局 → 应急管理局) or 人民政府-type
+	 * suffix.
+	 */
 	private Set<String> keys(Submitter s) {
 		Set<String> keys = new LinkedHashSet<>();
 		List<String> base = new ArrayList<>();
@@ -267,7 +281,10 @@ final class SubmissionRecognizer {
 		return table.firstMonth() == null ? null : table.firstMonth().getYear();
 	}
 
-	/** Full year-month patterns in the file name, then in the folders (deepest first), then month-only names. */
+	/**
+	 * Full year-month patterns in the file name, then in the folders (deepest first),
+	 * then month-only names.
+	 */
 	private static Optional<YearMonth> periodFromPath(List<String> segments, Integer yearHint) {
 		for (int i = segments.size() - 1; i >= 0; i--) {
 			Optional<YearMonth> ym = fullYearMonth(HeaderText.normalise(segments.get(i)));

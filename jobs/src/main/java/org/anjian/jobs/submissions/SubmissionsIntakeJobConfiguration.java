@@ -27,11 +27,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised, checked and written in its
- * own DuckDB transaction (summary tables whole, record-level lists streamed row by row) → staging views and marts
- * rebuilt. Identifying parameters: {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the
- * same inbox twice is the same, completed instance), optional {@code now} and {@code businessDate} (a nightly
- * trigger's date); not identifying: {@code run}, the {@link IntakeRuns} token of the run reporting it.
+ * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised,
+ * checked and written in its own DuckDB transaction (summary tables whole, record-level
+ * lists streamed row by row) → staging views and marts rebuilt. Identifying parameters:
+ * {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the same
+ * inbox twice is the same, completed instance), optional {@code now} and
+ * {@code businessDate} (a nightly trigger's date); not identifying: {@code run}, the
+ * {@link IntakeRuns} token of the run reporting it.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsIntakeJobConfiguration {
@@ -41,7 +43,8 @@ class SubmissionsIntakeJobConfiguration {
 	/** The run this execution reports to ({@link IntakeRuns}). */
 	private static final String RUN = "#{jobParameters['" + IntakeRuns.PARAMETER + "']}";
 
-	// referenceLoad: the deployment's reference data replaces ref_* (validated when the bean was created)
+	// referenceLoad: the deployment's reference data replaces ref_* (validated when the
+	// bean was created)
 
 	@Bean
 	Step referenceLoad(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
@@ -64,7 +67,10 @@ class SubmissionsIntakeJobConfiguration {
 				runs.tally(run)::skipped);
 	}
 
-	/** The front door, the summary read and the list read, within the intake's limits ({@link IntakeSettings}). */
+	/**
+	 * The front door, the summary read and the list read, within the intake's limits
+	 * ({@link IntakeSettings}).
+	 */
 	@Bean
 	IntakeReaders intakeReaders(IntakeSettings settings) {
 		return IntakeReaders.of(settings);
@@ -86,8 +92,7 @@ class SubmissionsIntakeJobConfiguration {
 	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, IntakeReaders intakeReaders, ListWriter listWriter,
 			@Value(RUN) String run, IntakeRuns runs) {
-		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter),
-				runs.tally(run));
+		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter), runs.tally(run));
 	}
 
 	/** One line per file into the run's progress. */
@@ -110,8 +115,10 @@ class SubmissionsIntakeJobConfiguration {
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {
-					// the step runs only under the home lock (ingest, nightly, schedule, demo), so no load is running:
-					// staging files beside the warehouse are a killed run's. Not at start-up: `status` starts the
+					// the step runs only under the home lock (ingest, nightly, schedule,
+					// demo), so no load is running:
+					// staging files beside the warehouse are a killed run's. Not at
+					// start-up: `status` starts the
 					// context without the lock, beside a running load.
 					listWriter.removeStagingLeftovers();
 				}
@@ -131,8 +138,7 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
-	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake,
-			Step modelBuild) {
+	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake, Step modelBuild) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(referenceLoad)
 			.next(submissionIntake)
 			.next(modelBuild)

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where anjian keeps its state and which deployment it serves.
  *
- * @param home {@code --home}: warehouse.duckdb, exports/, outbox/, batch/ (job repository), scheduler/
- * @param reference {@code --reference}: the reference-data folder; null = the bundled demo county
+ * @param home {@code --home}: warehouse.duckdb, exports/, outbox/, batch/ (job
+ * repository), scheduler/
+ * @param reference {@code --reference}: the reference-data folder; null = the bundled
+ * demo county
  * @param maskPhones whether BI exports mask liaison phone numbers (default true)
  */
 @ConfigurationProperties("anjian")

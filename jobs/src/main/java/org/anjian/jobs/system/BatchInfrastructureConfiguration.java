@@ -17,13 +17,15 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Spring Batch's job repository: an embedded H2 file under {@code <home>/batch} by default, PostgreSQL in production
- * ({@code ANJIAN_BATCH_URL}, {@code ANJIAN_BATCH_USER}, {@code ANJIAN_BATCH_PASSWORD}). Never in DuckDB: Spring
- * Batch ships no DuckDB schema, and the warehouse must stay a single-writer analytical file.
+ * Spring Batch's job repository: an embedded H2 file under {@code <home>/batch} by
+ * default, PostgreSQL in production ({@code ANJIAN_BATCH_URL}, {@code ANJIAN_BATCH_USER},
+ * {@code ANJIAN_BATCH_PASSWORD}). Never in DuckDB: Spring Batch ships no DuckDB schema,
+ * and the warehouse must stay a single-writer analytical file.
  *
  * <p>
- * Configured explicitly rather than through Boot's batch auto-configuration: the CLI decides which job runs, and
- * Boot's spring-boot-batch 4.1.1 jar is not on Maven Central here.
+ * Configured explicitly rather than through Boot's batch auto-configuration: the CLI
+ * decides which job runs, and Boot's spring-boot-batch 4.1.1 jar is not on Maven Central
+ * here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableBatchProcessing
@@ -38,8 +40,7 @@ class BatchInfrastructureConfiguration {
 		ds.setPoolName("anjian-batch");
 		ds.setMaximumPoolSize(4);
 		if (url.isBlank()) {
-			ds.setJdbcUrl("jdbc:h2:file:" + settings.batchDir().resolve("jobs").toAbsolutePath()
-					+ ";AUTO_SERVER=TRUE");
+			ds.setJdbcUrl("jdbc:h2:file:" + settings.batchDir().resolve("jobs").toAbsolutePath() + ";AUTO_SERVER=TRUE");
 			ds.setUsername("sa");
 		}
 		else {
@@ -56,7 +57,10 @@ class BatchInfrastructureConfiguration {
 		return new DataSourceTransactionManager(batchDataSource);
 	}
 
-	/** Runs the schema Spring Batch ships for this database once; the scripts are not idempotent themselves. */
+	/**
+	 * Runs the schema Spring Batch ships for this database once; the scripts are not
+	 * idempotent themselves.
+	 */
 	private static void createSchemaIfMissing(DataSource ds) throws SQLException {
 		try (Connection c = ds.getConnection()) {
 			String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on {@code <home>/.lock}: one anjian process per home. Because of it, a job execution that the
- * repository still calls STARTED when we hold the lock belongs to a process that died (kill -9) and can be recovered.
+ * An exclusive lock on {@code <home>/.lock}: one anjian process per home. Because of it,
+ * a job execution that the repository still calls STARTED when we hold the lock belongs
+ * to a process that died (kill -9) and can be recovered.
  */
 public final class HomeLock implements AutoCloseable {
 

@@ -11,15 +11,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * How much an inbox file may ask of a run ({@link ReaderLimits}) and how long a file must rest before it is read. Each
- * is a setting by name: an environment variable ({@code ANJIAN_MAX_FILE_MB=50}) or the command-line option of the same
- * name ({@code --max-file-mb 50}), the option winning; unset, the documented default.
+ * How much an inbox file may ask of a run ({@link ReaderLimits}) and how long a file must
+ * rest before it is read. Each is a setting by name: an environment variable
+ * ({@code ANJIAN_MAX_FILE_MB=50}) or the command-line option of the same name
+ * ({@code --max-file-mb 50}), the option winning; unset, the documented default.
  *
  * @param readerLimits content and time limits per summary-table file
- * @param listLimits content limits per record-level list ({@link ReaderLimits#forLists(Function)})
- * @param settle a file modified less than this long ago is left for the next run (still being copied or saved)
- * @param listReadTimeout time to read one record-level list (they may hold a million rows; summary forms have the
- * reader limits' time)
+ * @param listLimits content limits per record-level list
+ * ({@link ReaderLimits#forLists(Function)})
+ * @param settle a file modified less than this long ago is left for the next run (still
+ * being copied or saved)
+ * @param listReadTimeout time to read one record-level list (they may hold a million
+ * rows; summary forms have the reader limits' time)
  */
 public record IntakeSettings(ReaderLimits readerLimits, ReaderLimits listLimits, Duration settle,
 		Duration listReadTimeout) {
@@ -42,13 +45,19 @@ public record IntakeSettings(ReaderLimits readerLimits, ReaderLimits listLimits,
 		return all;
 	}
 
-	/** The setting name a command-line option stands for ({@code max-file-mb} → ANJIAN_MAX_FILE_MB), or null. */
+	/**
+	 * The setting name a command-line option stands for ({@code max-file-mb} →
+	 * ANJIAN_MAX_FILE_MB), or null.
+	 */
 	public static String settingOf(String option) {
 		String name = "ANJIAN_" + option.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
 		return settings().containsKey(name) ? name : null;
 	}
 
-	/** @throws IllegalArgumentException naming the setting whose value is not a positive whole number */
+	/**
+	 * @throws IllegalArgumentException naming the setting whose value is not a positive
+	 * whole number
+	 */
 	public static IntakeSettings from(Function<String, String> lookup) {
 		ReaderLimits limits = ReaderLimits.from(lookup);
 		long settle = seconds(lookup, SETTLE_SECONDS, DEFAULT_SETTLE_SECONDS, true);
@@ -70,8 +79,8 @@ public record IntakeSettings(ReaderLimits readerLimits, ReaderLimits listLimits,
 			seconds = -1;
 		}
 		if (seconds < 0 || (seconds == 0 && !zeroAllowed)) {
-			throw new IllegalArgumentException("设置 " + name + " 的取值“" + value + "”无效：应为" + (zeroAllowed ? " 0 或" : "")
-					+ "正整数（秒）");
+			throw new IllegalArgumentException(
+					"设置 " + name + " 的取值“" + value + "”无效：应为" + (zeroAllowed ? " 0 或" : "") + "正整数（秒）");
 		}
 		return seconds;
 	}

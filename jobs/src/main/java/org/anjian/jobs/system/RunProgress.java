@@ -2,16 +2,25 @@ package org.anjian.jobs.system;
 
 import org.slf4j.Logger;
 
-/** Where a run reports as it goes: one line per event, and the one-line reason when it cannot finish. */
+/**
+ * Where a run reports as it goes: one line per event, and the one-line reason when it
+ * cannot finish.
+ */
 public interface RunProgress {
 
-	/** One event, in the office's words (a file landed, a rollup done, where the outputs went). */
+	/**
+	 * One event, in the office's words (a file landed, a rollup done, where the outputs
+	 * went).
+	 */
 	void line(String text);
 
 	/** Why the run did not complete, in one line. */
 	void problem(String text);
 
-	/** Progress into a log, for runs nobody watches (a restarted execution of another process, a trigger). */
+	/**
+	 * Progress into a log, for runs nobody watches (a restarted execution of another
+	 * process, a trigger).
+	 */
 	static RunProgress logging(Logger log) {
 		return new RunProgress() {
 			@Override

@@ -19,7 +19,10 @@ class WarehouseConfiguration {
 		return Warehouse.open(settings.warehouseFile());
 	}
 
-	/** Validated at start, so a bad reference file stops the command with its file, line and column. */
+	/**
+	 * Validated at start, so a bad reference file stops the command with its file, line
+	 * and column.
+	 */
 	@Bean
 	@Lazy
 	ReferenceData referenceData(AnjianSettings settings) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code demo} as a user runs it on a fresh machine — only {@code --home}, the bundled demo county — then once more on
- * the same home: what it prints, what it leaves where it says, and that the second run adds nothing.
+ * {@code demo} as a user runs it on a fresh machine — only {@code --home}, the bundled
+ * demo county — then once more on the same home: what it prints, what it leaves where it
+ * says, and that the second run adds nothing.
  */
 class DemoCommandSmokeTests {
 
@@ -56,7 +57,8 @@ class DemoCommandSmokeTests {
 			.contains("导出       " + home.resolve("exports"))
 			.contains("分析快照   " + home.resolve("analyst").resolve("anjian.duckdb"));
 
-		// and the warehouse keeps every file with its ending, the rollups of both months and their 催报 rosters
+		// and the warehouse keeps every file with its ending, the rollups of both months
+		// and their 催报 rosters
 		assertThat(WarehouseQueries.query(home, FILES_BY_STATUS)).containsExactly(row("duplicate", 1L),
 				row("loaded", 19L), row("rejected", 1L), row("superseded", 1L));
 		assertThat(WarehouseQueries.query(home,
@@ -69,7 +71,8 @@ class DemoCommandSmokeTests {
 			for (String kind : List.of("cutoff", "month-end")) {
 				Path folder = home.resolve("outbox/QA2024").resolve(month).resolve(kind);
 				assertThat(folder.resolve("manifest.json")).isRegularFile();
-				assertThat(folder.resolve("青川县-QA2024-" + month + "-" + kind + ".xlsx")).isRegularFile().isNotEmptyFile();
+				assertThat(folder.resolve("青川县-QA2024-" + month + "-" + kind + ".xlsx")).isRegularFile()
+					.isNotEmptyFile();
 			}
 			assertThat(home.resolve("exports/fact_submission_line/period=" + month + "/data.parquet")).isNotEmptyFile();
 			assertThat(home.resolve("exports/rollup_cutoff/period=" + month + "/data.parquet")).isNotEmptyFile();
@@ -88,7 +91,8 @@ class DemoCommandSmokeTests {
 		List<String> outbox = files(home.resolve("outbox"));
 		CliRun second = CliRun.of("demo", "--home", home.toString());
 
-		// then it reuses the inbox, finds nothing new, and the warehouse, rollups and outbox are as they were
+		// then it reuses the inbox, finds nothing new, and the warehouse, rollups and
+		// outbox are as they were
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(second.out()).contains("演示收件箱已存在，沿用：" + home.resolve("demo-inbox"))
 			.contains("收件目录自上次入库以来没有变化，无需处理")
@@ -110,7 +114,10 @@ class DemoCommandSmokeTests {
 		return Map.of("status", status, "files", files);
 	}
 
-	/** The files the analysts' snapshot knows, asked as an analyst would: read-only, connection closed after. */
+	/**
+	 * The files the analysts' snapshot knows, asked as an analyst would: read-only,
+	 * connection closed after.
+	 */
 	private static long snapshotFiles(Path snapshot) throws SQLException {
 		Properties readOnly = new Properties();
 		readOnly.setProperty("duckdb.read_only", "true");

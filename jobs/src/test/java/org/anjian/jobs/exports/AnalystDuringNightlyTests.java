@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An analyst keeps a DuckDB connection open on the published snapshot, in a process of their own, while the nightly
- * job ingests a month of submissions, materializes the due rollups and exports: neither blocks or breaks the other,
- * and the analyst only ever sees a whole published state, never a half-loaded one.
+ * An analyst keeps a DuckDB connection open on the published snapshot, in a process of
+ * their own, while the nightly job ingests a month of submissions, materializes the due
+ * rollups and exports: neither blocks or breaks the other, and the analyst only ever sees
+ * a whole published state, never a half-loaded one.
  */
 class AnalystDuringNightlyTests {
 
@@ -29,7 +30,8 @@ class AnalystDuringNightlyTests {
 
 	@Test
 	void anOpenAnalystConnectionNeitherBlocksTheNightlyJobNorSeesAHalfLoadedState() throws Exception {
-		// given April's submissions ingested, rolled up and published, with May's still to come
+		// given April's submissions ingested, rolled up and published, with May's still
+		// to come
 		SampleCounty samples = SampleCounty.load();
 		Path inbox = samples.copyInbox(tmp.resolve("inbox"));
 		Path may = Files.move(inbox.resolve("2024-05"), tmp.resolve("2024-05"));
@@ -38,14 +40,16 @@ class AnalystDuringNightlyTests {
 		assertThat(april.exitCode()).as(april.toString()).isZero();
 		Path snapshot = home.resolve("analyst/anjian.duckdb");
 
-		// and two analysts asking questions all the time: one on a connection held open, one reconnecting each time
+		// and two analysts asking questions all the time: one on a connection held open,
+		// one reconnecting each time
 		List<String> answers = new CopyOnWriteArrayList<>();
 		Process holding = analyst(snapshot, "held", answers);
 		Process reconnecting = analyst(snapshot, "fresh", answers);
 		waitFor(answers, 6);
 		String before = answers.get(0).substring("ready ".length());
 
-		// when May arrives and the nightly job runs the full ingest, the due rollups and the exports
+		// when May arrives and the nightly job runs the full ingest, the due rollups and
+		// the exports
 		Files.move(may, inbox.resolve("2024-05"));
 		CliRun june = nightly(samples, inbox, home, "2024-06-22T02:00");
 		int duringRun = answers.size();
@@ -63,7 +67,8 @@ class AnalystDuringNightlyTests {
 		assertThat(answers).filteredOn(a -> a.startsWith("held")).hasSizeGreaterThan(3);
 		// the held connection kept its whole old snapshot
 		assertThat(answers).filteredOn(a -> a.startsWith("held")).allMatch(a -> a.equals("held " + before));
-		// a fresh connection saw either the old snapshot or the new one, nothing in between
+		// a fresh connection saw either the old snapshot or the new one, nothing in
+		// between
 		List<String> fresh = answers.stream().filter(a -> a.startsWith("fresh")).toList();
 		String after = fresh.get(fresh.size() - 1).substring("fresh ".length());
 		assertThat(after).isNotEqualTo(before);

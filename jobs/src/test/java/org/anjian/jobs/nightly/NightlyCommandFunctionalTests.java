@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** nightly replayed at 2024-06-22 02:00 on the sample county: every rollup due by then, once. */
+/**
+ * nightly replayed at 2024-06-22 02:00 on the sample county: every rollup due by then,
+ * once.
+ */
 class NightlyCommandFunctionalTests {
 
 	@TempDir
@@ -30,7 +33,8 @@ class NightlyCommandFunctionalTests {
 		// when
 		CliRun first = CliRun.of(nightly);
 
-		// then: through the June cutoff (deadline shifted to Friday 21 June) and the May month-end, not June's
+		// then: through the June cutoff (deadline shifted to Friday 21 June) and the May
+		// month-end, not June's
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 		String produced = "select distinct kind || ' ' || strftime(period, '%Y-%m') || ' ' || strftime(as_of, '%Y-%m-%d') as r from rollup_roster order by 1";
 		List<Object> rollups = WarehouseQueries.query(home, produced).stream().map(r -> r.get("r")).toList();
@@ -48,7 +52,8 @@ class NightlyCommandFunctionalTests {
 		// then nothing new
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(second.out()).contains("没有到期未做的汇总").doesNotContain("汇总完成");
-		assertThat(WarehouseQueries.query(home, "select * from rollup_cutoff order by campaign, period, region_code, industry_code"))
+		assertThat(WarehouseQueries.query(home,
+				"select * from rollup_cutoff order by campaign, period, region_code, industry_code"))
 			.isEqualTo(before);
 	}
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Ingests the sample county, runs every rollup of expected.json through the CLI and compares every expected row. */
+/**
+ * Ingests the sample county, runs every rollup of expected.json through the CLI and
+ * compares every expected row.
+ */
 class RollupJobFunctionalTests {
 
 	@TempDir
@@ -59,8 +62,9 @@ class RollupJobFunctionalTests {
 			String kind = (String) expected.get("kind");
 			String table = "cutoff".equals(kind) ? "rollup_cutoff" : "rollup_month_end";
 			String label = expected.get("campaign") + " " + expected.get("period") + " " + kind;
-			assertThat(WarehouseQueries.query(home, "select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from "
-					+ table + " where period = date '" + expected.get("period") + "-01'"))
+			assertThat(WarehouseQueries.query(home,
+					"select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from " + table
+							+ " where period = date '" + expected.get("period") + "-01'"))
 				.extracting(r -> r.get("as_of"))
 				.as(label)
 				.containsExactly(expected.get("as_of"));
@@ -71,7 +75,8 @@ class RollupJobFunctionalTests {
 				List<Map<String, Object>> actual = WarehouseQueries.query(home, "select * from " + table + where);
 				String rowLabel = label + " " + row.get("region_code") + "/" + row.get("industry_code");
 				if (actual.isEmpty()) {
-					assertThat(allZero((Map<String, Object>) row.get("measures"))).as(rowLabel + " is missing").isTrue();
+					assertThat(allZero((Map<String, Object>) row.get("measures"))).as(rowLabel + " is missing")
+						.isTrue();
 					continue;
 				}
 				Map<String, Object> got = actual.get(0);
@@ -116,7 +121,8 @@ class RollupJobFunctionalTests {
 		Map<String, Object> expected = ((List<Map<String, Object>>) samples
 			.read("$.rollups[?(@.period == '2024-05' && @.kind == 'cutoff')]")).get(0);
 		Map<String, Object> countyAll = ((List<Map<String, Object>>) expected.get("rows")).stream()
-			.filter(r -> "ALL".equals(r.get("industry_code")) && r.get("region_code").equals(samples.read("$.county_code")))
+			.filter(r -> "ALL".equals(r.get("industry_code"))
+					&& r.get("region_code").equals(samples.read("$.county_code")))
 			.findFirst()
 			.orElseThrow();
 		List<String> formMeasures = samples.read("$.forms.F-000");

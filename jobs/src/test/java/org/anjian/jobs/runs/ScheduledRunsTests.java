@@ -28,8 +28,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The starter {@code schedule} hands its Quartz triggers, driven against the real jobs of the sample county: each
- * trigger starts its own job with the parameters it carries, and a repeat is reported as already complete.
+ * The starter {@code schedule} hands its Quartz triggers, driven against the real jobs of
+ * the sample county: each trigger starts its own job with the parameters it carries, and
+ * a repeat is reported as already complete.
  */
 class ScheduledRunsTests {
 
@@ -67,7 +68,8 @@ class ScheduledRunsTests {
 			// when the May cutoff trigger fires
 			starter.start(settings.rollupJobName(), mayCutoff.parameters());
 
-			// then it ingested first, then made exactly that rollup, as of its own as_of, into the outbox
+			// then it ingested first, then made exactly that rollup, as of its own as_of,
+			// into the outbox
 			assertThat(lines).anyMatch(l -> l.startsWith("入库完成：")).anyMatch(l -> l.startsWith("汇总完成："));
 			assertThat(WarehouseQueries.query(home,
 					"select distinct kind || ' ' || strftime(period, '%Y-%m') || ' ' || strftime(as_of, '%Y-%m-%d %H:%M:%S') as r from rollup_roster")
@@ -97,7 +99,8 @@ class ScheduledRunsTests {
 			assertThatThrownBy(() -> starter.start(settings.ingestJobName(), Map.of("businessDate", "2024-06-22")))
 				.isInstanceOf(JobInstanceAlreadyCompleteException.class);
 
-			// and a trigger naming a job that does not exist is an error, not a nightly run
+			// and a trigger naming a job that does not exist is an error, not a nightly
+			// run
 			lines.clear();
 			assertThatThrownBy(() -> starter.start("weeklyJob", Map.of())).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("weeklyJob");

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample county's inbox with hostile files beside the real ones, ingested as a user would: every file ends loaded,
- * superseded, duplicate or rejected with the limit's rule, or skipped and picked up by the next run; the run itself
- * succeeds and its summary counts each outcome.
+ * The sample county's inbox with hostile files beside the real ones, ingested as a user
+ * would: every file ends loaded, superseded, duplicate or rejected with the limit's rule,
+ * or skipped and picked up by the next run; the run itself succeeds and its summary
+ * counts each outcome.
  */
 class HostileInboxFunctionalTests {
 
@@ -47,13 +48,15 @@ class HostileInboxFunctionalTests {
 		write(hostile.resolve("炸弹.xlsx"), edit(sample, "xl/worksheets/sheet1.xml",
 				xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(30 * 1024 * 1024))));
 		write(hostile.resolve("xxe.xlsx"), edit(sample, "xl/worksheets/sheet1.xml",
-				xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>")
+				xml -> xml
+					.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>")
 					.replace("<sheetData>", "<sheetData>&x;")));
 		write(hostile.resolve("大文件.csv"), bigCsv(2 * 1024 * 1024));
 		write(hostile.resolve("同一文件 #%\n换行.xlsx"), sample);
 		Files.createSymbolicLink(hostile.resolve("link.xlsx"), secret);
 		Path fresh = hostile.resolve("正在复制.xlsx");
-		Files.write(fresh, new byte[] { 'P', 'K', 3, 4, 0, 0 }); // mtime now: still being copied
+		Files.write(fresh, new byte[] { 'P', 'K', 3, 4, 0, 0 }); // mtime now: still being
+																	// copied
 
 		CliRun first = ingest(home, inbox);
 
@@ -64,11 +67,13 @@ class HostileInboxFunctionalTests {
 			.containsEntry("hostile/大文件.csv", "FILE_TOO_LARGE");
 		assertThat(status(home, "hostile/同一文件 #%\n换行.xlsx")).isEqualTo("duplicate");
 		assertThat(WarehouseQueries.query(home, "select message from audit_issue where rule = 'FILE_TOO_LARGE'"))
-			.singleElement().satisfies(r -> assertThat((String) r.get("message")).contains("1 MB"));
-		assertThat(WarehouseQueries.query(home, "select path from audit_file where path like '%link%' or path like '%正在复制%'"))
+			.singleElement()
+			.satisfies(r -> assertThat((String) r.get("message")).contains("1 MB"));
+		assertThat(WarehouseQueries.query(home,
+				"select path from audit_file where path like '%link%' or path like '%正在复制%'"))
 			.isEmpty();
-		assertThat(WarehouseQueries.query(home, "select message from audit_issue")).noneMatch(
-				r -> ((String) r.get("message")).contains("48151623"));
+		assertThat(WarehouseQueries.query(home, "select message from audit_issue"))
+			.noneMatch(r -> ((String) r.get("message")).contains("48151623"));
 		long expectedRejected = samples.files().stream().filter(f -> "rejected".equals(f.get("status"))).count() + 3;
 		long expectedDuplicates = samples.files().stream().filter(f -> "duplicate".equals(f.get("status"))).count() + 1;
 		assertThat(first.out()).contains("skipped    hostile/link.xlsx", "skipped    hostile/正在复制.xlsx")
@@ -76,7 +81,8 @@ class HostileInboxFunctionalTests {
 			.contains("重复 " + expectedDuplicates + "，拒收 " + expectedRejected + "）")
 			.contains("跳过 2 个");
 
-		// the copy finishes; nothing else changed, yet the next run is not "nothing to do"
+		// the copy finishes; nothing else changed, yet the next run is not "nothing to
+		// do"
 		Files.setLastModifiedTime(fresh, RECEIVED);
 		CliRun second = ingest(home, inbox);
 
@@ -86,8 +92,8 @@ class HostileInboxFunctionalTests {
 	}
 
 	private static CliRun ingest(Path home, Path inbox) {
-		return CliRun.of("ingest", "--home", home.toString(), "--reference",
-				SampleCounty.load().reference().toString(), "--inbox", inbox.toString(), "--max-file-mb", "1", "--settle-seconds", "60");
+		return CliRun.of("ingest", "--home", home.toString(), "--reference", SampleCounty.load().reference().toString(),
+				"--inbox", inbox.toString(), "--max-file-mb", "1", "--settle-seconds", "60");
 	}
 
 	private static String status(Path home, String path) {
@@ -111,7 +117,10 @@ class HostileInboxFunctionalTests {
 		Files.setLastModifiedTime(file, RECEIVED);
 	}
 
-	/** Comma-separated random digits: a CSV by content, bigger than the 1 MB the test allows. */
+	/**
+	 * Comma-separated random digits: a CSV by content, bigger than the 1 MB the test
+	 * allows.
+	 */
 	private static byte[] bigCsv(int size) {
 		Random random = new Random(7);
 		StringBuilder csv = new StringBuilder(size + 100);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the inbox walk hands out, and what it leaves for the next run (reported, never silently dropped). */
+/**
+ * What the inbox walk hands out, and what it leaves for the next run (reported, never
+ * silently dropped).
+ */
 class InboxFileItemReaderTests {
 
 	private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
@@ -100,8 +103,8 @@ class InboxFileItemReaderTests {
 
 	@Test
 	void oddNamesArriveWithTheirPathsAsWritten() throws IOException {
-		List<String> names = new ArrayList<>(List.of("带 空格.xlsx", "2024-05/附件1#5月%20.xlsx", "新场镇（更正）.xls",
-				"表".repeat(80) + ".xlsx", " 前后空格 .csv"));
+		List<String> names = new ArrayList<>(
+				List.of("带 空格.xlsx", "2024-05/附件1#5月%20.xlsx", "新场镇（更正）.xls", "表".repeat(80) + ".xlsx", " 前后空格 .csv"));
 		try {
 			file("换行\n名.xlsx", FileTime.from(RESTED.toInstant().minusSeconds(1)));
 			names.add(0, "换行\n名.xlsx");

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * kill -9 during ingestion: a child JVM ingests a large inbox and is killed while files are landing; the next run
- * must end with exactly the tables a clean run produces.
+ * kill -9 during ingestion: a child JVM ingests a large inbox and is killed while files
+ * are landing; the next run must end with exactly the tables a clean run produces.
  */
 class IngestCrashRecoveryTests {
 
@@ -31,7 +31,8 @@ class IngestCrashRecoveryTests {
 
 	@Test
 	void rerunAfterKillEndsIdenticalToACleanRun() throws Exception {
-		// given an inbox of 20 copies of the sample county (copies 2… are duplicates by content)
+		// given an inbox of 20 copies of the sample county (copies 2… are duplicates by
+		// content)
 		SampleCounty samples = SampleCounty.load();
 		Path inbox = tmp.resolve("inbox");
 		for (int i = 0; i < 20; i++) {
@@ -42,9 +43,9 @@ class IngestCrashRecoveryTests {
 
 		// when a child process is killed after some files have landed
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "-Duser.timezone=Asia/Shanghai", AnjianApplication.class.getName(),
-				"ingest", "--home", crashed.toString(), "--reference", samples.reference().toString(), "--inbox",
-				inbox.toString())
+				System.getProperty("java.class.path"), "-Duser.timezone=Asia/Shanghai",
+				AnjianApplication.class.getName(), "ingest", "--home", crashed.toString(), "--reference",
+				samples.reference().toString(), "--inbox", inbox.toString())
 			.redirectErrorStream(true)
 			.start();
 		List<String> seen = new ArrayList<>();

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Record-level lists arriving in the inbox beside the sample county's summary tables: a township's hazard ledger with
- * a few bad rows, a department's inspection records (F-003-I) as GBK CSV, a key-enterprise directory and a liaison
- * list. {@code ingest} loads the good rows, reports the bad ones by row, reconciles the ledger with the township's
- * summary table (表间审核), and the 催报 roster calls the liaison the list names.
+ * Record-level lists arriving in the inbox beside the sample county's summary tables: a
+ * township's hazard ledger with a few bad rows, a department's inspection records
+ * (F-003-I) as GBK CSV, a key-enterprise directory and a liaison list. {@code ingest}
+ * loads the good rows, reports the bad ones by row, reconciles the ledger with the
+ * township's summary table (表间审核), and the 催报 roster calls the liaison the list names.
  */
 class ListIntakeFunctionalTests {
 
@@ -48,24 +49,25 @@ class ListIntakeFunctionalTests {
 		home = tmp.resolve("home");
 		Path lists = Files.createDirectories(inbox.resolve("2024-05/清单"));
 
-		// 桃源镇 (HM02): 40 hazards in May, 4 of them major (its May table reports 5 − 3 = 2), then 3 bad rows
+		// 桃源镇 (HM02): 40 hazards in May, 4 of them major (its May table reports 5 − 3 =
+		// 2), then 3 bad rows
 		List<Object[]> hazards = new ArrayList<>();
 		for (int i = 1; i <= 40; i++) {
 			boolean major = i <= 4;
 			boolean done = i % 2 == 0;
-			hazards.add(new Object[] { "桃源镇" + (i % 5) + "号建材有限公司", uscc(i % 5), "桃源镇", "应急管理",
-					"配电箱未接地第" + i + "处", major ? "重大" : "一般", "2024-05-" + (10 + i % 15), "执法检查", "立即整改",
-					"张三", "0.5", "2024-06-30", done ? "已整改" : "整改中", done ? "2024-05-28" : "", "" });
+			hazards.add(new Object[] { "桃源镇" + (i % 5) + "号建材有限公司", uscc(i % 5), "桃源镇", "应急管理", "配电箱未接地第" + i + "处",
+					major ? "重大" : "一般", "2024-05-" + (10 + i % 15), "执法检查", "立即整改", "张三", "0.5", "2024-06-30",
+					done ? "已整改" : "整改中", done ? "2024-05-28" : "", "" });
 		}
-		hazards.add(new Object[] { "桃源镇9号厂", "", "桃源镇", "应急管理", "安全出口锁闭", "一般", "五月中旬", "自查", "", "", "", "",
-				"整改中", "", "" });
+		hazards.add(new Object[] { "桃源镇9号厂", "", "桃源镇", "应急管理", "安全出口锁闭", "一般", "五月中旬", "自查", "", "", "", "", "整改中", "",
+				"" });
 		hazards.add(new Object[] { "桃源镇9号厂", "", "桃源镇", "应急管理", "消防栓无水", "较大", "2024-05-12", "自查", "", "", "", "",
 				"整改中", "", "" });
-		hazards.add(new Object[] { "桃源镇9号厂", "", "桃源镇", "应急管理", "叉车无证驾驶", "一般", "2024-05-20", "自查", "", "", "",
-				"", "已整改", "2024-05-01", "" });
+		hazards.add(new Object[] { "桃源镇9号厂", "", "桃源镇", "应急管理", "叉车无证驾驶", "一般", "2024-05-20", "自查", "", "", "", "",
+				"已整改", "2024-05-01", "" });
 		workbook(lists.resolve("桃源镇隐患台账（5月）.xlsx"), "桃源镇重大事故隐患排查治理台账", "填报单位：桃源镇人民政府",
-				new String[] { "企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期", "隐患来源", "整改措施",
-						"责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注" },
+				new String[] { "企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期", "隐患来源", "整改措施", "责任人",
+						"整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "备注" },
 				hazards);
 
 		// the key-enterprise directory names two of the five enterprises
@@ -74,7 +76,8 @@ class ListIntakeFunctionalTests {
 				List.of(new Object[] { "01", "桃源镇0号建材有限公司", "应急管理", "粉尘涉爆" },
 						new Object[] { "02", "桃源镇1号建材有限责任公司", "应急管理", "有限空间" }));
 
-		// 应急局's inspections: two directory enterprises (one written 有限公司 for 有限责任公司) and one not listed
+		// 应急局's inspections: two directory enterprises (one written 有限公司 for 有限责任公司) and
+		// one not listed
 		String csv = """
 				鹤鸣县2024年安全生产执法提升专项行动情况统计表（一）
 				填报单位：应急管理局
@@ -94,7 +97,8 @@ class ListIntakeFunctionalTests {
 				""";
 		Files.writeString(lists.resolve("联络员名单-桃源镇.csv"), liaisons);
 
-		FileTime received = FileTime.from(LocalDateTime.parse("2024-05-21T10:00:00").atZone(SampleCounty.SHANGHAI).toInstant());
+		FileTime received = FileTime
+			.from(LocalDateTime.parse("2024-05-21T10:00:00").atZone(SampleCounty.SHANGHAI).toInstant());
 		try (var files = Files.list(lists)) {
 			for (Path f : (Iterable<Path>) files::iterator) {
 				Files.setLastModifiedTime(f, received);
@@ -105,8 +109,10 @@ class ListIntakeFunctionalTests {
 	@Test
 	void listsLoadTheirGoodRowsReportBadRowsAndAreReconciledWithTheSummaryTables() throws Exception {
 		// given a staging file a killed run left beside the warehouse
-		Path leftover = Files.writeString(Files.createDirectories(home).resolve(".anjian-list-4242.rows"), "3\u001F甲\n");
-		// `status` runs without the home lock, possibly beside a load whose staging file this could be: it leaves it
+		Path leftover = Files.writeString(Files.createDirectories(home).resolve(".anjian-list-4242.rows"),
+				"3\u001F甲\n");
+		// `status` runs without the home lock, possibly beside a load whose staging file
+		// this could be: it leaves it
 		CliRun status = CliRun.of("status", "--home", home.toString(), "--reference", samples.reference().toString());
 		assertThat(status.exitCode()).as(status.toString()).isZero();
 		assertThat(leftover).exists();
@@ -122,15 +128,21 @@ class ListIntakeFunctionalTests {
 		}
 		assertThat(WarehouseQueries.query(home,
 				"select list_kind || ' ' || status || ' ' || coalesce(submitter_code, '-') as f from audit_file where list_kind is not null order by 1")
-			.stream().map(r -> r.get("f")).toList()).containsExactly("enterprise_directory loaded HM06",
-					"hazard_ledger loaded HM02", "inspection_record loaded HM06", "liaison_list loaded HM02");
+			.stream()
+			.map(r -> r.get("f"))
+			.toList()).containsExactly("enterprise_directory loaded HM06", "hazard_ledger loaded HM02",
+					"inspection_record loaded HM06", "liaison_list loaded HM02");
 
-		// the ledger's 40 good rows are facts keyed to May, 桃源镇 and 应急管理; the 3 bad rows are reported by row
+		// the ledger's 40 good rows are facts keyed to May, 桃源镇 and 应急管理; the 3 bad rows
+		// are reported by row
 		assertThat(WarehouseQueries.query(home, """
 				select count(*) as n, count(*) filter (where level = 'major') as major, min(period) as p,
 				       min(region_code) as region, min(industry_code) as industry from fact_hazard""").get(0))
-			.containsEntry("n", 40L).containsEntry("major", 4L).containsEntry("p", java.time.LocalDate.parse("2024-05-01"))
-			.containsEntry("region", "519902101").containsEntry("industry", "yjgl");
+			.containsEntry("n", 40L)
+			.containsEntry("major", 4L)
+			.containsEntry("p", java.time.LocalDate.parse("2024-05-01"))
+			.containsEntry("region", "519902101")
+			.containsEntry("industry", "yjgl");
 		List<Map<String, Object>> rejectedRows = WarehouseQueries.query(home, """
 				select i.row_number, i.rule, i.column_name from audit_issue i join audit_file f using (sha256)
 				where f.list_kind = 'hazard_ledger' and i.severity = 'error' order by i.row_number""");
@@ -139,24 +151,30 @@ class ListIntakeFunctionalTests {
 		assertThat(ingest.out()).contains("桃源镇隐患台账（5月）.xlsx").contains("退回行 3");
 
 		// inspections: the violations cell split one per row
-		assertThat(WarehouseQueries.query(home, "select count(*) as n from fact_inspection").get(0)).containsEntry("n", 3L);
-		assertThat(WarehouseQueries.query(home, "select count(*) as n from fact_violation").get(0)).containsEntry("n", 5L);
+		assertThat(WarehouseQueries.query(home, "select count(*) as n from fact_inspection").get(0)).containsEntry("n",
+				3L);
+		assertThat(WarehouseQueries.query(home, "select count(*) as n from fact_violation").get(0)).containsEntry("n",
+				5L);
 
-		// 表间审核: the ledger's 4 major hazards against the 2 桃源镇 reported for May; the unlisted plant
+		// 表间审核: the ledger's 4 major hazards against the 2 桃源镇 reported for May; the
+		// unlisted plant
 		Map<String, Object> mismatch = WarehouseQueries.query(home,
 				"select * from audit_reconciliation where rule = 'LEDGER_MAJOR_MISMATCH' and submitter_code = 'HM02'")
 			.get(0);
-		assertThat(mismatch).containsEntry("list_count", 4L).containsEntry("period", java.time.LocalDate.parse("2024-05-01"));
+		assertThat(mismatch).containsEntry("list_count", 4L)
+			.containsEntry("period", java.time.LocalDate.parse("2024-05-01"));
 		assertThat(((Number) mismatch.get("reported_count")).longValue()).isEqualTo(2L);
 		assertThat(WarehouseQueries.query(home,
 				"select * from audit_reconciliation where rule = 'LEDGER_MAJOR_MISMATCH' and period <> date '2024-05-01'"))
-			.as("April is not covered by a May ledger").isEmpty();
+			.as("April is not covered by a May ledger")
+			.isEmpty();
 		assertThat(WarehouseQueries.query(home,
 				"select enterprise_name from audit_reconciliation where rule = 'INSPECTED_NOT_IN_DIRECTORY' and enterprise_name like '%化工厂'"))
 			.hasSize(1);
 		assertThat(WarehouseQueries.query(home,
 				"select * from audit_reconciliation where rule = 'INSPECTED_NOT_IN_DIRECTORY' and enterprise_name like '桃源镇1号%'"))
-			.as("有限公司 and 有限责任公司 are the same enterprise").isEmpty();
+			.as("有限公司 and 有限责任公司 are the same enterprise")
+			.isEmpty();
 		assertThat(ingest.out()).contains("表间审核提示 LEDGER_MAJOR_MISMATCH");
 
 		// and the 催报 roster calls the liaison the list names
@@ -212,11 +230,12 @@ class ListIntakeFunctionalTests {
 		assertThat(WarehouseQueries.query(home, """
 				select f.status, i.rule, i.message from audit_file f join audit_issue i using (sha256)
 				where f.path like '%桃源镇隐患台账（大）.csv'""")).singleElement().satisfies(r -> {
-					assertThat(r).containsEntry("status", "rejected").containsEntry("rule", "FILE_TOO_LARGE");
-					assertThat(r.get("message").toString()).contains("1 MB", "明细清单");
-				});
+			assertThat(r).containsEntry("status", "rejected").containsEntry("rule", "FILE_TOO_LARGE");
+			assertThat(r.get("message").toString()).contains("1 MB", "明细清单");
+		});
 		assertThat(WarehouseQueries.query(home, "select status from audit_file where path like '%桃源镇隐患台账（5月）.xlsx'"))
-			.singleElement().isEqualTo(Map.of("status", "loaded"));
+			.singleElement()
+			.isEqualTo(Map.of("status", "loaded"));
 	}
 
 	private static String uscc(int n) {

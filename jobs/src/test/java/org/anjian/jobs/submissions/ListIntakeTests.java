@@ -21,8 +21,9 @@ import static org.anjian.jobs.support.WarehouseQueries.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ListIntake}, which the benchmark times, lands a list exactly as {@code ingest} does: the same audit row,
- * issues and raw rows. If the intake step's wiring changes and ListIntake's does not, this fails.
+ * {@link ListIntake}, which the benchmark times, lands a list exactly as {@code ingest}
+ * does: the same audit row, issues and raw rows. If the intake step's wiring changes and
+ * ListIntake's does not, this fails.
  */
 class ListIntakeTests {
 
@@ -67,8 +68,7 @@ class ListIntakeTests {
 		String[][] rows = {
 				{ "桃源镇1号建材有限公司", "", "桃源镇", "应急管理", "配电箱未接地", "重大", "2024-05-10", "执法检查", "立即整改", "张三", "0.5",
 						"2024-06-30", "已整改", "2024-05-28", "" },
-				{ "桃源镇2号建材有限公司", "", "桃源镇", "应急管理", "安全出口锁闭", "一般", "2024-05-12", "自查", "", "", "", "", "整改中", "",
-						"" },
+				{ "桃源镇2号建材有限公司", "", "桃源镇", "应急管理", "安全出口锁闭", "一般", "2024-05-12", "自查", "", "", "", "", "整改中", "", "" },
 				{ "桃源镇9号厂", "", "桃源镇", "应急管理", "消防栓无水", "较大", "2024-05-12", "自查", "", "", "", "", "整改中", "", "" },
 				{ "桃源镇3号厂", "", "桃源镇", "应急管理", "叉车无证驾驶", "一般", "2024-05-20", "自查", "", "", "", "", "", "", "" } };
 		try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {

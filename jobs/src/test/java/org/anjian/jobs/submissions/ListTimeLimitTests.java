@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A list whose reading does not end within the list time limit (here a reader that keeps sending rows, as a
- * pathological file could) is abandoned: its rows are rolled back and the file is rejected with READ_TIMEOUT naming
- * the limit; the run goes on.
+ * A list whose reading does not end within the list time limit (here a reader that keeps
+ * sending rows, as a pathological file could) is abandoned: its rows are rolled back and
+ * the file is rejected with READ_TIMEOUT naming the limit; the run goes on.
  */
 class ListTimeLimitTests {
 
@@ -60,19 +60,21 @@ class ListTimeLimitTests {
 				throw new IllegalStateException("interrupted");
 			}
 		};
-		ListSubmissionWriter writer = new ListSubmissionWriter(endless, new ListWriter(warehouse), Duration.ofSeconds(1));
+		ListSubmissionWriter writer = new ListSubmissionWriter(endless, new ListWriter(warehouse),
+				Duration.ofSeconds(1));
 		InboxFile file = new InboxFile(ledger, "台账.csv", "sha-endless", LocalDateTime.of(2024, 5, 20, 9, 0),
 				Files.size(ledger));
 		RecordListFile sniff = new RecordListFile(ledger, "csv", ListKind.HAZARD_LEDGER, "台账", null);
-		Files.setLastModifiedTime(ledger, java.nio.file.attribute.FileTime
-			.from(file.receivedAt().atZone(OfficeTime.ZONE).toInstant()));
+		Files.setLastModifiedTime(ledger,
+				java.nio.file.attribute.FileTime.from(file.receivedAt().atZone(OfficeTime.ZONE).toInstant()));
 
 		String status = writer.write(new ListSubmission(file, sniff, "HM02", List.of()));
 
 		assertThat(status).isEqualTo("rejected");
 		assertThat(count("select count(*) from raw_hazard_ledger")).isZero();
 		assertThat(count("select count(*) from audit_issue where rule = 'READ_TIMEOUT' and message like '%1 秒%"
-				+ IntakeSettings.LIST_READ_TIMEOUT_SECONDS + "%'")).isEqualTo(1);
+				+ IntakeSettings.LIST_READ_TIMEOUT_SECONDS + "%'"))
+			.isEqualTo(1);
 		// the abandoned reader stops, and leaves no staging file beside the warehouse
 		Thread.sleep(500);
 		try (var files = Files.list(tmp.resolve("home"))) {

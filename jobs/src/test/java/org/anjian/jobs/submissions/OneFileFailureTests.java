@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * A failure while one file lands (here: a value the warehouse refuses, found on the third row, after audit_file,
- * audit_issue and two lines were appended) leaves the warehouse exactly as before that file, reports the file as
- * skipped, and the next file still loads.
+ * A failure while one file lands (here: a value the warehouse refuses, found on the third
+ * row, after audit_file, audit_issue and two lines were appended) leaves the warehouse
+ * exactly as before that file, reports the file as skipped, and the next file still
+ * loads.
  */
 class OneFileFailureTests {
 
@@ -71,7 +72,10 @@ class OneFileFailureTests {
 		}
 	}
 
-	/** Four industry rows; the row numbered {@code badRow} carries {@code value} as its inspectors count. */
+	/**
+	 * Four industry rows; the row numbered {@code badRow} carries {@code value} as its
+	 * inspectors count.
+	 */
 	private static SummarySubmission file(String sha, String path, int badRow, BigDecimal value) {
 		List<FactLine> lines = new java.util.ArrayList<>();
 		for (int row = 7; row <= 10; row++) {
@@ -80,7 +84,8 @@ class OneFileFailureTests {
 		AuditedFile audited = new AuditedFile(sha, path, LocalDateTime.of(2024, 5, 16, 10, 5), 1000, "xlsx", true,
 				"S-" + sha, "QA2024", YearMonth.of(2024, 5), "519902102", "Sheet1", "F-000",
 				List.of(Finding.warning("LATE", null, null, null, "晚了")), lines);
-		return new SummarySubmission(new InboxFile(null, path, sha, audited.receivedAt(), audited.sizeBytes()), audited);
+		return new SummarySubmission(new InboxFile(null, path, sha, audited.receivedAt(), audited.sizeBytes()),
+				audited);
 	}
 
 }

@@ -20,14 +20,18 @@ import org.anjian.warehouse.MeasureCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of {@link SubmissionChecks}, one focused case each: a table that passes every rule, changed in one cell,
- * gives exactly the one finding of that rule, with its code, severity, row, column and the message a clerk reads.
+ * Every rule of {@link SubmissionChecks}, one focused case each: a table that passes
+ * every rule, changed in one cell, gives exactly the one finding of that rule, with its
+ * code, severity, row, column and the message a clerk reads.
  */
 class SubmissionChecksTests {
 
 	private static final String SHEET = "汇总表";
 
-	/** The F-000 measures in the form's column order; the label is in B, the measures from C on. */
+	/**
+	 * The F-000 measures in the form's column order; the label is in B, the measures from
+	 * C on.
+	 */
 	private static final List<String> F000 = List.of("inspection_teams", "inspectors", "experts",
 			"enterprises_inspected", "hazards_total", "hazards_major", "hazards_general", "rectified_total",
 			"rectified_major", "rectified_general", "emergency_measures", "cases_filed", "fines_wan",
@@ -52,24 +56,24 @@ class SubmissionChecksTests {
 	void aMeasureThatIsNotANumberIsRejectedNamingTheTextAsWritten() {
 		SummaryTable table = table(null, row(7, "住建", Map.of("experts", "两人")));
 
-		assertThat(checks.mandatory(table)).containsExactly(Finding.error("NOT_A_NUMBER", SHEET, 7, "E",
-				"第7行“住建”E列（聘用安全专家）：“两人”不是数字（空白、“/”、“—”、“无”按 0 处理）"));
+		assertThat(checks.mandatory(table)).containsExactly(
+				Finding.error("NOT_A_NUMBER", SHEET, 7, "E", "第7行“住建”E列（聘用安全专家）：“两人”不是数字（空白、“/”、“—”、“无”按 0 处理）"));
 	}
 
 	@Test
 	void aNegativeMeasureIsRejected() {
 		SummaryTable table = table(null, row(7, "住建", Map.of("experts", "-1")));
 
-		assertThat(checks.mandatory(table)).containsExactly(
-				Finding.error("NEGATIVE", SHEET, 7, "E", "第7行“住建”E列（聘用安全专家）：-1 是负数，统计数不能小于 0"));
+		assertThat(checks.mandatory(table))
+			.containsExactly(Finding.error("NEGATIVE", SHEET, 7, "E", "第7行“住建”E列（聘用安全专家）：-1 是负数，统计数不能小于 0"));
 	}
 
 	@Test
 	void aCountWithAFractionIsRejectedNamingItsUnit() {
 		SummaryTable table = table(null, row(7, "住建", Map.of("inspectors", "6.5")));
 
-		assertThat(checks.mandatory(table)).containsExactly(
-				Finding.error("NOT_WHOLE", SHEET, 7, "D", "第7行“住建”D列（出动执法人员）：6.5 不是整数，该项以人次计，应填整数"));
+		assertThat(checks.mandatory(table))
+			.containsExactly(Finding.error("NOT_WHOLE", SHEET, 7, "D", "第7行“住建”D列（出动执法人员）：6.5 不是整数，该项以人次计，应填整数"));
 	}
 
 	@Test
@@ -133,10 +137,11 @@ class SubmissionChecksTests {
 
 		List<Finding> findings = checks.mandatory(table);
 
-		assertThat(findings).extracting(Finding::severity, Finding::rule, Finding::sheet, Finding::rowNumber,
-				Finding::column)
+		assertThat(findings)
+			.extracting(Finding::severity, Finding::rule, Finding::sheet, Finding::rowNumber, Finding::column)
 			.containsExactly(tuple(Severity.ERROR, "SELFCHECK_MAJOR_EXCEEDS", SHEET, 7, "Y"));
-		// the values are named; the tail shared with the rectified rules (“已整改数不能超过发现数”) is not pinned here
+		// the values are named; the tail shared with the rectified rules (“已整改数不能超过发现数”)
+		// is not pinned here
 		assertThat(findings.get(0).message()).startsWith("第7行“住建”：企业自查重大事故隐患 6 大于自查发现隐患 5");
 	}
 
@@ -145,8 +150,8 @@ class SubmissionChecksTests {
 		SummaryTable table = table(null, List.of(row(7, "住建", Map.of()), row(8, "应急管理", Map.of())),
 				totalRow(9, "合  计", 2, Map.of("hazards_total", "25")));
 
-		assertThat(checks.mandatory(table)).containsExactly(
-				Finding.error("TOTAL_MISMATCH", SHEET, 9, "G", "第9行“合计”G列（发现隐患数量/总计）：25 ≠ 各行之和 24"));
+		assertThat(checks.mandatory(table))
+			.containsExactly(Finding.error("TOTAL_MISMATCH", SHEET, 9, "G", "第9行“合计”G列（发现隐患数量/总计）：25 ≠ 各行之和 24"));
 	}
 
 	@Test
@@ -160,10 +165,11 @@ class SubmissionChecksTests {
 
 	@Test
 	void aTotalRowThatIsNotANumberIsReportedOnTheTotalRow() {
-		SummaryTable table = table(null, List.of(row(7, "住建", Map.of())), totalRow(8, "合计", 1, Map.of("experts", "见附表")));
+		SummaryTable table = table(null, List.of(row(7, "住建", Map.of())),
+				totalRow(8, "合计", 1, Map.of("experts", "见附表")));
 
-		assertThat(checks.mandatory(table)).containsExactly(Finding.error("NOT_A_NUMBER", SHEET, 8, "E",
-				"第8行“合计”E列（聘用安全专家）：“见附表”不是数字（空白、“/”、“—”、“无”按 0 处理）"));
+		assertThat(checks.mandatory(table)).containsExactly(
+				Finding.error("NOT_A_NUMBER", SHEET, 8, "E", "第8行“合计”E列（聘用安全专家）：“见附表”不是数字（空白、“/”、“—”、“无”按 0 处理）"));
 	}
 
 	// advisory
@@ -173,8 +179,8 @@ class SubmissionChecksTests {
 		SummaryTable table = table(null, row(7, "住建", Map.of("double_penalty_cases", "3")));
 
 		assertThat(checks.mandatory(table)).isEmpty();
-		assertThat(checks.advisory(table)).containsExactly(Finding.warning("DOUBLE_PENALTY_ABOVE_CASES", SHEET, 7, "P",
-				"第7行“住建”：一案双罚、一案多罚 3 起多于立案 2 起，请核实"));
+		assertThat(checks.advisory(table)).containsExactly(
+				Finding.warning("DOUBLE_PENALTY_ABOVE_CASES", SHEET, 7, "P", "第7行“住建”：一案双罚、一案多罚 3 起多于立案 2 起，请核实"));
 	}
 
 	@Test
@@ -182,8 +188,8 @@ class SubmissionChecksTests {
 		SummaryTable table = table(null, row(7, "住建", Map.of("inspectors", "1")));
 
 		assertThat(checks.mandatory(table)).isEmpty();
-		assertThat(checks.advisory(table)).containsExactly(Finding.warning("INSPECTORS_BELOW_TEAMS", SHEET, 7, "D",
-				"第7行“住建”：出动执法人员 1 人次少于派出检查小组 2 个，请核实"));
+		assertThat(checks.advisory(table)).containsExactly(
+				Finding.warning("INSPECTORS_BELOW_TEAMS", SHEET, 7, "D", "第7行“住建”：出动执法人员 1 人次少于派出检查小组 2 个，请核实"));
 	}
 
 	@Test
@@ -191,8 +197,8 @@ class SubmissionChecksTests {
 		SummaryTable table = table(null, row(7, "住建", Map.of("enterprises_inspected", "/")));
 
 		assertThat(checks.mandatory(table)).isEmpty();
-		assertThat(checks.advisory(table)).containsExactly(Finding.warning("HAZARDS_WITHOUT_INSPECTION", SHEET, 7, "F",
-				"第7行“住建”：发现隐患 12 项，但检查企业数量为 0，请核实"));
+		assertThat(checks.advisory(table)).containsExactly(
+				Finding.warning("HAZARDS_WITHOUT_INSPECTION", SHEET, 7, "F", "第7行“住建”：发现隐患 12 项，但检查企业数量为 0，请核实"));
 	}
 
 	@Test
@@ -200,9 +206,8 @@ class SubmissionChecksTests {
 		SummaryTable table = table(null, row(7, "住建", Map.of()));
 		LocalDate deadline = LocalDate.of(2024, 5, 22);
 
-		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), deadline))
-			.containsExactly(Finding.warning("LATE", SHEET, null, null,
-					"报送时间 2024-05-23 09:10 晚于截止日 2024-05-22：本表不计入截止日汇总，计入月末汇总"));
+		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), deadline)).containsExactly(
+				Finding.warning("LATE", SHEET, null, null, "报送时间 2024-05-23 09:10 晚于截止日 2024-05-22：本表不计入截止日汇总，计入月末汇总"));
 		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 22, 23, 59, 59), deadline)).isEmpty();
 		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), null)).isEmpty();
 	}
@@ -224,9 +229,10 @@ class SubmissionChecksTests {
 	// the table under test
 
 	/**
-	 * One industry row that passes every rule: 12 hazards found (3 major + 9 general), 10 rectified (2 + 8), 2 teams of
-	 * 6 inspectors, 2 cases with 1 double penalty, 5 self-check hazards with 1 major; {@code changes} overrides cells
-	 * by measure code with the text as written.
+	 * One industry row that passes every rule: 12 hazards found (3 major + 9 general), 10
+	 * rectified (2 + 8), 2 teams of 6 inspectors, 2 cases with 1 double penalty, 5
+	 * self-check hazards with 1 major; {@code changes} overrides cells by measure code
+	 * with the text as written.
 	 */
 	private static TableRow row(int rowNumber, String label, Map<String, String> changes) {
 		Map<String, String> raw = new LinkedHashMap<>();
@@ -257,7 +263,10 @@ class SubmissionChecksTests {
 		return tableRow(rowNumber, label, false, raw);
 	}
 
-	/** The 合计 row of {@code rows} baseline rows (their sums), with {@code changes} as written. */
+	/**
+	 * The 合计 row of {@code rows} baseline rows (their sums), with {@code changes} as
+	 * written.
+	 */
 	private static TableRow totalRow(int rowNumber, String label, int rows, Map<String, String> changes) {
 		Map<String, String> raw = new LinkedHashMap<>();
 		row(0, "", Map.of()).cells()
@@ -280,15 +289,18 @@ class SubmissionChecksTests {
 		Map<String, String> columns = new LinkedHashMap<>();
 		F000.forEach(code -> columns.put(code, column(code)));
 		return new SummaryTable(SHEET, "F-000", "全县安全生产“强安2024”监管执法专项行动统计汇总表（2024年4月至5月）",
-				Map.of("填报单位", "青川县住房和城乡建设局"), YearMonth.of(2024, 4), YearMonth.of(2024, 5), columns,
-				headerTexts, rows, totalRow);
+				Map.of("填报单位", "青川县住房和城乡建设局"), YearMonth.of(2024, 4), YearMonth.of(2024, 5), columns, headerTexts, rows,
+				totalRow);
 	}
 
 	private static String column(String code) {
 		return String.valueOf((char) ('C' + F000.indexOf(code)));
 	}
 
-	/** What the reader makes of the text: “/” is 0, a number is itself, anything else is not a number. */
+	/**
+	 * What the reader makes of the text: “/” is 0, a number is itself, anything else is
+	 * not a number.
+	 */
 	private static BigDecimal number(String text) {
 		if ("/".equals(text)) {
 			return BigDecimal.ZERO;

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The recognition order of README "Decisions": submitter from 填报单位 then the path; month from the title range, a
- * 月份 field, the path, then 填报时间 (warned); campaign from a title keyword, the path, then inferred (warned), else
- * rejected. A small county of our own, so each rule is the only one that can match.
+ * The recognition order of README "Decisions": submitter from 填报单位 then the path; month
+ * from the title range, a 月份 field, the path, then 填报时间 (warned); campaign from a title
+ * keyword, the path, then inferred (warned), else rejected. A small county of our own, so
+ * each rule is the only one that can match.
  */
 class SubmissionRecognizerTests {
 
@@ -31,17 +32,17 @@ class SubmissionRecognizerTests {
 
 	private static final String TITLE = "全县安全生产“强安2024”监管执法专项行动统计汇总表（2024年4月至5月）";
 
-	/** 鹤鸣县: two departments named with the county prefix, a township named with 人民政府, one without. */
+	/**
+	 * 鹤鸣县: two departments named with the county prefix, a township named with 人民政府, one
+	 * without.
+	 */
 	private static final ReferenceData COUNTY = new ReferenceData(
-			List.of(new Region("519901", "鹤鸣县", "county", null),
-					new Region("519901101", "白石镇", "township", "519901"),
+			List.of(new Region("519901", "鹤鸣县", "county", null), new Region("519901101", "白石镇", "township", "519901"),
 					new Region("519901102", "青龙镇", "township", "519901")),
 			List.of(new Industry("zj", "住建", List.of("住房和城乡建设", "住建局")),
-					new Industry("yjgl", "应急管理", List.of("应急", "应急管理局")),
-					new Industry("jzsg", "建筑施工", List.of())),
+					new Industry("yjgl", "应急管理", List.of("应急", "应急管理局")), new Industry("jzsg", "建筑施工", List.of())),
 			List.of(new Submitter("D1", "鹤鸣县应急管理局", "department", "519901", List.of("应急局"), "李卫东", "13890011207"),
-					new Submitter("D2", "鹤鸣县住房和城乡建设局", "department", "519901", List.of("县住建局"), "黄丽娟",
-							"13890011209"),
+					new Submitter("D2", "鹤鸣县住房和城乡建设局", "department", "519901", List.of("县住建局"), "黄丽娟", "13890011209"),
 					new Submitter("T1", "白石镇人民政府", "township", "519901101", List.of(), "罗建平", "13890011202"),
 					new Submitter("T2", "青龙镇", "township", "519901102", List.of("青龙镇人民政府"), "周丽", "13890011205")),
 			List.of(new Campaign("QA2024", "强安2024监管执法专项行动", YearMonth.of(2024, 4), YearMonth.of(2024, 10), 22,
@@ -141,14 +142,14 @@ class SubmissionRecognizerTests {
 
 			assertThat(recognize(full, "2024-05/报表.xlsx")).extracting(Recognition::period, Recognition::periodSource)
 				.containsExactly(YearMonth.of(2024, 6), "field");
-			assertThat(recognize(monthOnly, "2024-05/报表.xlsx")).extracting(Recognition::period, Recognition::periodSource)
+			assertThat(recognize(monthOnly, "2024-05/报表.xlsx"))
+				.extracting(Recognition::period, Recognition::periodSource)
 				.containsExactly(YearMonth.of(2024, 6), "field");
 		}
 
 		@ParameterizedTest(name = "{0}")
-		@CsvSource({ "应急局/应急局2024-06统计表.xlsx", "应急局/应急局202406.xlsx", "应急局/应急局2024年6月统计表.xlsx",
-				"应急局/应急局2024.6.xlsx", "应急局/2024_06/统计表.xlsx", "2024年/6月/应急局统计表.xlsx",
-				"应急局/应急局６月报表.xlsx" })
+		@CsvSource({ "应急局/应急局2024-06统计表.xlsx", "应急局/应急局202406.xlsx", "应急局/应急局2024年6月统计表.xlsx", "应急局/应急局2024.6.xlsx",
+				"应急局/2024_06/统计表.xlsx", "2024年/6月/应急局统计表.xlsx", "应急局/应急局６月报表.xlsx" })
 		void isReadFromTheFileAndFolderNamesInTheUsualSpellings(String path) {
 			// the title gives no end month but its start year, for “6月” alone
 			SummaryTable t = table(TITLE, YearMonth.of(2024, 4), null, Map.of("填报单位", "应急局", "填报时间", "2024-07-01"));
@@ -176,8 +177,8 @@ class SubmissionRecognizerTests {
 
 			assertThat(r.period()).isEqualTo(YearMonth.of(2024, 6));
 			assertThat(r.periodSource()).isEqualTo("fill-date");
-			assertThat(r.findings()).containsExactly(Finding.warning("PERIOD_FROM_FILL_DATE", SHEET, null, "填报时间",
-					"标题中的统计月份为空，已按填报时间认定为2024年6月，请核实"));
+			assertThat(r.findings()).containsExactly(
+					Finding.warning("PERIOD_FROM_FILL_DATE", SHEET, null, "填报时间", "标题中的统计月份为空，已按填报时间认定为2024年6月，请核实"));
 		}
 
 		@Test
@@ -186,8 +187,8 @@ class SubmissionRecognizerTests {
 			Recognition r = recognize(table(title, null, null, Map.of("填报单位", "应急局")), "收件/应急局统计表.xlsx");
 
 			assertThat(r.period()).isNull();
-			assertThat(r.findings()).containsExactly(Finding.error("UNKNOWN_PERIOD", SHEET, null, "标题", "无法识别统计月份：标题“"
-					+ title + "”中的截止月份为空，表中无“月份”，文件夹名和文件名中也没有月份（如 2024-05）"));
+			assertThat(r.findings()).containsExactly(Finding.error("UNKNOWN_PERIOD", SHEET, null, "标题",
+					"无法识别统计月份：标题“" + title + "”中的截止月份为空，表中无“月份”，文件夹名和文件名中也没有月份（如 2024-05）"));
 		}
 
 	}
@@ -310,8 +311,8 @@ class SubmissionRecognizerTests {
 
 	private static SummaryTable table(String title, String form, YearMonth first, YearMonth last,
 			Map<String, String> fields) {
-		return new SummaryTable(SHEET, form, title, new LinkedHashMap<>(fields), first, last, Map.of(), Map.of(), List.of(),
-				null);
+		return new SummaryTable(SHEET, form, title, new LinkedHashMap<>(fields), first, last, Map.of(), Map.of(),
+				List.of(), null);
 	}
 
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Launches the ingest command on the sample county, as a user would, and checks the contract tables. */
+/**
+ * Launches the ingest command on the sample county, as a user would, and checks the
+ * contract tables.
+ */
 class SubmissionsIntakeJobFunctionalTests {
 
 	@TempDir
@@ -121,9 +124,10 @@ class SubmissionsIntakeJobFunctionalTests {
 
 	@Test
 	void aprilFiguresAddUpToTheExpectedCountyTotals() {
-		// given every submitter reported April on time, so the April cutoff is the plain sum of the April tables
-		Map<String, Object> expectedAll = ((List<Map<String, Object>>) samples
-			.read("$.rollups[?(@.period == '2024-04' && @.kind == 'cutoff')].rows[?(@.region_code == '519902' && @.industry_code == 'ALL')].measures"))
+		// given every submitter reported April on time, so the April cutoff is the plain
+		// sum of the April tables
+		Map<String, Object> expectedAll = ((List<Map<String, Object>>) samples.read(
+				"$.rollups[?(@.period == '2024-04' && @.kind == 'cutoff')].rows[?(@.region_code == '519902' && @.industry_code == 'ALL')].measures"))
 			.get(0);
 
 		// when
@@ -134,9 +138,9 @@ class SubmissionsIntakeJobFunctionalTests {
 				+ expectedAll.keySet().stream().map(m -> "sum(" + m + ") as " + m).collect(Collectors.joining(", "))
 				+ " from land_submission_line l join audit_file f using (sha256) where f.status = 'loaded' and l.period = date '2024-04-01'")
 			.get(0);
-		expectedAll.forEach((measure, value) -> assertThat(new BigDecimal(String.valueOf(sums.get(measure))))
-			.as(measure)
-			.isEqualByComparingTo(new BigDecimal(String.valueOf(value))));
+		expectedAll
+			.forEach((measure, value) -> assertThat(new BigDecimal(String.valueOf(sums.get(measure)))).as(measure)
+				.isEqualByComparingTo(new BigDecimal(String.valueOf(value))));
 	}
 
 	@Test
@@ -144,8 +148,10 @@ class SubmissionsIntakeJobFunctionalTests {
 		// given
 		ingest();
 		List<Map<String, Object>> filesBefore = contractFiles();
-		List<Map<String, Object>> issuesBefore = WarehouseQueries.query(home, "select * from audit_issue order by sha256, issue_no");
-		List<Map<String, Object>> linesBefore = WarehouseQueries.query(home, "select * from land_submission_line order by sha256, row_number");
+		List<Map<String, Object>> issuesBefore = WarehouseQueries.query(home,
+				"select * from audit_issue order by sha256, issue_no");
+		List<Map<String, Object>> linesBefore = WarehouseQueries.query(home,
+				"select * from land_submission_line order by sha256, row_number");
 
 		// when
 		CliRun second = ingest();
@@ -153,8 +159,10 @@ class SubmissionsIntakeJobFunctionalTests {
 		// then
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(contractFiles()).isEqualTo(filesBefore);
-		assertThat(WarehouseQueries.query(home, "select * from audit_issue order by sha256, issue_no")).isEqualTo(issuesBefore);
-		assertThat(WarehouseQueries.query(home, "select * from land_submission_line order by sha256, row_number")).isEqualTo(linesBefore);
+		assertThat(WarehouseQueries.query(home, "select * from audit_issue order by sha256, issue_no"))
+			.isEqualTo(issuesBefore);
+		assertThat(WarehouseQueries.query(home, "select * from land_submission_line order by sha256, row_number"))
+			.isEqualTo(linesBefore);
 	}
 
 	private List<Map<String, Object>> contractFiles() {

@@ -9,11 +9,13 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * An analyst in a process of its own, as the DuckDB CLI or DBeaver would be: it opens the published snapshot
- * read-only and keeps asking the same question until its stdin closes. Mode {@code held} asks on the one connection
- * it opened at start; mode {@code fresh} opens a connection for each question (the DuckDB driver shares one database
- * instance between the connections of a process, so a process that still holds a connection keeps seeing the snapshot
- * it opened). Each answer is a line {@code <mode> <files> <cutoff rows>}; a failure is a line starting {@code error}.
+ * An analyst in a process of its own, as the DuckDB CLI or DBeaver would be: it opens the
+ * published snapshot read-only and keeps asking the same question until its stdin closes.
+ * Mode {@code held} asks on the one connection it opened at start; mode {@code fresh}
+ * opens a connection for each question (the DuckDB driver shares one database instance
+ * between the connections of a process, so a process that still holds a connection keeps
+ * seeing the snapshot it opened). Each answer is a line
+ * {@code <mode> <files> <cutoff rows>}; a failure is a line starting {@code error}.
  */
 public final class AnalystSession {
 

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.anjian.jobs.cli.Cli;
 
-/** Runs the CLI in-process as a user would from the shell, capturing its exit code and output. */
+/**
+ * Runs the CLI in-process as a user would from the shell, capturing its exit code and
+ * output.
+ */
 public record CliRun(int exitCode, String out, String err) {
 
 	public static CliRun of(String... args) {

@@ -16,8 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.anjian.warehouse.calendar.OfficeTime;
 
 /**
- * The generated sample county of ../shared/samples (鹤鸣县): its reference data, a copy of its inbox with the received
- * times of expected.json restored as mtimes (git does not keep them), and expected.json itself.
+ * The generated sample county of ../shared/samples (鹤鸣县): its reference data, a copy of
+ * its inbox with the received times of expected.json restored as mtimes (git does not
+ * keep them), and expected.json itself.
  */
 public final class SampleCounty {
 
@@ -58,7 +59,10 @@ public final class SampleCounty {
 		return read("$.files");
 	}
 
-	/** Copies the inbox into {@code target} with every file's mtime set to its expected received time. */
+	/**
+	 * Copies the inbox into {@code target} with every file's mtime set to its expected
+	 * received time.
+	 */
 	public Path copyInbox(Path target) {
 		Path source = root.resolve("inbox");
 		try (Stream<Path> walk = Files.walk(source)) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.anjian.readers.limits.ReaderLimits;
 import org.junit.jupiter.api.Test;
 
-/** Settings by name: command-line options map onto them; defaults when unset; bad values named. */
+/**
+ * Settings by name: command-line options map onto them; defaults when unset; bad values
+ * named.
+ */
 class IntakeSettingsTests {
 
 	@Test

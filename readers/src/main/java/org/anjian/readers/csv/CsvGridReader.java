@@ -24,8 +24,8 @@ public final class CsvGridReader {
 	}
 
 	/**
-	 * Decodes bytes as UTF-8 (BOM dropped) when they are valid UTF-8, else as GB18030 (a superset of GBK, what Excel
-	 * and WPS save on a Chinese Windows).
+	 * Decodes bytes as UTF-8 (BOM dropped) when they are valid UTF-8, else as GB18030 (a
+	 * superset of GBK, what Excel and WPS save on a Chinese Windows).
 	 * @return the text, or null when the bytes are neither
 	 */
 	public static String decode(byte[] bytes) {
@@ -50,7 +50,10 @@ public final class CsvGridReader {
 		}
 	}
 
-	/** Bytes no text table holds (control characters but tab, line breaks and form feed): a binary file. */
+	/**
+	 * Bytes no text table holds (control characters but tab, line breaks and form feed):
+	 * a binary file.
+	 */
 	public static boolean isBinary(byte[] bytes, int length) {
 		for (int i = 0; i < length; i++) {
 			int ch = bytes[i] & 0xFF;
@@ -61,7 +64,10 @@ public final class CsvGridReader {
 		return false;
 	}
 
-	/** Text that is another format's (PDF, HTML or XML, RTF), not a table, whatever its commas. */
+	/**
+	 * Text that is another format's (PDF, HTML or XML, RTF), not a table, whatever its
+	 * commas.
+	 */
 	public static boolean isOtherFormat(String text) {
 		String lead = text.stripLeading();
 		return lead.startsWith("%PDF") || lead.startsWith("<") || lead.startsWith("{\\rtf");
@@ -71,9 +77,11 @@ public final class CsvGridReader {
 	public static final String NOT_DELIMITED = "文件是纯文本，但不是逗号、分号或制表符分隔的表格";
 
 	/**
-	 * The delimiter the text uses: of comma, semicolon and tab, the one found on most non-blank lines (outside quotes
-	 * is not checked; a stray comma in a title line does not outvote a whole table).
-	 * @return the delimiter, or 0 when fewer than two lines carry any of them (then the text is not a table)
+	 * The delimiter the text uses: of comma, semicolon and tab, the one found on most
+	 * non-blank lines (outside quotes is not checked; a stray comma in a title line does
+	 * not outvote a whole table).
+	 * @return the delimiter, or 0 when fewer than two lines carry any of them (then the
+	 * text is not a table)
 	 */
 	public static char detectDelimiter(String text) {
 		String[] lines = text.split("\\R", 200);
@@ -94,7 +102,10 @@ public final class CsvGridReader {
 		return best;
 	}
 
-	/** Splits the text into a grid named {@code sheetName}; quoted fields may hold delimiters, quotes and line breaks. */
+	/**
+	 * Splits the text into a grid named {@code sheetName}; quoted fields may hold
+	 * delimiters, quotes and line breaks.
+	 */
 	public static Grid read(String sheetName, String text, char delimiter) {
 		Grid.Builder grid = Grid.builder(sheetName);
 		CsvSplitter splitter = new CsvSplitter(new StringReader(text), delimiter);
@@ -111,8 +122,9 @@ public final class CsvGridReader {
 	}
 
 	/**
-	 * The charset of CSV bytes judged from a sample (the whole file or its start): UTF-8 when the sample is valid
-	 * UTF-8 (a sequence cut at the end of a partial sample does not count), else GB18030; null when neither.
+	 * The charset of CSV bytes judged from a sample (the whole file or its start): UTF-8
+	 * when the sample is valid UTF-8 (a sequence cut at the end of a partial sample does
+	 * not count), else GB18030; null when neither.
 	 * @param complete whether the sample is the whole file
 	 */
 	public static Charset charset(byte[] sample, int length, boolean complete) {

@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.util.List;
 
 /**
- * The one CSV record splitter (RFC 4180 quoting) behind both the summary {@link CsvGridReader} and the streaming list
- * rows: quoted fields may hold delimiters, doubled quotes and line breaks; a quote opens a quoted part only at the start
- * of a field; records end at CR, LF or CRLF. Reads through its own buffer, one record at a time.
+ * The one CSV record splitter (RFC 4180 quoting) behind both the summary
+ * {@link CsvGridReader} and the streaming list rows: quoted fields may hold delimiters,
+ * doubled quotes and line breaks; a quote opens a quoted part only at the start of a
+ * field; records end at CR, LF or CRLF. Reads through its own buffer, one record at a
+ * time.
  */
 public final class CsvSplitter {
 
@@ -34,7 +36,8 @@ public final class CsvSplitter {
 	}
 
 	/**
-	 * Reads the next record into {@code fields} (cleared first). An empty line is a record of one empty field.
+	 * Reads the next record into {@code fields} (cleared first). An empty line is a
+	 * record of one empty field.
 	 * @return false at the end of the input
 	 */
 	public boolean next(List<String> fields) throws IOException {
@@ -89,7 +92,10 @@ public final class CsvSplitter {
 		return true;
 	}
 
-	/** 1-based physical line on which the last record started (differs from the record count after quoted breaks). */
+	/**
+	 * 1-based physical line on which the last record started (differs from the record
+	 * count after quoted breaks).
+	 */
 	public int recordLine() {
 		return recordLine;
 	}

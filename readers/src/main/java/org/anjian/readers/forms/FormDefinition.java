@@ -3,8 +3,9 @@ package org.anjian.readers.forms;
 import java.util.List;
 
 /**
- * A form variant: what its header looks like and which rows to take. Loaded from a properties file by
- * {@link FormDefinitions}; the table locator is the same for every form.
+ * A form variant: what its header looks like and which rows to take. Loaded from a
+ * properties file by {@link FormDefinitions}; the table locator is the same for every
+ * form.
  *
  * @param id form id (F-000, F-001, F-003-II)
  * @param name the form as people call it, for messages
@@ -13,8 +14,10 @@ import java.util.List;
  * @param totalLabels normalised row labels of the 合计 row
  * @param footerKeys normalised texts that start the lines under the grid (负责人, 注 …)
  * @param units normalised texts of a units row (个, 人次, 万元 …)
- * @param ignoreWords a header containing one of these is never matched loosely (rates: %, 率, 比例)
- * @param keepRows row kinds to keep (累计数) when a unit has several rows, empty to keep every row
+ * @param ignoreWords a header containing one of these is never matched loosely (rates: %,
+ * 率, 比例)
+ * @param keepRows row kinds to keep (累计数) when a unit has several rows, empty to keep
+ * every row
  * @param dropRows row kinds to drop (本月数)
  */
 public record FormDefinition(String id, String name, List<String> labelHeaders, List<MeasureColumn> measures,

@@ -14,9 +14,10 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Loads form definitions from properties files: the bundled ones under {@code forms/} on the class path (listed in
- * {@code forms/forms.index}), or any other file a deployment supplies. Keys missing from a form's file come from
- * {@code forms/defaults.properties}. The syntax is described in readers/README.md and in F-000.properties.
+ * Loads form definitions from properties files: the bundled ones under {@code forms/} on
+ * the class path (listed in {@code forms/forms.index}), or any other file a deployment
+ * supplies. Keys missing from a form's file come from {@code forms/defaults.properties}.
+ * The syntax is described in readers/README.md and in F-000.properties.
  */
 public final class FormDefinitions {
 
@@ -42,7 +43,10 @@ public final class FormDefinitions {
 		return List.copyOf(forms);
 	}
 
-	/** Reads one form definition (UTF-8 properties text), with the bundled defaults under it. */
+	/**
+	 * Reads one form definition (UTF-8 properties text), with the bundled defaults under
+	 * it.
+	 */
 	public static FormDefinition load(Reader reader) throws IOException {
 		Properties defaults = new Properties();
 		try (Reader defaultsReader = resourceReader(FOLDER + "defaults.properties")) {
@@ -62,8 +66,8 @@ public final class FormDefinitions {
 					Arrays.stream(patterns.split(";")).filter(p -> !p.isBlank()).map(HeaderPattern::parse).toList(),
 					optional.contains(code)));
 		}
-		return new FormDefinition(id, properties.getProperty("name", id), list(properties, "label"), List.copyOf(measures),
-				list(properties, "total"), list(properties, "footer"), list(properties, "units"),
+		return new FormDefinition(id, properties.getProperty("name", id), list(properties, "label"),
+				List.copyOf(measures), list(properties, "total"), list(properties, "footer"), list(properties, "units"),
 				list(properties, "ignore"), list(properties, "rows.keep"), list(properties, "rows.drop"));
 	}
 

@@ -3,11 +3,13 @@ package org.anjian.readers.forms;
 import java.util.List;
 
 /**
- * One way a measure's header may be written: a group level (the merged cell above) and a leaf level (the column's own
- * cell), or a single level. Each level lists alternatives, already normalised with {@link HeaderText#normalise}.
+ * One way a measure's header may be written: a group level (the merged cell above) and a
+ * leaf level (the column's own cell), or a single level. Each level lists alternatives,
+ * already normalised with {@link HeaderText#normalise}.
  *
  * @param group alternatives for the group cell, empty for a single-level pattern
- * @param leaf alternatives for the column's own cell (or, for a single-level pattern, any header cell of the column)
+ * @param leaf alternatives for the column's own cell (or, for a single-level pattern, any
+ * header cell of the column)
  */
 public record HeaderPattern(List<String> group, List<String> leaf) {
 
@@ -15,7 +17,9 @@ public record HeaderPattern(List<String> group, List<String> leaf) {
 		return group.isEmpty();
 	}
 
-	/** The pattern as a person reads it: first alternative of each level joined by “/”. */
+	/**
+	 * The pattern as a person reads it: first alternative of each level joined by “/”.
+	 */
 	public String display() {
 		return singleLevel() ? leaf.get(0) : group.get(0) + "/" + leaf.get(0);
 	}

@@ -3,7 +3,10 @@ package org.anjian.readers.forms;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
-/** Header and label texts reduced to what they mean, so that hand-typed variants compare equal. */
+/**
+ * Header and label texts reduced to what they mean, so that hand-typed variants compare
+ * equal.
+ */
 public final class HeaderText {
 
 	private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
@@ -12,8 +15,9 @@ public final class HeaderText {
 	}
 
 	/**
-	 * Full-width → half-width (NFKC), every kind of bracket → ( ), dashes and dots unified, and all whitespace removed:
-	 * vertical text typed one character per line and “合  计” both collapse.
+	 * Full-width → half-width (NFKC), every kind of bracket → ( ), dashes and dots
+	 * unified, and all whitespace removed: vertical text typed one character per line and
+	 * “合 计” both collapse.
 	 */
 	public static String normalise(String text) {
 		if (text == null || text.isEmpty()) {

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One sheet as text: every cell already rendered the way the reader wants it (numbers as plain decimals, dates as
- * yyyy-MM-dd, formulas as the value Excel saved). Rows and columns are 0-based here; messages add 1.
+ * One sheet as text: every cell already rendered the way the reader wants it (numbers as
+ * plain decimals, dates as yyyy-MM-dd, formulas as the value Excel saved). Rows and
+ * columns are 0-based here; messages add 1.
  */
 public final class Grid {
 
@@ -72,7 +73,10 @@ public final class Grid {
 		return name;
 	}
 
-	/** Whether the sheet itself is hidden (a hidden sheet is only searched after the visible ones). */
+	/**
+	 * Whether the sheet itself is hidden (a hidden sheet is only searched after the
+	 * visible ones).
+	 */
 	public boolean hidden() {
 		return hidden;
 	}
@@ -85,7 +89,10 @@ public final class Grid {
 		return columnCount;
 	}
 
-	/** The cell's own text, "" when blank; a cell inside a merged region other than its top-left is blank. */
+	/**
+	 * The cell's own text, "" when blank; a cell inside a merged region other than its
+	 * top-left is blank.
+	 */
 	public String text(int row, int column) {
 		if (row < 0 || row >= rows.size() || column < 0 || column >= columnCount) {
 			return "";
@@ -94,7 +101,10 @@ public final class Grid {
 		return text == null ? "" : text;
 	}
 
-	/** The text a reader sees at the cell: the merged region's top-left text when the cell is merged. */
+	/**
+	 * The text a reader sees at the cell: the merged region's top-left text when the cell
+	 * is merged.
+	 */
 	public String shownText(int row, int column) {
 		CellRange range = regionByCell.get(key(row, column));
 		return range == null ? text(row, column) : text(range.firstRow(), range.firstColumn());

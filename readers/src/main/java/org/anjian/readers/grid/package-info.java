@@ -1,2 +1,5 @@
-/** Library-neutral sheet content (cell texts, merged regions, hidden rows) that the table locator works on. */
+/**
+ * Library-neutral sheet content (cell texts, merged regions, hidden rows) that the table
+ * locator works on.
+ */
 package org.anjian.readers.grid;

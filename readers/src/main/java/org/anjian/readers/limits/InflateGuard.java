@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes one zip part inflates to, against {@link ReaderLimits#maxUnpackedBytes()} (shared by the parts of
- * one {@link Budget}) and {@link ReaderLimits#maxInflateRatio()} (this part's inflated / compressed size, judged past
- * the first megabyte: small XML compresses well and is harmless). Measured while the bytes flow, never taken from the
- * zip headers, which a bomb can fake. A part over a limit stops with a {@link ZipBombException}, an IOException (the
- * one kind a parser lets through) carrying the {@link ReaderLimitException}.
+ * Counts the bytes one zip part inflates to, against
+ * {@link ReaderLimits#maxUnpackedBytes()} (shared by the parts of one {@link Budget}) and
+ * {@link ReaderLimits#maxInflateRatio()} (this part's inflated / compressed size, judged
+ * past the first megabyte: small XML compresses well and is harmless). Measured while the
+ * bytes flow, never taken from the zip headers, which a bomb can fake. A part over a
+ * limit stops with a {@link ZipBombException}, an IOException (the one kind a parser lets
+ * through) carrying the {@link ReaderLimitException}.
  *
  * <p>
- * {@link OoxmlPrescan} runs every part of a package through one before a workbook is read; a list's sheets, too large
- * to inflate twice, run through one while they are streamed ({@code XlsxWorkbook}).
+ * {@link OoxmlPrescan} runs every part of a package through one before a workbook is
+ * read; a list's sheets, too large to inflate twice, run through one while they are
+ * streamed ({@code XlsxWorkbook}).
  */
 public final class InflateGuard extends FilterInputStream {
 
@@ -39,7 +42,8 @@ public final class InflateGuard extends FilterInputStream {
 
 	/**
 	 * @param part the part's name in the package, for the message
-	 * @param compressedSize the part's compressed size from the zip (≤ 0 when unknown: the ratio is not judged)
+	 * @param compressedSize the part's compressed size from the zip (≤ 0 when unknown:
+	 * the ratio is not judged)
 	 */
 	public InflateGuard(InputStream in, String part, long compressedSize, ReaderLimits limits, Budget budget) {
 		super(in);
@@ -95,15 +99,15 @@ public final class InflateGuard extends FilterInputStream {
 			throw new ZipBombException(tooLarge(limits));
 		}
 		if (count > RATIO_GRACE_BYTES && compressedSize > 0 && count / compressedSize > limits.maxInflateRatio()) {
-			throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB, "Excel 文件内部部件 " + part
-					+ " 的压缩比超过 " + limits.maxInflateRatio() + " 倍的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
+			throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+					"Excel 文件内部部件 " + part + " 的压缩比超过 " + limits.maxInflateRatio() + " 倍的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
 		}
 	}
 
 	/** The package inflates beyond {@link ReaderLimits#maxUnpackedBytes()} in all. */
 	static ReaderLimitException tooLarge(ReaderLimits limits) {
-		return new ReaderLimitException(ReaderLimits.ZIP_BOMB, "Excel 文件解压后超过 "
-				+ ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收");
+		return new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+				"Excel 文件解压后超过 " + ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收");
 	}
 
 	/** Carries a limit through a parser, which only lets IOExceptions out. */

@@ -14,19 +14,27 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Checks an .xlsx package against the {@link ReaderLimits} before a sheet is held whole as a grid: it inflates
- * every part once through a counter (zip bombs: total size and inflate ratio, measured, not taken from the headers) and
- * streams every XML part with StAX (no DTD, no external entities) counting rows, cells, shared strings and cell text.
- * Memory stays constant whatever the file holds, so a million blank rows cost a second, not gigabytes.
+ * Checks an .xlsx package against the {@link ReaderLimits} before a sheet is held whole
+ * as a grid: it inflates every part once through a counter (zip bombs: total size and
+ * inflate ratio, measured, not taken from the headers) and streams every XML part with
+ * StAX (no DTD, no external entities) counting rows, cells, shared strings and cell text.
+ * Memory stays constant whatever the file holds, so a million blank rows cost a second,
+ * not gigabytes.
  */
 public final class OoxmlPrescan {
 
-	/** POI's own default for the number of parts; a workbook of one to three sheets has about fifteen. */
+	/**
+	 * POI's own default for the number of parts; a workbook of one to three sheets has
+	 * about fifteen.
+	 */
 	private static final int MAX_ENTRIES = 1000;
 
 	private static final XMLInputFactory XML = secureFactory();
 
-	/** Limits of the current stage: the parts' (list-sized at the front door), then the sheets' (a summary's). */
+	/**
+	 * Limits of the current stage: the parts' (list-sized at the front door), then the
+	 * sheets' (a summary's).
+	 */
 	private ReaderLimits limits;
 
 	/** All parts together inflate within {@link ReaderLimits#maxUnpackedBytes()}. */
@@ -34,12 +42,18 @@ public final class OoxmlPrescan {
 
 	private long cells;
 
-	/** Characters of all shared strings together: the one part a streaming reader holds whole. */
+	/**
+	 * Characters of all shared strings together: the one part a streaming reader holds
+	 * whole.
+	 */
 	private final long maxSharedChars;
 
 	private long sharedChars;
 
-	/** Sheets are streamed by the caller (lists), guarded while they are: only their prolog is read here. */
+	/**
+	 * Sheets are streamed by the caller (lists), guarded while they are: only their
+	 * prolog is read here.
+	 */
 	private final boolean streamedSheets;
 
 	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars, boolean streamedSheets) {
@@ -49,7 +63,8 @@ public final class OoxmlPrescan {
 	}
 
 	/**
-	 * The whole package, for a summary form (read whole anyway; its shared strings are bounded by maxUnpackedBytes).
+	 * The whole package, for a summary form (read whole anyway; its shared strings are
+	 * bounded by maxUnpackedBytes).
 	 * @throws ReaderLimitException when the package exceeds a limit or declares a DTD
 	 * @throws IOException when it is not a readable zip or an XML part is malformed
 	 */
@@ -58,12 +73,15 @@ public final class OoxmlPrescan {
 	}
 
 	/**
-	 * For a package whose sheets are streamed (lists): every part but the sheets is inflated through an {@link
-	 * InflateGuard} (zip bombs) and parsed (DTDs, the shared strings — at most {@code maxSharedChars} characters in all,
-	 * {@link ReaderLimits#TOO_MANY_CELLS}); of a sheet only the prolog is read (a DTD must come before the root
-	 * element). A sheet's inflation is guarded while it is streamed ({@code XlsxWorkbook} with limits); its rows, cells
-	 * and cell lengths are the streaming reader's concern. Should the package turn out to hold a summary table, {@link
-	 * #sheets} checks the sheets too, within the summary's limits, without inflating the other parts again.
+	 * For a package whose sheets are streamed (lists): every part but the sheets is
+	 * inflated through an {@link InflateGuard} (zip bombs) and parsed (DTDs, the shared
+	 * strings — at most {@code maxSharedChars} characters in all,
+	 * {@link ReaderLimits#TOO_MANY_CELLS}); of a sheet only the prolog is read (a DTD
+	 * must come before the root element). A sheet's inflation is guarded while it is
+	 * streamed ({@code XlsxWorkbook} with limits); its rows, cells and cell lengths are
+	 * the streaming reader's concern. Should the package turn out to hold a summary
+	 * table, {@link #sheets} checks the sheets too, within the summary's limits, without
+	 * inflating the other parts again.
 	 */
 	public static OoxmlPrescan streamedSheets(ZipFile zip, ReaderLimits limits, long maxSharedChars)
 			throws ReaderLimitException, IOException {
@@ -73,8 +91,9 @@ public final class OoxmlPrescan {
 	}
 
 	/**
-	 * The sheets of a package {@link #streamedSheets} scanned, in full within {@code sheetLimits} (a summary form is
-	 * read whole); the totals so far (inflated bytes, cells and shared strings) count against them as well.
+	 * The sheets of a package {@link #streamedSheets} scanned, in full within
+	 * {@code sheetLimits} (a summary form is read whole); the totals so far (inflated
+	 * bytes, cells and shared strings) count against them as well.
 	 */
 	public void sheets(ZipFile zip, ReaderLimits sheetLimits) throws ReaderLimitException, IOException {
 		this.limits = sheetLimits;
@@ -102,7 +121,8 @@ public final class OoxmlPrescan {
 	}
 
 	private InflateGuard guard(ZipFile zip, ZipEntry entry) throws IOException {
-		return new InflateGuard(zip.getInputStream(entry), entry.getName(), entry.getCompressedSize(), limits, unpacked);
+		return new InflateGuard(zip.getInputStream(entry), entry.getName(), entry.getCompressedSize(), limits,
+				unpacked);
 	}
 
 	private void scan(ZipFile zip) throws ReaderLimitException, IOException {
@@ -118,8 +138,10 @@ public final class OoxmlPrescan {
 			try (InflateGuard in = guard(zip, entry)) {
 				String name = entry.getName().toLowerCase(Locale.ROOT);
 				if (streamedSheets && isSheet(entry)) {
-					// a list's sheet is inflated once, while it is read (a million-row sheet inflated here as well
-					// cost about a second before the first row); a DTD must come before the root element
+					// a list's sheet is inflated once, while it is read (a million-row
+					// sheet inflated here as well
+					// cost about a second before the first row); a DTD must come before
+					// the root element
 					byte[] head = in.readNBytes(4096);
 					String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
 						.toUpperCase(Locale.ROOT);
@@ -140,11 +162,15 @@ public final class OoxmlPrescan {
 		}
 	}
 
-	/** Streams one XML part: DTDs refused; worksheets and the shared-strings table counted. */
+	/**
+	 * Streams one XML part: DTDs refused; worksheets and the shared-strings table
+	 * counted.
+	 */
 	private void scanXml(InputStream in, String part) throws ReaderLimitException, IOException {
 		XMLStreamReader xml = null;
 		try {
-			// the JDK parser closes its input at the end of the document; the drain below still needs it
+			// the JDK parser closes its input at the end of the document; the drain below
+			// still needs it
 			xml = XML.createXMLStreamReader(new FilterInputStream(in) {
 				@Override
 				public void close() {
@@ -175,9 +201,9 @@ public final class OoxmlPrescan {
 							case "row" -> {
 								rowElements++;
 								if (rowElements > limits.maxRows()) {
-									throw new ReaderLimitException(ReaderLimits.TOO_MANY_ROWS, "工作表中有超过 "
-											+ limits.maxRows() + " 行（含空白行），超过上限 " + limits.maxRows()
-											+ " 行；请删除表格下方多余的空行后重新报送");
+									throw new ReaderLimitException(ReaderLimits.TOO_MANY_ROWS,
+											"工作表中有超过 " + limits.maxRows() + " 行（含空白行），超过上限 " + limits.maxRows()
+													+ " 行；请删除表格下方多余的空行后重新报送");
 								}
 								String r = xml.getAttributeValue(null, "r");
 								positionalRow = r == null ? positionalRow + 1 : parseInt(r, positionalRow + 1) - 1;
@@ -211,8 +237,8 @@ public final class OoxmlPrescan {
 									"有单元格的文字超过 " + limits.maxCellChars() + " 个字符的上限，请检查是否粘贴了大段内容");
 						}
 						if ("sst".equals(root) && (sharedChars += xml.getTextLength()) > maxSharedChars) {
-							throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作簿中的文字（共享字符串表）共超过 "
-									+ count(maxSharedChars) + "个字符的上限，请检查是否发错文件或粘贴了大量无关内容");
+							throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS,
+									"工作簿中的文字（共享字符串表）共超过 " + count(maxSharedChars) + "个字符的上限，请检查是否发错文件或粘贴了大量无关内容");
 						}
 					}
 				}
@@ -231,7 +257,8 @@ public final class OoxmlPrescan {
 				throw limit;
 			}
 			String message = String.valueOf(ex.getMessage());
-			// “…must start and end within the same entity” is a truncated part, not an entity: FILE_UNREADABLE
+			// “…must start and end within the same entity” is a truncated part, not an
+			// entity: FILE_UNREADABLE
 			if (message.contains("DOCTYPE") || message.contains("ENTITY")
 					|| message.contains("entity") && !message.contains("same entity")) {
 				throw entity(part);
@@ -248,7 +275,8 @@ public final class OoxmlPrescan {
 				}
 			}
 		}
-		// trailing bytes after the root element are the parser's business; drain so the ratio sees the whole part
+		// trailing bytes after the root element are the parser's business; drain so the
+		// ratio sees the whole part
 		in.skip(Long.MAX_VALUE);
 	}
 
@@ -264,8 +292,8 @@ public final class OoxmlPrescan {
 	}
 
 	private static ReaderLimitException tooManyCells(ReaderLimits limits) {
-		return new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作簿中的单元格（含空白格式单元格）或文字条目超过 "
-				+ limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
+		return new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS,
+				"工作簿中的单元格（含空白格式单元格）或文字条目超过 " + limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
 	}
 
 	private void checkPosition(int row, int column) throws ReaderLimitException {
@@ -284,7 +312,10 @@ public final class OoxmlPrescan {
 				"Excel 文件内部含有 XML 实体声明（DOCTYPE/ENTITY，部件 " + part + "），正常的 Excel 或 WPS 文件不会有，出于安全原因拒收");
 	}
 
-	/** 0-based column of a cell reference such as {@code XFD1048576}; {@code fallback} when it has no letters. */
+	/**
+	 * 0-based column of a cell reference such as {@code XFD1048576}; {@code fallback}
+	 * when it has no letters.
+	 */
 	static int columnOf(String ref, int fallback) {
 		int column = 0;
 		int i = 0;
@@ -306,7 +337,8 @@ public final class OoxmlPrescan {
 
 	private static XMLInputFactory secureFactory() {
 		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		// a DTD is reported as an event (and refused) but never processed: no entity expansion, no external fetch
+		// a DTD is reported as an event (and refused) but never processed: no entity
+		// expansion, no external fetch
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

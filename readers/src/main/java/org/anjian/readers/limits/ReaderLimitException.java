@@ -1,6 +1,9 @@
 package org.anjian.readers.limits;
 
-/** A file exceeds one of the {@link ReaderLimits}; the message is Chinese and names the limit's value. */
+/**
+ * A file exceeds one of the {@link ReaderLimits}; the message is Chinese and names the
+ * limit's value.
+ */
 public class ReaderLimitException extends Exception {
 
 	private final String rule;
@@ -11,8 +14,8 @@ public class ReaderLimitException extends Exception {
 	}
 
 	/**
-	 * The limit a parser or a read-ahead thread wrapped on its way out of a read (IOException causes, StAX's nested
-	 * exceptions), or null.
+	 * The limit a parser or a read-ahead thread wrapped on its way out of a read
+	 * (IOException causes, StAX's nested exceptions), or null.
 	 */
 	public static ReaderLimitException in(Throwable failure) {
 		Throwable t = failure;

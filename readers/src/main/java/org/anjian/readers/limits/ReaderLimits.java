@@ -7,23 +7,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Everything a submission file may ask of the reader, in one place. A summary form is tens of rows by about 30
- * columns in a file of some 20 KB; the defaults leave two to three orders of magnitude of room and still keep one file
- * to a few hundred MB of heap and a minute of time. Each limit has a rule code; a file beyond it is rejected with a
+ * Everything a submission file may ask of the reader, in one place. A summary form is
+ * tens of rows by about 30 columns in a file of some 20 KB; the defaults leave two to
+ * three orders of magnitude of room and still keep one file to a few hundred MB of heap
+ * and a minute of time. Each limit has a rule code; a file beyond it is rejected with a
  * finding that names the limit's value.
  *
  * @param maxFileBytes bigger files are not opened ({@link #FILE_TOO_LARGE})
- * @param maxUnpackedBytes total bytes an .xlsx may inflate to, all parts together ({@link #ZIP_BOMB})
- * @param maxInflateRatio inflated / compressed size of one .xlsx part beyond which it is a zip bomb ({@link #ZIP_BOMB});
- * also given to POI as {@code ZipSecureFile.setMinInflateRatio(1 / ratio)}
- * @param maxRows rows a sheet may hold, blank formatted rows included, and the last row with content ({@link
- * #TOO_MANY_ROWS}); also CSV lines
- * @param maxColumns the last column with content ({@link #TOO_MANY_COLUMNS}); also CSV fields per line
- * @param maxCells cells of a workbook (blank formatted ones included), shared-string entries, merged cells ({@link
- * #TOO_MANY_CELLS})
- * @param maxCellChars characters in one cell ({@link #CELL_TOO_LONG}); Excel's own limit is 32,767
- * @param maxLineBytes bytes in one CSV line ({@link #LINE_TOO_LONG}); checked while streaming, before any text is built
- * @param readTimeout time to read one file ({@link #READ_TIMEOUT}, enforced by {@link TimeLimitedReader})
+ * @param maxUnpackedBytes total bytes an .xlsx may inflate to, all parts together
+ * ({@link #ZIP_BOMB})
+ * @param maxInflateRatio inflated / compressed size of one .xlsx part beyond which it is
+ * a zip bomb ({@link #ZIP_BOMB}); also given to POI as
+ * {@code ZipSecureFile.setMinInflateRatio(1 / ratio)}
+ * @param maxRows rows a sheet may hold, blank formatted rows included, and the last row
+ * with content ({@link #TOO_MANY_ROWS}); also CSV lines
+ * @param maxColumns the last column with content ({@link #TOO_MANY_COLUMNS}); also CSV
+ * fields per line
+ * @param maxCells cells of a workbook (blank formatted ones included), shared-string
+ * entries, merged cells ({@link #TOO_MANY_CELLS})
+ * @param maxCellChars characters in one cell ({@link #CELL_TOO_LONG}); Excel's own limit
+ * is 32,767
+ * @param maxLineBytes bytes in one CSV line ({@link #LINE_TOO_LONG}); checked while
+ * streaming, before any text is built
+ * @param readTimeout time to read one file ({@link #READ_TIMEOUT}, enforced by
+ * {@link TimeLimitedReader})
  */
 public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInflateRatio, int maxRows, int maxColumns,
 		int maxCells, int maxCellChars, int maxLineBytes, Duration readTimeout) {
@@ -55,7 +62,10 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 
 	private static final long MB = 1024L * 1024;
 
-	/** The setting names (environment variables, or {@code --max-file-mb}-style options) and their defaults. */
+	/**
+	 * The setting names (environment variables, or {@code --max-file-mb}-style options)
+	 * and their defaults.
+	 */
 	public static final Map<String, String> SETTINGS;
 
 	static {
@@ -94,9 +104,10 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 	}
 
 	/**
-	 * The limits with each setting looked up by its name ({@link #SETTINGS}); a name the lookup does not know (null
-	 * or blank) keeps its default.
-	 * @throws IllegalArgumentException naming the setting when a value is not a positive whole number
+	 * The limits with each setting looked up by its name ({@link #SETTINGS}); a name the
+	 * lookup does not know (null or blank) keeps its default.
+	 * @throws IllegalArgumentException naming the setting when a value is not a positive
+	 * whole number
 	 */
 	public static ReaderLimits from(Function<String, String> lookup) {
 		return new ReaderLimits(setting(lookup, "ANJIAN_MAX_FILE_MB") * MB,
@@ -108,21 +119,24 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 	}
 
 	/**
-	 * Limits for record-level lists (隐患台账, 执法检查明细, 名录库, 联络员名单), read row by row: a real ledger may hold a
-	 * million rows in 100 MB, so file size, unpacked size, rows (Excel's own 1,048,576), columns and cells are far above
-	 * the summary defaults; what makes a file hostile rather than large is the same for both, so the inflate ratio,
-	 * characters per cell and bytes per CSV line stay as they are. The shared-strings table, the one part a streaming
-	 * xlsx read must hold, has its own budget ({@link #LIST_MAX_SHARED_STRING_CHARS}).
+	 * Limits for record-level lists (隐患台账, 执法检查明细, 名录库, 联络员名单), read row by row: a real
+	 * ledger may hold a million rows in 100 MB, so file size, unpacked size, rows
+	 * (Excel's own 1,048,576), columns and cells are far above the summary defaults; what
+	 * makes a file hostile rather than large is the same for both, so the inflate ratio,
+	 * characters per cell and bytes per CSV line stay as they are. The shared-strings
+	 * table, the one part a streaming xlsx read must hold, has its own budget
+	 * ({@link #LIST_MAX_SHARED_STRING_CHARS}).
 	 */
 	public static ReaderLimits forLists() {
 		return forLists(name -> null);
 	}
 
 	/**
-	 * {@link #forLists()} with the settings looked up by name: a list's own file and unpacked sizes ({@code
-	 * ANJIAN_LIST_MAX_FILE_MB}, {@code ANJIAN_LIST_MAX_UNPACKED_MB}: a province office's ledger may outgrow 200 MB);
-	 * the inflate ratio, characters per cell and bytes per line are the summary settings, as what makes a file hostile
-	 * is the same for both.
+	 * {@link #forLists()} with the settings looked up by name: a list's own file and
+	 * unpacked sizes ({@code
+	 * ANJIAN_LIST_MAX_FILE_MB}, {@code ANJIAN_LIST_MAX_UNPACKED_MB}: a province office's
+	 * ledger may outgrow 200 MB); the inflate ratio, characters per cell and bytes per
+	 * line are the summary settings, as what makes a file hostile is the same for both.
 	 */
 	public static ReaderLimits forLists(Function<String, String> lookup) {
 		ReaderLimits d = from(lookup);
@@ -132,8 +146,9 @@ public record ReaderLimits(long maxFileBytes, long maxUnpackedBytes, int maxInfl
 	}
 
 	/**
-	 * Characters the shared-strings table of a list may hold in all: held as one char[] (2 bytes each, about 200 MB
-	 * here, half again while it grows); a million-row ledger's distinct texts come to a few tens of millions.
+	 * Characters the shared-strings table of a list may hold in all: held as one char[]
+	 * (2 bytes each, about 200 MB here, half again while it grows); a million-row
+	 * ledger's distinct texts come to a few tens of millions.
 	 */
 	public static final long LIST_MAX_SHARED_STRING_CHARS = 100_000_000L;
 

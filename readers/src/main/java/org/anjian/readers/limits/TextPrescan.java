@@ -6,26 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Streams a would-be CSV file once, in constant memory, before any of it becomes a String: it refuses binary content,
- * lines longer than {@link ReaderLimits#maxLineBytes()}, more lines than {@link ReaderLimits#maxRows()} and more fields
- * than {@link ReaderLimits#maxColumns()}, and notices a file that mixes UTF-8 lines with lines in another encoding.
+ * Streams a would-be CSV file once, in constant memory, before any of it becomes a
+ * String: it refuses binary content, lines longer than
+ * {@link ReaderLimits#maxLineBytes()}, more lines than {@link ReaderLimits#maxRows()} and
+ * more fields than {@link ReaderLimits#maxColumns()}, and notices a file that mixes UTF-8
+ * lines with lines in another encoding.
  */
 public final class TextPrescan {
 
 	/** What the scan found about a file that stayed within the limits. */
 	public enum Verdict {
+
 		/** text in one encoding: read it */
 		TEXT,
 		/** control characters: not a text file */
 		BINARY,
-		/** some lines valid UTF-8 with Chinese, others not (GBK): a file pasted together from two sources */
+		/**
+		 * some lines valid UTF-8 with Chinese, others not (GBK): a file pasted together
+		 * from two sources
+		 */
 		MIXED_ENCODING
+
 	}
 
 	private TextPrescan() {
 	}
 
-	/** @throws ReaderLimitException for a line too long, too many lines or too many fields */
+	/**
+	 * @throws ReaderLimitException for a line too long, too many lines or too many fields
+	 */
 	public static Verdict scan(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return scan(in, limits);
@@ -48,7 +57,8 @@ public final class TextPrescan {
 				if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
 					return Verdict.BINARY;
 				}
-				// CR LF, LF and a lone CR (old Mac files) each end a line, as they do for CsvGridReader
+				// CR LF, LF and a lone CR (old Mac files) each end a line, as they do for
+				// CsvGridReader
 				boolean crlf = b == '\n' && afterCr;
 				afterCr = b == '\r';
 				if (crlf) {
@@ -72,10 +82,11 @@ public final class TextPrescan {
 							+ ReaderLimits.size(limits.maxLineBytes()) + " 的上限，不是一张统计汇总表，请检查是否发错文件");
 				}
 				int d = b == ',' ? 0 : b == ';' ? 1 : b == '\t' ? 2 : -1;
-				// fields on a line: the most frequent delimiter plus one; quoted delimiters count too (conservative)
+				// fields on a line: the most frequent delimiter plus one; quoted
+				// delimiters count too (conservative)
 				if (d >= 0 && ++delimiters[d] >= limits.maxColumns()) {
-					throw new ReaderLimitException(ReaderLimits.TOO_MANY_COLUMNS, "第 " + (lines + 1) + " 行超过 "
-							+ limits.maxColumns() + " 列的上限，不是一张统计汇总表，请检查是否发错文件");
+					throw new ReaderLimitException(ReaderLimits.TOO_MANY_COLUMNS,
+							"第 " + (lines + 1) + " 行超过 " + limits.maxColumns() + " 列的上限，不是一张统计汇总表，请检查是否发错文件");
 				}
 				utf8.accept(b);
 			}
@@ -85,7 +96,10 @@ public final class TextPrescan {
 		return utf8Lines && otherLines ? Verdict.MIXED_ENCODING : Verdict.TEXT;
 	}
 
-	/** A streaming UTF-8 validity check of one line (a BOM is valid UTF-8 and counts as such). */
+	/**
+	 * A streaming UTF-8 validity check of one line (a BOM is valid UTF-8 and counts as
+	 * such).
+	 */
 	private static final class Utf8Line {
 
 		boolean valid = true;
@@ -96,7 +110,10 @@ public final class TextPrescan {
 
 		private int sequences;
 
-		/** Valid UTF-8 with at least two multi-byte characters: a GBK line is that only by rare chance. */
+		/**
+		 * Valid UTF-8 with at least two multi-byte characters: a GBK line is that only by
+		 * rare chance.
+		 */
 		boolean isUtf8Text() {
 			return valid && pending == 0 && sequences >= 2;
 		}

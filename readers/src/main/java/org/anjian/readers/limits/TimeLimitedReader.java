@@ -14,14 +14,18 @@ import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.work.Worker;
 
 /**
- * Reads each file on its own worker thread, waits at most {@link ReaderLimits#readTimeout()}, and turns whatever goes
- * wrong into a rejection of that file alone: a time-out ({@link ReaderLimits#READ_TIMEOUT}), an {@link
- * OutOfMemoryError} ({@link ReaderLimits#OUT_OF_MEMORY}: the reading thread's objects are garbage once it unwinds, so
- * the run can go on), any other throwable ({@code FILE_UNREADABLE}).
+ * Reads each file on its own worker thread, waits at most
+ * {@link ReaderLimits#readTimeout()}, and turns whatever goes wrong into a rejection of
+ * that file alone: a time-out ({@link ReaderLimits#READ_TIMEOUT}), an
+ * {@link OutOfMemoryError} ({@link ReaderLimits#OUT_OF_MEMORY}: the reading thread's
+ * objects are garbage once it unwinds, so the run can go on), any other throwable
+ * ({@code FILE_UNREADABLE}).
  *
- * <p>A timed-out read is interrupted and abandoned ({@link Worker#awaitWithin}). Library code that ignores interrupts
- * (a parser in a tight loop) keeps its daemon thread busy until it finishes; Java offers no safe way to kill it. The
- * content limits are what keep such reads short; this is the backstop.
+ * <p>
+ * A timed-out read is interrupted and abandoned ({@link Worker#awaitWithin}). Library
+ * code that ignores interrupts (a parser in a tight loop) keeps its daemon thread busy
+ * until it finishes; Java offers no safe way to kill it. The content limits are what keep
+ * such reads short; this is the backstop.
  */
 public final class TimeLimitedReader implements SubmissionFileReader {
 
@@ -56,8 +60,8 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(reading.get()));
 		try {
 			if (!worker.awaitWithin(timeout)) {
-				return rejected(file, ReaderLimits.READ_TIMEOUT, "读取超过 " + seconds(timeout)
-						+ " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
+				return rejected(file, ReaderLimits.READ_TIMEOUT,
+						"读取超过 " + seconds(timeout) + " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
 			}
 		}
 		catch (InterruptedException ex) {

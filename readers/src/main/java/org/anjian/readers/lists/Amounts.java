@@ -5,16 +5,20 @@ import java.math.BigDecimal;
 import org.anjian.readers.CellNumbers;
 
 /**
- * Money in 万元 as clerks type it: full-width digits, thousands separators, surrounding spaces, a “万元” or “万” after
- * the figure; “/”, “—”, “无” mean 0 as in the summary tables ({@link CellNumbers}). The unit is not converted: the
- * column is 万元 by its header, so “5万元” is 5.
+ * Money in 万元 as clerks type it: full-width digits, thousands separators, surrounding
+ * spaces, a “万元” or “万” after the figure; “/”, “—”, “无” mean 0 as in the summary tables
+ * ({@link CellNumbers}). The unit is not converted: the column is 万元 by its header, so
+ * “5万元” is 5.
  */
 public final class Amounts {
 
 	private Amounts() {
 	}
 
-	/** @return the amount as a plain decimal, or null when the text is no number (blank gives null too) */
+	/**
+	 * @return the amount as a plain decimal, or null when the text is no number (blank
+	 * gives null too)
+	 */
 	public static String parse(String text) {
 		if (text == null || text.isEmpty()) {
 			return null;
@@ -36,7 +40,10 @@ public final class Amounts {
 		return value == null ? null : value.toPlainString();
 	}
 
-	/** Digits with at most one inner point and no leading zero run: already a plain decimal. */
+	/**
+	 * Digits with at most one inner point and no leading zero run: already a plain
+	 * decimal.
+	 */
 	private static boolean isPlain(String text) {
 		int points = 0;
 		int n = text.length();

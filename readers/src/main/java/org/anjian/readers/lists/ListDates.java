@@ -7,14 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as clerks type them: 2024-05-03, 2024/5/3, 2024.5.3, 2024年5月3日 (or 号), 20240503, full-width digits, a time
- * after the date; Excel date cells already arrive as yyyy-MM-dd. A bare 5-digit number between 1950 and 2100 as
- * an Excel serial is also a date: a date column whose cell format was lost shows 45415 for 2024-05-03.
+ * Dates as clerks type them: 2024-05-03, 2024/5/3, 2024.5.3, 2024年5月3日 (or 号), 20240503,
+ * full-width digits, a time after the date; Excel date cells already arrive as
+ * yyyy-MM-dd. A bare 5-digit number between 1950 and 2100 as an Excel serial is also a
+ * date: a date column whose cell format was lost shows 45415 for 2024-05-03.
  */
 public final class ListDates {
 
-	private static final Pattern SEPARATED = Pattern
-		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+	private static final Pattern SEPARATED = Pattern.compile(
+			"(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
@@ -30,7 +31,9 @@ public final class ListDates {
 	private ListDates() {
 	}
 
-	/** @return the date as yyyy-MM-dd, or null when the text is no date (blank included) */
+	/**
+	 * @return the date as yyyy-MM-dd, or null when the text is no date (blank included)
+	 */
 	public static String parse(String text) {
 		if (text == null || text.isEmpty()) {
 			return null;
@@ -53,8 +56,10 @@ public final class ListDates {
 			}
 		}
 		try {
-			return LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-					Integer.parseInt(matcher.group(3))).toString();
+			return LocalDate
+				.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+						Integer.parseInt(matcher.group(3)))
+				.toString();
 		}
 		catch (DateTimeException ex) {
 			return null;

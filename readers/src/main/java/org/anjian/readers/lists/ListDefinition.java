@@ -19,19 +19,26 @@ import org.anjian.readers.Severity;
 import org.anjian.readers.forms.HeaderText;
 
 /**
- * How one list kind is recognised and checked, read from {@code lists/<kind code>.properties}: header synonyms per
- * column code, value types, vocabularies, which columns a header needs and which blank or bad values reject a row.
- * One generic reader ({@link ListFileReader}) works from these; there is no code per list. Syntax: the comment at
- * the top of {@code hazard_ledger.properties} and readers/README.md.
+ * How one list kind is recognised and checked, read from
+ * {@code lists/<kind code>.properties}: header synonyms per column code, value types,
+ * vocabularies, which columns a header needs and which blank or bad values reject a row.
+ * One generic reader ({@link ListFileReader}) works from these; there is no code per
+ * list. Syntax: the comment at the top of {@code hazard_ledger.properties} and
+ * readers/README.md.
  */
 public final class ListDefinition {
 
 	/** What a column's cells hold. */
 	public enum ValueType {
+
 		TEXT, DATE, DECIMAL, USCC, MOBILE, VOCABULARY
+
 	}
 
-	/** {@code column}'s date must not be before {@code other}'s; a finding of {@code severity} when it is. */
+	/**
+	 * {@code column}'s date must not be before {@code other}'s; a finding of
+	 * {@code severity} when it is.
+	 */
 	record Order(String column, String other, Severity severity) {
 	}
 
@@ -40,8 +47,9 @@ public final class ListDefinition {
 	}
 
 	/**
-	 * A column the file has no cell for ({@code list} of the directories): the first value whose title word is in
-	 * the title, else whose column is in the header, else the one marked always.
+	 * A column the file has no cell for ({@code list} of the directories): the first
+	 * value whose title word is in the title, else whose column is in the header, else
+	 * the one marked always.
 	 */
 	record Derived(String column, List<String[]> titleWords, List<String[]> columns, String always) {
 	}
@@ -85,10 +93,11 @@ public final class ListDefinition {
 			String synonyms = properties.getProperty("column." + column);
 			if (synonyms != null && !synonyms.isBlank()) {
 				labels.put(column, synonyms.split("\\|")[0].strip());
-				headerMap.put(column, Arrays.stream(synonyms.split("\\|"))
-					.map(HeaderText::normalise)
-					.filter(s -> !s.isEmpty())
-					.toList());
+				headerMap.put(column,
+						Arrays.stream(synonyms.split("\\|"))
+							.map(HeaderText::normalise)
+							.filter(s -> !s.isEmpty())
+							.toList());
 			}
 			String type = properties.getProperty("type." + column, "text").strip();
 			typeMap.put(column, ValueType.valueOf(type.toUpperCase(java.util.Locale.ROOT)));
@@ -99,7 +108,8 @@ public final class ListDefinition {
 				for (String entry : vocabulary.split(";")) {
 					int equals = entry.indexOf('=');
 					if (equals < 0) {
-						throw new IllegalArgumentException(kind.code() + ": vocabulary." + column + " needs code=text|…");
+						throw new IllegalArgumentException(
+								kind.code() + ": vocabulary." + column + " needs code=text|…");
 					}
 					String code = entry.substring(0, equals).strip();
 					shown.add(entry.substring(equals + 1).split("\\|")[0].strip());

@@ -22,26 +22,34 @@ import org.anjian.readers.rows.SpreadsheetSource;
 import org.anjian.readers.rows.SpreadsheetSources;
 
 /**
- * Reads a record-level list (隐患台账, 执法统计表（一）, 企业名录库, 联络员名单) from an .xlsx, .xls or CSV file, row by row,
- * into a {@link ListRowSink}: nothing but the current row is held, so a ledger of millions of rows reads in constant
- * memory.
+ * Reads a record-level list (隐患台账, 执法统计表（一）, 企业名录库, 联络员名单) from an .xlsx, .xls or CSV
+ * file, row by row, into a {@link ListRowSink}: nothing but the current row is held, so a
+ * ledger of millions of rows reads in constant memory.
  *
- * <p>The list kind and its columns are found by header meaning ({@link ListHeaders}: within the first
- * {@value #HEADER_SEARCH_ROWS} rows of each sheet, visible sheets first); below it the rows are parsed on a thread of
- * their own ({@link RowsAhead}) while this one checks them ({@link ListRowChecks}: an error rejects the row, a warning
- * only annotates it). Bad content never throws: it becomes a {@link Finding}.
+ * <p>
+ * The list kind and its columns are found by header meaning ({@link ListHeaders}: within
+ * the first {@value #HEADER_SEARCH_ROWS} rows of each sheet, visible sheets first); below
+ * it the rows are parsed on a thread of their own ({@link RowsAhead}) while this one
+ * checks them ({@link ListRowChecks}: an error rejects the row, a warning only annotates
+ * it). Bad content never throws: it becomes a {@link Finding}.
  *
- * <p>Thread-safe: it keeps no state between files.
+ * <p>
+ * Thread-safe: it keeps no state between files.
  */
 public class ListFileReader implements ListReader {
 
 	/** No sheet has the header of any list. */
 	public static final String NO_LIST = "NO_LIST";
 
-	/** The header lacks columns its list kind requires (named in the message); no row is read. */
+	/**
+	 * The header lacks columns its list kind requires (named in the message); no row is
+	 * read.
+	 */
 	public static final String LIST_HEADER_MISSING = "LIST_HEADER_MISSING";
 
-	/** A cell that must be filled is blank (error), or one that should be is (warning). */
+	/**
+	 * A cell that must be filled is blank (error), or one that should be is (warning).
+	 */
 	public static final String LIST_VALUE_MISSING = "LIST_VALUE_MISSING";
 
 	/** Not a date. */
@@ -59,10 +67,15 @@ public class ListFileReader implements ListReader {
 	/** 手机号码 not 11 digits starting with 1 (warning; kept as written). */
 	public static final String LIST_MOBILE_INVALID = "LIST_MOBILE_INVALID";
 
-	/** A date before the date it must follow (整改完成日期 before 发现日期: error; 整改期限: warning). */
+	/**
+	 * A date before the date it must follow (整改完成日期 before 发现日期: error; 整改期限: warning).
+	 */
 	public static final String LIST_DATE_ORDER = "LIST_DATE_ORDER";
 
-	/** Warning: a further visible sheet of the file holds a list too; it is not read (one list per file). */
+	/**
+	 * Warning: a further visible sheet of the file holds a list too; it is not read (one
+	 * list per file).
+	 */
 	public static final String OTHER_LIST_NOT_READ = "OTHER_LIST_NOT_READ";
 
 	/** How far down a sheet a list header is looked for (non-empty rows). */
@@ -70,10 +83,16 @@ public class ListFileReader implements ListReader {
 
 	private final ListHeaders headers;
 
-	/** What an .xlsx sheet may inflate to while it is streamed ({@link ReaderLimits#ZIP_BOMB}). */
+	/**
+	 * What an .xlsx sheet may inflate to while it is streamed
+	 * ({@link ReaderLimits#ZIP_BOMB}).
+	 */
 	private final ReaderLimits limits;
 
-	/** A reader for the bundled list definitions, streaming sheets within {@link ReaderLimits#forLists()}. */
+	/**
+	 * A reader for the bundled list definitions, streaming sheets within
+	 * {@link ReaderLimits#forLists()}.
+	 */
 	public ListFileReader() {
 		this(ListDefinition.bundled());
 	}
@@ -83,8 +102,9 @@ public class ListFileReader implements ListReader {
 	}
 
 	/**
-	 * @param limits what a sheet may inflate to while streamed: a list's sheets are not inflated in advance
-	 * ({@link ListPrecheck}), so a zip bomb in one is stopped here, as a file error with its rule
+	 * @param limits what a sheet may inflate to while streamed: a list's sheets are not
+	 * inflated in advance ({@link ListPrecheck}), so a zip bomb in one is stopped here,
+	 * as a file error with its rule
 	 */
 	public ListFileReader(List<ListDefinition> definitions, ReaderLimits limits) {
 		this.headers = new ListHeaders(definitions);
@@ -92,15 +112,20 @@ public class ListFileReader implements ListReader {
 	}
 
 	/**
-	 * Reads the list, sending accepted rows and every finding to {@code sink} in row order.
-	 * @return the kind, sheet, header row, title, 填报单位 and counts; never throws for bad content
+	 * Reads the list, sending accepted rows and every finding to {@code sink} in row
+	 * order.
+	 * @return the kind, sheet, header row, title, 填报单位 and counts; never throws for bad
+	 * content
 	 */
 	@Override
 	public ListFileSummary read(Path file, ListRowSink sink) {
 		return read(file, () -> SpreadsheetSources.open(file, limits), sink);
 	}
 
-	/** As {@link #read(Path, ListRowSink)} for a file the front door recognised: opened by its format, not detected again. */
+	/**
+	 * As {@link #read(Path, ListRowSink)} for a file the front door recognised: opened by
+	 * its format, not detected again.
+	 */
 	public ListFileSummary read(RecordListFile list, ListRowSink sink) {
 		return read(list.path(), () -> SpreadsheetSources.open(list.path(), list.format(), limits), sink);
 	}
@@ -143,22 +168,27 @@ public class ListFileReader implements ListReader {
 		catch (IOException | RuntimeException ex) {
 			ReaderLimitException limit = ReaderLimitException.in(ex);
 			if (limit != null) {
-				// a sheet inflating like a zip bomb, found while streamed: the rows sent so far go with the file
+				// a sheet inflating like a zip bomb, found while streamed: the rows sent
+				// so far go with the file
 				reading.fileError(limit.rule(), ListPrecheck.forList(limit.getMessage()) + "，文件“" + fileName + "”");
 				return reading.summary();
 			}
-			// a file that breaks off half way: the rows before the break were delivered; say where it stopped
-			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE, "文件无法读取完整（" + ex.getClass().getSimpleName()
-					+ "：" + ex.getMessage() + "）" + (reading.rowsRead() > 0 ? "，已读取前 " + reading.rowsRead() + " 行" : "")
-					+ "，文件“" + fileName + "”");
+			// a file that breaks off half way: the rows before the break were delivered;
+			// say where it stopped
+			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE,
+					"文件无法读取完整（" + ex.getClass().getSimpleName() + "：" + ex.getMessage() + "）"
+							+ (reading.rowsRead() > 0 ? "，已读取前 " + reading.rowsRead() + " 行" : "") + "，文件“" + fileName
+							+ "”");
 		}
 		return reading.summary();
 	}
 
 	/**
-	 * One list is read per file (rows are numbered within it); a clerk who put, say, one ledger per month on sheets of
-	 * one workbook must not find the other sheets silently dropped: each further visible sheet with a list header is
-	 * named in a warning ({@link #OTHER_LIST_NOT_READ}). Hidden sheets are left out, as when the list is chosen.
+	 * One list is read per file (rows are numbered within it); a clerk who put, say, one
+	 * ledger per month on sheets of one workbook must not find the other sheets silently
+	 * dropped: each further visible sheet with a list header is named in a warning
+	 * ({@link #OTHER_LIST_NOT_READ}). Hidden sheets are left out, as when the list is
+	 * chosen.
 	 */
 	private void warnOfOtherLists(SpreadsheetSource source, List<SheetInfo> others, SheetInfo read, Reading reading)
 			throws IOException, GridReadException {
@@ -171,9 +201,9 @@ public class ListFileReader implements ListReader {
 				HeaderMatch header = headers.locate(head);
 				if (header != null) {
 					int headerRow = head.get(header.position()).rowIndex() + 1;
-					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), headerRow, "工作表“" + other.name() + "”第"
-							+ headerRow + "行也是一张" + header.definition().kind().label() + "的表头，本文件只读取了工作表“"
-							+ read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件");
+					reading.fileWarning(OTHER_LIST_NOT_READ, other.name(), headerRow,
+							"工作表“" + other.name() + "”第" + headerRow + "行也是一张" + header.definition().kind().label()
+									+ "的表头，本文件只读取了工作表“" + read.name() + "”；该表的数据未入库，如需报送，请另存为单独的文件");
 				}
 			}
 		}
@@ -240,9 +270,9 @@ public class ListFileReader implements ListReader {
 			aboveHeader(head.subList(0, header.position()));
 			if (!header.missing().isEmpty()) {
 				List<String> names = header.missing().stream().map(c -> definition.label(c)).toList();
-				Finding finding = Finding.error(LIST_HEADER_MISSING, sheet, headerRow, null, "工作表“" + sheet + "”第"
-						+ headerRow + "行的表头缺少以下栏目：" + String.join("、", names) + "，无法按《" + kind.label()
-						+ "》读取，请补齐这些栏目后重新报送（文件“" + fileName + "”）");
+				Finding finding = Finding.error(LIST_HEADER_MISSING, sheet, headerRow, null,
+						"工作表“" + sheet + "”第" + headerRow + "行的表头缺少以下栏目：" + String.join("、", names) + "，无法按《"
+								+ kind.label() + "》读取，请补齐这些栏目后重新报送（文件“" + fileName + "”）");
 				fileFindings.add(finding);
 				sink.finding(finding);
 				return;
@@ -256,7 +286,8 @@ public class ListFileReader implements ListReader {
 				}
 				checks.row(row.rowIndex(), texts);
 			}
-			// the rest is parsed on a thread of its own while this one checks the rows and feeds the sink
+			// the rest is parsed on a thread of its own while this one checks the rows
+			// and feeds the sink
 			try (RowsAhead ahead = new RowsAhead(rows, columns)) {
 				for (RowsAhead.Batch batch; (batch = ahead.next()) != null;) {
 					for (int k = 0; k < batch.size; k++) {

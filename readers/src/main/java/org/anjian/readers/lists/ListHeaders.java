@@ -14,12 +14,15 @@ import org.anjian.readers.rows.RowSource;
 import org.anjian.readers.rows.SheetInfo;
 
 /**
- * Finds a list header in a sheet's head (its first {@value #HEADER_SEARCH_ROWS} non-empty rows): the row whose cells
- * match most of a definition's required columns ({@link ListDefinition}, {@code lists/*.properties}); the lines above
- * it give the title and the fields (填报单位 …). Used to tell a list from a summary table at the front door ({@code
+ * Finds a list header in a sheet's head (its first {@value #HEADER_SEARCH_ROWS} non-empty
+ * rows): the row whose cells match most of a definition's required columns
+ * ({@link ListDefinition}, {@code lists/*.properties}); the lines above it give the title
+ * and the fields (填报单位 …). Used to tell a list from a summary table at the front door
+ * ({@code
  * SubmissionFiles}) and to read one ({@link ListFileReader}).
  *
- * <p>Thread-safe: it keeps no state between sheets.
+ * <p>
+ * Thread-safe: it keeps no state between sheets.
  */
 public final class ListHeaders {
 
@@ -49,7 +52,9 @@ public final class ListHeaders {
 	public record Recognised(ListKind kind, String submitter) {
 	}
 
-	/** The list whose header is in the first rows of {@code grid}, or null when none is. */
+	/**
+	 * The list whose header is in the first rows of {@code grid}, or null when none is.
+	 */
 	public Recognised recognise(Grid grid) {
 		List<BufferedRow> head = bufferFromGrid(grid, HEADER_SEARCH_ROWS);
 		HeaderMatch header = locate(head);
@@ -64,7 +69,8 @@ public final class ListHeaders {
 	/** Sheets in the order a list is looked for: visible ones first. */
 	public static List<SheetInfo> visibleFirst(List<SheetInfo> sheets) {
 		List<SheetInfo> ordered = new ArrayList<>(sheets);
-		ordered.sort(Comparator.comparing(SheetInfo::hidden)); // stable: workbook order within each group
+		ordered.sort(Comparator.comparing(SheetInfo::hidden)); // stable: workbook order
+																// within each group
 		return ordered;
 	}
 
@@ -92,7 +98,10 @@ public final class ListHeaders {
 		return head;
 	}
 
-	/** The lines above a header: “key：value” fields (填报单位 …) into {@code fields}, other text into {@code titleLines}. */
+	/**
+	 * The lines above a header: “key：value” fields (填报单位 …) into {@code fields}, other
+	 * text into {@code titleLines}.
+	 */
 	static void collectFields(List<BufferedRow> above, Map<String, String> fields, List<String> titleLines) {
 		for (BufferedRow row : above) {
 			for (String cell : row.cells()) {
@@ -146,7 +155,10 @@ public final class ListHeaders {
 
 	}
 
-	/** The best header in the sheet's head, or null when no row matches enough of any definition. */
+	/**
+	 * The best header in the sheet's head, or null when no row matches enough of any
+	 * definition.
+	 */
 	HeaderMatch locate(List<BufferedRow> head) {
 		HeaderMatch best = null;
 		for (int position = 0; position < head.size(); position++) {
@@ -178,7 +190,8 @@ public final class ListHeaders {
 		java.util.Arrays.fill(columns, -1);
 		String[] texts = new String[columns.length];
 		boolean[] taken = new boolean[normalised.length];
-		// exact spellings first, so that “罚款金额(万)” is not taken by a looser synonym of another column
+		// exact spellings first, so that “罚款金额(万)” is not taken by a looser synonym of
+		// another column
 		for (int pass = 0; pass < 2; pass++) {
 			for (Map.Entry<String, List<String>> entry : definition.headers().entrySet()) {
 				int index = kind.indexOf(entry.getKey());

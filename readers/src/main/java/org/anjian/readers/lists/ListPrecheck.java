@@ -20,25 +20,31 @@ import org.anjian.readers.rows.OoxmlPackages;
 import org.anjian.readers.rows.SpreadsheetSources;
 
 /**
- * The limits a list file must keep before {@link ListFileReader} streams it ({@link ReaderLimits#forLists()}): the
- * file size from the file system; for an .xlsx, {@link OoxmlPrescan} in constant memory (inflate ratio and total, DTDs,
- * rows, cells, characters per cell, the shared-strings total); for text, {@link TextPrescan} (line length, lines,
- * fields per line). An .xls is bounded by its format (65,536 rows) and the file size. Rows are never held, so what
- * could exhaust memory or time is a part held whole (the shared strings), one huge cell or line, or a bomb.
+ * The limits a list file must keep before {@link ListFileReader} streams it
+ * ({@link ReaderLimits#forLists()}): the file size from the file system; for an .xlsx,
+ * {@link OoxmlPrescan} in constant memory (inflate ratio and total, DTDs, rows, cells,
+ * characters per cell, the shared-strings total); for text, {@link TextPrescan} (line
+ * length, lines, fields per line). An .xls is bounded by its format (65,536 rows) and the
+ * file size. Rows are never held, so what could exhaust memory or time is a part held
+ * whole (the shared strings), one huge cell or line, or a bomb.
  */
 public final class ListPrecheck {
 
 	private ListPrecheck() {
 	}
 
-	/** @return an error finding (an existing limit rule, a Chinese message naming the limit), or null when within */
+	/**
+	 * @return an error finding (an existing limit rule, a Chinese message naming the
+	 * limit), or null when within
+	 */
 	public static Finding check(Path file, ReaderLimits limits) {
 		return check(file, limits, ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
 	}
 
 	/**
-	 * As {@link #check(Path, ReaderLimits)} with {@code maxSharedStringChars} for the shared-strings table. The front
-	 * door ({@code SubmissionFiles}) runs the same steps on the zip it then reads the first rows from.
+	 * As {@link #check(Path, ReaderLimits)} with {@code maxSharedStringChars} for the
+	 * shared-strings table. The front door ({@code SubmissionFiles}) runs the same steps
+	 * on the zip it then reads the first rows from.
 	 */
 	public static Finding check(Path file, ReaderLimits limits, long maxSharedStringChars) {
 		String fileName = file.getFileName().toString();
@@ -74,18 +80,19 @@ public final class ListPrecheck {
 	/** The file size from the file system, against a list's limit; null when within. */
 	public static Finding size(Path file, ReaderLimits limits) throws IOException {
 		long size = Files.size(file);
-		return size <= limits.maxFileBytes() ? null : error(ReaderLimits.FILE_TOO_LARGE, "文件大小 "
-				+ ReaderLimits.size(size) + "，超过明细清单 " + ReaderLimits.size(limits.maxFileBytes())
-				+ " 的上限，请检查是否发错文件，或按年度、乡镇拆分后分别报送", file.getFileName().toString());
+		return size <= limits.maxFileBytes() ? null
+				: error(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过明细清单 "
+						+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限，请检查是否发错文件，或按年度、乡镇拆分后分别报送",
+						file.getFileName().toString());
 	}
 
 	/**
-	 * An .xlsx whose prescan stopped at a broken part: the parts after it are unchecked, so the file is rejected, as
-	 * the summary reader does, rather than let the streaming reader meet an unchecked shared-strings table.
+	 * An .xlsx whose prescan stopped at a broken part: the parts after it are unchecked,
+	 * so the file is rejected, as the summary reader does, rather than let the streaming
+	 * reader meet an unchecked shared-strings table.
 	 */
 	public static Finding broken(IOException ex, String fileName) {
-		return error(SummaryTableFileReader.FILE_UNREADABLE, "文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）",
-				fileName);
+		return error(SummaryTableFileReader.FILE_UNREADABLE, "文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", fileName);
 	}
 
 	/** A limit a list exceeds, in a list's words. */
@@ -94,8 +101,8 @@ public final class ListPrecheck {
 	}
 
 	/**
-	 * A text file's lines ({@link TextPrescan}) and records ({@link #records}); binary and mixed encodings are the
-	 * reader's to judge, only the limits matter here.
+	 * A text file's lines ({@link TextPrescan}) and records ({@link #records}); binary
+	 * and mixed encodings are the reader's to judge, only the limits matter here.
 	 */
 	public static void text(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
 		if (Files.size(file) > 0 && TextPrescan.scan(file, limits) == TextPrescan.Verdict.TEXT) {
@@ -104,10 +111,12 @@ public final class ListPrecheck {
 	}
 
 	/**
-	 * Bytes per CSV record, quoted line breaks included: TextPrescan counts physical lines, but a quoted field may run
-	 * over thousands of short lines and the splitter holds it whole. Quotes are followed as {@link CsvSplitter} does (a
-	 * quote opens only at the start of a field, {@code ""} inside is a quote); the delimiter is the one the reader will
-	 * use. Multi-byte UTF-8 and GB18030 characters never contain these ASCII bytes, so bytes suffice.
+	 * Bytes per CSV record, quoted line breaks included: TextPrescan counts physical
+	 * lines, but a quoted field may run over thousands of short lines and the splitter
+	 * holds it whole. Quotes are followed as {@link CsvSplitter} does (a quote opens only
+	 * at the start of a field, {@code ""} inside is a quote); the delimiter is the one
+	 * the reader will use. Multi-byte UTF-8 and GB18030 characters never contain these
+	 * ASCII bytes, so bytes suffice.
 	 */
 	static void records(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
 		char delimiter;
@@ -163,18 +172,21 @@ public final class ListPrecheck {
 					fieldEmpty = false;
 				}
 				if (++recordBytes > limits.maxLineBytes()) {
-					throw new ReaderLimitException(ReaderLimits.LINE_TOO_LONG, "从第 " + recordLine + " 行开始的一条记录（引号内含换行）超过 "
-							+ ReaderLimits.size(limits.maxLineBytes()) + " 的上限，可能缺少一个收尾的英文双引号，请检查后重新报送");
+					throw new ReaderLimitException(ReaderLimits.LINE_TOO_LONG,
+							"从第 " + recordLine + " 行开始的一条记录（引号内含换行）超过 " + ReaderLimits.size(limits.maxLineBytes())
+									+ " 的上限，可能缺少一个收尾的英文双引号，请检查后重新报送");
 				}
 				ch = next;
 			}
 		}
 	}
 
-	/** The prescans speak of summary forms; a list is not one, and is told so in its own words. */
+	/**
+	 * The prescans speak of summary forms; a list is not one, and is told so in its own
+	 * words.
+	 */
 	public static String forList(String message) {
-		return message.replace("不是一张统计汇总表", "不像正常的明细清单")
-			.replace("请只保留统计表本身后重新报送", "请只保留清单本身后重新报送");
+		return message.replace("不是一张统计汇总表", "不像正常的明细清单").replace("请只保留统计表本身后重新报送", "请只保留清单本身后重新报送");
 	}
 
 	private static Finding error(String rule, String message, String fileName) {

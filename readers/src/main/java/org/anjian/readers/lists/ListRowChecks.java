@@ -21,10 +21,11 @@ import static org.anjian.readers.lists.ListFileReader.LIST_VALUE_MISSING;
 import static org.anjian.readers.lists.ListFileReader.LIST_VALUE_UNKNOWN;
 
 /**
- * The row checks of one list: its definition resolved to the header's column positions once, then each data row's
- * cells typed and checked — an error rejects the row (reported, not passed on), a warning only annotates it — and
- * accepted rows sent to the sink. Blank rows, footer lines, “……” and repeated header rows are skipped and not counted.
- * One instance per file, used by one thread.
+ * The row checks of one list: its definition resolved to the header's column positions
+ * once, then each data row's cells typed and checked — an error rejects the row
+ * (reported, not passed on), a warning only annotates it — and accepted rows sent to the
+ * sink. Blank rows, footer lines, “……” and repeated header rows are skipped and not
+ * counted. One instance per file, used by one thread.
  */
 final class ListRowChecks {
 
@@ -75,7 +76,10 @@ final class ListRowChecks {
 
 	private long warnings;
 
-	/** @param title the title lines above the header (a directory's key/general list is derived from it) */
+	/**
+	 * @param title the title lines above the header (a directory's key/general list is
+	 * derived from it)
+	 */
 	ListRowChecks(ListRowSink sink, String sheet, String title, HeaderMatch header) {
 		this.sink = sink;
 		this.sheet = sheet;
@@ -99,10 +103,12 @@ final class ListRowChecks {
 		}
 		requiredColumns = definition.valueRequired().stream().mapToInt(kind::indexOf).toArray();
 		expectedColumns = definition.valueExpected().stream().mapToInt(kind::indexOf).toArray();
-		orderColumns = definition.orders().stream()
+		orderColumns = definition.orders()
+			.stream()
 			.map(o -> new int[] { kind.indexOf(o.column()), kind.indexOf(o.other()) })
 			.toArray(int[][]::new);
-		conditionColumns = definition.conditions().stream()
+		conditionColumns = definition.conditions()
+			.stream()
 			.map(c -> new int[] { kind.indexOf(c.column()), kind.indexOf(c.other()) })
 			.toArray(int[][]::new);
 	}
@@ -143,7 +149,10 @@ final class ListRowChecks {
 		return values;
 	}
 
-	/** One data row; {@code texts} holds its cells in the order of {@link #columns} (null where absent). */
+	/**
+	 * One data row; {@code texts} holds its cells in the order of {@link #columns} (null
+	 * where absent).
+	 */
 	void row(int rowIndex, String[] texts) {
 		int filled = 0;
 		int lastFilled = -1;
@@ -188,8 +197,8 @@ final class ListRowChecks {
 			if (values[i] == null && condition.value().equals(values[other]) && columns[other] >= 0) {
 				add(Severity.WARNING, LIST_VALUE_MISSING, rowNumber, columns[i] >= 0 ? i : other,
 						"“" + headerTexts[other] + "”为“" + raw[other] + "”，但"
-								+ (columns[i] >= 0 ? "“" + headerTexts[i] + "”未填写" : "表中没有“"
-										+ definition.label(condition.column()) + "”栏目"));
+								+ (columns[i] >= 0 ? "“" + headerTexts[i] + "”未填写"
+										: "表中没有“" + definition.label(condition.column()) + "”栏目"));
 			}
 		}
 		boolean rejectedRow = false;
@@ -242,8 +251,8 @@ final class ListRowChecks {
 			case DECIMAL -> {
 				String amount = Amounts.parse(text);
 				if (amount == null || amount.startsWith("-")) {
-					add(severity, LIST_AMOUNT_INVALID, rowNumber, i, "“" + headerTexts[i] + "”填写为“" + text
-							+ "”，不是非负的数字金额（单位万元，如 1.5）" + consequence);
+					add(severity, LIST_AMOUNT_INVALID, rowNumber, i,
+							"“" + headerTexts[i] + "”填写为“" + text + "”，不是非负的数字金额（单位万元，如 1.5）" + consequence);
 					return null;
 				}
 				return amount;
@@ -255,8 +264,8 @@ final class ListRowChecks {
 					code = vocabulary.get(HeaderText.normalise(text));
 				}
 				if (code == null) {
-					add(severity, LIST_VALUE_UNKNOWN, rowNumber, i, "“" + headerTexts[i] + "”填写为“" + text
-							+ "”，不是规定的填法（" + allowed(column) + "）" + consequence);
+					add(severity, LIST_VALUE_UNKNOWN, rowNumber, i,
+							"“" + headerTexts[i] + "”填写为“" + text + "”，不是规定的填法（" + allowed(column) + "）" + consequence);
 				}
 				return code;
 			}
@@ -278,20 +287,24 @@ final class ListRowChecks {
 
 	private String uscc(String text, int i, int rowNumber) {
 		String code = text.length() == 18 && isAsciiUpper(text) ? text
-				: Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+				: Normalizer.normalize(text, Normalizer.Form.NFKC)
+					.replaceAll("\\s+", "")
+					.toUpperCase(java.util.Locale.ROOT);
 		Uscc.Problem problem = Uscc.problem(code);
 		if (problem == null) {
 			return code;
 		}
-		String why = problem == Uscc.Problem.MALFORMED
-				? "应为18位，由数字和大写字母组成（不含 I、O、S、V、Z）"
+		String why = problem == Uscc.Problem.MALFORMED ? "应为18位，由数字和大写字母组成（不含 I、O、S、V、Z）"
 				: "校验位错误，按前17位计算第18位应为“" + Uscc.checkCharacter(code) + "”";
 		add(Severity.WARNING, LIST_USCC_INVALID, rowNumber, i,
 				"“" + headerTexts[i] + "”填写为“" + text + "”，" + why + "，请核对（已按原样保留）");
 		return text.toUpperCase(java.util.Locale.ROOT);
 	}
 
-	/** ASCII without lower-case letters: what NFKC, removing spaces and upper-casing leave as it is (18 chars). */
+	/**
+	 * ASCII without lower-case letters: what NFKC, removing spaces and upper-casing leave
+	 * as it is (18 chars).
+	 */
 	private static boolean isAsciiUpper(String text) {
 		for (int k = 0; k < text.length(); k++) {
 			char ch = text.charAt(k);
@@ -322,9 +335,9 @@ final class ListRowChecks {
 			int other = orderColumns[k][1];
 			// ISO dates compare as text
 			if (values[i] != null && values[other] != null && values[i].compareTo(values[other]) < 0) {
-				add(order.severity(), LIST_DATE_ORDER, rowNumber, i, "“" + headerTexts[i] + "”" + values[i] + " 早于“"
-						+ headerTexts[other] + "”" + values[other] + "，请核对"
-						+ (order.severity() == Severity.ERROR ? "，该行未导入" : ""));
+				add(order.severity(), LIST_DATE_ORDER, rowNumber, i,
+						"“" + headerTexts[i] + "”" + values[i] + " 早于“" + headerTexts[other] + "”" + values[other]
+								+ "，请核对" + (order.severity() == Severity.ERROR ? "，该行未导入" : ""));
 			}
 		}
 	}

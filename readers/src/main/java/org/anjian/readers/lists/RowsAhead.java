@@ -7,13 +7,17 @@ import org.anjian.readers.work.HandOff;
 import org.anjian.readers.work.Worker;
 
 /**
- * Parses the rest of a sheet on a thread of its own, batches ahead of the thread that checks the rows: unzipping and
- * parsing the XML is most of a large list's reading, the row checks and the sink's work the rest, so on two cores
- * they overlap. The parser thread owns the {@link RowSource} until {@link #close()} returns; it hands over only the
- * texts of the columns the list uses, in the order of {@code columns} (null where a column is absent).
+ * Parses the rest of a sheet on a thread of its own, batches ahead of the thread that
+ * checks the rows: unzipping and parsing the XML is most of a large list's reading, the
+ * row checks and the sink's work the rest, so on two cores they overlap. The parser
+ * thread owns the {@link RowSource} until {@link #close()} returns; it hands over only
+ * the texts of the columns the list uses, in the order of {@code columns} (null where a
+ * column is absent).
  *
- * <p>A failure of the parser (a corrupt or truncated file) is rethrown by {@link #next()} after the rows read before
- * it, as the same exception object, so the caller reports it exactly as when it read the rows itself.
+ * <p>
+ * A failure of the parser (a corrupt or truncated file) is rethrown by {@link #next()}
+ * after the rows read before it, as the same exception object, so the caller reports it
+ * exactly as when it read the rows itself.
  */
 final class RowsAhead implements AutoCloseable {
 
@@ -35,7 +39,10 @@ final class RowsAhead implements AutoCloseable {
 
 	private final int[] columns;
 
-	/** Ended by the parser after the last batch: then {@link #next()} throws its failure, if any. */
+	/**
+	 * Ended by the parser after the last batch: then {@link #next()} throws its failure,
+	 * if any.
+	 */
 	private final HandOff<Batch> batches = new HandOff<>(QUEUE_BATCHES);
 
 	private final Worker parser;
@@ -70,7 +77,8 @@ final class RowsAhead implements AutoCloseable {
 			}
 		}
 		finally {
-			// the rows read before the end or a failure go first, unless the reader stopped listening
+			// the rows read before the end or a failure go first, unless the reader
+			// stopped listening
 			if (batch.size > 0 && !batches.isClosed()) {
 				batches.put(batch);
 			}
@@ -78,8 +86,8 @@ final class RowsAhead implements AutoCloseable {
 	}
 
 	/**
-	 * The next batch of rows, or null after the last; the parser's failure is thrown once the rows before it were
-	 * taken.
+	 * The next batch of rows, or null after the last; the parser's failure is thrown once
+	 * the rows before it were taken.
 	 */
 	Batch next() throws IOException {
 		Batch batch;
@@ -96,11 +104,17 @@ final class RowsAhead implements AutoCloseable {
 		return batch;
 	}
 
-	/** Nothing to do: {@link #next()} throws the parser's failure after the last batch. Kept for the reader's loop. */
+	/**
+	 * Nothing to do: {@link #next()} throws the parser's failure after the last batch.
+	 * Kept for the reader's loop.
+	 */
 	void rethrowFailure(Batch batch) throws IOException {
 	}
 
-	/** Stops the parser (when the reader gives up early) and waits for it: the row source is the caller's again. */
+	/**
+	 * Stops the parser (when the reader gives up early) and waits for it: the row source
+	 * is the caller's again.
+	 */
 	@Override
 	public void close() {
 		batches.close();

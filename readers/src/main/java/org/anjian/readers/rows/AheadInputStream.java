@@ -8,9 +8,10 @@ import org.anjian.readers.work.HandOff;
 import org.anjian.readers.work.Worker;
 
 /**
- * Reads (for a zip entry: inflates) a stream on a thread of its own, a few chunks ahead of the parser that consumes
- * it: for a large worksheet part inflating is about a fifth of the parse, and on two cores it need not be on the
- * parser's thread. The chunks are recycled, so it allocates nothing per chunk. A failure of the underlying stream is
+ * Reads (for a zip entry: inflates) a stream on a thread of its own, a few chunks ahead
+ * of the parser that consumes it: for a large worksheet part inflating is about a fifth
+ * of the parse, and on two cores it need not be on the parser's thread. The chunks are
+ * recycled, so it allocates nothing per chunk. A failure of the underlying stream is
  * thrown to the consumer, as the same exception object, where the data stops.
  */
 final class AheadInputStream extends InputStream {
@@ -29,10 +30,16 @@ final class AheadInputStream extends InputStream {
 
 	private final InputStream in;
 
-	/** Chunks read, to the consumer; ended by the reading thread after the last (its failure then thrown). */
+	/**
+	 * Chunks read, to the consumer; ended by the reading thread after the last (its
+	 * failure then thrown).
+	 */
 	private final HandOff<Chunk> full = new HandOff<>(CHUNKS);
 
-	/** Chunks consumed, back to the reading thread: never more than there are, so putting one never waits. */
+	/**
+	 * Chunks consumed, back to the reading thread: never more than there are, so putting
+	 * one never waits.
+	 */
 	private final HandOff<Chunk> free = new HandOff<>(CHUNKS);
 
 	private final Worker reader;
@@ -80,7 +87,9 @@ final class AheadInputStream extends InputStream {
 		}
 	}
 
-	/** The chunk to read from, or null at the end (after throwing the failure, if any). */
+	/**
+	 * The chunk to read from, or null at the end (after throwing the failure, if any).
+	 */
 	private Chunk chunk() throws IOException {
 		if (closed) {
 			throw new IOException("Stream closed");

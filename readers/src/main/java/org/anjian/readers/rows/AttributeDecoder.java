@@ -3,18 +3,21 @@ package org.anjian.readers.rows;
 import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
- * Decodes the attributes a sheet repeats on every cell (r="AB12", s="3", t="s") straight from the parser's buffer
- * through the Stax2 typed-access API, so that 15 million cells do not make 40 million attribute Strings.
+ * Decodes the attributes a sheet repeats on every cell (r="AB12", s="3", t="s") straight
+ * from the parser's buffer through the Stax2 typed-access API, so that 15 million cells
+ * do not make 40 million attribute Strings.
  */
 final class AttributeDecoder extends TypedValueDecoder {
 
 	enum Mode {
+
 		/** letters of a cell reference → 0-based column */
 		COLUMN,
 		/** a non-negative integer */
 		NUMBER,
 		/** the cell type t → one of XlsxSheetRows' type codes */
 		TYPE
+
 	}
 
 	Mode mode = Mode.NUMBER;

@@ -2,7 +2,10 @@ package org.anjian.readers.rows;
 
 import org.anjian.readers.grid.CellRange;
 
-/** Cheap parsing of A1 references and small integers, without regular expressions or boxing. */
+/**
+ * Cheap parsing of A1 references and small integers, without regular expressions or
+ * boxing.
+ */
 final class CellRefs {
 
 	private CellRefs() {
@@ -10,13 +13,15 @@ final class CellRefs {
 
 	/** 0-based column of a reference like {@code AB12} (letters only is fine), or -1. */
 	static int column(String ref) {
-		// rare (merged ranges, attributes of the StAX path): the copy costs nothing that matters
+		// rare (merged ranges, attributes of the StAX path): the copy costs nothing that
+		// matters
 		return column(ref.toCharArray(), 0, ref.length());
 	}
 
 	/**
-	 * 0-based column of the reference in {@code chars[start, end)} (letters, {@code $} skipped, up to the first other
-	 * character), or -1; saturates instead of overflowing on absurdly long letter runs.
+	 * 0-based column of the reference in {@code chars[start, end)} (letters, {@code $}
+	 * skipped, up to the first other character), or -1; saturates instead of overflowing
+	 * on absurdly long letter runs.
 	 */
 	static int column(char[] chars, int start, int end) {
 		int column = 0;

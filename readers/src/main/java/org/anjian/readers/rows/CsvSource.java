@@ -15,9 +15,10 @@ import org.anjian.readers.csv.CsvGridReader;
 import org.anjian.readers.csv.CsvSplitter;
 
 /**
- * A CSV file as one sheet, streamed record by record through {@link CsvSplitter}; charset and delimiter were decided
- * from a sample of the file's start ({@link SpreadsheetSources}). Bytes that do not decode later in the file become
- * U+FFFD rather than stopping the read.
+ * A CSV file as one sheet, streamed record by record through {@link CsvSplitter}; charset
+ * and delimiter were decided from a sample of the file's start
+ * ({@link SpreadsheetSources}). Bytes that do not decode later in the file become U+FFFD
+ * rather than stopping the read.
  */
 public final class CsvSource implements SpreadsheetSource {
 
@@ -64,9 +65,10 @@ public final class CsvSource implements SpreadsheetSource {
 		if (!CsvGridReader.hasUtf8Bom(bom, bom.length)) {
 			in.reset();
 		}
-		InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPLACE)
-			.onUnmappableCharacter(CodingErrorAction.REPLACE));
+		InputStreamReader reader = new InputStreamReader(in,
+				charset.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPLACE)
+					.onUnmappableCharacter(CodingErrorAction.REPLACE));
 		return new Rows(reader, new CsvSplitter(reader, delimiter));
 	}
 

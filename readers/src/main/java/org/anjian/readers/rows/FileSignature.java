@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a file's first bytes say its container is: the one place that knows the magic numbers. Which workbook, if any,
- * the container holds is decided after: {@link OoxmlPackages#isWorkbook} for a zip, {@code PoiGridReader.inspectOle2}
- * for an OLE2 file, {@code CsvGridReader} for text.
+ * What a file's first bytes say its container is: the one place that knows the magic
+ * numbers. Which workbook, if any, the container holds is decided after:
+ * {@link OoxmlPackages#isWorkbook} for a zip, {@code PoiGridReader.inspectOle2} for an
+ * OLE2 file, {@code CsvGridReader} for text.
  */
 public enum FileSignature {
 
 	/** A zip ({@code PK 03 04}): an .xlsx, or a .docx, an .ods, any archive. */
 	ZIP,
 
-	/** An OLE2 compound file ({@code D0 CF 11 E0 A1 B1 1A E1}): an .xls, an encrypted .xlsx, or a .doc. */
+	/**
+	 * An OLE2 compound file ({@code D0 CF 11 E0 A1 B1 1A E1}): an .xls, an encrypted
+	 * .xlsx, or a .doc.
+	 */
 	OLE2,
 
 	/** Neither: text (perhaps CSV) or anything else, an empty file included. */

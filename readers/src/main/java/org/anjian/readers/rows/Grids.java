@@ -5,7 +5,10 @@ import java.io.IOException;
 import org.anjian.readers.grid.CellRange;
 import org.anjian.readers.grid.Grid;
 
-/** Builds a whole-sheet {@link Grid} from a {@link RowSource} (for the small summary forms), or its first rows. */
+/**
+ * Builds a whole-sheet {@link Grid} from a {@link RowSource} (for the small summary
+ * forms), or its first rows.
+ */
 public final class Grids {
 
 	/** How far past the last cell with content a merged region is kept. */
@@ -22,8 +25,8 @@ public final class Grids {
 	}
 
 	/**
-	 * At most the first {@code maxRows} rows the file holds; merged regions only when the sheet ended within them
-	 * (xlsx keeps them after the cells).
+	 * At most the first {@code maxRows} rows the file holds; merged regions only when the
+	 * sheet ended within them (xlsx keeps them after the cells).
 	 */
 	public static Grid read(RowSource rows, int maxRows) throws IOException {
 		Grid.Builder grid = Grid.builder(rows.sheetName()).hidden(rows.sheetHidden());
@@ -41,7 +44,8 @@ public final class Grids {
 			}
 			for (int c = 0; c < rows.width(); c++) {
 				String text = rows.text(c);
-				// blank formatted cells are formatting, not content: they must not widen the grid
+				// blank formatted cells are formatting, not content: they must not widen
+				// the grid
 				if (text != null && !text.isEmpty()) {
 					grid.cell(rows.rowIndex(), c, text);
 					lastRow = Math.max(lastRow, rows.rowIndex());
@@ -50,7 +54,8 @@ public final class Grids {
 			}
 		}
 		if (ended) {
-			// merges reach little further than the content (a merged note may span a blank row below it), so a
+			// merges reach little further than the content (a merged note may span a
+			// blank row below it), so a
 			// merge claiming A1:XFD1048576 costs nothing
 			for (CellRange range : rows.mergedRegions()) {
 				int last = Math.min(range.lastRow(), lastRow + MERGE_SLACK_ROWS);

@@ -12,8 +12,9 @@ import java.util.zip.ZipFile;
 import org.anjian.readers.grid.GridReadException;
 
 /**
- * Opens an .xlsx's zip: the one place that does, so that a test can count how often a file's package is opened
- * ({@link #countOpens}; the summary path of the intake opens it twice, once for the limits and once for reading).
+ * Opens an .xlsx's zip: the one place that does, so that a test can count how often a
+ * file's package is opened ({@link #countOpens}; the summary path of the intake opens it
+ * twice, once for the limits and once for reading).
  */
 public final class OoxmlPackages {
 
@@ -22,7 +23,9 @@ public final class OoxmlPackages {
 	private OoxmlPackages() {
 	}
 
-	/** @throws GridReadException when the file is no readable zip */
+	/**
+	 * @throws GridReadException when the file is no readable zip
+	 */
 	public static ZipFile open(Path file) throws GridReadException {
 		for (OpenCounter counter : COUNTERS) {
 			if (counter.file.equals(file)) {
@@ -48,7 +51,10 @@ public final class OoxmlPackages {
 		return false;
 	}
 
-	/** Test seam: counts the zips {@link #open} opens for {@code file} on any thread until the counter is closed. */
+	/**
+	 * Test seam: counts the zips {@link #open} opens for {@code file} on any thread until
+	 * the counter is closed.
+	 */
 	public static OpenCounter countOpens(Path file) {
 		OpenCounter counter = new OpenCounter(file);
 		COUNTERS.add(counter);

@@ -8,12 +8,14 @@ import java.util.Set;
 import org.anjian.readers.grid.CellRange;
 
 /**
- * One sheet read row by row in constant memory: only the current row is held, its cells rendered on request the way
- * a {@link org.anjian.readers.grid.Grid} renders them (numbers as plain decimals at Excel's 15 digits, date cells as
- * yyyy-MM-dd, formulas as the value Excel saved, booleans TRUE/FALSE).
+ * One sheet read row by row in constant memory: only the current row is held, its cells
+ * rendered on request the way a {@link org.anjian.readers.grid.Grid} renders them
+ * (numbers as plain decimals at Excel's 15 digits, date cells as yyyy-MM-dd, formulas as
+ * the value Excel saved, booleans TRUE/FALSE).
  *
- * <p>Rows come in file order; a row the file does not hold (blank) is not returned, so row indexes may jump. Not
- * thread-safe.
+ * <p>
+ * Rows come in file order; a row the file does not hold (blank) is not returned, so row
+ * indexes may jump. Not thread-safe.
  */
 public interface RowSource extends Closeable {
 
@@ -30,10 +32,16 @@ public interface RowSource extends Closeable {
 	 */
 	boolean next() throws IOException;
 
-	/** 0-based index of the current row as a spreadsheet program numbers it (CSV: the record's first line − 1). */
+	/**
+	 * 0-based index of the current row as a spreadsheet program numbers it (CSV: the
+	 * record's first line − 1).
+	 */
 	int rowIndex();
 
-	/** Whether the current row is hidden (Excel {@code hidden="1"}, a zero-height row); never for CSV. */
+	/**
+	 * Whether the current row is hidden (Excel {@code hidden="1"}, a zero-height row);
+	 * never for CSV.
+	 */
 	boolean rowHidden();
 
 	/** One past the last column with a cell in the current row. */
@@ -42,12 +50,17 @@ public interface RowSource extends Closeable {
 	/** The current row's cell text at a 0-based column, "" when blank. */
 	String text(int column);
 
-	/** Whether the current row's cell is blank (cheaper than {@link #text} for cells never materialised). */
+	/**
+	 * Whether the current row's cell is blank (cheaper than {@link #text} for cells never
+	 * materialised).
+	 */
 	default boolean isBlank(int column) {
 		return text(column).isBlank();
 	}
 
-	/** Merged regions of the sheet; complete only once {@link #next} has returned false. */
+	/**
+	 * Merged regions of the sheet; complete only once {@link #next} has returned false.
+	 */
 	default List<CellRange> mergedRegions() {
 		return List.of();
 	}

@@ -8,9 +8,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The shared strings table of an xlsx ({@code xl/sharedStrings.xml}), the one part a streaming reader must hold: all
- * strings in one {@code char[]} with an offset per string (no String objects; about 2 bytes per character plus 4 per
- * string), materialised only when a cell is asked for. Rich text runs ({@code <r><t>}) are joined; phonetic guides
+ * The shared strings table of an xlsx ({@code xl/sharedStrings.xml}), the one part a
+ * streaming reader must hold: all strings in one {@code char[]} with an offset per string
+ * (no String objects; about 2 bytes per character plus 4 per string), materialised only
+ * when a cell is asked for. Rich text runs ({@code <r><t>}) are joined; phonetic guides
  * ({@code <rPh>}) are left out.
  */
 final class SharedStrings {
@@ -25,11 +26,12 @@ final class SharedStrings {
 	private int count;
 
 	/**
-	 * Recently made Strings by index (direct-mapped): ledger columns repeat values (重大, 已整改, the township, each
-	 * enterprise on every one of its hazard rows), so most cells need no new String. 65,536 slots hold a whole
-	 * ledger's table of some 40,000 strings (with 4,096, nine cells in ten missed and made their String again); only
-	 * strings up to {@value #CACHED_CHARS} characters are kept, so the cache stays within about 10 MB whatever the
-	 * table holds.
+	 * Recently made Strings by index (direct-mapped): ledger columns repeat values (重大,
+	 * 已整改, the township, each enterprise on every one of its hazard rows), so most cells
+	 * need no new String. 65,536 slots hold a whole ledger's table of some 40,000 strings
+	 * (with 4,096, nine cells in ten missed and made their String again); only strings up
+	 * to {@value #CACHED_CHARS} characters are kept, so the cache stays within about 10
+	 * MB whatever the table holds.
 	 */
 	private final String[] cache = new String[1 << 16];
 
@@ -55,9 +57,10 @@ final class SharedStrings {
 	}
 
 	/**
-	 * Starts reading the table from {@code in}, which it then owns: strings are parsed as far as the cells asked for
-	 * need ({@link #get}), so a caller that looks only at a sheet's first rows (the sniff) does not read a
-	 * million-row ledger's whole table. The first {@value #FIRST_STRINGS} are read at once, so a table broken from the
+	 * Starts reading the table from {@code in}, which it then owns: strings are parsed as
+	 * far as the cells asked for need ({@link #get}), so a caller that looks only at a
+	 * sheet's first rows (the sniff) does not read a million-row ledger's whole table.
+	 * The first {@value #FIRST_STRINGS} are read at once, so a table broken from the
 	 * start fails here, when the sheet is opened.
 	 */
 	static SharedStrings open(InputStream in) throws XMLStreamException {
@@ -202,7 +205,10 @@ final class SharedStrings {
 		return count;
 	}
 
-	/** String {@code index} (with OOXML {@code _xHHHH_} escapes decoded), or "" when out of range. */
+	/**
+	 * String {@code index} (with OOXML {@code _xHHHH_} escapes decoded), or "" when out
+	 * of range.
+	 */
 	String get(int index) {
 		if (index >= count && xml != null) {
 			loadUpToUnchecked(index);

@@ -14,30 +14,42 @@ import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
 
 /**
- * A worksheet part read straight from its inflated UTF-8 bytes for {@link XlsxSheetRows}: a general XML parser (Aalto)
- * was the largest CPU cost of a million-row ledger, mostly for what a sheet never needs (names as symbols, attribute
- * tables, namespace bindings).
+ * A worksheet part read straight from its inflated UTF-8 bytes for {@link XlsxSheetRows}:
+ * a general XML parser (Aalto) was the largest CPU cost of a million-row ledger, mostly
+ * for what a sheet never needs (names as symbols, attribute tables, namespace bindings).
  *
- * <p>It follows the same element events as {@code XlsxSheetRows}' StAX loops (between rows, in a row, in a cell; by
- * local name, so {@code x:row} and Strict parts read too), so rows come out the same. Cell text is decoded from UTF-8 as
- * it is copied into the row's {@code char[]}, entity and character references and CDATA included, line ends
- * normalised as XML does; element and attribute names are compared as bytes, nothing is allocated per cell.
+ * <p>
+ * It follows the same element events as {@code XlsxSheetRows}' StAX loops (between rows,
+ * in a row, in a cell; by local name, so {@code x:row} and Strict parts read too), so
+ * rows come out the same. Cell text is decoded from UTF-8 as it is copied into the row's
+ * {@code char[]}, entity and character references and CDATA included, line ends
+ * normalised as XML does; element and attribute names are compared as bytes, nothing is
+ * allocated per cell.
  *
- * <p>What it checks, since submissions come from outside: a {@code <!DOCTYPE}/{@code <!ENTITY} anywhere is refused;
- * tags, quotes, end tags matching their start tags, one root element, references (only the five XML predefines, no
- * DTD), UTF-8 and XML's name characters are checked, and a part that ends early is an error. Every token it must hold
- * whole is bounded (a tag {@value #MAX_TAG_BYTES} bytes, a reference {@value #MAX_REFERENCE_BYTES}, nesting
- * {@value #MAX_DEPTH}), a row's text by {@link XlsxSheetRows#MAX_ROW_CHARS}. Left to a full XML parser (such a part
- * reads here where Aalto refuses it): unbound prefixes, duplicate attributes (the last counts), characters XML
- * forbids in text (control characters, {@code ]]>}), the XML declaration beyond its encoding, the inside of comments
- * and processing instructions.
+ * <p>
+ * What it checks, since submissions come from outside: a
+ * {@code <!DOCTYPE}/{@code <!ENTITY} anywhere is refused; tags, quotes, end tags matching
+ * their start tags, one root element, references (only the five XML predefines, no DTD),
+ * UTF-8 and XML's name characters are checked, and a part that ends early is an error.
+ * Every token it must hold whole is bounded (a tag {@value #MAX_TAG_BYTES} bytes, a
+ * reference {@value #MAX_REFERENCE_BYTES}, nesting {@value #MAX_DEPTH}), a row's text by
+ * {@link XlsxSheetRows#MAX_ROW_CHARS}. Left to a full XML parser (such a part reads here
+ * where Aalto refuses it): unbound prefixes, duplicate attributes (the last counts),
+ * characters XML forbids in text (control characters, {@code ]]>}), the XML declaration
+ * beyond its encoding, the inside of comments and processing instructions.
  */
 final class SheetXmlScanner {
 
-	/** Bytes read from the part at a time; package-private so tests can put tokens across a refill. */
+	/**
+	 * Bytes read from the part at a time; package-private so tests can put tokens across
+	 * a refill.
+	 */
 	static final int BUFFER_BYTES = 1 << 16;
 
-	/** A tag, attributes included, is held whole: the buffer grows for a long one up to this. */
+	/**
+	 * A tag, attributes included, is held whole: the buffer grows for a long one up to
+	 * this.
+	 */
 	static final int MAX_TAG_BYTES = 4 << 20;
 
 	/** Elements open at once (a sheet nests about ten deep). */
@@ -46,7 +58,10 @@ final class SheetXmlScanner {
 	/** Bytes of the open elements' names together. */
 	private static final int MAX_NAME_BYTES = 1 << 16;
 
-	/** The longest entity or character reference (room for leading zeros in {@code &#x10FFFF;}). */
+	/**
+	 * The longest entity or character reference (room for leading zeros in
+	 * {@code &#x10FFFF;}).
+	 */
 	static final int MAX_REFERENCE_BYTES = 32;
 
 	private static final int NEED_MORE = -1;
@@ -81,7 +96,10 @@ final class SheetXmlScanner {
 	/** ASCII bytes a CDATA section keeps as they are: all but {@code ] CR}. */
 	private static final boolean[] CDATA_PLAIN = new boolean[128];
 
-	/** Bytes of a name after its first: letters, digits, {@code - . _}, and any byte of a UTF-8 sequence. */
+	/**
+	 * Bytes of a name after its first: letters, digits, {@code - . _}, and any byte of a
+	 * UTF-8 sequence.
+	 */
 	private static final boolean[] NAME = new boolean[256];
 
 	private static final boolean[] NAME_START = new boolean[256];
@@ -126,7 +144,10 @@ final class SheetXmlScanner {
 
 	private final boolean utf8;
 
-	/** The open elements' qualified names end to end; {@code nameEnds[d]} is where element d's ends. */
+	/**
+	 * The open elements' qualified names end to end; {@code nameEnds[d]} is where element
+	 * d's ends.
+	 */
 	private byte[] names = new byte[256];
 
 	private int[] nameEnds = new int[16];
@@ -159,7 +180,10 @@ final class SheetXmlScanner {
 
 	private int cellStart;
 
-	/** The start tag just read: self-closing, and the attributes decoded for it (-1 / null when absent). */
+	/**
+	 * The start tag just read: self-closing, and the attributes decoded for it (-1 / null
+	 * when absent).
+	 */
 	private boolean selfClosing;
 
 	private int attrRow;
@@ -192,7 +216,10 @@ final class SheetXmlScanner {
 		this.utf8 = prolog();
 	}
 
-	/** False when the part is in another encoding: read it through {@link #unread} with a StAX parser. */
+	/**
+	 * False when the part is in another encoding: read it through {@link #unread} with a
+	 * StAX parser.
+	 */
 	boolean utf8() {
 		return utf8;
 	}
@@ -210,8 +237,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * The byte order mark and the XML declaration: true when the part is UTF-8 (a UTF-8 BOM is skipped), false for a
-	 * UTF-16 BOM, UTF-16/32 without one (a zero byte first) or a declared encoding other than UTF-8.
+	 * The byte order mark and the XML declaration: true when the part is UTF-8 (a UTF-8
+	 * BOM is skipped), false for a UTF-16 BOM, UTF-16/32 without one (a zero byte first)
+	 * or a declared encoding other than UTF-8.
 	 */
 	private boolean prolog() throws IOException {
 		while (limit < 4 && !eof && more()) {
@@ -314,7 +342,8 @@ final class SheetXmlScanner {
 				}
 			}
 			else if (p + 2 < limit && buf[p + 2] == '>' && depth > 0 && next > 0 && NAME_START[next]) {
-				// <v>, <t>: a one-letter element without attributes, the commonest tag after <c (a <c> in a row went
+				// <v>, <t>: a one-letter element without attributes, the commonest tag
+				// after <c (a <c> in a row went
 				// through cellTag; elsewhere its attributes do not matter)
 				int element = next == 'v' ? V : next == 't' ? T : next == 'c' ? C : OTHER;
 				pos = p + 3;
@@ -410,8 +439,11 @@ final class SheetXmlScanner {
 	}
 
 	private IOException truncated() {
-		return broken(limit, "XML 在元素 <" + new String(names, depth > 1 ? nameEnds[depth - 2] : 0,
-				nameEnds[depth - 1] - (depth > 1 ? nameEnds[depth - 2] : 0), StandardCharsets.UTF_8) + "> 中途结束，文件不完整");
+		return broken(limit,
+				"XML 在元素 <"
+						+ new String(names, depth > 1 ? nameEnds[depth - 2] : 0,
+								nameEnds[depth - 1] - (depth > 1 ? nameEnds[depth - 2] : 0), StandardCharsets.UTF_8)
+						+ "> 中途结束，文件不完整");
 	}
 
 	/** The buffer ended inside a tag: more bytes, or the part is cut off. */
@@ -422,9 +454,10 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * The start tag at {@code p}: its element (by local name) with {@link #selfClosing} and the wanted attributes set,
-	 * pos after it, the element pushed unless self-closing; or {@link #NEED_MORE} when the buffer ends first (nothing
-	 * consumed: the tag is read again after the refill).
+	 * The start tag at {@code p}: its element (by local name) with {@link #selfClosing}
+	 * and the wanted attributes set, pos after it, the element pushed unless
+	 * self-closing; or {@link #NEED_MORE} when the buffer ends first (nothing consumed:
+	 * the tag is read again after the refill).
 	 */
 	private int startTag(int p) throws IOException {
 		byte[] b = buf;
@@ -558,9 +591,10 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * {@code <c r="A1" s="2" t="s">} in a row, as producers write it (one space before each one-letter attribute, double
-	 * quotes): read in one pass, pos after it, true. Any other form, or the buffer ending, gives false with nothing
-	 * consumed, and {@link #startTag} reads it.
+	 * {@code <c r="A1" s="2" t="s">} in a row, as producers write it (one space before
+	 * each one-letter attribute, double quotes): read in one pass, pos after it, true.
+	 * Any other form, or the buffer ending, gives false with nothing consumed, and
+	 * {@link #startTag} reads it.
 	 */
 	private boolean cellTag(int p) throws IOException {
 		byte[] b = buf;
@@ -577,7 +611,8 @@ final class SheetXmlScanner {
 			int to = from;
 			int c;
 			while (to < end && (c = b[to]) != '"') {
-				// <, & and non-ASCII (also a few rare bytes below &): the general path decodes and checks
+				// <, & and non-ASCII (also a few rare bytes below &): the general path
+				// decodes and checks
 				if (c <= '&' || c == '<') {
 					return false;
 				}
@@ -613,13 +648,17 @@ final class SheetXmlScanner {
 		return false;
 	}
 
-	/** Where the last {@link #nameEnd(int)} found the name's last colon (its prefix ends there), or -1. */
+	/**
+	 * Where the last {@link #nameEnd(int)} found the name's last colon (its prefix ends
+	 * there), or -1.
+	 */
 	private int nameColon;
 
 	/**
-	 * The end of the (element or attribute) name starting at {@code from}, whose first byte the caller has checked:
-	 * the index of the first byte that is no name character, with {@link #nameColon} set; or {@link #NEED_MORE} when
-	 * the buffer ends first. A name holding non-ASCII bytes is checked as UTF-8 name characters.
+	 * The end of the (element or attribute) name starting at {@code from}, whose first
+	 * byte the caller has checked: the index of the first byte that is no name character,
+	 * with {@link #nameColon} set; or {@link #NEED_MORE} when the buffer ends first. A
+	 * name holding non-ASCII bytes is checked as UTF-8 name characters.
 	 */
 	private int nameEnd(int from) throws IOException {
 		byte[] b = buf;
@@ -648,7 +687,10 @@ final class SheetXmlScanner {
 		return i;
 	}
 
-	/** The end tag at {@code p}, which must close the innermost open element: that element, or {@link #NEED_MORE}. */
+	/**
+	 * The end tag at {@code p}, which must close the innermost open element: that
+	 * element, or {@link #NEED_MORE}.
+	 */
 	private int endTag(int p) throws IOException {
 		byte[] b = buf;
 		int end = limit;
@@ -780,7 +822,10 @@ final class SheetXmlScanner {
 		}
 	}
 
-	/** Decodes an attribute of a row, col or mergeCell if it is one that matters (by local name, not xmlns:…). */
+	/**
+	 * Decodes an attribute of a row, col or mergeCell if it is one that matters (by local
+	 * name, not xmlns:…).
+	 */
 	private void attribute(int element, int name, int colon, int nameEnd, int from, int to) throws IOException {
 		byte[] b = buf;
 		if (colon >= 0 && colon - name == 5 && equals(b, name, "xmlns")) {
@@ -794,8 +839,8 @@ final class SheetXmlScanner {
 		}
 		else if (length == 6 && equals(b, local, "hidden")) {
 			int n = value(from, to);
-			attrHidden = n == 1 && scratch[0] == '1' || n == 4 && scratch[0] == 't' && scratch[1] == 'r'
-					&& scratch[2] == 'u' && scratch[3] == 'e';
+			attrHidden = n == 1 && scratch[0] == '1'
+					|| n == 4 && scratch[0] == 't' && scratch[1] == 'r' && scratch[2] == 'u' && scratch[3] == 'e';
 		}
 		else if (length == 3 && element == COL && equals(b, local, "min")) {
 			attrMin = new String(scratch, 0, value(from, to));
@@ -808,7 +853,10 @@ final class SheetXmlScanner {
 		}
 	}
 
-	/** A number attribute (r of a row, s): plain digits straight from the bytes, anything else through {@link #typed}. */
+	/**
+	 * A number attribute (r of a row, s): plain digits straight from the bytes, anything
+	 * else through {@link #typed}.
+	 */
 	private int number(int from, int to) throws IOException {
 		byte[] b = buf;
 		int n = 0;
@@ -823,8 +871,8 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * The column of a cell's r: capital letters then digits to the end (what every producer writes) straight from the
-	 * bytes, anything else through {@link #typed}.
+	 * The column of a cell's r: capital letters then digits to the end (what every
+	 * producer writes) straight from the bytes, anything else through {@link #typed}.
 	 */
 	private int column(int from, int to) throws IOException {
 		byte[] b = buf;
@@ -840,7 +888,10 @@ final class SheetXmlScanner {
 		return i == to && digits > from && i > digits ? n - 1 : typed(from, to, AttributeDecoder.Mode.COLUMN);
 	}
 
-	/** A typed attribute as the Aalto path decodes it: white space trimmed, empty gives -1. */
+	/**
+	 * A typed attribute as the Aalto path decodes it: white space trimmed, empty gives
+	 * -1.
+	 */
 	private int typed(int from, int to, AttributeDecoder.Mode mode) throws IOException {
 		int end = value(from, to);
 		int start = 0;
@@ -861,8 +912,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * The attribute value {@code buf[from, to)} decoded into {@link #scratch} (references resolved, tab, line ends and
-	 * CR LF each one space as XML normalises them); returns its length.
+	 * The attribute value {@code buf[from, to)} decoded into {@link #scratch} (references
+	 * resolved, tab, line ends and CR LF each one space as XML normalises them); returns
+	 * its length.
 	 */
 	private int value(int from, int to) throws IOException {
 		if (scratch.length < to - from) {
@@ -905,9 +957,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * Text from pos to the next markup (or, for a CDATA section, the rest of it and its {@code ]]>}), decoded into the
-	 * row's characters; kept (the row's character count advanced) only inside a {@code <v>} or {@code <t>} of a
-	 * cell, else only checked.
+	 * Text from pos to the next markup (or, for a CDATA section, the rest of it and its
+	 * {@code ]]>}), decoded into the row's characters; kept (the row's character count
+	 * advanced) only inside a {@code <v>} or {@code <t>} of a cell, else only checked.
 	 */
 	private void text(boolean cdata) throws IOException {
 		boolean keep = state == IN_CELL && collect;
@@ -977,7 +1029,8 @@ final class SheetXmlScanner {
 					p += length;
 				}
 			}
-			// the buffer ends, maybe inside a character, reference or CR LF: refill from there
+			// the buffer ends, maybe inside a character, reference or CR LF: refill from
+			// there
 			pos = p;
 			if (keep) {
 				rows.charCount = n;
@@ -989,8 +1042,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * A value's text when it is plain ASCII up to the next {@code <} in the buffer (numbers, shared-string indexes):
-	 * copied, true; otherwise nothing done, false, and {@link #text} decodes it.
+	 * A value's text when it is plain ASCII up to the next {@code <} in the buffer
+	 * (numbers, shared-string indexes): copied, true; otherwise nothing done, false, and
+	 * {@link #text} decodes it.
 	 */
 	private boolean plainText(int p) throws IOException {
 		byte[] b = buf;
@@ -1012,7 +1066,10 @@ final class SheetXmlScanner {
 		return false;
 	}
 
-	/** Before and after the root element only white space, comments and processing instructions. */
+	/**
+	 * Before and after the root element only white space, comments and processing
+	 * instructions.
+	 */
 	private void outsideRoot() throws IOException {
 		while (true) {
 			int p = pos;
@@ -1052,16 +1109,20 @@ final class SheetXmlScanner {
 			text(true);
 		}
 		else {
-			String head = new String(buf, p, Math.min(9, limit - p), StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+			String head = new String(buf, p, Math.min(9, limit - p), StandardCharsets.ISO_8859_1)
+				.toUpperCase(Locale.ROOT);
 			if (head.startsWith("<!DOCTYPE") || head.startsWith("<!ENTITY")) {
-				String message = "工作表“" + rows.sheetName() + "”含有 XML 实体声明（DOCTYPE/ENTITY），正常的 Excel 或 WPS 文件不会有，出于安全原因拒收";
+				String message = "工作表“" + rows.sheetName()
+						+ "”含有 XML 实体声明（DOCTYPE/ENTITY），正常的 Excel 或 WPS 文件不会有，出于安全原因拒收";
 				throw new IOException(message, new ReaderLimitException(ReaderLimits.XML_ENTITY, message));
 			}
 			throw broken(p, "“<!”后既不是注释也不是 CDATA");
 		}
 	}
 
-	/** Skips from {@code p} past the next {@code terminator} ({@code -->}, {@code ?>}). */
+	/**
+	 * Skips from {@code p} past the next {@code terminator} ({@code -->}, {@code ?>}).
+	 */
 	private void skipPast(int p, String terminator) throws IOException {
 		int length = terminator.length();
 		byte first = (byte) terminator.charAt(0);
@@ -1082,8 +1143,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * The character the reference at {@code p} ({@code &name;} or {@code &#…;}) stands for, with
-	 * {@link #referenceEnd} after it; {@link #NEED_MORE} when {@code end} comes before its {@code ;}.
+	 * The character the reference at {@code p} ({@code &name;} or {@code &#…;}) stands
+	 * for, with {@link #referenceEnd} after it; {@link #NEED_MORE} when {@code end} comes
+	 * before its {@code ;}.
 	 */
 	private int reference(int p, int end) throws IOException {
 		byte[] b = buf;
@@ -1122,7 +1184,10 @@ final class SheetXmlScanner {
 		throw broken(p, "未知的实体引用 " + new String(b, p, length + 2, StandardCharsets.UTF_8));
 	}
 
-	/** A character reference {@code &#NNN;} / {@code &#xHHHH;} ending at {@code semicolon}: a character XML allows. */
+	/**
+	 * A character reference {@code &#NNN;} / {@code &#xHHHH;} ending at
+	 * {@code semicolon}: a character XML allows.
+	 */
 	private int character(int p, int semicolon) throws IOException {
 		byte[] b = buf;
 		boolean hex = b[p + 2] == 'x';
@@ -1143,7 +1208,9 @@ final class SheetXmlScanner {
 		return code;
 	}
 
-	/** A name with non-ASCII bytes: valid UTF-8, and only characters XML allows in names. */
+	/**
+	 * A name with non-ASCII bytes: valid UTF-8, and only characters XML allows in names.
+	 */
 	private void checkName(int from, int to) throws IOException {
 		for (int i = from; i < to;) {
 			if (buf[i] >= 0) {
@@ -1155,10 +1222,12 @@ final class SheetXmlScanner {
 				throw broken(i, "UTF-8 编码无效");
 			}
 			int code = utf8(i, length);
-			boolean start = code >= 0xC0 && code <= 0xD6 || code >= 0xD8 && code <= 0xF6 || code >= 0xF8 && code <= 0x2FF
-					|| code >= 0x370 && code <= 0x37D || code >= 0x37F && code <= 0x1FFF || code == 0x200C || code == 0x200D
-					|| code >= 0x2070 && code <= 0x218F || code >= 0x2C00 && code <= 0x2FEF || code >= 0x3001 && code <= 0xD7FF
-					|| code >= 0xF900 && code <= 0xFDCF || code >= 0xFDF0 && code <= 0xFFFD || code >= 0x10000 && code <= 0xEFFFF;
+			boolean start = code >= 0xC0 && code <= 0xD6 || code >= 0xD8 && code <= 0xF6
+					|| code >= 0xF8 && code <= 0x2FF || code >= 0x370 && code <= 0x37D
+					|| code >= 0x37F && code <= 0x1FFF || code == 0x200C || code == 0x200D
+					|| code >= 0x2070 && code <= 0x218F || code >= 0x2C00 && code <= 0x2FEF
+					|| code >= 0x3001 && code <= 0xD7FF || code >= 0xF900 && code <= 0xFDCF
+					|| code >= 0xFDF0 && code <= 0xFFFD || code >= 0x10000 && code <= 0xEFFFF;
 			boolean inside = code == 0xB7 || code >= 0x300 && code <= 0x36F || code == 0x203F || code == 0x2040;
 			if (!start && !(inside && i > from)) {
 				throw broken(i, "名称中有 XML 不允许的字符 U+" + Integer.toHexString(code).toUpperCase(Locale.ROOT));
@@ -1168,14 +1237,18 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * Bytes of the UTF-8 sequence a lead byte (as a negative byte value) starts; 1 for a byte that cannot lead (a
-	 * continuation byte, F5–FF), which {@link #utf8} refuses.
+	 * Bytes of the UTF-8 sequence a lead byte (as a negative byte value) starts; 1 for a
+	 * byte that cannot lead (a continuation byte, F5–FF), which {@link #utf8} refuses.
 	 */
 	private static int sequenceLength(int lead) {
-		return lead >= (byte) 0xF5 ? 1 : lead >= (byte) 0xF0 ? 4 : lead >= (byte) 0xE0 ? 3 : lead >= (byte) 0xC0 ? 2 : 1;
+		return lead >= (byte) 0xF5 ? 1
+				: lead >= (byte) 0xF0 ? 4 : lead >= (byte) 0xE0 ? 3 : lead >= (byte) 0xC0 ? 2 : 1;
 	}
 
-	/** The code point of the UTF-8 sequence at {@code p}; invalid UTF-8 (stray, overlong, surrogate) is an error. */
+	/**
+	 * The code point of the UTF-8 sequence at {@code p}; invalid UTF-8 (stray, overlong,
+	 * surrogate) is an error.
+	 */
 	private int utf8(int p, int length) throws IOException {
 		byte[] b = buf;
 		int lead = b[p] & 0xFF;
@@ -1220,8 +1293,9 @@ final class SheetXmlScanner {
 	}
 
 	/**
-	 * Keeps the bytes from pos on, moved to the front, and reads more after them; a token that fills the whole buffer
-	 * grows it (up to {@link #MAX_TAG_BYTES}). False when the part has ended.
+	 * Keeps the bytes from pos on, moved to the front, and reads more after them; a token
+	 * that fills the whole buffer grows it (up to {@link #MAX_TAG_BYTES}). False when the
+	 * part has ended.
 	 */
 	private boolean more() throws IOException {
 		if (eof && failure == null) {
@@ -1263,7 +1337,8 @@ final class SheetXmlScanner {
 			}
 		}
 		catch (IOException ex) {
-			// the bytes read before the failure are scanned first: the rows before a break are delivered
+			// the bytes read before the failure are scanned first: the rows before a
+			// break are delivered
 			failure = ex;
 			eof = true;
 			if (limit == before) {

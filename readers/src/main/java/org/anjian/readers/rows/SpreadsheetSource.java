@@ -7,8 +7,8 @@ import java.util.List;
 import org.anjian.readers.grid.GridReadException;
 
 /**
- * An opened submission file whose sheets can be read row by row ({@link RowSource}). Open one with
- * {@link SpreadsheetSources#open}; close it when done. Not thread-safe.
+ * An opened submission file whose sheets can be read row by row ({@link RowSource}). Open
+ * one with {@link SpreadsheetSources#open}; close it when done. Not thread-safe.
  */
 public interface SpreadsheetSource extends Closeable {
 
@@ -20,7 +20,8 @@ public interface SpreadsheetSource extends Closeable {
 
 	/**
 	 * Opens a sheet; close the source before opening another sheet of the same file.
-	 * @throws GridReadException when the sheet's content cannot be read (corrupt, encrypted)
+	 * @throws GridReadException when the sheet's content cannot be read (corrupt,
+	 * encrypted)
 	 */
 	RowSource open(SheetInfo sheet) throws GridReadException, IOException;
 

@@ -14,9 +14,10 @@ import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.ReaderLimits;
 
 /**
- * Opens a submission for streaming by its content, not its name: a zip holding {@code xl/workbook.xml} is xlsx, an
- * OLE2 file with a Workbook stream is xls (with an EncryptionInfo stream an encrypted xlsx), text whose first 64 KB
- * decode as UTF-8 (BOM or not) or else GB18030 and carry a delimiter on two lines is CSV. Nothing beyond what
+ * Opens a submission for streaming by its content, not its name: a zip holding
+ * {@code xl/workbook.xml} is xlsx, an OLE2 file with a Workbook stream is xls (with an
+ * EncryptionInfo stream an encrypted xlsx), text whose first 64 KB decode as UTF-8 (BOM
+ * or not) or else GB18030 and carry a delimiter on two lines is CSV. Nothing beyond what
  * deciding needs is read.
  */
 public final class SpreadsheetSources {
@@ -36,7 +37,10 @@ public final class SpreadsheetSources {
 	private SpreadsheetSources() {
 	}
 
-	/** The file is not an xlsx, xls or CSV table at all; the message (Chinese) says what it seems to be, or is null. */
+	/**
+	 * The file is not an xlsx, xls or CSV table at all; the message (Chinese) says what
+	 * it seems to be, or is null.
+	 */
 	public static final class NotASpreadsheetException extends Exception {
 
 		public NotASpreadsheetException(String message) {
@@ -46,8 +50,10 @@ public final class SpreadsheetSources {
 	}
 
 	/**
-	 * @throws NotASpreadsheetException when the content is no spreadsheet (rule FILE_FORMAT)
-	 * @throws GridReadException when it is one but cannot be opened: corrupt, encrypted (rule FILE_UNREADABLE)
+	 * @throws NotASpreadsheetException when the content is no spreadsheet (rule
+	 * FILE_FORMAT)
+	 * @throws GridReadException when it is one but cannot be opened: corrupt, encrypted
+	 * (rule FILE_UNREADABLE)
 	 * @throws IOException when the file itself cannot be read
 	 */
 	public static SpreadsheetSource open(Path file) throws NotASpreadsheetException, GridReadException, IOException {
@@ -55,8 +61,8 @@ public final class SpreadsheetSources {
 	}
 
 	/**
-	 * As {@link #open(Path)}; an .xlsx's sheets inflate within {@code limits} while they are streamed (null: no guard,
-	 * the package was prescanned whole).
+	 * As {@link #open(Path)}; an .xlsx's sheets inflate within {@code limits} while they
+	 * are streamed (null: no guard, the package was prescanned whole).
 	 */
 	public static SpreadsheetSource open(Path file, ReaderLimits limits)
 			throws NotASpreadsheetException, GridReadException, IOException {
@@ -79,8 +85,9 @@ public final class SpreadsheetSources {
 	}
 
 	/**
-	 * A file whose format is known already ({@code xlsx}, {@code xls}, {@code csv}: the front door detected it), opened
-	 * without detecting it again; an .xlsx's sheets inflate within {@code limits}.
+	 * A file whose format is known already ({@code xlsx}, {@code xls}, {@code csv}: the
+	 * front door detected it), opened without detecting it again; an .xlsx's sheets
+	 * inflate within {@code limits}.
 	 */
 	public static SpreadsheetSource open(Path file, String format, ReaderLimits limits)
 			throws NotASpreadsheetException, GridReadException, IOException {
@@ -107,7 +114,8 @@ public final class SpreadsheetSources {
 
 	/**
 	 * A text file as CSV, its charset and delimiter from its first 64 KB.
-	 * @throws NotASpreadsheetException when it is binary, neither UTF-8 nor GB18030, or has no delimited lines
+	 * @throws NotASpreadsheetException when it is binary, neither UTF-8 nor GB18030, or
+	 * has no delimited lines
 	 */
 	public static CsvSource csv(Path file) throws IOException, NotASpreadsheetException {
 		byte[] sample;

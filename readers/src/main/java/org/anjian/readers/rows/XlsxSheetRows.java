@@ -18,13 +18,16 @@ import org.anjian.readers.limits.ReaderLimits;
 import org.codehaus.stax2.typed.TypedXMLStreamReader;
 
 /**
- * One xlsx worksheet part streamed one {@code <row>} at a time. A row's cell values are copied as characters into
- * one reused buffer (type, start, length per column); text is made only for the cells a caller asks for, so a row
- * costs no allocation.
+ * One xlsx worksheet part streamed one {@code <row>} at a time. A row's cell values are
+ * copied as characters into one reused buffer (type, start, length per column); text is
+ * made only for the cells a caller asks for, so a row costs no allocation.
  *
- * <p>A UTF-8 part (every producer's, in practice) is read by {@link SheetXmlScanner} straight from its bytes; a part in
- * another encoding (UTF-16 …) or a run with {@code -Danjian.readers.stax=aalto|jdk} goes through StAX. Both feed the
- * same row bookkeeping below ({@link #startRow}, {@link #endCell}, …), so what a row holds does not depend on the parser.
+ * <p>
+ * A UTF-8 part (every producer's, in practice) is read by {@link SheetXmlScanner}
+ * straight from its bytes; a part in another encoding (UTF-16 …) or a run with
+ * {@code -Danjian.readers.stax=aalto|jdk} goes through StAX. Both feed the same row
+ * bookkeeping below ({@link #startRow}, {@link #endCell}, …), so what a row holds does
+ * not depend on the parser.
  */
 final class XlsxSheetRows implements RowSource {
 
@@ -43,9 +46,10 @@ final class XlsxSheetRows implements RowSource {
 	static final byte ISO_DATE = 6;
 
 	/**
-	 * The characters one row may hold: a hostile part could put gigabytes into one cell, and a list's sheets are not
-	 * pre-parsed. 16 M characters (32 MB as char[]) is 500 times Excel's 32,767 per cell, so a 1 MB inline cell still
-	 * reads (README: a harmless oddity).
+	 * The characters one row may hold: a hostile part could put gigabytes into one cell,
+	 * and a list's sheets are not pre-parsed. 16 M characters (32 MB as char[]) is 500
+	 * times Excel's 32,767 per cell, so a 1 MB inline cell still reads (README: a
+	 * harmless oddity).
 	 */
 	static final int MAX_ROW_CHARS = 1 << 24;
 
@@ -59,7 +63,10 @@ final class XlsxSheetRows implements RowSource {
 	/** The StAX reader, or null when the scanner reads the part. */
 	private final XMLStreamReader xml;
 
-	/** The same reader through the Stax2 typed API (Aalto), or null with a plain StAX parser. */
+	/**
+	 * The same reader through the Stax2 typed API (Aalto), or null with a plain StAX
+	 * parser.
+	 */
 	private final TypedXMLStreamReader typed;
 
 	private final AttributeDecoder decoder = new AttributeDecoder();
@@ -81,7 +88,10 @@ final class XlsxSheetRows implements RowSource {
 
 	private int[] lengths = new int[32];
 
-	/** The row serial that last set each column: a column is set in this row when it equals {@link #serial}. */
+	/**
+	 * The row serial that last set each column: a column is set in this row when it
+	 * equals {@link #serial}.
+	 */
 	private int[] stamps = new int[32];
 
 	private int serial;
@@ -102,8 +112,8 @@ final class XlsxSheetRows implements RowSource {
 
 	private final Set<Integer> hiddenColumns = new HashSet<>();
 
-	XlsxSheetRows(SheetInfo sheet, InputStream in, SharedStrings sharedStrings, boolean[] dateStyles,
-			boolean date1904) throws IOException, XMLStreamException {
+	XlsxSheetRows(SheetInfo sheet, InputStream in, SharedStrings sharedStrings, boolean[] dateStyles, boolean date1904)
+			throws IOException, XMLStreamException {
 		this(sheet, in, sharedStrings, dateStyles, date1904, XmlFactories.sheetParser(), SheetXmlScanner.BUFFER_BYTES);
 	}
 
@@ -120,7 +130,8 @@ final class XlsxSheetRows implements RowSource {
 		if (parser == XmlFactories.SheetParser.SCANNER) {
 			bytes = new SheetXmlScanner(in, this, bufferBytes);
 			if (!bytes.utf8()) {
-				// UTF-16 and the like: StAX decodes them, from the bytes the scanner has looked at on
+				// UTF-16 and the like: StAX decodes them, from the bytes the scanner has
+				// looked at on
 				stax = bytes.unread();
 				bytes = null;
 			}
@@ -168,7 +179,10 @@ final class XlsxSheetRows implements RowSource {
 
 	// ---- the row bookkeeping both parsers share
 
-	/** A {@code <row>} starts; {@code row} is 0-based from its r attribute, negative without one. */
+	/**
+	 * A {@code <row>} starts; {@code row} is 0-based from its r attribute, negative
+	 * without one.
+	 */
 	void startRow(int row, boolean hidden) {
 		serial++;
 		width = 0;
@@ -179,7 +193,8 @@ final class XlsxSheetRows implements RowSource {
 	}
 
 	/**
-	 * A {@code <c>} ends; its value (if it had a {@code <v>} or {@code <t>}) is {@code chars[start, charCount)}.
+	 * A {@code <c>} ends; its value (if it had a {@code <v>} or {@code <t>}) is
+	 * {@code chars[start, charCount)}.
 	 * @param column from its r attribute, negative without one
 	 * @param previous the column of the row's previous cell, -1 for the first
 	 * @return its column
@@ -213,7 +228,8 @@ final class XlsxSheetRows implements RowSource {
 		}
 		int first = CellRefs.parsePositive(min);
 		int last = CellRefs.parsePositive(max);
-		// a hidden range to the sheet's edge (max 16384) only matters where there is content
+		// a hidden range to the sheet's edge (max 16384) only matters where there is
+		// content
 		for (int c = Math.max(1, first); c <= Math.min(last, 1024); c++) {
 			hiddenColumns.add(c - 1);
 		}
@@ -236,15 +252,15 @@ final class XlsxSheetRows implements RowSource {
 	}
 
 	/**
-	 * Never past {@link #MAX_ROW_CHARS} plus one request (the memory bound; {@link #endCell} checks the exact
-	 * count).
+	 * Never past {@link #MAX_ROW_CHARS} plus one request (the memory bound;
+	 * {@link #endCell} checks the exact count).
 	 */
 	private void grow(int more) throws IOException {
 		if (charCount > MAX_ROW_CHARS) {
 			throw tooLong();
 		}
-		chars = Arrays.copyOf(chars, (int) Math.min(Math.max(2L * chars.length, (long) charCount + more),
-				(long) MAX_ROW_CHARS + more));
+		chars = Arrays.copyOf(chars,
+				(int) Math.min(Math.max(2L * chars.length, (long) charCount + more), (long) MAX_ROW_CHARS + more));
 	}
 
 	private IOException tooLong() {

@@ -20,16 +20,22 @@ import org.anjian.readers.limits.InflateGuard;
 import org.anjian.readers.limits.ReaderLimits;
 
 /**
- * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its relationships give the sheets
- * (name, order, visibility, part), {@code styles.xml} which cell styles show dates, {@code sharedStrings.xml} the
- * strings (held compactly, read as far as the cells asked for need, from when the first sheet is opened); each sheet is then streamed by
- * {@link XlsxSheetRows} ({@link SheetXmlScanner} over its bytes; StAX for a part not in UTF-8). Element names are matched by local name, so prefixed (x:row) and Strict OOXML parts read too.
+ * An .xlsx read straight from its OOXML parts, no POI: {@code workbook.xml} and its
+ * relationships give the sheets (name, order, visibility, part), {@code styles.xml} which
+ * cell styles show dates, {@code sharedStrings.xml} the strings (held compactly, read as
+ * far as the cells asked for need, from when the first sheet is opened); each sheet is
+ * then streamed by {@link XlsxSheetRows} ({@link SheetXmlScanner} over its bytes; StAX
+ * for a part not in UTF-8). Element names are matched by local name, so prefixed (x:row)
+ * and Strict OOXML parts read too.
  */
 public final class XlsxWorkbook implements SpreadsheetSource {
 
 	private static final String BROKEN = "文件已损坏，Excel 内容无法读取";
 
-	/** Sheet parts larger than this (uncompressed) are inflated ahead on a thread of their own. */
+	/**
+	 * Sheet parts larger than this (uncompressed) are inflated ahead on a thread of their
+	 * own.
+	 */
 	static final long READ_AHEAD_BYTES = 4L << 20;
 
 	private final ZipFile zip;
@@ -87,8 +93,9 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 	}
 
 	/**
-	 * As {@link #open(Path)}, each sheet inflated through an {@link InflateGuard} with {@code limits} (null: none) —
-	 * for sheets streamed without a prescan inflating them first (lists).
+	 * As {@link #open(Path)}, each sheet inflated through an {@link InflateGuard} with
+	 * {@code limits} (null: none) — for sheets streamed without a prescan inflating them
+	 * first (lists).
 	 * @throws GridReadException when the zip or its workbook part is corrupt
 	 */
 	public static XlsxWorkbook open(Path file, ReaderLimits limits) throws GridReadException {
@@ -96,7 +103,8 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 	}
 
 	/**
-	 * As {@link #open(Path, ReaderLimits)} over a zip already open (prescanned, say); the workbook closes it.
+	 * As {@link #open(Path, ReaderLimits)} over a zip already open (prescanned, say); the
+	 * workbook closes it.
 	 * @throws GridReadException when its workbook part is corrupt
 	 */
 	public static XlsxWorkbook open(ZipFile zip, ReaderLimits limits) throws GridReadException {
@@ -128,7 +136,8 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 					sharedStrings = SharedStrings.empty();
 				}
 				else {
-					// read as far as the cells asked for need: a sniff of the first rows reads only the start
+					// read as far as the cells asked for need: a sniff of the first rows
+					// reads only the start
 					sharedStrings = SharedStrings.open(zip.getInputStream(entry));
 				}
 			}
@@ -138,7 +147,8 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 			}
 			InputStream in = zip.getInputStream(entry);
 			if (limits != null) {
-				// beneath the read-ahead: a bomb stops the inflater thread, and the parser with it
+				// beneath the read-ahead: a bomb stops the inflater thread, and the
+				// parser with it
 				in = new InflateGuard(in, entry.getName(), entry.getCompressedSize(), limits);
 			}
 			if (entry.getSize() > READ_AHEAD_BYTES || entry.getSize() < 0) {
@@ -197,7 +207,10 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 		return rels;
 	}
 
-	/** A relationship target as a zip entry name: relative to the source part's folder unless it starts with /. */
+	/**
+	 * A relationship target as a zip entry name: relative to the source part's folder
+	 * unless it starts with /.
+	 */
 	private static String resolve(String folder, String target) {
 		String path = target.startsWith("/") ? target.substring(1) : folder + target;
 		List<String> parts = new ArrayList<>();
@@ -280,7 +293,8 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 						int formatId = id == null ? 0 : id;
 						// a custom code may redefine a built-in id; the code then decides
 						String code = customFormats.get(formatId);
-						dates.add(code != null ? CellTexts.isDateFormat(-1, code) : CellTexts.isDateFormat(formatId, null));
+						dates.add(code != null ? CellTexts.isDateFormat(-1, code)
+								: CellTexts.isDateFormat(formatId, null));
 					}
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT && "cellXfs".equals(xml.getLocalName())) {

@@ -6,17 +6,24 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** The hardened StAX factories OOXML parts are read with, which parser reads worksheets, and the OOXML string escapes. */
+/**
+ * The hardened StAX factories OOXML parts are read with, which parser reads worksheets,
+ * and the OOXML string escapes.
+ */
 final class XmlFactories {
 
 	/**
-	 * How worksheet parts are parsed. {@link #SCANNER} (the default): {@link SheetXmlScanner} over the UTF-8 bytes, with
-	 * Aalto for parts in another encoding and for every other part. {@code -Danjian.readers.stax=aalto} reads worksheets
-	 * with Aalto StAX as before the scanner, {@code -Danjian.readers.stax=jdk} every part with the JDK's StAX parser;
-	 * both are kept for comparison and as the fallback.
+	 * How worksheet parts are parsed. {@link #SCANNER} (the default):
+	 * {@link SheetXmlScanner} over the UTF-8 bytes, with Aalto for parts in another
+	 * encoding and for every other part. {@code -Danjian.readers.stax=aalto} reads
+	 * worksheets with Aalto StAX as before the scanner, {@code -Danjian.readers.stax=jdk}
+	 * every part with the JDK's StAX parser; both are kept for comparison and as the
+	 * fallback.
 	 */
 	enum SheetParser {
+
 		SCANNER, AALTO, JDK
+
 	}
 
 	private static final XMLInputFactory AALTO = hardened(new com.fasterxml.aalto.stax.InputFactoryImpl());
@@ -24,9 +31,9 @@ final class XmlFactories {
 	private static final XMLInputFactory JDK = hardened(XMLInputFactory.newDefaultFactory());
 
 	/**
-	 * Aalto (what fastexcel-reader uses) parses sheet XML about twice as fast as the JDK's parser (README: measured)
-	 * and lets cell attributes be decoded without Strings. Both are named explicitly, whatever else is on the class
-	 * path.
+	 * Aalto (what fastexcel-reader uses) parses sheet XML about twice as fast as the
+	 * JDK's parser (README: measured) and lets cell attributes be decoded without
+	 * Strings. Both are named explicitly, whatever else is on the class path.
 	 */
 	private static volatile SheetParser sheetParser = switch (System.getProperty("anjian.readers.stax", "")) {
 		case "jdk" -> SheetParser.JDK;
@@ -38,7 +45,8 @@ final class XmlFactories {
 	}
 
 	private static XMLInputFactory hardened(XMLInputFactory factory) {
-		// submissions come from outside: no DTD, no external entities (XXE, billion laughs)
+		// submissions come from outside: no DTD, no external entities (XXE, billion
+		// laughs)
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
@@ -64,7 +72,10 @@ final class XmlFactories {
 		return (parser == SheetParser.JDK ? JDK : AALTO).createXMLStreamReader(in);
 	}
 
-	/** Decodes OOXML's {@code _xHHHH_} escapes (e.g. {@code _x000D_} for a carriage return) while making the String. */
+	/**
+	 * Decodes OOXML's {@code _xHHHH_} escapes (e.g. {@code _x000D_} for a carriage
+	 * return) while making the String.
+	 */
 	static String decodeEscapes(char[] chars, int start, int length) {
 		int end = start + length;
 		int escape = -1;

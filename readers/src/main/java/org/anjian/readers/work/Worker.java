@@ -4,18 +4,22 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * A task on a named daemon thread of its own: the one way this project hands work to another thread. Whatever the task
- * throws ({@link OutOfMemoryError} included: the task's objects are garbage once it unwinds) is kept for the waiting
- * side, which rethrows it ({@link #rethrowFailure}) or turns it into a finding ({@link #failure()}).
+ * A task on a named daemon thread of its own: the one way this project hands work to
+ * another thread. Whatever the task throws ({@link OutOfMemoryError} included: the task's
+ * objects are garbage once it unwinds) is kept for the waiting side, which rethrows it
+ * ({@link #rethrowFailure}) or turns it into a finding ({@link #failure()}).
  *
  * <ul>
- * <li>Time limit: {@link #awaitWithin(Duration)} waits at most so long; a worker still running then is abandoned.</li>
- * <li>Pipelines: {@link #feeding} produces into a {@link HandOff} (ended when the task ends, however it ends, so the
- * consumer's take returns null and then the failure is rethrown after the items before it); {@link #draining} consumes
- * from one (closed when the task ends, so a producer's next put fails instead of waiting for a consumer that is gone).
- * </li>
- * <li>Abandon: {@link #abandon()} interrupts the thread and leaves it. Library code that ignores interrupts keeps its
- * daemon thread busy until it finishes; Java offers no safe way to kill it.</li>
+ * <li>Time limit: {@link #awaitWithin(Duration)} waits at most so long; a worker still
+ * running then is abandoned.</li>
+ * <li>Pipelines: {@link #feeding} produces into a {@link HandOff} (ended when the task
+ * ends, however it ends, so the consumer's take returns null and then the failure is
+ * rethrown after the items before it); {@link #draining} consumes from one (closed when
+ * the task ends, so a producer's next put fails instead of waiting for a consumer that is
+ * gone).</li>
+ * <li>Abandon: {@link #abandon()} interrupts the thread and leaves it. Library code that
+ * ignores interrupts keeps its daemon thread busy until it finishes; Java offers no safe
+ * way to kill it.</li>
  * </ul>
  */
 public final class Worker {
@@ -56,20 +60,27 @@ public final class Worker {
 		});
 	}
 
-	/** Runs a task that puts into {@code out}; ends {@code out} when the task ends, however it ends. */
+	/**
+	 * Runs a task that puts into {@code out}; ends {@code out} when the task ends,
+	 * however it ends.
+	 */
 	public static Worker feeding(String name, HandOff<?> out, Task task) {
 		return new Worker(name, task, out::end);
 	}
 
-	/** Runs a task that takes from {@code in}; closes {@code in} when the task ends, however it ends. */
+	/**
+	 * Runs a task that takes from {@code in}; closes {@code in} when the task ends,
+	 * however it ends.
+	 */
 	public static Worker draining(String name, HandOff<?> in, Task task) {
 		return new Worker(name, task, in::close);
 	}
 
 	/**
-	 * Waits at most {@code limit} for the task to end. True when it ended (see {@link #failure()}); false when it was
-	 * still running: it is then {@linkplain #abandon() abandoned}. Interrupted while waiting: abandoned as well, and the
-	 * interrupt thrown.
+	 * Waits at most {@code limit} for the task to end. True when it ended (see
+	 * {@link #failure()}); false when it was still running: it is then
+	 * {@linkplain #abandon() abandoned}. Interrupted while waiting: abandoned as well,
+	 * and the interrupt thrown.
 	 */
 	public boolean awaitWithin(Duration limit) throws InterruptedException {
 		long millis = limit.toMillis();
@@ -89,7 +100,10 @@ public final class Worker {
 		return true;
 	}
 
-	/** Interrupts the task and leaves it: it ends when it notices, or when its library code finishes. */
+	/**
+	 * Interrupts the task and leaves it: it ends when it notices, or when its library
+	 * code finishes.
+	 */
 	public void abandon() {
 		thread.interrupt();
 	}
@@ -100,8 +114,9 @@ public final class Worker {
 	}
 
 	/**
-	 * Waits for the task to end, however often this thread is interrupted meanwhile (the interrupt is kept for later):
-	 * for a {@code close()} after which the worker must no longer touch what it was given.
+	 * Waits for the task to end, however often this thread is interrupted meanwhile (the
+	 * interrupt is kept for later): for a {@code close()} after which the worker must no
+	 * longer touch what it was given.
 	 */
 	public void joinUninterruptibly() {
 		boolean interrupted = false;
@@ -124,8 +139,8 @@ public final class Worker {
 	}
 
 	/**
-	 * Throws what the task threw, as the same object when it is unchecked or of type {@code X}, else as made by
-	 * {@code wrap}; nothing when it threw nothing.
+	 * Throws what the task threw, as the same object when it is unchecked or of type
+	 * {@code X}, else as made by {@code wrap}; nothing when it threw nothing.
 	 */
 	public <X extends Exception> void rethrowFailure(Class<X> type, Function<Throwable, ? extends X> wrap) throws X {
 		Throwable f = failure;

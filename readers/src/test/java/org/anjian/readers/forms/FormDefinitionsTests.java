@@ -18,7 +18,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Form variants are configuration: the bundled ones match expected.json, a new one needs no code. */
+/**
+ * Form variants are configuration: the bundled ones match expected.json, a new one needs
+ * no code.
+ */
 class FormDefinitionsTests {
 
 	@TempDir

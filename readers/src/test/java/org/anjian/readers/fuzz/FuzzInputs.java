@@ -15,15 +15,19 @@ import java.util.zip.ZipOutputStream;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
-/** What the fuzz tests of every reader turn fuzzer data into, and the scratch folder the inputs are written to. */
+/**
+ * What the fuzz tests of every reader turn fuzzer data into, and the scratch folder the
+ * inputs are written to.
+ */
 final class FuzzInputs {
 
 	private FuzzInputs() {
 	}
 
 	/**
-	 * One of {@code bases} with one part replaced by, spliced with or cut to fuzzed bytes, re-zipped with valid CRCs,
-	 * so the fuzzer spends its time inside the XML of worksheets, shared strings, styles and relationships.
+	 * One of {@code bases} with one part replaced by, spliced with or cut to fuzzed
+	 * bytes, re-zipped with valid CRCs, so the fuzzer spends its time inside the XML of
+	 * worksheets, shared strings, styles and relationships.
 	 */
 	static byte[] xlsxWithMutatedPart(FuzzedDataProvider data, List<FuzzSeeds.Seed> bases) throws IOException {
 		byte[] base = bases.get(data.consumeInt(0, bases.size() - 1)).bytes();
@@ -65,7 +69,10 @@ final class FuzzInputs {
 		return out.toByteArray();
 	}
 
-	/** Fuzzed text as CSV bytes, in UTF-8 (with or without BOM) or GB18030, the way clerks' CSV files arrive. */
+	/**
+	 * Fuzzed text as CSV bytes, in UTF-8 (with or without BOM) or GB18030, the way
+	 * clerks' CSV files arrive.
+	 */
 	static byte[] csvBytes(FuzzedDataProvider data) {
 		int encoding = data.consumeInt(0, 2);
 		String text = data.consumeRemainingAsString();
@@ -76,7 +83,10 @@ final class FuzzInputs {
 		};
 	}
 
-	/** A temp folder for one fuzz test class's inputs (one file per name, overwritten input after input). */
+	/**
+	 * A temp folder for one fuzz test class's inputs (one file per name, overwritten
+	 * input after input).
+	 */
 	static final class Scratch {
 
 		private final String prefix;

@@ -22,8 +22,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Seed files for the fuzz harnesses: the real sample inbox (shared/samples, every file an .xlsx) and, made from its
- * first file, the same table as .xls and as CSV in GBK and in UTF-8 with BOM, so every reader path has a valid start.
+ * Seed files for the fuzz harnesses: the real sample inbox (shared/samples, every file an
+ * .xlsx) and, made from its first file, the same table as .xls and as CSV in GBK and in
+ * UTF-8 with BOM, so every reader path has a valid start.
  */
 final class FuzzSeeds {
 

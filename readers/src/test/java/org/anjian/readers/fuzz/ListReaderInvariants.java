@@ -24,12 +24,15 @@ import org.anjian.readers.lists.ListReader;
 import org.anjian.readers.lists.ListRowSink;
 
 /**
- * What {@link SubmissionFiles#open} and {@link ListFileReader#read} must give, whatever the bytes: they return, within
- * a bound, without throwing anything (an {@code Error} included), and what they return is consistent.
+ * What {@link SubmissionFiles#open} and {@link ListFileReader#read} must give, whatever
+ * the bytes: they return, within a bound, without throwing anything (an {@code Error}
+ * included), and what they return is consistent.
  */
 final class ListReaderInvariants {
 
-	/** Far above what a fuzz-sized file takes (milliseconds); reaching it means a hang. */
+	/**
+	 * Far above what a fuzz-sized file takes (milliseconds); reaching it means a hang.
+	 */
 	static final Duration BOUND = Duration.ofSeconds(10);
 
 	private static final Set<String> FORMATS = Set.of("xlsx", "xls", "csv", "unknown");
@@ -65,7 +68,10 @@ final class ListReaderInvariants {
 
 	}
 
-	/** Opens then reads {@code file} on a worker thread; @throws AssertionError naming the broken invariant */
+	/**
+	 * Opens then reads {@code file} on a worker thread; @throws AssertionError naming the
+	 * broken invariant
+	 */
 	static void check(ListReader reader, Path file) {
 		SubmissionFile opened = bounded("open", () -> FILES.open(file));
 		require(opened != null, "open returned null");
@@ -89,8 +95,8 @@ final class ListReaderInvariants {
 				"negative count: " + summary);
 		require(summary.rowsAccepted() + summary.rowsRejected() <= summary.rowsRead(),
 				"accepted + rejected > read: " + summary);
-		require(summary.rowsAccepted() == sink.rows.size(), "accepted " + summary.rowsAccepted() + " but "
-				+ sink.rows.size() + " rows sent");
+		require(summary.rowsAccepted() == sink.rows.size(),
+				"accepted " + summary.rowsAccepted() + " but " + sink.rows.size() + " rows sent");
 		for (Finding f : sink.findings) {
 			sane(f);
 		}
@@ -101,8 +107,9 @@ final class ListReaderInvariants {
 		if (!sink.rows.isEmpty()) {
 			require(summary.kind() != null, "rows without a kind");
 			for (ListRow row : sink.rows) {
-				require(row.values().length == summary.kind().columns().size(), "row " + row.rowNumber() + " has "
-						+ row.values().length + " values, " + summary.kind() + " has " + summary.kind().columns().size());
+				require(row.values().length == summary.kind().columns().size(),
+						"row " + row.rowNumber() + " has " + row.values().length + " values, " + summary.kind()
+								+ " has " + summary.kind().columns().size());
 			}
 		}
 		if (summary.kind() == null) {
@@ -115,12 +122,16 @@ final class ListReaderInvariants {
 		require(f != null && f.severity() != null, "finding null or without severity");
 		require(f.rule() != null && !f.rule().isBlank(), "finding without rule: " + f);
 		require(f.message() != null && !f.message().isBlank(), "finding without message: " + f);
-		// the last resort of the front door and LimitedListFileReader: seeing it means a limit let the file through
+		// the last resort of the front door and LimitedListFileReader: seeing it means a
+		// limit let the file through
 		require(!f.rule().equals(ReaderLimits.OUT_OF_MEMORY) && !f.rule().equals(ReaderLimits.READ_TIMEOUT),
 				"a list limit let through a file that " + f.rule() + ": " + f.message());
 	}
 
-	/** Runs {@code call} on a daemon thread: any throwable, or not returning within {@link #BOUND}, is a finding. */
+	/**
+	 * Runs {@code call} on a daemon thread: any throwable, or not returning within
+	 * {@link #BOUND}, is a finding.
+	 */
 	static <T> T bounded(String what, java.util.concurrent.Callable<T> call) {
 		FutureTask<T> task = new FutureTask<>(call);
 		Thread worker = new Thread(task, "list-fuzz-" + what);

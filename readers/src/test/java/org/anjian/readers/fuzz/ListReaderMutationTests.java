@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The deterministic mutation harness of {@link ReaderMutationTests}, over the list seeds ({@link ListFuzzSeeds}: every
- * list kind as .xlsx, .xls, CSV in UTF-8 with BOM and GBK) and {@link ListFileReader}, plain and limited: byte flips,
- * truncation, zip entries dropped / cut / doubled / swapped, XML inserts, CSV inserts, and list-specific cell values.
- * Each mutated file must satisfy {@link ListReaderInvariants} (returns within its bound, throws nothing, counts
- * consistent). A failing input is kept in {@code target/mutation-failures/}. {@code -Danjian.mutations=5000} runs
- * longer.
+ * The deterministic mutation harness of {@link ReaderMutationTests}, over the list seeds
+ * ({@link ListFuzzSeeds}: every list kind as .xlsx, .xls, CSV in UTF-8 with BOM and GBK)
+ * and {@link ListFileReader}, plain and limited: byte flips, truncation, zip entries
+ * dropped / cut / doubled / swapped, XML inserts, CSV inserts, and list-specific cell
+ * values. Each mutated file must satisfy {@link ListReaderInvariants} (returns within its
+ * bound, throws nothing, counts consistent). A failing input is kept in
+ * {@code target/mutation-failures/}. {@code -Danjian.mutations=5000} runs longer.
  */
 class ListReaderMutationTests {
 
@@ -32,10 +33,13 @@ class ListReaderMutationTests {
 
 	private static final int ITERATIONS = Integer.getInteger("anjian.mutations", 250);
 
-	/** Values that exercise the row checks: dates, amounts, vocabularies, USCC, mobiles, footers, a repeated header. */
+	/**
+	 * Values that exercise the row checks: dates, amounts, vocabularies, USCC, mobiles,
+	 * footers, a repeated header.
+	 */
 	private static final String[] LIST_INSERTS = { "2024-02-30", "45420", "-1", "1E308", "NaN", "重大", "已整改",
-			"91350100M000100Y43", "+86 138-0013-8000", "注：", "填报人：", "……", "企业名称,隐患描述,隐患等级,发现日期",
-			"1. 2. 3.", "\"\r\n\"", "\uD800", "０１２", "9999年99月99日" };
+			"91350100M000100Y43", "+86 138-0013-8000", "注：", "填报人：", "……", "企业名称,隐患描述,隐患等级,发现日期", "1. 2. 3.",
+			"\"\r\n\"", "\uD800", "０１２", "9999年99月99日" };
 
 	@TempDir
 	Path dir;
@@ -65,16 +69,21 @@ class ListReaderMutationTests {
 				Path kept = Path.of("target", "mutation-failures", "list-m" + i + "-" + seed.name());
 				Files.createDirectories(kept.getParent());
 				Files.write(kept, mutated);
-				failures.add("#" + i + " " + seed.name() + " " + how[0] + ": " + ex.getMessage() + " (kept as " + kept + ")");
+				failures.add("#" + i + " " + seed.name() + " " + how[0] + ": " + ex.getMessage() + " (kept as " + kept
+						+ ")");
 			}
 			Files.delete(file);
 		}
 		assertThat(failures).isEmpty();
-		// the mutations must leave many lists readable, or the harness only tests the rejection paths
+		// the mutations must leave many lists readable, or the harness only tests the
+		// rejection paths
 		assertThat(read).isGreaterThan(ITERATIONS / 10);
 	}
 
-	/** CSV: list-shaped values inserted at field boundaries, in the seed's own encoding where it can say them. */
+	/**
+	 * CSV: list-shaped values inserted at field boundaries, in the seed's own encoding
+	 * where it can say them.
+	 */
 	private static byte[] listInserts(FuzzSeeds.Seed seed, Random random, String[] how) {
 		java.nio.charset.Charset charset = seed.name().endsWith("-gbk.csv") ? java.nio.charset.Charset.forName("GBK")
 				: StandardCharsets.UTF_8;

@@ -9,7 +9,10 @@ import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
 import org.anjian.readers.limits.ReaderLimits;
 
-/** What every read must give, whatever the bytes: a result, and a table that is sane when there is one. */
+/**
+ * What every read must give, whatever the bytes: a result, and a table that is sane when
+ * there is one.
+ */
 final class ReaderInvariants {
 
 	private static final Set<String> FORMATS = Set.of("xlsx", "xls", "csv", "unknown");
@@ -17,7 +20,9 @@ final class ReaderInvariants {
 	private ReaderInvariants() {
 	}
 
-	/** @throws AssertionError naming the broken invariant */
+	/**
+	 * @throws AssertionError naming the broken invariant
+	 */
 	static void check(SubmissionRead read, ReaderLimits limits) {
 		require(read != null, "read returned null");
 		require(FORMATS.contains(read.format()), "unknown format " + read.format());
@@ -25,7 +30,8 @@ final class ReaderInvariants {
 		for (Finding f : read.findings()) {
 			require(f.severity() != null && f.rule() != null && !f.rule().isBlank(), "finding without rule: " + f);
 			require(f.message() != null && !f.message().isBlank(), "finding without message: " + f);
-			// the guards exist to stop these; seeing one means a content limit let a file through
+			// the guards exist to stop these; seeing one means a content limit let a file
+			// through
 			require(!f.rule().equals(ReaderLimits.READ_TIMEOUT) && !f.rule().equals(ReaderLimits.OUT_OF_MEMORY),
 					"a content limit let through a file that " + f.rule() + ": " + f.message());
 		}
@@ -49,8 +55,8 @@ final class ReaderInvariants {
 			require(table.totalRow().total(), "totalRow not marked total");
 		}
 		if (table.firstMonth() != null && table.lastMonth() != null) {
-			require(!table.lastMonth().isBefore(table.firstMonth().minusYears(1)), "period absurd: " + table.firstMonth()
-					+ "–" + table.lastMonth());
+			require(!table.lastMonth().isBefore(table.firstMonth().minusYears(1)),
+					"period absurd: " + table.firstMonth() + "–" + table.lastMonth());
 		}
 	}
 

@@ -25,15 +25,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A structure-aware mutation harness that runs in every {@code mvn test}, beside the Jazzer tests: real sample files
- * and their .xls/CSV conversions, mutated with a fixed seed at the byte level, the zip-entry level (drop, truncate,
- * duplicate, splice) and the XML level (huge or negative cell references, removed or repeated elements, DTDs, broken
- * tags), each read on a time-limited worker. Every result must satisfy {@link ReaderInvariants}; a failing input is
- * kept under {@code target/mutation-failures/} to become a regression file.
+ * A structure-aware mutation harness that runs in every {@code mvn test}, beside the
+ * Jazzer tests: real sample files and their .xls/CSV conversions, mutated with a fixed
+ * seed at the byte level, the zip-entry level (drop, truncate, duplicate, splice) and the
+ * XML level (huge or negative cell references, removed or repeated elements, DTDs, broken
+ * tags), each read on a time-limited worker. Every result must satisfy
+ * {@link ReaderInvariants}; a failing input is kept under
+ * {@code target/mutation-failures/} to become a regression file.
  */
 class ReaderMutationTests {
 
-	/** Fixed, so a failure reproduces; raise {@code -Danjian.mutations} for a longer local run. */
+	/**
+	 * Fixed, so a failure reproduces; raise {@code -Danjian.mutations} for a longer local
+	 * run.
+	 */
 	private static final long SEED = 20240522L;
 
 	private static final int ITERATIONS = Integer.getInteger("anjian.mutations", 250);
@@ -70,16 +75,21 @@ class ReaderMutationTests {
 				Path kept = Path.of("target", "mutation-failures", "m" + i + "-" + seed.name());
 				Files.createDirectories(kept.getParent());
 				Files.write(kept, mutated);
-				failures.add("#" + i + " " + seed.name() + " " + how[0] + ": " + ex.getMessage() + " (kept as " + kept + ")");
+				failures.add("#" + i + " " + seed.name() + " " + how[0] + ": " + ex.getMessage() + " (kept as " + kept
+						+ ")");
 			}
 			Files.delete(file);
 		}
 		assertThat(failures).isEmpty();
-		// the mutations must leave many files readable, or the harness only tests the rejection paths
+		// the mutations must leave many files readable, or the harness only tests the
+		// rejection paths
 		assertThat(tables).isGreaterThan(ITERATIONS / 10);
 	}
 
-	/** One random mutation of {@code seed}; {@code how[0]} says which. Also used by {@link ListReaderMutationTests}. */
+	/**
+	 * One random mutation of {@code seed}; {@code how[0]} says which. Also used by
+	 * {@link ListReaderMutationTests}.
+	 */
 	static byte[] mutate(FuzzSeeds.Seed seed, Random random, String[] how) throws IOException {
 		boolean zip = seed.name().endsWith(".xlsx");
 		int kind = random.nextInt(zip ? 6 : 3);
@@ -110,7 +120,9 @@ class ReaderMutationTests {
 		}
 	}
 
-	/** CSV: delimiters, quotes and line breaks inserted where the table's structure lives. */
+	/**
+	 * CSV: delimiters, quotes and line breaks inserted where the table's structure lives.
+	 */
 	private static byte[] mutateText(byte[] bytes, Random random, String[] how) {
 		String[] inserts = { ",", "\"", "\r\n", "\n\n\n", ";", "\t", "合计", "，", "\"\"", "\uFEFF", "填报单位：" };
 		String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -125,7 +137,10 @@ class ReaderMutationTests {
 		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** Zip level: drop, truncate, duplicate or cross-splice entries; the zip itself stays valid. */
+	/**
+	 * Zip level: drop, truncate, duplicate or cross-splice entries; the zip itself stays
+	 * valid.
+	 */
 	private static byte[] mutateEntries(byte[] bytes, Random random, String[] how) throws IOException {
 		Map<String, byte[]> parts = parts(bytes);
 		List<String> names = new ArrayList<>(parts.keySet());
@@ -156,19 +171,23 @@ class ReaderMutationTests {
 		return zip(parts);
 	}
 
-	/** XML level: one part's text with an attribute, element or markup inserted at a tag boundary. */
+	/**
+	 * XML level: one part's text with an attribute, element or markup inserted at a tag
+	 * boundary.
+	 */
 	private static byte[] mutateXml(byte[] bytes, Random random, String[] how) throws IOException {
 		Map<String, byte[]> parts = parts(bytes);
 		List<String> xml = parts.keySet().stream().filter(n -> n.endsWith(".xml")).toList();
-		String name = random.nextInt(2) == 0 && parts.containsKey("xl/worksheets/sheet1.xml") ? "xl/worksheets/sheet1.xml"
-				: xml.get(random.nextInt(xml.size()));
+		String name = random.nextInt(2) == 0 && parts.containsKey("xl/worksheets/sheet1.xml")
+				? "xl/worksheets/sheet1.xml" : xml.get(random.nextInt(xml.size()));
 		String text = new String(parts.get(name), StandardCharsets.UTF_8);
 		StringBuilder out = new StringBuilder(text);
 		int n = 1 + random.nextInt(4);
 		for (int k = 0; k < n; k++) {
 			String insert = XML_MUTATIONS[random.nextInt(XML_MUTATIONS.length)];
 			int at = random.nextInt(out.length());
-			// attributes go just before a tag's end, elements just after one: mutations the parser gets past
+			// attributes go just before a tag's end, elements just after one: mutations
+			// the parser gets past
 			int boundary = insert.startsWith(" ") ? out.indexOf(">", at) : out.indexOf(">", at) + 1;
 			if (boundary <= 0) {
 				boundary = at;

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Jazzer fuzz tests of {@link SummaryTableFileReader#read}: whatever the bytes, it returns (never throws, never an
- * Error) and any table it gives is sane ({@link ReaderInvariants}). Plain {@code mvn test} replays the corpus under
- * {@code src/test/resources/org/anjian/readers/fuzz/SummaryTableFileReaderFuzzTestsInputs/<method>/} (real sample files,
- * their .xls and CSV conversions, and every crash found so far); {@code JAZZER_FUZZ=1} fuzzes (readers/README.md).
+ * Jazzer fuzz tests of {@link SummaryTableFileReader#read}: whatever the bytes, it
+ * returns (never throws, never an Error) and any table it gives is sane
+ * ({@link ReaderInvariants}). Plain {@code mvn test} replays the corpus under
+ * {@code src/test/resources/org/anjian/readers/fuzz/SummaryTableFileReaderFuzzTestsInputs/<method>/}
+ * (real sample files, their .xls and CSV conversions, and every crash found so far);
+ * {@code JAZZER_FUZZ=1} fuzzes (readers/README.md).
  */
 @Tag("fuzz")
 class SummaryTableFileReaderFuzzTests {
@@ -26,22 +28,29 @@ class SummaryTableFileReaderFuzzTests {
 
 	private static final FuzzInputs.Scratch SCRATCH = new FuzzInputs.Scratch("anjian-fuzz");
 
-	/** Any bytes as a file: format sniffing, zip, OLE2 and text paths all see mutated real files. */
+	/**
+	 * Any bytes as a file: format sniffing, zip, OLE2 and text paths all see mutated real
+	 * files.
+	 */
 	@FuzzTest(maxDuration = "10m")
 	void anyFile(byte[] data) throws IOException {
 		check(SCRATCH.write(data, "input"));
 	}
 
 	/**
-	 * A real .xlsx with one part replaced by, spliced with or cut to fuzzed bytes, re-zipped with valid CRCs, so the
-	 * fuzzer spends its time inside the XML of worksheets, shared strings, styles and relationships.
+	 * A real .xlsx with one part replaced by, spliced with or cut to fuzzed bytes,
+	 * re-zipped with valid CRCs, so the fuzzer spends its time inside the XML of
+	 * worksheets, shared strings, styles and relationships.
 	 */
 	@FuzzTest(maxDuration = "10m")
 	void xlsxPart(FuzzedDataProvider data) throws IOException {
 		check(SCRATCH.write(FuzzInputs.xlsxWithMutatedPart(data, FuzzSeeds.xlsx()), "part.xlsx"));
 	}
 
-	/** Fuzzed text as CSV, in UTF-8 (with or without BOM) or GBK, the way clerks' CSV files arrive. */
+	/**
+	 * Fuzzed text as CSV, in UTF-8 (with or without BOM) or GBK, the way clerks' CSV
+	 * files arrive.
+	 */
 	@FuzzTest(maxDuration = "10m")
 	void csvText(FuzzedDataProvider data) throws IOException {
 		check(SCRATCH.write(FuzzInputs.csvBytes(data), "input.csv"));

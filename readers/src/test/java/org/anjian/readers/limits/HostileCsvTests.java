@@ -19,7 +19,10 @@ import org.anjian.readers.SummaryTableFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hostile CSV: huge lines and files are streamed, never built into a String; mixed encodings are named. */
+/**
+ * Hostile CSV: huge lines and files are streamed, never built into a String; mixed
+ * encodings are named.
+ */
 class HostileCsvTests {
 
 	private static final String HEADER = "行业部门,派出检查小组,出动执法人员\r\n";

@@ -15,7 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Hostile variants of a real sample submission, made by editing the parts of its .xlsx package. */
+/**
+ * Hostile variants of a real sample submission, made by editing the parts of its .xlsx
+ * package.
+ */
 final class HostileFiles {
 
 	static final String SHEET = "xl/worksheets/sheet1.xml";
@@ -29,7 +32,8 @@ final class HostileFiles {
 	static byte[] sample() {
 		Path inbox = Path.of(System.getProperty("anjian.samples", "../../shared/samples")).resolve("inbox");
 		try (Stream<Path> walk = Files.walk(inbox)) {
-			return Files.readAllBytes(walk.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow());
+			return Files
+				.readAllBytes(walk.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -77,7 +81,10 @@ final class HostileFiles {
 		return file;
 	}
 
-	/** Random CJK text: it does not compress, so it tests the size limits and not the inflate ratio. */
+	/**
+	 * Random CJK text: it does not compress, so it tests the size limits and not the
+	 * inflate ratio.
+	 */
 	static String cjk(int length, long seed) {
 		Random random = new Random(seed);
 		StringBuilder text = new StringBuilder(length);

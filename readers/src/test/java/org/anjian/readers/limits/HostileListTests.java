@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hostile cases of {@link HostileXlsxTests} and {@link HostileCsvTests}, carrying a 隐患台账 header and read as a
- * list ({@link LimitedListFileReader} with {@link ReaderLimits#forLists()}): each ends in one rejection naming the
- * limit, or — where a big list is legitimate — in a normal read; never in an out-of-memory or a hang.
+ * The hostile cases of {@link HostileXlsxTests} and {@link HostileCsvTests}, carrying a
+ * 隐患台账 header and read as a list ({@link LimitedListFileReader} with
+ * {@link ReaderLimits#forLists()}): each ends in one rejection naming the limit, or —
+ * where a big list is legitimate — in a normal read; never in an out-of-memory or a hang.
  */
 class HostileListTests {
 
@@ -57,7 +58,8 @@ class HostileListTests {
 	private final SubmissionFiles files = files(ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
 
 	private static SubmissionFiles files(long maxSharedStringChars) {
-		return new SubmissionFiles(new SummaryTableFileReader(), ListDefinition.bundled(), LIMITS, maxSharedStringChars);
+		return new SubmissionFiles(new SummaryTableFileReader(), ListDefinition.bundled(), LIMITS,
+				maxSharedStringChars);
 	}
 
 	@TempDir
@@ -107,7 +109,10 @@ class HostileListTests {
 
 	}
 
-	/** The front door and the read both reject the file with {@code rule}, naming {@code limitText}, in a list's words. */
+	/**
+	 * The front door and the read both reject the file with {@code rule}, naming
+	 * {@code limitText}, in a list's words.
+	 */
 	private void assertRejected(Path file, String rule, String limitText) {
 		SubmissionFile opened = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> files.open(file));
 		assertThat(opened).isInstanceOf(UnreadableFile.class);
@@ -121,8 +126,10 @@ class HostileListTests {
 		Finding finding = sink.findings.get(0);
 		assertThat(finding.isError()).isTrue();
 		assertThat(finding.rule()).isEqualTo(rule);
-		assertThat(finding.message()).contains(limitText).contains(file.getFileName().toString())
-			.doesNotContain("统计汇总表").doesNotContain("统计表本身");
+		assertThat(finding.message()).contains(limitText)
+			.contains(file.getFileName().toString())
+			.doesNotContain("统计汇总表")
+			.doesNotContain("统计表本身");
 		assertThat(summary.fileFindings()).containsExactly(finding);
 	}
 
@@ -134,7 +141,8 @@ class HostileListTests {
 	@Test
 	void theListLimitsAreFarAboveTheSummaryOnesButKeepWhatMakesAFileHostile() {
 		ReaderLimits summary = ReaderLimits.defaults();
-		assertThat(LIMITS.maxFileBytes()).isGreaterThanOrEqualTo(100L * 1024 * 1024).isGreaterThan(summary.maxFileBytes());
+		assertThat(LIMITS.maxFileBytes()).isGreaterThanOrEqualTo(100L * 1024 * 1024)
+			.isGreaterThan(summary.maxFileBytes());
 		assertThat(LIMITS.maxRows()).isGreaterThanOrEqualTo(1_000_000);
 		assertThat(LIMITS.maxCells()).isGreaterThan(summary.maxCells());
 		assertThat(LIMITS.maxUnpackedBytes()).isGreaterThan(summary.maxUnpackedBytes());
@@ -197,7 +205,8 @@ class HostileListTests {
 		assertRejected(file, ReaderLimits.ZIP_BOMB, "100");
 	}
 
-	// A list's sheet is inflated once, while it is streamed (not in advance as well): a sheet inflating like a bomb is
+	// A list's sheet is inflated once, while it is streamed (not in advance as well): a
+	// sheet inflating like a bomb is
 	// stopped there, by the same ratio.
 
 	@Test
@@ -210,7 +219,8 @@ class HostileListTests {
 
 	@Test
 	void aSheetInflatingAThousandfoldBehindItsRowsRejectsTheFileWhileStreamed() throws IOException {
-		// 100 more rows (without r: each follows the one before) than the sniff looks at, then the bomb
+		// 100 more rows (without r: each follows the one before) than the sniff looks at,
+		// then the bomb
 		StringBuilder rows = new StringBuilder();
 		for (int i = 0; i < 100; i++) {
 			rows.append("<row>");
@@ -227,13 +237,15 @@ class HostileListTests {
 
 		ListFileSummary summary = readWithin(file, sink);
 
-		// the rows before the bomb were sent; the file error makes the writer drop them with the file
+		// the rows before the bomb were sent; the file error makes the writer drop them
+		// with the file
 		assertThat(sink.rows).hasSizeGreaterThan(60);
 		assertThat(summary.fileFindings()).singleElement().satisfies(f -> {
 			assertThat(f.rule()).isEqualTo(ReaderLimits.ZIP_BOMB);
 			assertThat(f.message()).contains("压缩比超过 100 倍", "late-bomb.xlsx").doesNotContain("统计汇总表");
 		});
-		assertThat(sink.findings).filteredOn(f -> f.rowNumber() == null).extracting(Finding::rule)
+		assertThat(sink.findings).filteredOn(f -> f.rowNumber() == null)
+			.extracting(Finding::rule)
 			.containsExactly(ReaderLimits.ZIP_BOMB);
 	}
 
@@ -256,8 +268,8 @@ class HostileListTests {
 	void anExternalEntityIsNeverFetchedNorItsContentShown() throws IOException {
 		Path secret = Files.writeString(dir.resolve("secret.txt"), "机密-口令-48151623");
 		String doctype = "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>";
-		Path file = edit("xxe.xlsx", HostileFiles.SHEET, xml -> xml.replaceFirst("\\?>", "?>" + doctype)
-			.replaceFirst("<sheetData>", "<sheetData>&xxe;"));
+		Path file = edit("xxe.xlsx", HostileFiles.SHEET,
+				xml -> xml.replaceFirst("\\?>", "?>" + doctype).replaceFirst("<sheetData>", "<sheetData>&xxe;"));
 
 		assertRejected(file, ReaderLimits.XML_ENTITY, "DOCTYPE");
 		Sink sink = new Sink();
@@ -267,7 +279,8 @@ class HostileListTests {
 
 	@Test
 	void aMillionSharedStringsAreAnOrdinaryLedger() throws IOException {
-		// a summary form with a million strings is absurd; a ledger with a million rows has that many
+		// a summary form with a million strings is absurd; a ledger with a million rows
+		// has that many
 		Path file = edit("strings.xlsx", HostileFiles.STRINGS, xml -> {
 			StringBuilder more = new StringBuilder(20_000_000);
 			for (int i = 0; i < 1_000_001; i++) {
@@ -285,7 +298,8 @@ class HostileListTests {
 
 	@Test
 	void aSharedStringsTableOverItsCharacterBudgetIsRefusedBeforeItIsHeld() throws IOException {
-		// the budget scaled down so that the test file stays small; the default is ReaderLimits.LIST_MAX_SHARED_STRING_CHARS
+		// the budget scaled down so that the test file stays small; the default is
+		// ReaderLimits.LIST_MAX_SHARED_STRING_CHARS
 		ListReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
 		Path file = edit("text.xlsx", HostileFiles.STRINGS, xml -> {
 			StringBuilder more = new StringBuilder();
@@ -311,7 +325,8 @@ class HostileListTests {
 
 	@Test
 	void aBrokenPartBeforeTheSharedStringsDoesNotLetThemPassUnchecked() throws IOException {
-		// the prescan stops at the first malformed part; the streaming reader never reads docProps, so a file that
+		// the prescan stops at the first malformed part; the streaming reader never reads
+		// docProps, so a file that
 		// passed for that reason would reach the shared strings unchecked
 		ListReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
 		Map<String, byte[]> parts = HostileFiles.parts(ledger());
@@ -319,8 +334,9 @@ class HostileListTests {
 			.isLessThan(List.copyOf(parts.keySet()).indexOf(HostileFiles.STRINGS));
 		parts.put("docProps/app.xml", "<Properties><".getBytes(StandardCharsets.UTF_8));
 		String xml = new String(parts.get(HostileFiles.STRINGS), StandardCharsets.UTF_8);
-		parts.put(HostileFiles.STRINGS, xml.replace("</sst>", ("<si><t>" + HostileFiles.cjk(20_000, 7) + "</t></si>")
-			.repeat(100) + "</sst>").getBytes(StandardCharsets.UTF_8));
+		parts.put(HostileFiles.STRINGS,
+				xml.replace("</sst>", ("<si><t>" + HostileFiles.cjk(20_000, 7) + "</t></si>").repeat(100) + "</sst>")
+					.getBytes(StandardCharsets.UTF_8));
 		Path file = HostileFiles.write(dir.resolve("broken-first.xlsx"), HostileFiles.zip(parts));
 		Sink sink = new Sink();
 
@@ -340,9 +356,12 @@ class HostileListTests {
 		assertRejected(file, ReaderLimits.CELL_TOO_LONG, "32767");
 	}
 
-	// A list's sheets are streamed one row at a time and not pre-parsed (that would double a million-row ingest), so
-	// what sits inside a sheet is the streaming reader's to survive: one big cell, a far column, a row beyond Excel's
-	// last are harmless oddities — the ledger reads, within a bound, with its rows as before.
+	// A list's sheets are streamed one row at a time and not pre-parsed (that would
+	// double a million-row ingest), so
+	// what sits inside a sheet is the streaming reader's to survive: one big cell, a far
+	// column, a row beyond Excel's
+	// last are harmless oddities — the ledger reads, within a bound, with its rows as
+	// before.
 
 	@Test
 	void aOneMegabyteInlineCellInASheetIsAHarmlessOddity() throws IOException {
@@ -376,8 +395,8 @@ class HostileListTests {
 		for (int c = 30; c < 16_384; c++) {
 			blanks.append("<c r=\"").append(org.anjian.readers.grid.Grid.columnLetter(c)).append("2\" s=\"0\"/>");
 		}
-		Path file = edit("wide-blank.xlsx", HostileFiles.SHEET, xml -> xml.replaceFirst("(<row r=\"2\"[^>]*>.*?)</row>",
-				"$1" + blanks + "</row>"));
+		Path file = edit("wide-blank.xlsx", HostileFiles.SHEET,
+				xml -> xml.replaceFirst("(<row r=\"2\"[^>]*>.*?)</row>", "$1" + blanks + "</row>"));
 		Sink sink = new Sink();
 
 		ListFileSummary summary = readWithin(file, sink);
@@ -388,15 +407,17 @@ class HostileListTests {
 
 	@Test
 	void aMillionBlankRowsAreStreamedThroughAndTheRowBelowThemRead() throws IOException {
-		// tall is legitimate for a list: the million rows cost a pass, not memory, and the row below them counts
+		// tall is legitimate for a list: the million rows cost a pass, not memory, and
+		// the row below them counts
 		StringBuilder rows = new StringBuilder(30_000_000);
 		for (int r = 4; r < 1_000_004; r++) {
 			rows.append("<row r=\"").append(r).append("\"/>");
 		}
 		Path file = edit("tall.xlsx", HostileFiles.SHEET, xml -> {
 			String last = xml.substring(xml.indexOf("<row r=\"3\""), xml.indexOf("</sheetData>"));
-			return xml.replace("</sheetData>", rows + last.replace("r=\"3\"", "r=\"1000004\"")
-				.replaceAll("r=\"([A-Z]+)3\"", "r=\"$11000004\"") + "</sheetData>");
+			return xml.replace("</sheetData>",
+					rows + last.replace("r=\"3\"", "r=\"1000004\"").replaceAll("r=\"([A-Z]+)3\"", "r=\"$11000004\"")
+							+ "</sheetData>");
 		});
 		Sink sink = new Sink();
 
@@ -436,7 +457,8 @@ class HostileListTests {
 	@Test
 	void aCsvCellLongerThanExcelAllowsIsRefusedByItsLine() throws IOException {
 		Path file = dir.resolve("cell.csv");
-		// 40 000 CJK characters are 120 000 bytes: within the line limit, so the reader's cell is what is long
+		// 40 000 CJK characters are 120 000 bytes: within the line limit, so the reader's
+		// cell is what is long
 		Files.writeString(file, HEADER + "新场五金厂," + "隐".repeat(400_000) + ",一般,2024-05-03,已整改\r\n",
 				StandardCharsets.UTF_8);
 
@@ -445,7 +467,8 @@ class HostileListTests {
 
 	@Test
 	void aQuotedFieldRunningOverThousandsOfShortLinesIsRefusedBeforeItIsHeld() throws IOException {
-		// each physical line is short, so only the record counts: the splitter would hold the whole field
+		// each physical line is short, so only the record counts: the splitter would hold
+		// the whole field
 		Path file = dir.resolve("quoted.csv");
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write(HEADER);

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile .xlsx packages, each made from a real sample: every one ends in a rejection whose rule names the limit and
- * whose message names its value, or — for a harmless oddity — in the sample's table, read correctly.
+ * Hostile .xlsx packages, each made from a real sample: every one ends in a rejection
+ * whose rule names the limit and whose message names its value, or — for a harmless
+ * oddity — in the sample's table, read correctly.
  */
 class HostileXlsxTests {
 
@@ -69,7 +70,8 @@ class HostileXlsxTests {
 				LIMITS.readTimeout());
 		// incompressible text in an unused part, so only the total can catch it
 		Map<String, byte[]> parts = HostileFiles.parts(HostileFiles.sample());
-		parts.put("customXml/item1.xml", ("<x>" + HostileFiles.cjk(600_000, 1) + "</x>").getBytes(StandardCharsets.UTF_8));
+		parts.put("customXml/item1.xml",
+				("<x>" + HostileFiles.cjk(600_000, 1) + "</x>").getBytes(StandardCharsets.UTF_8));
 		Path file = HostileFiles.write(dir.resolve("big-parts.xlsx"), HostileFiles.zip(parts));
 
 		assertRejected(new SummaryTableFileReader(small).read(file), ReaderLimits.ZIP_BOMB, "1 MB");
@@ -79,9 +81,11 @@ class HostileXlsxTests {
 	void poisZipGuardIsSetExplicitlyFromTheLimits() throws Exception {
 		Path file = HostileFiles.write(dir.resolve("sample.xlsx"), HostileFiles.sample());
 		ReaderLimits other = new ReaderLimits(LIMITS.maxFileBytes(), 64L * 1024 * 1024, 50, LIMITS.maxRows(),
-				LIMITS.maxColumns(), LIMITS.maxCells(), LIMITS.maxCellChars(), LIMITS.maxLineBytes(), LIMITS.readTimeout());
+				LIMITS.maxColumns(), LIMITS.maxCells(), LIMITS.maxCellChars(), LIMITS.maxLineBytes(),
+				LIMITS.readTimeout());
 
-		// the summary reader reads .xlsx with its own streaming reader now; POI opens workbooks through PoiGridReader
+		// the summary reader reads .xlsx with its own streaming reader now; POI opens
+		// workbooks through PoiGridReader
 		PoiGridReader.read(file, other);
 		double otherRatio = ZipSecureFile.getMinInflateRatio();
 		long otherEntry = ZipSecureFile.getMaxEntrySize();
@@ -188,7 +192,8 @@ class HostileXlsxTests {
 		Path file = HostileFiles.edit(dir.resolve("tall.xlsx"), HostileFiles.SHEET,
 				xml -> xml.replace("</sheetData>", rows + "</sheetData>"));
 
-		// a hang or a multi-GB user model is the failure being tested; the bound is generous
+		// a hang or a multi-GB user model is the failure being tested; the bound is
+		// generous
 		SubmissionRead read = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> reader.read(file));
 
 		assertRejected(read, ReaderLimits.TOO_MANY_ROWS, "65536");

@@ -58,11 +58,12 @@ class ReaderLimitsTests {
 
 	@Test
 	void listSizesAreSettingsOfTheirOwn() {
-		ReaderLimits lists = ReaderLimits.forLists(java.util.Map.of("ANJIAN_LIST_MAX_FILE_MB", "300",
-				"ANJIAN_MAX_FILE_MB", "5")::get);
+		ReaderLimits lists = ReaderLimits
+			.forLists(java.util.Map.of("ANJIAN_LIST_MAX_FILE_MB", "300", "ANJIAN_MAX_FILE_MB", "5")::get);
 
 		assertThat(lists.maxFileBytes()).isEqualTo(300L * 1024 * 1024);
-		assertThat(lists.maxUnpackedBytes()).isEqualTo(ReaderLimits.forLists().maxUnpackedBytes()).isEqualTo(2048L * 1024 * 1024);
+		assertThat(lists.maxUnpackedBytes()).isEqualTo(ReaderLimits.forLists().maxUnpackedBytes())
+			.isEqualTo(2048L * 1024 * 1024);
 		assertThat(ReaderLimits.forLists().maxFileBytes()).isEqualTo(200L * 1024 * 1024);
 	}
 

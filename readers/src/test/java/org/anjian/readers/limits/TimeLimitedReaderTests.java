@@ -15,7 +15,10 @@ import org.anjian.readers.SummaryTableFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One file's hang, heap exhaustion or bug is that file's rejection; the next file reads normally. */
+/**
+ * One file's hang, heap exhaustion or bug is that file's rejection; the next file reads
+ * normally.
+ */
 class TimeLimitedReaderTests {
 
 	@TempDir
@@ -33,7 +36,8 @@ class TimeLimitedReaderTests {
 			}
 			return real.read(file);
 		}, Duration.ofMillis(2500));
-		real.read(good); // classes loaded, so the good file's read is well inside the limit
+		real.read(good); // classes loaded, so the good file's read is well inside the
+							// limit
 
 		// the hang is the failure being tested: generous bound
 		SubmissionRead timedOut = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> reader.read(hanging));
@@ -45,7 +49,10 @@ class TimeLimitedReaderTests {
 		assertThat(next.table().rows()).isNotEmpty();
 	}
 
-	/** A read stuck in library code that swallows interrupts, the case a time limit cannot stop. */
+	/**
+	 * A read stuck in library code that swallows interrupts, the case a time limit cannot
+	 * stop.
+	 */
 	private static void awaitIgnoringInterrupts(CountDownLatch latch) {
 		while (true) {
 			try {
@@ -98,7 +105,8 @@ class TimeLimitedReaderTests {
 		Path good = HostileFiles.write(dir.resolve("good.xlsx"), HostileFiles.sample());
 		SubmissionRead direct = new SummaryTableFileReader().read(good);
 
-		SubmissionRead guarded = new TimeLimitedReader(new SummaryTableFileReader(), ReaderLimits.defaults()).read(good);
+		SubmissionRead guarded = new TimeLimitedReader(new SummaryTableFileReader(), ReaderLimits.defaults())
+			.read(good);
 
 		assertThat(guarded).isEqualTo(direct);
 		assertThat(List.of(guarded.format())).containsExactly("xlsx");

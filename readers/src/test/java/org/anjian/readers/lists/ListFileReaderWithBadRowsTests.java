@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Row-level checks: errors reject the row (reported, not passed on), warnings annotate it; good rows among bad ones
- * still reach the sink. Each check has a row that trips it and the good rows that do not.
+ * Row-level checks: errors reject the row (reported, not passed on), warnings annotate
+ * it; good rows among bad ones still reach the sink. Each check has a row that trips it
+ * and the good rows that do not.
  */
 class ListFileReaderWithBadRowsTests {
 
@@ -56,8 +57,7 @@ class ListFileReaderWithBadRowsTests {
 		Collected sink = read(List.<Object[]>of(good("甲公司"), with(good("乙公司"), "隐患等级", "较大"), good("丙公司"),
 				with(good("丁公司"), "发现日期", "五月三日"), good("戊公司")));
 
-		assertThat(sink.rows).extracting(r -> r.value(LEDGER, "enterprise_name"))
-			.containsExactly("甲公司", "丙公司", "戊公司");
+		assertThat(sink.rows).extracting(r -> r.value(LEDGER, "enterprise_name")).containsExactly("甲公司", "丙公司", "戊公司");
 		assertThat(sink.rows).extracting(ListRow::rowNumber).containsExactly(2, 4, 6);
 		assertThat(sink.findings).extracting(Finding::rowNumber).containsExactly(3, 5);
 		assertThat(sink.findings).allMatch(Finding::isError);
@@ -93,9 +93,9 @@ class ListFileReaderWithBadRowsTests {
 
 	@Test
 	void amountThatIsNoNonNegativeNumberRejects() throws Exception {
-		Collected sink = read(List.<Object[]>of(with(good("甲公司"), "整改资金（万元）", "约3万"),
-				with(good("乙公司"), "整改资金（万元）", -1.0), with(good("丙公司"), "整改资金（万元）", "1,200.5万元"),
-				with(good("丁公司"), "整改资金（万元）", null)));
+		Collected sink = read(
+				List.<Object[]>of(with(good("甲公司"), "整改资金（万元）", "约3万"), with(good("乙公司"), "整改资金（万元）", -1.0),
+						with(good("丙公司"), "整改资金（万元）", "1,200.5万元"), with(good("丁公司"), "整改资金（万元）", null)));
 
 		assertThat(sink.rule(ListFileReader.LIST_AMOUNT_INVALID)).extracting(Finding::rowNumber).containsExactly(2, 3);
 		assertThat(sink.rule(ListFileReader.LIST_AMOUNT_INVALID)).allMatch(Finding::isError);
@@ -145,8 +145,8 @@ class ListFileReaderWithBadRowsTests {
 
 	@Test
 	void rectifiedWithoutCompletionDateWarns() throws Exception {
-		Collected sink = read(List.<Object[]>of(with(good("甲公司"), "整改完成日期", null), with(with(good("乙公司"), "整改状态", "整改中"),
-				"整改完成日期", null)));
+		Collected sink = read(List.<Object[]>of(with(good("甲公司"), "整改完成日期", null),
+				with(with(good("乙公司"), "整改状态", "整改中"), "整改完成日期", null)));
 
 		assertThat(sink.rows).hasSize(2);
 		assertThat(sink.findings).singleElement().satisfies(f -> {
@@ -196,15 +196,15 @@ class ListFileReaderWithBadRowsTests {
 
 		assertThat(sink.rows).extracting(r -> r.value(ListKind.LIAISON_LIST, "name")).containsExactly("李四", "王五");
 		assertThat(sink.rows.get(0).value(ListKind.LIAISON_LIST, "mobile")).isEqualTo("8123456");
-		assertThat(sink.findings).extracting(Finding::rule, Finding::severity, Finding::column).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(ListFileReader.LIST_VALUE_MISSING, Severity.ERROR, "姓名"),
-				org.assertj.core.groups.Tuple.tuple(ListFileReader.LIST_MOBILE_INVALID, Severity.WARNING, "手机号码"));
+		assertThat(sink.findings).extracting(Finding::rule, Finding::severity, Finding::column)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(ListFileReader.LIST_VALUE_MISSING, Severity.ERROR, "姓名"),
+					org.assertj.core.groups.Tuple.tuple(ListFileReader.LIST_MOBILE_INVALID, Severity.WARNING, "手机号码"));
 	}
 
 	@Test
 	void inspectionRecordWithoutDateOrNameIsRejected() throws Exception {
-		List<Object[]> rows = List.of(
-				new Object[] { "序号", "受检企业(单位)名称", "检查时间", "执法人员", "安全生产违法行为(隐患)", "罚款金额(万)" },
+		List<Object[]> rows = List.of(new Object[] { "序号", "受检企业(单位)名称", "检查时间", "执法人员", "安全生产违法行为(隐患)", "罚款金额(万)" },
 				new Object[] { 1, "甲公司", "", "李四", "1.无", 0.5 }, new Object[] { 2, "", "2024-05-03", "李四", "1.无", "" },
 				new Object[] { 3, "乙公司", "2024-05-03", "李四", "1.无", "５" });
 		Collected sink = new Collected();

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every list kind, laid out as in the seed notices, read from xlsx, xls and CSV alike. */
+/**
+ * Every list kind, laid out as in the seed notices, read from xlsx, xls and CSV alike.
+ */
 class ListFileReaderWithEachKindTests {
 
 	@TempDir
@@ -75,8 +77,7 @@ class ListFileReaderWithEachKindTests {
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void inspectionRecordF003I(Format format) throws Exception {
-		List<Object[]> rows = List.of(new Object[] { "“强安2024”监管执法专项行动情况统计表（一）" },
-				new Object[] { "填报单位（盖章）：市应急管理局" },
+		List<Object[]> rows = List.of(new Object[] { "“强安2024”监管执法专项行动情况统计表（一）" }, new Object[] { "填报单位（盖章）：市应急管理局" },
 				new Object[] { "序号", "受检企业(单位)名称", "检查时间", "执法人员", "安全生产违法行为(隐患)", "完成整改情况", "立案案号", "罚款金额(万)",
 						"处罚依据(法律条款)", "其他查处(或移送)情况", "备注" },
 				new Object[] { 1, "福州某某化工有限公司", new DateCell(LocalDate.of(2024, 5, 8)), "李四、王五",
@@ -110,8 +111,7 @@ class ListFileReaderWithEachKindTests {
 	@EnumSource(Format.class)
 	void keyEnterpriseDirectory(Format format) throws Exception {
 		List<Object[]> rows = List.of(new Object[] { "新场镇安全生产重点检查企业名录库" },
-				new Object[] { "序号", "企业名称", "行业类别", "主要风险" },
-				new Object[] { 1, "福州某某化工有限公司", "危险化学品", "火灾、爆炸、中毒" },
+				new Object[] { "序号", "企业名称", "行业类别", "主要风险" }, new Object[] { 1, "福州某某化工有限公司", "危险化学品", "火灾、爆炸、中毒" },
 				new Object[] { 2, "新场建材有限公司", "工贸", "粉尘爆炸" });
 		Collected sink = new Collected();
 		ListFileSummary summary = reader.read(ListFixtures.write(dir, "key", format, rows), sink);
@@ -127,8 +127,8 @@ class ListFileReaderWithEachKindTests {
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void generalEnterpriseDirectory(Format format) throws Exception {
-		List<Object[]> rows = List.of(new Object[] { "新场镇安全生产一般检查企业名录库" },
-				new Object[] { "序号", "企业名称", "行业类别", "备注" }, new Object[] { 1, "新场五金厂", "工贸", "双随机" });
+		List<Object[]> rows = List.of(new Object[] { "新场镇安全生产一般检查企业名录库" }, new Object[] { "序号", "企业名称", "行业类别", "备注" },
+				new Object[] { 1, "新场五金厂", "工贸", "双随机" });
 		Collected sink = new Collected();
 		ListFileSummary summary = reader.read(ListFixtures.write(dir, "general", format, rows), sink);
 
@@ -190,7 +190,12 @@ class ListFileReaderWithEachKindTests {
 		assertThat(summary.title()).isEqualTo("新场镇隐患排查治理台账");
 		assertThat(sink.findings).isEmpty();
 		ListKind kind = ListKind.HAZARD_LEDGER;
-		assertThat(sink.rows).extracting(ListRow::rowNumber).containsExactly(3, 5); // the quoted break takes a line
+		assertThat(sink.rows).extracting(ListRow::rowNumber).containsExactly(3, 5); // the
+																					// quoted
+																					// break
+																					// takes
+																					// a
+																					// line
 		assertThat(sink.rows.get(0).value(kind, "description")).isEqualTo("消防通道堵塞,\n灭火器过期");
 		assertThat(sink.rows.get(0).value(kind, "rectified_on")).isEqualTo("2024-05-09");
 		assertThat(sink.rows.get(1).value(kind, "found_on")).isEqualTo("2024-05-06");

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One list is read per file. A clerk who keeps one ledger per month on the sheets of one workbook finds the sheets
- * after the first named in a warning, not dropped in silence; a hidden sheet (an old copy) is not mentioned.
+ * One list is read per file. A clerk who keeps one ledger per month on the sheets of one
+ * workbook finds the sheets after the first named in a warning, not dropped in silence; a
+ * hidden sheet (an old copy) is not mentioned.
  */
 class ListFileReaderWithSeveralSheetsTests {
 
@@ -31,7 +32,8 @@ class ListFileReaderWithSeveralSheetsTests {
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
 	void theFirstLedgerSheetIsReadAndEveryFurtherVisibleOneIsNamedInAWarning(boolean xlsx) throws IOException {
-		// given: sheets 4月 (read), 说明 (no list), 5月 (a ledger, header on row 3), 旧表 (hidden ledger)
+		// given: sheets 4月 (read), 说明 (no list), 5月 (a ledger, header on row 3), 旧表
+		// (hidden ledger)
 		Workbook workbook = xlsx ? new XSSFWorkbook() : new HSSFWorkbook();
 		ledger(workbook.createSheet("4月"), 0, "新场五金厂");
 		workbook.createSheet("说明").createRow(0).createCell(0).setCellValue("填表说明：每月一张");
@@ -56,7 +58,8 @@ class ListFileReaderWithSeveralSheetsTests {
 			assertThat(f.rowNumber()).isEqualTo(3);
 			assertThat(f.message()).contains("工作表“5月”第3行", "隐患", "只读取了工作表“4月”", "未入库");
 		});
-		assertThat(summary.fileFindings()).extracting(Finding::rule).containsExactly(ListFileReader.OTHER_LIST_NOT_READ);
+		assertThat(summary.fileFindings()).extracting(Finding::rule)
+			.containsExactly(ListFileReader.OTHER_LIST_NOT_READ);
 	}
 
 	private static void ledger(Sheet sheet, int headerRow, String enterprise) {

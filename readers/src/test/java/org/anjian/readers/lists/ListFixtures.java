@@ -17,28 +17,36 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes list fixtures as a clerk would: the same rows as .xlsx, .xls or CSV; collects what the reader sends. */
+/**
+ * Writes list fixtures as a clerk would: the same rows as .xlsx, .xls or CSV; collects
+ * what the reader sends.
+ */
 final class ListFixtures {
 
 	/** The three formats every list kind is read from. */
 	enum Format {
+
 		XLSX, XLS, CSV
+
 	}
 
-	/** A date cell in a fixture row: an Excel date-formatted number (CSV: the text yyyy-MM-dd). */
+	/**
+	 * A date cell in a fixture row: an Excel date-formatted number (CSV: the text
+	 * yyyy-MM-dd).
+	 */
 	record DateCell(java.time.LocalDate date) {
 	}
 
 	private ListFixtures() {
 	}
 
-	static final List<String> LEDGER_HEADER = List.of("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述",
-			"隐患等级", "发现日期", "隐患来源", "整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "应急预案", "备注");
+	static final List<String> LEDGER_HEADER = List.of("企业名称", "统一社会信用代码", "所属乡镇（街道）", "行业类别", "隐患描述", "隐患等级", "发现日期",
+			"隐患来源", "整改措施", "责任人", "整改资金（万元）", "整改期限", "整改状态", "整改完成日期", "应急预案", "备注");
 
 	/** A good ledger row: values in {@link #LEDGER_HEADER} order. */
 	static Object[] ledgerRow(String enterprise, String level, Object foundOn, String status, Object rectifiedOn) {
-		return new Object[] { enterprise, "91350100M000100Y43", "新场镇", "化工", "消防通道堆放杂物", level, foundOn, "自查",
-				"清理通道", "张三", 1.5, "2024-06-30", status, rectifiedOn, "有", "" };
+		return new Object[] { enterprise, "91350100M000100Y43", "新场镇", "化工", "消防通道堆放杂物", level, foundOn, "自查", "清理通道",
+				"张三", 1.5, "2024-06-30", status, rectifiedOn, "有", "" };
 	}
 
 	static Path write(Path dir, String name, Format format, List<Object[]> rows) throws IOException {

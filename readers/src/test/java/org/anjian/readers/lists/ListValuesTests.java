@@ -35,7 +35,8 @@ class ListValuesTests {
 		assertThat(Amounts.parse(" 0.8 万 ")).isEqualTo("0.8");
 		assertThat(Amounts.parse("/")).isEqualTo("0");
 		assertThat(Amounts.parse("无")).isEqualTo("0");
-		assertThat(Amounts.parse("-2")).isEqualTo("-2"); // a number; the reader rejects it as negative
+		assertThat(Amounts.parse("-2")).isEqualTo("-2"); // a number; the reader rejects
+															// it as negative
 		assertThat(Amounts.parse("约3万")).isNull();
 		assertThat(Amounts.parse("三万元")).isNull();
 		assertThat(Amounts.parse("")).isNull();
@@ -43,8 +44,7 @@ class ListValuesTests {
 
 	@Test
 	void enterpriseNameMatchKeys() {
-		assertThat(EnterpriseNames.matchKey("某某化工（集团） 有限责任公司"))
-			.isEqualTo(EnterpriseNames.matchKey("某某化工(集团)有限公司"))
+		assertThat(EnterpriseNames.matchKey("某某化工（集团） 有限责任公司")).isEqualTo(EnterpriseNames.matchKey("某某化工(集团)有限公司"))
 			.isEqualTo("某某化工(集团)有限公司");
 		assertThat(EnterpriseNames.matchKey("ＡＢＣ 建材　厂")).isEqualTo("ABC建材厂");
 		assertThat(EnterpriseNames.matchKey("【新场】五金厂")).isEqualTo("(新场)五金厂");
@@ -54,8 +54,7 @@ class ListValuesTests {
 
 	@Test
 	void violationsSplitIntoItems() {
-		assertThat(Items.split("1. 消防通道堵塞 2. 灭火器过期 3. 未开展培训"))
-			.containsExactly("消防通道堵塞", "灭火器过期", "未开展培训");
+		assertThat(Items.split("1. 消防通道堵塞 2. 灭火器过期 3. 未开展培训")).containsExactly("消防通道堵塞", "灭火器过期", "未开展培训");
 		assertThat(Items.split("1、消防通道堵塞；2、灭火器过期；")).containsExactly("消防通道堵塞", "灭火器过期");
 		assertThat(Items.split("(1)消防通道堵塞（2）灭火器过期")).containsExactly("消防通道堵塞", "灭火器过期");
 		assertThat(Items.split("①消防通道堵塞②灭火器过期")).containsExactly("消防通道堵塞", "灭火器过期");

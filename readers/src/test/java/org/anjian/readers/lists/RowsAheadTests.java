@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class RowsAheadTests {
 
-	/** Rows 0..rows-1 (every third one blank), cells "r<row>c<column>"; throws {@code failure} after them if set. */
+	/**
+	 * Rows 0..rows-1 (every third one blank), cells "r<row>c<column>"; throws
+	 * {@code failure} after them if set.
+	 */
 	private static RowSource rows(int rows, IOException failure) {
 		return new RowSource() {
 			int row = -1;
@@ -69,9 +72,8 @@ class RowsAheadTests {
 		List<String> seen = new ArrayList<>();
 		for (RowsAhead.Batch batch; seen.size() < limit && (batch = ahead.next()) != null;) {
 			for (int k = 0; k < batch.size; k++) {
-				seen.add(batch.rowIndexes[k] + ":" + String.join(",", java.util.Arrays.stream(batch.texts[k])
-					.map(String::valueOf)
-					.toList()));
+				seen.add(batch.rowIndexes[k] + ":"
+						+ String.join(",", java.util.Arrays.stream(batch.texts[k]).map(String::valueOf).toList()));
 			}
 			ahead.rethrowFailure(batch);
 		}

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A worksheet part read straight from its bytes (no zip) with a chosen parser and scanner buffer size, written out as
- * everything a caller of {@link RowSource} can see, so two reads compare as strings.
+ * A worksheet part read straight from its bytes (no zip) with a chosen parser and scanner
+ * buffer size, written out as everything a caller of {@link RowSource} can see, so two
+ * reads compare as strings.
  */
 final class SheetDumps {
 

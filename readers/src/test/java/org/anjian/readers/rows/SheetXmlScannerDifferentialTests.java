@@ -9,14 +9,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Generated sheets in the forms the producers write — shared strings, numbers, dates, booleans, errors, formula
- * results, rich inline strings with phonetic runs, references, CDATA, comments, sparse cells and rows without r, hidden
- * rows and columns, merges, pretty-printed or not, prefixed or not, either quote — read by the byte scanner (several
- * buffer sizes), by Aalto and by the JDK's StAX parser: every row and cell must come out the same.
+ * Generated sheets in the forms the producers write — shared strings, numbers, dates,
+ * booleans, errors, formula results, rich inline strings with phonetic runs, references,
+ * CDATA, comments, sparse cells and rows without r, hidden rows and columns, merges,
+ * pretty-printed or not, prefixed or not, either quote — read by the byte scanner
+ * (several buffer sizes), by Aalto and by the JDK's StAX parser: every row and cell must
+ * come out the same.
  */
 class SheetXmlScannerDifferentialTests {
 
-	private static final String SHARED = "<sst xmlns=\"" + XlsxParts.MAIN + "\"><si><t>企业名称</t></si><si><t>A&amp;B 公司</t></si>"
+	private static final String SHARED = "<sst xmlns=\"" + XlsxParts.MAIN
+			+ "\"><si><t>企业名称</t></si><si><t>A&amp;B 公司</t></si>"
 			+ "<si><r><t>新场</t></r><r><t xml:space=\"preserve\"> 五金厂</t></r></si><si><t>漢字</t><rPh sb=\"0\" eb=\"1\"><t>かん</t></rPh></si>"
 			+ "<si><t>行1_x000D_行2</t></si><si><t>重大</t></si><si><t>一般</t></si><si><t>已整改</t></si></sst>";
 
@@ -32,7 +35,8 @@ class SheetXmlScannerDifferentialTests {
 		assertThat(jdk).isEqualTo(aalto);
 		assertThat(aalto.lines().count()).as("the generated sheet has rows").isGreaterThan(100);
 		Random sizes = new Random(seed);
-		for (int size : new int[] { SheetXmlScanner.BUFFER_BYTES, 64, 1 + sizes.nextInt(4096), 1 + sizes.nextInt(200) }) {
+		for (int size : new int[] { SheetXmlScanner.BUFFER_BYTES, 64, 1 + sizes.nextInt(4096),
+				1 + sizes.nextInt(200) }) {
 			assertThat(SheetDumps.dump(sheet, SHARED, DATE_STYLES, XmlFactories.SheetParser.SCANNER, size))
 				.as("seed %d, buffer %d", seed, size)
 				.isEqualTo(aalto);
@@ -46,14 +50,27 @@ class SheetXmlScannerDifferentialTests {
 		String p = prefixed ? "x:" : "";
 		Form form = new Form(random, pretty);
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
-		xml.append('<').append(p).append("worksheet ").append(prefixed ? "xmlns:x" : "xmlns").append("=\"")
-			.append(XlsxParts.MAIN).append("\" xmlns:r=\"").append(XlsxParts.REL).append("\">");
+		xml.append('<')
+			.append(p)
+			.append("worksheet ")
+			.append(prefixed ? "xmlns:x" : "xmlns")
+			.append("=\"")
+			.append(XlsxParts.MAIN)
+			.append("\" xmlns:r=\"")
+			.append(XlsxParts.REL)
+			.append("\">");
 		form.space(xml);
 		xml.append('<').append(p).append("dimension ref=\"A1:Q400\"/>");
 		xml.append('<').append(p).append("cols>");
 		xml.append('<').append(p).append("col min=\"1\" max=\"1\" width=\"30\" customWidth=\"1\"/>");
-		xml.append('<').append(p).append("col ").append(form.attribute("min", "4")).append(' ')
-			.append(form.attribute("max", "5")).append(' ').append(form.attribute("hidden", random.nextBoolean() ? "1" : "true"))
+		xml.append('<')
+			.append(p)
+			.append("col ")
+			.append(form.attribute("min", "4"))
+			.append(' ')
+			.append(form.attribute("max", "5"))
+			.append(' ')
+			.append(form.attribute("hidden", random.nextBoolean() ? "1" : "true"))
 			.append("/>");
 		xml.append("</").append(p).append("cols>");
 		form.space(xml);
@@ -93,10 +110,20 @@ class SheetXmlScannerDifferentialTests {
 		}
 		xml.append("</").append(p).append("sheetData>");
 		form.space(xml);
-		xml.append('<').append(p).append("mergeCells count=\"2\"><").append(p).append("mergeCell ")
-			.append(form.attribute("ref", "A1:C1")).append("/><").append(p).append("mergeCell ref=\"B3:B5\"/></")
-			.append(p).append("mergeCells>");
-		xml.append('<').append(p).append("pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
+		xml.append('<')
+			.append(p)
+			.append("mergeCells count=\"2\"><")
+			.append(p)
+			.append("mergeCell ")
+			.append(form.attribute("ref", "A1:C1"))
+			.append("/><")
+			.append(p)
+			.append("mergeCell ref=\"B3:B5\"/></")
+			.append(p)
+			.append("mergeCells>");
+		xml.append('<')
+			.append(p)
+			.append("pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
 		xml.append("</").append(p).append("worksheet>");
 		return xml.toString();
 	}
@@ -123,7 +150,8 @@ class SheetXmlScannerDifferentialTests {
 			default -> random.nextBoolean() ? null : "n";
 		};
 		// attributes in any order
-		String[] attributes = { type == null ? null : form.attribute("t", type), style == null ? null : form.attribute("s", style) };
+		String[] attributes = { type == null ? null : form.attribute("t", type),
+				style == null ? null : form.attribute("s", style) };
 		if (random.nextBoolean()) {
 			attributes = new String[] { attributes[1], attributes[0] };
 		}
@@ -174,16 +202,47 @@ class SheetXmlScannerDifferentialTests {
 		xml.append('<').append(p).append("is>");
 		int runs = random.nextInt(3);
 		if (runs == 0) {
-			xml.append('<').append(p).append("t>").append(texts[random.nextInt(texts.length)]).append("</").append(p).append("t>");
+			xml.append('<')
+				.append(p)
+				.append("t>")
+				.append(texts[random.nextInt(texts.length)])
+				.append("</")
+				.append(p)
+				.append("t>");
 		}
 		for (int r = 0; r < runs; r++) {
-			xml.append('<').append(p).append("r><").append(p).append("rPr><").append(p).append("b/><").append(p)
-				.append("sz val=\"11\"/></").append(p).append("rPr><").append(p).append("t xml:space=\"preserve\">")
-				.append(texts[random.nextInt(texts.length)]).append("</").append(p).append("t></").append(p).append("r>");
+			xml.append('<')
+				.append(p)
+				.append("r><")
+				.append(p)
+				.append("rPr><")
+				.append(p)
+				.append("b/><")
+				.append(p)
+				.append("sz val=\"11\"/></")
+				.append(p)
+				.append("rPr><")
+				.append(p)
+				.append("t xml:space=\"preserve\">")
+				.append(texts[random.nextInt(texts.length)])
+				.append("</")
+				.append(p)
+				.append("t></")
+				.append(p)
+				.append("r>");
 		}
 		if (random.nextInt(4) == 0) {
-			xml.append('<').append(p).append("rPh sb=\"0\" eb=\"1\"><").append(p).append("t>かな</").append(p)
-				.append("t></").append(p).append("rPh><").append(p).append("phoneticPr fontId=\"1\"/>");
+			xml.append('<')
+				.append(p)
+				.append("rPh sb=\"0\" eb=\"1\"><")
+				.append(p)
+				.append("t>かな</")
+				.append(p)
+				.append("t></")
+				.append(p)
+				.append("rPh><")
+				.append(p)
+				.append("phoneticPr fontId=\"1\"/>");
 		}
 		xml.append("</").append(p).append("is>");
 	}

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worksheet byte scanner on what producers other than Excel write (WPS, LibreOffice, hand-made, Strict OOXML) and
- * on broken and hostile parts, each as a real .xlsx read through {@link SpreadsheetSources}.
+ * The worksheet byte scanner on what producers other than Excel write (WPS, LibreOffice,
+ * hand-made, Strict OOXML) and on broken and hostile parts, each as a real .xlsx read
+ * through {@link SpreadsheetSources}.
  */
 class SheetXmlScannerTests {
 
@@ -84,19 +85,22 @@ class SheetXmlScannerTests {
 
 	@Test
 	void attributesInAnyOrderWithEitherQuoteAndWhiteSpaceAroundTheEqualsSign() throws Exception {
-		Path file = xlsx("<row hidden = 'true'\n\tr\t=\r\n\"3\"><c t='inlineStr' s=\"0\" r='B3'><is><t xml:space = \"preserve\"> 甲 </t></is></c>"
-				// xmlns:r declares a prefix, it is not the cell's r (that would put the cell in a column far right)
-				+ "<c xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r=\"C3\"><v>7</v></c>"
-				+ "<c\nr=\"D3\"\nt=\"s\"\n><v>1</v></c><c r=\"E3\" t=\"s\" /></row>");
+		Path file = xlsx(
+				"<row hidden = 'true'\n\tr\t=\r\n\"3\"><c t='inlineStr' s=\"0\" r='B3'><is><t xml:space = \"preserve\"> 甲 </t></is></c>"
+						// xmlns:r declares a prefix, it is not the cell's r (that would
+						// put the cell in a column far right)
+						+ "<c xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r=\"C3\"><v>7</v></c>"
+						+ "<c\nr=\"D3\"\nt=\"s\"\n><v>1</v></c><c r=\"E3\" t=\"s\" /></row>");
 
 		assertThat(rows(file)).containsExactly("3h:| 甲 |7|共享1");
 	}
 
 	@Test
 	void entitiesAndCharacterReferencesIncludingSupplementaryCharacters() throws Exception {
-		Path file = xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&amp;&lt;&gt;&quot;&apos;|&#65;&#x4E2D;&#x20000;&#131072;|𠀀</t></is></c>"
-				// a reference in an attribute: r="B1"
-				+ "<c r=\"&#66;1\" t=\"str\"><f>A1&amp;\"x\"</f><v>R&amp;D_x000D_部</v></c></row>");
+		Path file = xlsx(
+				"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&amp;&lt;&gt;&quot;&apos;|&#65;&#x4E2D;&#x20000;&#131072;|𠀀</t></is></c>"
+						// a reference in an attribute: r="B1"
+						+ "<c r=\"&#66;1\" t=\"str\"><f>A1&amp;\"x\"</f><v>R&amp;D_x000D_部</v></c></row>");
 
 		assertThat(rows(file)).containsExactly("1:&<>\"'|A中𠀀𠀀|𠀀|R&D\r部");
 	}
@@ -112,17 +116,19 @@ class SheetXmlScannerTests {
 
 	@Test
 	void richTextInlineStringsJoinTheirRunsAndLeaveOutPhoneticGuides() throws Exception {
-		Path file = xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><r><rPr><b/><sz val=\"11\"/><rFont val=\"宋体\"/></rPr>"
-				+ "<t xml:space=\"preserve\">新场 </t></r><r><t>五金厂</t></r><rPh sb=\"0\" eb=\"2\"><t>しんば</t></rPh>"
-				+ "<phoneticPr fontId=\"1\" type=\"noConversion\"/></is></c></row>");
+		Path file = xlsx(
+				"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><r><rPr><b/><sz val=\"11\"/><rFont val=\"宋体\"/></rPr>"
+						+ "<t xml:space=\"preserve\">新场 </t></r><r><t>五金厂</t></r><rPh sb=\"0\" eb=\"2\"><t>しんば</t></rPh>"
+						+ "<phoneticPr fontId=\"1\" type=\"noConversion\"/></is></c></row>");
 
 		assertThat(rows(file)).containsExactly("1:新场 五金厂");
 	}
 
 	@Test
 	void selfClosingCellsRowsAndEmptyValues() throws Exception {
-		Path file = xlsx("<row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\"><v/></c><c r=\"C1\" t=\"inlineStr\"><is><t/></is></c>"
-				+ "<c r=\"D1\"><v>4</v></c></row><row r=\"3\"/><row><c><v>5</v></c></row>");
+		Path file = xlsx(
+				"<row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\"><v/></c><c r=\"C1\" t=\"inlineStr\"><is><t/></is></c>"
+						+ "<c r=\"D1\"><v>4</v></c></row><row r=\"3\"/><row><c><v>5</v></c></row>");
 
 		assertThat(rows(file)).containsExactly("1:|||4", "3:", "4:5");
 	}
@@ -135,19 +141,20 @@ class SheetXmlScannerTests {
 	}
 
 	/**
-	 * The scanner reads {@link SheetXmlScanner#BUFFER_BYTES} at a time; each sheet here puts one token exactly across
-	 * the first refill: a three-byte and a four-byte character, a tag, a reference, a CR LF.
+	 * The scanner reads {@link SheetXmlScanner#BUFFER_BYTES} at a time; each sheet here
+	 * puts one token exactly across the first refill: a three-byte and a four-byte
+	 * character, a tag, a reference, a CR LF.
 	 */
 	@Test
 	void tokensAcrossTheScannersBufferRefillReadWhole() throws Exception {
 		int boundary = SheetXmlScanner.BUFFER_BYTES;
 		String[][] cases = {
-			// the token, how many of its bytes before the boundary, the cell as read
-			{ "<t>隐患</t>", "4", "隐患" }, // 隐 is E9 9A 90: its first byte is the last before the refill
-			{ "<t>a𠀀b</t>", "6", "a𠀀b" }, // 𠀀 is F0 A0 80 80: two bytes on each side
-			{ "<t>&amp;x</t>", "5", "&x" },
-			{ "<t>a\r\nb</t>", "5", "a\nb" },
-		};
+				// the token, how many of its bytes before the boundary, the cell as read
+				{ "<t>隐患</t>", "4", "隐患" }, // 隐 is E9 9A 90: its first byte is the last
+											// before the refill
+				{ "<t>a𠀀b</t>", "6", "a𠀀b" }, // 𠀀 is F0 A0 80 80: two bytes on each
+												// side
+				{ "<t>&amp;x</t>", "5", "&x" }, { "<t>a\r\nb</t>", "5", "a\nb" }, };
 		XlsxParts parts = new XlsxParts();
 		List<byte[]> sheets = new ArrayList<>();
 		for (String[] c : cases) {
@@ -156,7 +163,8 @@ class SheetXmlScannerTests {
 			sheets.add(sheet);
 			parts.sheet("s" + sheets.size(), null, new String(sheet, StandardCharsets.UTF_8));
 		}
-		// a cell's start tag across the boundary: <c r="B2" t="s"> with 7 of its bytes before it
+		// a cell's start tag across the boundary: <c r="B2" t="s"> with 7 of its bytes
+		// before it
 		byte[] tag = straddling("<c r=\"B2\" t=\"s\"><v>1</v></c>", "<c r=\"B2\"", 7, boundary);
 		sheets.add(tag);
 		parts.sheet("tag", null, new String(tag, StandardCharsets.UTF_8));
@@ -170,8 +178,9 @@ class SheetXmlScannerTests {
 	}
 
 	/**
-	 * A sheet whose row 2 holds {@code cell}, padded by a text cell in row 1 so that {@code marker} (inside the cell)
-	 * starts {@code before} bytes ahead of {@code boundary}.
+	 * A sheet whose row 2 holds {@code cell}, padded by a text cell in row 1 so that
+	 * {@code marker} (inside the cell) starts {@code before} bytes ahead of
+	 * {@code boundary}.
 	 */
 	private static byte[] straddling(String cell, String marker, int before, int boundary) {
 		String head = XlsxParts.worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>", "");
@@ -183,7 +192,9 @@ class SheetXmlScannerTests {
 		byte[] sheet = utf8(head + "x".repeat(pad) + afterPad + cell + tail);
 		byte[] markerBytes = utf8(marker);
 		assertThat(java.util.Arrays.equals(sheet, boundary - before, boundary - before + markerBytes.length,
-				markerBytes, 0, markerBytes.length)).as("the marker straddles the boundary").isTrue();
+				markerBytes, 0, markerBytes.length))
+			.as("the marker straddles the boundary")
+			.isTrue();
 		return sheet;
 	}
 
@@ -191,7 +202,10 @@ class SheetXmlScannerTests {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Every buffer size from one byte up puts every token of this part across a refill somewhere. */
+	/**
+	 * Every buffer size from one byte up puts every token of this part across a refill
+	 * somewhere.
+	 */
 	@Test
 	void everyBufferSizeReadsTheSameAsAalto() throws Exception {
 		// a short root tag, so that the buffer need not grow past the sizes tried
@@ -213,7 +227,8 @@ class SheetXmlScannerTests {
 
 	@Test
 	void aDoctypeIsRefusedEvenWhenNothingUsesIt() throws Exception {
-		Path file = xlsxWithPart("<?xml version=\"1.0\"?><!DOCTYPE worksheet><worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>");
+		Path file = xlsxWithPart(
+				"<?xml version=\"1.0\"?><!DOCTYPE worksheet><worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>");
 
 		assertThatThrownBy(() -> rows(file)).isInstanceOf(IOException.class)
 			.hasMessageContaining("DOCTYPE")
@@ -237,11 +252,13 @@ class SheetXmlScannerTests {
 	@Test
 	void aTruncatedPartFailsWhereItBreaksWhereverThatIs() throws Exception {
 		String full = XlsxParts.worksheet("", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
-				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\" s='0'><is><t>隐&amp;𠀀<![CDATA[x]]><!-- c --></t></is></c></row>", "");
+				+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\" s='0'><is><t>隐&amp;𠀀<![CDATA[x]]><!-- c --></t></is></c></row>",
+				"");
 		byte[] bytes = utf8(full);
 		int second = utf8(full.substring(0, full.indexOf("<row r=\"2\""))).length;
 		int secondEnd = utf8(full.substring(0, full.lastIndexOf("</row>") + 6)).length;
-		// every cut from row 2 on: inside tags, attribute values, characters, references, CDATA, comments, end tags
+		// every cut from row 2 on: inside tags, attribute values, characters, references,
+		// CDATA, comments, end tags
 		for (int cut = second; cut < bytes.length; cut++) {
 			Path file = xlsxBytes(java.util.Arrays.copyOf(bytes, cut));
 			List<String> read = new ArrayList<>();
@@ -263,15 +280,18 @@ class SheetXmlScannerTests {
 
 	@Test
 	void malformedPartsGiveAnIOExceptionAndNothingElse() throws Exception {
-		String[] broken = { "<row><c r=\"A1\"><v>1</v></c></rowx>", "<row r=\"1<\"/>", "<row r=1/>", "<row r=\"1\"t=\"2\"/>",
-				"<row><c t=\"inlineStr\"><is><t>a & b</t></is></c></row>", "<row><c t=\"inlineStr\"><is><t>a < b</t></is></c></row>",
-				"<row><c t=\"inlineStr\"><is><t>&#0;&#xD800;</t></is></c></row>", "<row><c t=\"inlineStr\"><is><t>&#x110000;</t></is></c></row>",
-				"<row>" + "<a>".repeat(1200) + "</row>", "</worksheet>", "<row><c><v>1</v></c></row></sheetData>x",
-				"<row><![CDATA[x", "<row><!-- x", "<row><?pi", "<row><!X>", "<1/>", "< row/>", "<row =\"1\"/>",
-				"<row r\"1\"/>", "<row><c t=\"inlineStr\"><is><t>&#12345678901234567890123456789012345;</t></is></c></row>" };
+		String[] broken = { "<row><c r=\"A1\"><v>1</v></c></rowx>", "<row r=\"1<\"/>", "<row r=1/>",
+				"<row r=\"1\"t=\"2\"/>", "<row><c t=\"inlineStr\"><is><t>a & b</t></is></c></row>",
+				"<row><c t=\"inlineStr\"><is><t>a < b</t></is></c></row>",
+				"<row><c t=\"inlineStr\"><is><t>&#0;&#xD800;</t></is></c></row>",
+				"<row><c t=\"inlineStr\"><is><t>&#x110000;</t></is></c></row>", "<row>" + "<a>".repeat(1200) + "</row>",
+				"</worksheet>", "<row><c><v>1</v></c></row></sheetData>x", "<row><![CDATA[x", "<row><!-- x",
+				"<row><?pi", "<row><!X>", "<1/>", "< row/>", "<row =\"1\"/>", "<row r\"1\"/>",
+				"<row><c t=\"inlineStr\"><is><t>&#12345678901234567890123456789012345;</t></is></c></row>" };
 		for (String data : broken) {
 			Path file = xlsx(data);
-			assertThatThrownBy(() -> rows(file)).as(data).isInstanceOf(IOException.class)
+			assertThatThrownBy(() -> rows(file)).as(data)
+				.isInstanceOf(IOException.class)
 				.hasMessageContaining("工作表“表”的内容已损坏（");
 		}
 		byte[] badUtf8 = { (byte) 0xC0, (byte) 0x80, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xF8, (byte) 0x88,
@@ -280,7 +300,8 @@ class SheetXmlScannerTests {
 			byte[] bytes = switch (i) {
 				case 0 -> java.util.Arrays.copyOfRange(badUtf8, 0, 2); // overlong
 				case 1 -> java.util.Arrays.copyOfRange(badUtf8, 2, 5); // a surrogate
-				default -> java.util.Arrays.copyOfRange(badUtf8, 5, 11); // no such lead byte
+				default -> java.util.Arrays.copyOfRange(badUtf8, 5, 11); // no such lead
+																			// byte
 			};
 			Path file = xlsxBytes(spliced(XlsxParts.worksheet("", "<row><c t=\"inlineStr\"><is><t>", ""), bytes,
 					"</t></is></c></row></sheetData></worksheet>"));
@@ -305,7 +326,10 @@ class SheetXmlScannerTests {
 		return file;
 	}
 
-	/** {@code head}'s bytes up to its {@code </sheetData>}, then {@code middle}, then {@code tail}. */
+	/**
+	 * {@code head}'s bytes up to its {@code </sheetData>}, then {@code middle}, then
+	 * {@code tail}.
+	 */
 	private static byte[] spliced(String head, byte[] middle, String tail) {
 		byte[] start = utf8(head.substring(0, head.indexOf("</sheetData>")));
 		byte[] end = utf8(tail);
@@ -318,10 +342,14 @@ class SheetXmlScannerTests {
 
 	@Test
 	void partsInAnotherEncodingAreReadThroughStax() throws Exception {
-		String[][] encodings = { { "UTF-16", "UTF-16", "隐患𠀀" }, { "UTF-16LE", "UTF-16LE", "隐患𠀀" }, { "GBK", "GBK", "隐患" } };
+		String[][] encodings = { { "UTF-16", "UTF-16", "隐患𠀀" }, { "UTF-16LE", "UTF-16LE", "隐患𠀀" },
+				{ "GBK", "GBK", "隐患" } };
 		for (String[] encoding : encodings) {
-			String sheet = XlsxParts.worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + encoding[2]
-					+ "</t></is></c><c r=\"B1\"><v>2</v></c></row>", "")
+			String sheet = XlsxParts
+				.worksheet("",
+						"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + encoding[2]
+								+ "</t></is></c><c r=\"B1\"><v>2</v></c></row>",
+						"")
 				.replace("encoding=\"UTF-8\"", "encoding=\"" + encoding[0] + "\"");
 			Path file = xlsxBytes(sheet.getBytes(Charset.forName(encoding[1])));
 
@@ -339,11 +367,14 @@ class SheetXmlScannerTests {
 	@Test
 	void whatTheScannerMustHoldIsBounded() throws Exception {
 		// a tag longer than 4 MB
-		Path tag = xlsx("<row r=\"1\"><c r=\"A1\" x=\"" + "y".repeat(SheetXmlScanner.MAX_TAG_BYTES) + "\"><v>1</v></c></row>");
+		Path tag = xlsx(
+				"<row r=\"1\"><c r=\"A1\" x=\"" + "y".repeat(SheetXmlScanner.MAX_TAG_BYTES) + "\"><v>1</v></c></row>");
 		assertThatThrownBy(() -> rows(tag)).isInstanceOf(IOException.class).hasMessageContaining("MB");
 
-		// a row's text beyond the bound is refused as too long; one cell of a million characters reads
-		Path cell = xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + "长".repeat(1 << 20) + "</t></is></c></row>");
+		// a row's text beyond the bound is refused as too long; one cell of a million
+		// characters reads
+		Path cell = xlsx(
+				"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + "长".repeat(1 << 20) + "</t></is></c></row>");
 		assertThat(rows(cell)).singleElement().satisfies(row -> assertThat(row).hasSize(2 + (1 << 20)));
 		Path row = xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + "x".repeat(XlsxSheetRows.MAX_ROW_CHARS + 1)
 				+ "</t></is></c></row>");

@@ -93,8 +93,7 @@ class XlsAndCsvSourcesTests {
 			assertThat(((CsvSource) source).charset().name()).isEqualTo("GB18030");
 			assertThat(source.sheets()).singleElement().extracting(SheetInfo::name).isEqualTo("gbk");
 		}
-		assertThat(rows(file, 0)).containsExactly("1:新场镇隐患台账", "2:企业名称|隐患描述", "3:甲公司|1.通道堵塞\n2.灭火器过期",
-				"5:乙公司|他说\"好\"");
+		assertThat(rows(file, 0)).containsExactly("1:新场镇隐患台账", "2:企业名称|隐患描述", "3:甲公司|1.通道堵塞\n2.灭火器过期", "5:乙公司|他说\"好\"");
 	}
 
 	@Test

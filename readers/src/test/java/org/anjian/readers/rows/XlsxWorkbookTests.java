@@ -14,7 +14,10 @@ import org.anjian.readers.grid.Grid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OOXML quirks the streaming xlsx reader must understand, each written by hand as some producer writes it. */
+/**
+ * The OOXML quirks the streaming xlsx reader must understand, each written by hand as
+ * some producer writes it.
+ */
 class XlsxWorkbookTests {
 
 	@TempDir
@@ -38,9 +41,10 @@ class XlsxWorkbookTests {
 
 	@Test
 	void sharedStringsWithRichTextAndPhoneticsVersusInlineStrings() throws Exception {
-		Path file = new XlsxParts().sharedStrings("<si><t>企业名称</t></si>"
-				+ "<si><r><rPr><b/></rPr><t>新场</t></r><r><t xml:space=\"preserve\">五金厂 </t></r></si>"
-				+ "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh></si><si><t>行1_x000D_行2</t></si>")
+		Path file = new XlsxParts()
+			.sharedStrings("<si><t>企业名称</t></si>"
+					+ "<si><r><rPr><b/></rPr><t>新场</t></r><r><t xml:space=\"preserve\">五金厂 </t></r></si>"
+					+ "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh></si><si><t>行1_x000D_行2</t></si>")
 			.sheet("台账", null, XlsxParts.worksheet("",
 					"<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>隐患描述</t></is></c></row>"
 							+ "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><r><t>通道</t></r><r><t>堵塞</t></r></is></c></row>"
@@ -53,10 +57,10 @@ class XlsxWorkbookTests {
 
 	@Test
 	void numbersBooleansErrorsFormulaResultsAndDates() throws Exception {
-		Path file = new XlsxParts()
-			.styles("<numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
-					+ "<numFmt numFmtId=\"177\" formatCode=\"0.00_);[Red]\\(0.00\\)\"/>",
-					"<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/><xf numFmtId=\"177\"/><xf numFmtId=\"31\"/>")
+		Path file = new XlsxParts().styles(
+				"<numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+						+ "<numFmt numFmtId=\"177\" formatCode=\"0.00_);[Red]\\(0.00\\)\"/>",
+				"<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/><xf numFmtId=\"177\"/><xf numFmtId=\"31\"/>")
 			.sheet("数", null, XlsxParts.worksheet("", "<row r=\"1\">"
 					+ "<c r=\"A1\"><v>12</v></c><c r=\"B1\"><v>1.0</v></c><c r=\"C1\"><v>21.099999999999998</v></c>"
 					+ "<c r=\"D1\"><v>1E-3</v></c><c r=\"E1\"><v>1.5E+20</v></c><c r=\"F1\"><v>-0.5</v></c>"
@@ -67,18 +71,20 @@ class XlsxWorkbookTests {
 					+ "<c r=\"E2\" t=\"d\"><v>2024-05-03T00:00:00</v></c><c r=\"F2\" s=\"1\"/></row>", ""))
 			.write(dir.resolve("numbers.xlsx"));
 
-		assertThat(rows(file, 0)).containsExactly(
-				"1:12|1|21.1|0.001|150000000000000000000|-0.5|TRUE|#DIV/0!|12项|24",
+		assertThat(rows(file, 0)).containsExactly("1:12|1|21.1|0.001|150000000000000000000|-0.5|TRUE|#DIV/0!|12项|24",
 				"2:2024-05-03|2024-05-03|45415|2024-05-03|2024-05-03");
 	}
 
 	@Test
 	void cellsAndRowsWithoutReferencesSparseRowsAndHiddenRows() throws Exception {
-		Path file = new XlsxParts().sheet("稀疏", null, XlsxParts.worksheet("",
-				"<row><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c></row>"
-						+ "<row><c><v>1</v></c><c r=\"E2\"><v>5</v></c><c><v>6</v></c></row>"
-						+ "<row r=\"7\" hidden=\"1\"><c r=\"B7\"><v>7</v></c></row>" + "<row><c r=\"C8\"><v>8</v></c></row>",
-				"")).write(dir.resolve("sparse.xlsx"));
+		Path file = new XlsxParts().sheet("稀疏", null,
+				XlsxParts.worksheet("",
+						"<row><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c></row>"
+								+ "<row><c><v>1</v></c><c r=\"E2\"><v>5</v></c><c><v>6</v></c></row>"
+								+ "<row r=\"7\" hidden=\"1\"><c r=\"B7\"><v>7</v></c></row>"
+								+ "<row><c r=\"C8\"><v>8</v></c></row>",
+						""))
+			.write(dir.resolve("sparse.xlsx"));
 
 		assertThat(rows(file, 0)).containsExactly("1:a|b", "2:1||||5|6", "7h:|7", "8:||8");
 	}
@@ -130,7 +136,12 @@ class XlsxWorkbookTests {
 	void aTruncatedSheetFailsWhereItBreaksNotBefore() throws Exception {
 		StringBuilder data = new StringBuilder();
 		for (int r = 1; r <= 50; r++) {
-			data.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r)
+			data.append("<row r=\"")
+				.append(r)
+				.append("\"><c r=\"A")
+				.append(r)
+				.append("\"><v>")
+				.append(r)
 				.append("</v></c></row>");
 		}
 		String broken = XlsxParts.worksheet("", data.toString(), "").replace("</sheetData>", "<row r=\"51\"><c");

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-/** The one thread hand-off: failures reach the waiting side, the time limit abandons, closing stops the other side. */
+/**
+ * The one thread hand-off: failures reach the waiting side, the time limit abandons,
+ * closing stops the other side.
+ */
 class WorkerTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);

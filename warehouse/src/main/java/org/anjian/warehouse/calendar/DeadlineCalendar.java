@@ -16,12 +16,15 @@ import org.anjian.warehouse.reference.ReferenceData.Holiday;
  * Working days and holiday-shifted deadlines (“如遇节假日提前上报”), Asia/Shanghai wall-clock.
  *
  * <p>
- * A day is a working day when it is a weekday and not a holiday, or when it is a make-up working day (调休). Quartz
- * calendars can only exclude days, so the shift itself is computed here.
+ * A day is a working day when it is a weekday and not a holiday, or when it is a make-up
+ * working day (调休). Quartz calendars can only exclude days, so the shift itself is
+ * computed here.
  */
 public final class DeadlineCalendar {
 
-	/** The last second of a day: rollups take what was received up to and including it. */
+	/**
+	 * The last second of a day: rollups take what was received up to and including it.
+	 */
 	public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
 	private final Map<LocalDate, String> exceptions = new HashMap<>();
@@ -44,12 +47,18 @@ public final class DeadlineCalendar {
 		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
 	}
 
-	/** The nominal due day of {@code month}: the cutoff day, or the month's last day when it has fewer days. */
+	/**
+	 * The nominal due day of {@code month}: the cutoff day, or the month's last day when
+	 * it has fewer days.
+	 */
 	public static LocalDate nominalDeadline(Campaign campaign, YearMonth month) {
 		return month.atDay(Math.min(campaign.cutoffDay(), month.lengthOfMonth()));
 	}
 
-	/** The due day of {@code month} after moving off non-working days in the campaign's shift direction. */
+	/**
+	 * The due day of {@code month} after moving off non-working days in the campaign's
+	 * shift direction.
+	 */
 	public LocalDate deadline(Campaign campaign, YearMonth month) {
 		LocalDate day = nominalDeadline(campaign, month);
 		int step = "later".equals(campaign.holidayShift()) ? 1 : -1;
@@ -59,7 +68,10 @@ public final class DeadlineCalendar {
 		return day;
 	}
 
-	/** Default {@code as_of} of a cutoff rollup: the end of the holiday-shifted deadline day. */
+	/**
+	 * Default {@code as_of} of a cutoff rollup: the end of the holiday-shifted deadline
+	 * day.
+	 */
 	public LocalDateTime cutoffAsOf(Campaign campaign, YearMonth month) {
 		return deadline(campaign, month).atTime(END_OF_DAY);
 	}

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One RFC 4180 CSV file with a header row, parsed strictly enough that every complaint can name its line.
+ * One RFC 4180 CSV file with a header row, parsed strictly enough that every complaint
+ * can name its line.
  *
  * <p>
- * Lines are 1-based physical lines of the file with the header on line 1; a record whose quoted value spans lines is
- * reported at the line it starts on.
+ * Lines are 1-based physical lines of the file with the header on line 1; a record whose
+ * quoted value spans lines is reported at the line it starts on.
  */
 public final class CsvTable {
 
@@ -41,8 +42,8 @@ public final class CsvTable {
 	}
 
 	/**
-	 * Parses {@code text} and checks its header: every {@code required} column present, no column outside
-	 * {@code required} + {@code optional}, no column twice.
+	 * Parses {@code text} and checks its header: every {@code required} column present,
+	 * no column outside {@code required} + {@code optional}, no column twice.
 	 */
 	public static CsvTable parse(String file, String text, List<String> required, List<String> optional) {
 		if (text.startsWith("\uFEFF")) {
@@ -74,8 +75,8 @@ public final class CsvTable {
 				continue; // blank line
 			}
 			if (r.fields().size() != header.size()) {
-				throw new ReferenceDataException(file + " 第" + r.line() + "行：有 " + r.fields().size() + " 个值，表头有 "
-						+ header.size() + " 列");
+				throw new ReferenceDataException(
+						file + " 第" + r.line() + "行：有 " + r.fields().size() + " 个值，表头有 " + header.size() + " 列");
 			}
 			Map<String, String> values = new LinkedHashMap<>();
 			for (int i = 0; i < header.size(); i++) {

@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param industries the industry rows of the forms (行业领域), with aliases
  * @param submitters who must report every month (departments and townships)
  * @param campaigns the enforcement campaigns (专项行动)
- * @param holidays public holidays and make-up working days (调休); empty when holidays.csv is absent
+ * @param holidays public holidays and make-up working days (调休); empty when holidays.csv
+ * is absent
  */
 public record ReferenceData(List<Region> regions, List<Industry> industries, List<Submitter> submitters,
 		List<Campaign> campaigns, List<Holiday> holidays) {
 
-	/** A region: {@code level} is county, township, street or park; the county has no parent. */
+	/**
+	 * A region: {@code level} is county, township, street or park; the county has no
+	 * parent.
+	 */
 	public record Region(String code, String name, String level, String parentCode) {
 	}
 
@@ -25,14 +29,18 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	public record Industry(String code, String name, List<String> aliases) {
 	}
 
-	/** A submitter (填报单位): {@code kind} is department or township; a department's region is the county. */
+	/**
+	 * A submitter (填报单位): {@code kind} is department or township; a department's region
+	 * is the county.
+	 */
 	public record Submitter(String code, String name, String kind, String regionCode, List<String> aliases,
 			String liaison, String phone) {
 	}
 
 	/**
-	 * A campaign: due on {@code cutoffDay} of each month from {@code firstMonth} to {@code lastMonth}, moved
-	 * {@code holidayShift} ("earlier" 提前 or "later" 顺延) off non-working days.
+	 * A campaign: due on {@code cutoffDay} of each month from {@code firstMonth} to
+	 * {@code lastMonth}, moved {@code holidayShift} ("earlier" 提前 or "later" 顺延) off
+	 * non-working days.
 	 */
 	public record Campaign(String code, String name, YearMonth firstMonth, YearMonth lastMonth, int cutoffDay,
 			List<String> titleKeywords, String form, String holidayShift) {
@@ -43,7 +51,10 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 
 	}
 
-	/** A calendar exception: {@code kind} is holiday (no work) or workday (调休, a weekend worked). */
+	/**
+	 * A calendar exception: {@code kind} is holiday (no work) or workday (调休, a weekend
+	 * worked).
+	 */
 	public record Holiday(LocalDate date, String kind) {
 	}
 

@@ -1,6 +1,9 @@
 package org.anjian.warehouse.reference;
 
-/** Reference data that cannot be used; the message names the file, line (header = line 1) and column, in Chinese. */
+/**
+ * Reference data that cannot be used; the message names the file, line (header = line 1)
+ * and column, in Chinese.
+ */
 public class ReferenceDataException extends RuntimeException {
 
 	public ReferenceDataException(String message) {

@@ -34,12 +34,13 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Reads and validates a deployment's reference data directory (CONTRACT.md "Reference data") and writes it into the
- * {@code ref_*} tables.
+ * Reads and validates a deployment's reference data directory (CONTRACT.md "Reference
+ * data") and writes it into the {@code ref_*} tables.
  *
  * <p>
- * Validation is strict and stops at the first problem: reference data is written by the office once per deployment,
- * so a precise message ("submitters.csv 第5行 region_code 列：…") is worth more than a list of everything wrong.
+ * Validation is strict and stops at the first problem: reference data is written by the
+ * office once per deployment, so a precise message ("submitters.csv 第5行 region_code 列：…")
+ * is worth more than a list of everything wrong.
  */
 public final class ReferenceDataLoader {
 
@@ -65,7 +66,9 @@ public final class ReferenceDataLoader {
 	private ReferenceDataLoader() {
 	}
 
-	/** Loads and validates the five CSV files of {@code dir}; holidays.csv may be absent. */
+	/**
+	 * Loads and validates the five CSV files of {@code dir}; holidays.csv may be absent.
+	 */
 	public static ReferenceData load(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			throw new ReferenceDataException("基础数据目录不存在：" + dir);
@@ -85,7 +88,9 @@ public final class ReferenceDataLoader {
 		return parse(dir.toString(), texts);
 	}
 
-	/** The bundled demo county's reference data (resources {@code demo/reference/*.csv}). */
+	/**
+	 * The bundled demo county's reference data (resources {@code demo/reference/*.csv}).
+	 */
 	public static ReferenceData loadDemo() {
 		Map<String, String> texts = new HashMap<>();
 		for (String name : FILES) {
@@ -125,8 +130,10 @@ public final class ReferenceDataLoader {
 				List.of("code", "name", "level", "parent_code"), List.of()));
 		List<Industry> industries = industries(
 				CsvTable.parse(INDUSTRIES, texts.get(INDUSTRIES), List.of("code", "name", "aliases"), List.of()));
-		List<Submitter> submitters = submitters(CsvTable.parse(SUBMITTERS, texts.get(SUBMITTERS),
-				List.of("code", "name", "kind", "region_code", "aliases", "liaison", "phone"), List.of()), regions);
+		List<Submitter> submitters = submitters(
+				CsvTable.parse(SUBMITTERS, texts.get(SUBMITTERS),
+						List.of("code", "name", "kind", "region_code", "aliases", "liaison", "phone"), List.of()),
+				regions);
 		List<Campaign> campaigns = campaigns(CsvTable.parse(CAMPAIGNS, texts.get(CAMPAIGNS),
 				List.of("code", "name", "first_month", "last_month", "cutoff_day", "title_keywords", "form"),
 				List.of("holiday_shift")));
@@ -285,7 +292,10 @@ public final class ReferenceDataLoader {
 		return out;
 	}
 
-	/** Names and aliases of one file: each may identify one entity only, or recognition would be ambiguous. */
+	/**
+	 * Names and aliases of one file: each may identify one entity only, or recognition
+	 * would be ambiguous.
+	 */
 	private static final class Names {
 
 		private final CsvTable table;
@@ -346,7 +356,10 @@ public final class ReferenceDataLoader {
 		return new ReferenceDataException(t.file + " 第" + r.line() + "行 " + column + " 列：" + message);
 	}
 
-	/** Replaces the contents of every {@code ref_*} table with {@code data}, in one transaction. */
+	/**
+	 * Replaces the contents of every {@code ref_*} table with {@code data}, in one
+	 * transaction.
+	 */
 	public static void write(Warehouse warehouse, ReferenceData data) {
 		Connection connection = warehouse.connection();
 		warehouse.inTransaction(() -> {
@@ -357,27 +370,27 @@ public final class ReferenceDataLoader {
 				}
 			}
 			DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-			append(duck, "ref_region", data.regions(), (a, r) -> a.append(r.code())
-				.append(r.name())
-				.append(r.level())
-				.append(r.parentCode()));
+			append(duck, "ref_region", data.regions(),
+					(a, r) -> a.append(r.code()).append(r.name()).append(r.level()).append(r.parentCode()));
 			append(duck, "ref_industry", data.industries(),
 					(a, i) -> a.append(i.code()).append(i.name()).append(i.aliases()));
-			append(duck, "ref_submitter", data.submitters(), (a, s) -> a.append(s.code())
-				.append(s.name())
-				.append(s.kind())
-				.append(s.regionCode())
-				.append(s.aliases())
-				.append(s.liaison())
-				.append(s.phone()));
-			append(duck, "ref_campaign", data.campaigns(), (a, c) -> a.append(c.code())
-				.append(c.name())
-				.append(c.firstMonth().atDay(1))
-				.append(c.lastMonth().atDay(1))
-				.append(c.cutoffDay())
-				.append(c.titleKeywords())
-				.append(c.form())
-				.append(c.holidayShift()));
+			append(duck, "ref_submitter", data.submitters(),
+					(a, s) -> a.append(s.code())
+						.append(s.name())
+						.append(s.kind())
+						.append(s.regionCode())
+						.append(s.aliases())
+						.append(s.liaison())
+						.append(s.phone()));
+			append(duck, "ref_campaign", data.campaigns(),
+					(a, c) -> a.append(c.code())
+						.append(c.name())
+						.append(c.firstMonth().atDay(1))
+						.append(c.lastMonth().atDay(1))
+						.append(c.cutoffDay())
+						.append(c.titleKeywords())
+						.append(c.form())
+						.append(c.holidayShift()));
 			append(duck, "ref_holiday", data.holidays(), (a, h) -> a.append(h.date()).append(h.kind()));
 		});
 	}

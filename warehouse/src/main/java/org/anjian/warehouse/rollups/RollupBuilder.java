@@ -17,13 +17,15 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 
 /**
- * Materializes one rollup ({@link RollupRequest}) of one (campaign, month) from the SQL under {@code warehouse/rollups/}, parameterized by
- * DuckDB variables {@code campaign}, {@code period}, {@code as_of}, {@code deadline} and {@code kind}.
+ * Materializes one rollup ({@link RollupRequest}) of one (campaign, month) from the SQL
+ * under {@code warehouse/rollups/}, parameterized by DuckDB variables {@code campaign},
+ * {@code period}, {@code as_of}, {@code deadline} and {@code kind}.
  *
  * <p>
- * The rollup's rows for (campaign, period) and the roster rows for (campaign, period, kind) are deleted and inserted
- * in one transaction, so re-running replaces them and a reader never sees a half-written rollup. Expects the
- * reference data already written to {@code ref_*} (ReferenceDataLoader.write).
+ * The rollup's rows for (campaign, period) and the roster rows for (campaign, period,
+ * kind) are deleted and inserted in one transaction, so re-running replaces them and a
+ * reader never sees a half-written rollup. Expects the reference data already written to
+ * {@code ref_*} (ReferenceDataLoader.write).
  */
 public final class RollupBuilder {
 
@@ -39,7 +41,10 @@ public final class RollupBuilder {
 		this.calendar = new DeadlineCalendar(reference.holidays());
 	}
 
-	/** Materializes {@code request}; its campaign month must be one of the reference data's (RollupRequest.of). */
+	/**
+	 * Materializes {@code request}; its campaign month must be one of the reference
+	 * data's (RollupRequest.of).
+	 */
 	public RollupResult materialize(RollupRequest request) {
 		Campaign c = reference.campaign(request.campaign())
 			.orElseThrow(() -> new IllegalArgumentException("未知的专项行动代码“" + request.campaign() + "”"));
@@ -96,7 +101,8 @@ public final class RollupBuilder {
 			ps.executeUpdate();
 		}
 		try (Statement st = connection.createStatement()) {
-			return st.executeUpdate("insert into " + table + " by name\n" + Warehouse.resource("rollups/" + table + ".sql"));
+			return st
+				.executeUpdate("insert into " + table + " by name\n" + Warehouse.resource("rollups/" + table + ".sql"));
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.anjian.warehouse.rollups;
 
-/** The two rollups of a month (DOMAIN.md "Rollups sent upward"); the one place their names are defined. */
+/**
+ * The two rollups of a month (DOMAIN.md "Rollups sent upward"); the one place their names
+ * are defined.
+ */
 public enum RollupKind {
 
 	/** As of the end of the holiday-shifted deadline day (22日汇总): cumulative figures. */
@@ -21,7 +24,10 @@ public enum RollupKind {
 		this.label = label;
 	}
 
-	/** The value used on the command line, in {@code rollup_roster.kind} and in outbox folder names. */
+	/**
+	 * The value used on the command line, in {@code rollup_roster.kind} and in outbox
+	 * folder names.
+	 */
 	public String code() {
 		return code;
 	}

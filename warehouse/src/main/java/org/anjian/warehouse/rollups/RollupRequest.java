@@ -11,9 +11,10 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 
 /**
- * One rollup to materialize (汇总): campaign month, kind and the moment it takes submissions up to. The same value
- * travels from the command line or the calendar through the rollup job to the outbox; {@link #of} is the one place
- * the default {@code as_of} is decided.
+ * One rollup to materialize (汇总): campaign month, kind and the moment it takes
+ * submissions up to. The same value travels from the command line or the calendar through
+ * the rollup job to the outbox; {@link #of} is the one place the default {@code as_of} is
+ * decided.
  *
  * @param campaign campaign code
  * @param period the month rolled up
@@ -31,8 +32,8 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 
 	/**
 	 * A rollup of a campaign month, checked against the reference data.
-	 * @param asOf null for the calendar's moment: the end of the holiday-shifted deadline day (cutoff) or of the
-	 * month's last day (month-end)
+	 * @param asOf null for the calendar's moment: the end of the holiday-shifted deadline
+	 * day (cutoff) or of the month's last day (month-end)
 	 * @throws IllegalArgumentException for an unknown campaign or a month outside it
 	 */
 	public static RollupRequest of(ReferenceData reference, String campaign, YearMonth period, RollupKind kind,
@@ -40,11 +41,11 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 		Campaign c = reference.campaign(campaign)
 			.orElseThrow(() -> new IllegalArgumentException("未知的专项行动代码“" + campaign + "”"));
 		if (!c.covers(period)) {
-			throw new IllegalArgumentException("专项行动“" + c.name() + "”（" + c.firstMonth() + " 至 " + c.lastMonth()
-					+ "）不包括 " + period);
+			throw new IllegalArgumentException(
+					"专项行动“" + c.name() + "”（" + c.firstMonth() + " 至 " + c.lastMonth() + "）不包括 " + period);
 		}
-		return new RollupRequest(c.code(), period, kind, asOf != null ? asOf : scheduledAsOf(c, period, kind,
-				new DeadlineCalendar(reference.holidays())));
+		return new RollupRequest(c.code(), period, kind,
+				asOf != null ? asOf : scheduledAsOf(c, period, kind, new DeadlineCalendar(reference.holidays())));
 	}
 
 	/** The rollup as the calendar produces it, at its default {@code as_of}. */
@@ -62,8 +63,9 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 	}
 
 	/**
-	 * Its identifying job parameters. The rollup command, {@code nightly} and the scheduler's triggers all start the
-	 * rollup job with exactly these, so they share job instances.
+	 * Its identifying job parameters. The rollup command, {@code nightly} and the
+	 * scheduler's triggers all start the rollup job with exactly these, so they share job
+	 * instances.
 	 */
 	public Map<String, String> parameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();

@@ -11,7 +11,8 @@ import java.util.List;
  * @param campaign campaign code
  * @param period the month rolled up
  * @param kind cutoff or month-end
- * @param rowsWritten rows written to the rollup table (industry rows and 合计 rows of every region)
+ * @param rowsWritten rows written to the rollup table (industry rows and 合计 rows of every
+ * region)
  * @param asOf tables received after this instant were not taken
  * @param deadline the holiday-shifted deadline day of the month
  * @param roster every expected submitter, in code order

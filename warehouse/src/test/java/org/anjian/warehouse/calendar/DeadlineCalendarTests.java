@@ -57,7 +57,8 @@ class DeadlineCalendarTests {
 				"F-000", "later");
 		Campaign firstOfMonth = new Campaign("F", "每月1日", YearMonth.of(2024, 1), YearMonth.of(2024, 12), 1,
 				List.of("x"), "F-000", "later");
-		// then: 22 June 2024 is a Saturday → Monday 24 June; 1 October is 国庆 → Tuesday 8 October
+		// then: 22 June 2024 is a Saturday → Monday 24 June; 1 October is 国庆 → Tuesday 8
+		// October
 		assertThat(calendar.deadline(later, YearMonth.of(2024, 6))).isEqualTo(LocalDate.of(2024, 6, 24));
 		assertThat(calendar.deadline(firstOfMonth, YearMonth.of(2024, 10))).isEqualTo(LocalDate.of(2024, 10, 8));
 	}
@@ -67,8 +68,8 @@ class DeadlineCalendarTests {
 		// given: 2024-02-04 (Sunday) is a 调休 working day; February has 29 days in 2024
 		Campaign fourth = new Campaign("W", "四日", YearMonth.of(2024, 1), YearMonth.of(2024, 12), 4, List.of("x"),
 				"F-000", "earlier");
-		Campaign thirtyFirst = new Campaign("E", "月末", YearMonth.of(2024, 1), YearMonth.of(2024, 12), 31,
-				List.of("x"), "F-000", "earlier");
+		Campaign thirtyFirst = new Campaign("E", "月末", YearMonth.of(2024, 1), YearMonth.of(2024, 12), 31, List.of("x"),
+				"F-000", "earlier");
 		// then
 		assertThat(calendar.deadline(fourth, YearMonth.of(2024, 2))).isEqualTo(LocalDate.of(2024, 2, 4));
 		assertThat(DeadlineCalendar.nominalDeadline(thirtyFirst, YearMonth.of(2024, 2)))

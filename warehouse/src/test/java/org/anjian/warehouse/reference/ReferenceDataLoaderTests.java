@@ -20,9 +20,13 @@ class ReferenceDataLoaderTests {
 	@TempDir
 	Path dir;
 
-	/** Copies the sample county's reference data into the temp dir, then replaces one file. */
+	/**
+	 * Copies the sample county's reference data into the temp dir, then replaces one
+	 * file.
+	 */
 	Path samplesWith(String file, String content) throws IOException {
-		for (String name : List.of("regions.csv", "industries.csv", "submitters.csv", "campaigns.csv", "holidays.csv")) {
+		for (String name : List.of("regions.csv", "industries.csv", "submitters.csv", "campaigns.csv",
+				"holidays.csv")) {
 			Files.copy(Given.samples().resolve("reference").resolve(name), dir.resolve(name));
 		}
 		if (file != null) {
@@ -62,7 +66,8 @@ class ReferenceDataLoaderTests {
 	@Test
 	void acceptsByteOrderMarkQuotingAndMissingHolidays() throws IOException {
 		// given
-		samplesWith("industries.csv", "\uFEFFcode,name,aliases\r\nyjgl,\"应急管理\",\"应急|应急管理局\"\r\nzj,住建,\"住建局|\"\"住建\"\"\"\r\n");
+		samplesWith("industries.csv",
+				"\uFEFFcode,name,aliases\r\nyjgl,\"应急管理\",\"应急|应急管理局\"\r\nzj,住建,\"住建局|\"\"住建\"\"\"\r\n");
 		Files.delete(dir.resolve("holidays.csv"));
 		// when
 		ReferenceData data = ReferenceDataLoader.load(dir);
@@ -82,7 +87,8 @@ class ReferenceDataLoaderTests {
 		// when
 		ReferenceData data = ReferenceDataLoader.load(dir);
 		// then
-		assertThat(data.campaigns()).extracting(ReferenceData.Campaign::holidayShift).containsExactly("later", "earlier");
+		assertThat(data.campaigns()).extracting(ReferenceData.Campaign::holidayShift)
+			.containsExactly("later", "earlier");
 	}
 
 	@Test

@@ -52,7 +52,9 @@ class RollupBuilderTests {
 		return LocalDateTime.of(2024, month, day, hour, 0);
 	}
 
-	/** A one-row table: a submitter's yjgl row with the given hazards and rectifications. */
+	/**
+	 * A one-row table: a submitter's yjgl row with the given hazards and rectifications.
+	 */
 	void table(String sha, String submitter, String region, YearMonth period, LocalDateTime receivedAt,
 			long hazardsMajor, long hazardsGeneral, long rectifiedMajor, long rectifiedGeneral) {
 		file(warehouse, sha, submitter, period, receivedAt, "loaded");
@@ -100,9 +102,8 @@ class RollupBuilderTests {
 				new RollupResult.RosterEntry("T2", "西镇", "missing", false, "李四", "13800000002"));
 		assertThat(rows(warehouse, """
 				select submitter_code, carried_from_period, sha256 from rollup_roster
-				where kind = 'cutoff' order by submitter_code"""))
-			.containsExactly(Arrays.asList("D1", null, "d1-may"), List.of("T1", "2024-04-01", "t1-apr"),
-					Arrays.asList("T2", null, null));
+				where kind = 'cutoff' order by submitter_code""")).containsExactly(Arrays.asList("D1", null, "d1-may"),
+				List.of("T1", "2024-04-01", "t1-apr"), Arrays.asList("T2", null, null));
 	}
 
 	@Test
@@ -114,8 +115,9 @@ class RollupBuilderTests {
 		RollupResult cutoff = builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
 		RollupResult monthEnd = builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, null));
 		// then
-		assertThat(rows(warehouse, "select hazards_total from rollup_cutoff where region_code = ? and industry_code = 'ALL'",
-				COUNTY)).containsExactly(List.of("3"));
+		assertThat(rows(warehouse,
+				"select hazards_total from rollup_cutoff where region_code = ? and industry_code = 'ALL'", COUNTY))
+			.containsExactly(List.of("3"));
 		assertThat(rows(warehouse, """
 				select hazards_total, hazards_total_cum, rectified_total, rectified_total_cum
 				from rollup_month_end where region_code = ? and industry_code = 'ALL'""", COUNTY))
@@ -138,9 +140,9 @@ class RollupBuilderTests {
 		assertThat(rows(warehouse, """
 				select region_code, industry_code, hazards_total, hazards_major, rectified_total, hazards_total_cum,
 				    fines_wan, fines_wan_cum
-				from rollup_month_end where region_code = ? order by industry_code""", COUNTY))
-			.containsExactly(List.of(COUNTY, "ALL", "-2", "-1", "1", "8", "0.0000", "1.5000"),
-					List.of(COUNTY, "yjgl", "-2", "-1", "1", "8", "0.0000", "1.5000"));
+				from rollup_month_end where region_code = ? order by industry_code""", COUNTY)).containsExactly(
+				List.of(COUNTY, "ALL", "-2", "-1", "1", "8", "0.0000", "1.5000"),
+				List.of(COUNTY, "yjgl", "-2", "-1", "1", "8", "0.0000", "1.5000"));
 	}
 
 	@Test
@@ -153,8 +155,8 @@ class RollupBuilderTests {
 		assertThat(rows(warehouse, """
 				select region_code, industry_code, hazards_total, hazards_total_cum, rectification_rate,
 				    major_rectification_rate
-				from rollup_month_end where region_code = ? order by industry_code""", WEST))
-			.containsExactly(List.of(WEST, "ALL", "4", "4", "0.5", "1.0"), List.of(WEST, "yjgl", "4", "4", "0.5", "1.0"));
+				from rollup_month_end where region_code = ? order by industry_code""", WEST)).containsExactly(
+				List.of(WEST, "ALL", "4", "4", "0.5", "1.0"), List.of(WEST, "yjgl", "4", "4", "0.5", "1.0"));
 	}
 
 	@Test
@@ -182,9 +184,9 @@ class RollupBuilderTests {
 		// then
 		assertThat(rows(warehouse, """
 				select region_code, rectification_rate, major_rectification_rate, coverage_rate
-				from rollup_month_end where industry_code = 'ALL' order by region_code"""))
-			.containsExactly(Arrays.asList(COUNTY, "0.75", null, null), Arrays.asList(EAST, "0.75", null, null),
-					Arrays.asList(WEST, null, null, null), Arrays.asList(PARK, null, null, null));
+				from rollup_month_end where industry_code = 'ALL' order by region_code""")).containsExactly(
+				Arrays.asList(COUNTY, "0.75", null, null), Arrays.asList(EAST, "0.75", null, null),
+				Arrays.asList(WEST, null, null, null), Arrays.asList(PARK, null, null, null));
 	}
 
 	@Test

@@ -19,15 +19,18 @@ import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
- * Publishes {@code <home>/analyst/anjian.duckdb}: a consistent, read-only copy of the warehouse for analysts' SQL
- * while jobs keep writing the warehouse (DuckDB allows one writing process per file, so analysts never open the
- * warehouse itself).
+ * Publishes {@code <home>/analyst/anjian.duckdb}: a consistent, read-only copy of the
+ * warehouse for analysts' SQL while jobs keep writing the warehouse (DuckDB allows one
+ * writing process per file, so analysts never open the warehouse itself).
  *
- * <p>How: {@code ATTACH} a new temp file beside the snapshot, {@code COPY FROM DATABASE} (one transaction, so one
- * consistent point in time), create the documented views ({@code analyst/*.sql}), {@code CHECKPOINT}, {@code DETACH},
- * fsync, then rename the temp file over {@code anjian.duckdb}. The publisher never opens the published file, it only
- * renames onto it, so an analyst's lock on it never blocks a publish; an analyst who has the old file open keeps
- * reading the old inode (Linux) until reconnecting. The data dictionary is written beside it.
+ * <p>
+ * How: {@code ATTACH} a new temp file beside the snapshot, {@code COPY FROM DATABASE}
+ * (one transaction, so one consistent point in time), create the documented views
+ * ({@code analyst/*.sql}), {@code CHECKPOINT}, {@code DETACH}, fsync, then rename the
+ * temp file over {@code anjian.duckdb}. The publisher never opens the published file, it
+ * only renames onto it, so an analyst's lock on it never blocks a publish; an analyst who
+ * has the old file open keeps reading the old inode (Linux) until reconnecting. The data
+ * dictionary is written beside it.
  */
 public final class AnalystSnapshot {
 
@@ -39,8 +42,8 @@ public final class AnalystSnapshot {
 	}
 
 	/**
-	 * Publishes a new snapshot of the warehouse behind {@code warehouse} under {@code home/analyst/}.
-	 *
+	 * Publishes a new snapshot of the warehouse behind {@code warehouse} under
+	 * {@code home/analyst/}.
 	 * @return the published snapshot file
 	 */
 	public static Path publish(Connection warehouse, Path home) throws IOException, SQLException {
@@ -55,7 +58,8 @@ public final class AnalystSnapshot {
 			boolean attached = true;
 			try {
 				st.execute("copy from database " + ident(source) + " to " + alias);
-				// Views are created from inside the snapshot so their names resolve in the snapshot file on its own.
+				// Views are created from inside the snapshot so their names resolve in
+				// the snapshot file on its own.
 				st.execute("use " + alias);
 				try {
 					for (String view : views()) {
@@ -88,9 +92,10 @@ public final class AnalystSnapshot {
 	}
 
 	/**
-	 * Takes the write permission off the snapshot file, so that an analyst's tool opening it read-write by mistake
-	 * fails instead of changing what others query (the publisher only renames onto it, which needs the folder's
-	 * permission, not the file's). No-op on file systems without POSIX permissions.
+	 * Takes the write permission off the snapshot file, so that an analyst's tool opening
+	 * it read-write by mistake fails instead of changing what others query (the publisher
+	 * only renames onto it, which needs the folder's permission, not the file's). No-op
+	 * on file systems without POSIX permissions.
 	 */
 	static void readOnly(Path file) throws IOException {
 		if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {

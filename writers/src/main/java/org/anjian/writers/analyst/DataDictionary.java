@@ -19,11 +19,14 @@ import org.anjian.warehouse.reference.CsvTable;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
- * The data dictionary, generated from the live schema ({@code duckdb_columns()}, the information schema plus column
- * comments) and the measure catalog ({@code measures.csv}), so it cannot go stale: {@code data_dictionary.md} and
- * {@code data_dictionary.csv} (table, column, type, unit, 中文名称, description). Measure columns take their label and
- * unit from the catalog ({@code <code>_cum} = 累计数; in {@code rollup_month_end} the plain code = 本月数); other
- * columns from {@code analyst/columns.csv} (a {@code table.column} row before a {@code column} row); a column comment in the warehouse wins over both.
+ * The data dictionary, generated from the live schema ({@code duckdb_columns()}, the
+ * information schema plus column comments) and the measure catalog
+ * ({@code measures.csv}), so it cannot go stale: {@code data_dictionary.md} and
+ * {@code data_dictionary.csv} (table, column, type, unit, 中文名称, description). Measure
+ * columns take their label and unit from the catalog ({@code <code>_cum} = 累计数; in
+ * {@code rollup_month_end} the plain code = 本月数); other columns from
+ * {@code analyst/columns.csv} (a {@code table.column} row before a {@code column} row); a
+ * column comment in the warehouse wins over both.
  */
 public final class DataDictionary {
 
@@ -38,13 +41,16 @@ public final class DataDictionary {
 	private DataDictionary() {
 	}
 
-	/** Writes both files into {@code dir} (each replaced atomically); returns the entries written. */
+	/**
+	 * Writes both files into {@code dir} (each replaced atomically); returns the entries
+	 * written.
+	 */
 	public static List<Entry> write(Connection warehouse, Path dir) throws IOException, SQLException {
 		List<Entry> entries = entries(warehouse);
 		StringBuilder csv = new StringBuilder("\uFEFFtable,column,type,unit,中文名称,description\n");
 		for (Entry e : entries) {
-			csv.append(String.join(",", List.of(csv(e.table), csv(e.column), csv(e.type), csv(e.unit), csv(e.labelZh),
-					csv(e.description))))
+			csv.append(String.join(",",
+					List.of(csv(e.table), csv(e.column), csv(e.type), csv(e.unit), csv(e.labelZh), csv(e.description))))
 				.append('\n');
 		}
 		StringBuilder md = new StringBuilder("# 数据字典 (data dictionary)\n\n");
@@ -64,12 +70,16 @@ public final class DataDictionary {
 		return entries;
 	}
 
-	/** Every column of every table and view of the warehouse's main schema, dim/fact/rollup tables first. */
+	/**
+	 * Every column of every table and view of the warehouse's main schema,
+	 * dim/fact/rollup tables first.
+	 */
 	public static List<Entry> entries(Connection warehouse) throws SQLException {
 		MeasureCatalog measures = MeasureCatalog.standard();
 		Map<String, CsvTable.Row> columns = new HashMap<>();
-		CsvTable.parse("columns.csv", resource("columns.csv"), List.of("column", "label_zh", "unit", "description"),
-				List.of())
+		CsvTable
+			.parse("columns.csv", resource("columns.csv"), List.of("column", "label_zh", "unit", "description"),
+					List.of())
 			.rows()
 			.forEach(row -> columns.put(row.get("column"), row));
 		List<Entry> out = new ArrayList<>();
@@ -113,7 +123,8 @@ public final class DataDictionary {
 			}
 			return new String[] { m.unit(), label, description };
 		}
-		// "table.column" first, for a name that means something else in that table (fact_hazard.deadline = 整改期限)
+		// "table.column" first, for a name that means something else in that table
+		// (fact_hazard.deadline = 整改期限)
 		CsvTable.Row c = columns.getOrDefault(table + "." + column, columns.get(column));
 		if (c != null) {
 			return new String[] { c.get("unit"), c.get("label_zh"), c.get("description") };

@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Writing output files so that a reader sees either the old file or the complete new one: write a temp file in the
- * same folder (same file system, so the rename is atomic), fsync it, then {@code ATOMIC_MOVE} it over the target.
+ * Writing output files so that a reader sees either the old file or the complete new one:
+ * write a temp file in the same folder (same file system, so the rename is atomic), fsync
+ * it, then {@code ATOMIC_MOVE} it over the target.
  */
 public final class AtomicFiles {
 
@@ -25,7 +26,10 @@ public final class AtomicFiles {
 
 	}
 
-	/** Produces a file at a given path (for writers that want a path, such as DuckDB's COPY). */
+	/**
+	 * Produces a file at a given path (for writers that want a path, such as DuckDB's
+	 * COPY).
+	 */
 	@FunctionalInterface
 	public interface FileProducer {
 
@@ -45,7 +49,10 @@ public final class AtomicFiles {
 		});
 	}
 
-	/** Replaces {@code target} atomically with the file {@code producer} writes at the temp path it is given. */
+	/**
+	 * Replaces {@code target} atomically with the file {@code producer} writes at the
+	 * temp path it is given.
+	 */
 	public static void produce(Path target, FileProducer producer) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
@@ -61,7 +68,10 @@ public final class AtomicFiles {
 		}
 	}
 
-	/** Flushes a file's (or a directory's entries') data to disk; directories are best effort. */
+	/**
+	 * Flushes a file's (or a directory's entries') data to disk; directories are best
+	 * effort.
+	 */
 	public static void fsync(Path path) throws IOException {
 		boolean dir = Files.isDirectory(path);
 		try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {

@@ -20,8 +20,10 @@ public record ExportResult(Path directory, List<TableExport> tables) {
 	 *
 	 * @param table the warehouse table
 	 * @param rows rows written
-	 * @param partitions the {@code period=YYYY-MM} folders written, empty for an unpartitioned table
-	 * @param csv the CSV copy relative to the exports directory, or null (only rollups get one)
+	 * @param partitions the {@code period=YYYY-MM} folders written, empty for an
+	 * unpartitioned table
+	 * @param csv the CSV copy relative to the exports directory, or null (only rollups
+	 * get one)
 	 */
 	public record TableExport(String table, long rows, List<String> partitions, String csv) {
 

@@ -19,27 +19,39 @@ import java.util.stream.Stream;
 import org.anjian.warehouse.Warehouse;
 
 /**
- * Refreshes {@code <home>/exports/} (CONTRACT.md "Exports"): Parquet for every {@code dim_*}, {@code fact_*} and
- * {@code rollup_*} table, tables with a {@code period} column Hive-partitioned as {@code <table>/period=YYYY-MM/data.parquet}
- * (the DATE column stays inside the files too), and CSV copies of the rollups under {@code csv/} (UTF-8 with BOM).
+ * Refreshes {@code <home>/exports/} (CONTRACT.md "Exports"): Parquet for every
+ * {@code dim_*}, {@code fact_*} and {@code rollup_*} table, tables with a {@code period}
+ * column Hive-partitioned as {@code
  *
- * <p>Written with DuckDB's {@code COPY … TO … (format parquet)}: DuckDB keeps DATE, DECIMAL(p,s) and UTF-8 string
- * logical types, and measured faster than the parquet-java writer (writers/README.md). Each partition is its own
- * {@code COPY (select … where period = …)} so the partition column is not dropped from the file as
- * {@code PARTITION_BY} would.
+<table>
+ * /period=YYYY-MM/data.parquet} (the DATE column stays inside the files too), and CSV
+ * copies of the rollups under {@code csv/} (UTF-8 with BOM).
  *
- * <p>Protections applied to every export: personal data of liaisons is for the office's 催报 outputs only, so phone
- * numbers — columns named {@code phone} or {@code mobile} (a liaison list's 手机号码), or ending in {@code _phone} /
- * {@code _mobile} — are masked (138****4152) and liaison names ({@code liaison}, {@code liaison_name}) reduced to
- * the surname (邓*), unless disabled; inspectors' names are officials acting in office and stay;
- * in the CSV copies, text starting with = + - @ tab or CR gets a leading single quote (OWASP CSV injection), since
- * CSV has no cell types and a spreadsheet would evaluate it. Parquet keeps text as is: it is typed data.
+ * <p>
+ * Written with DuckDB's {@code COPY … TO … (format parquet)}: DuckDB keeps DATE,
+ * DECIMAL(p,s) and UTF-8 string logical types, and measured faster than the parquet-java
+ * writer (writers/README.md). Each partition is its own
+ * {@code COPY (select … where period = …)} so the partition column is not dropped from
+ * the file as {@code PARTITION_BY} would.
  *
- * <p>The swap: everything is written into a sibling temp folder {@code .exports.tmp-<uuid>} and fsynced; then the old
- * {@code exports} is renamed aside and the new one renamed into place (two same-file-system renames), and the old one
- * deleted. A reader therefore sees the complete old export, the complete new one, or (for the microseconds between
- * the renames) no {@code exports} folder, never a half-written one; files it already has open stay readable.
- * POSIX rename cannot replace a non-empty directory in one step, hence two renames rather than one.
+ * <p>
+ * Protections applied to every export: personal data of liaisons is for the office's 催报
+ * outputs only, so phone numbers — columns named {@code phone} or {@code mobile} (a
+ * liaison list's 手机号码), or ending in {@code _phone} / {@code _mobile} — are masked
+ * (138****4152) and liaison names ({@code liaison}, {@code liaison_name}) reduced to the
+ * surname (邓*), unless disabled; inspectors' names are officials acting in office and
+ * stay; in the CSV copies, text starting with = + - @ tab or CR gets a leading single
+ * quote (OWASP CSV injection), since CSV has no cell types and a spreadsheet would
+ * evaluate it. Parquet keeps text as is: it is typed data.
+ *
+ * <p>
+ * The swap: everything is written into a sibling temp folder {@code .exports.tmp-<uuid>}
+ * and fsynced; then the old {@code exports} is renamed aside and the new one renamed into
+ * place (two same-file-system renames), and the old one deleted. A reader therefore sees
+ * the complete old export, the complete new one, or (for the microseconds between the
+ * renames) no {@code exports} folder, never a half-written one; files it already has open
+ * stay readable. POSIX rename cannot replace a non-empty directory in one step, hence two
+ * renames rather than one.
  */
 public final class WarehouseExporter {
 
@@ -54,7 +66,10 @@ public final class WarehouseExporter {
 		this(warehouseConnection, true);
 	}
 
-	/** {@code maskPhones = false} exports phone numbers in clear (for an internal, access-controlled copy). */
+	/**
+	 * {@code maskPhones = false} exports phone numbers in clear (for an internal,
+	 * access-controlled copy).
+	 */
 	public WarehouseExporter(Connection warehouseConnection, boolean maskPhones) {
 		this.connection = warehouseConnection;
 		this.maskPhones = maskPhones;
@@ -141,8 +156,8 @@ public final class WarehouseExporter {
 			}
 		}
 		else {
-			rows = copy("select " + parquetSelect + " from " + ident(table) + " order by all", dir.resolve("data.parquet"),
-					"format parquet");
+			rows = copy("select " + parquetSelect + " from " + ident(table) + " order by all",
+					dir.resolve("data.parquet"), "format parquet");
 		}
 		String csv = null;
 		if (table.startsWith("rollup_")) {
@@ -152,7 +167,8 @@ public final class WarehouseExporter {
 					"format csv, header true");
 			Path withBom = csvDir.resolve(table + ".csv");
 			try (OutputStream out = Files.newOutputStream(withBom)) {
-				// Excel decides a CSV's encoding by the BOM: without it the Chinese text opens as mojibake.
+				// Excel decides a CSV's encoding by the BOM: without it the Chinese text
+				// opens as mojibake.
 				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 				Files.copy(plain, out);
 			}
@@ -165,7 +181,8 @@ public final class WarehouseExporter {
 	private List<Date> periods(String table) throws SQLException {
 		List<Date> out = new ArrayList<>();
 		try (Statement st = connection.createStatement();
-				ResultSet rs = st.executeQuery("select distinct period from " + ident(table) + " order by period nulls last")) {
+				ResultSet rs = st
+					.executeQuery("select distinct period from " + ident(table) + " order by period nulls last")) {
 			while (rs.next()) {
 				out.add(rs.getDate(1));
 			}
@@ -173,7 +190,10 @@ public final class WarehouseExporter {
 		return out;
 	}
 
-	/** The select list: phone masked; for CSV also text neutralised against formula injection. */
+	/**
+	 * The select list: phone masked; for CSV also text neutralised against formula
+	 * injection.
+	 */
 	private String select(List<Column> columns, boolean csv) {
 		List<String> items = new ArrayList<>();
 		for (Column c : columns) {
@@ -204,7 +224,10 @@ public final class WarehouseExporter {
 		return name.equals("liaison") || name.equals("liaison_name");
 	}
 
-	/** 邓佳 → 邓*, 欧阳小明 → 欧***: the surname is enough to tell liaisons apart in a chart, not to identify one. */
+	/**
+	 * 邓佳 → 邓*, 欧阳小明 → 欧***: the surname is enough to tell liaisons apart in a chart, not
+	 * to identify one.
+	 */
 	static String maskName(String expr) {
 		return "case when " + expr + " is null then null else left(" + expr + ", 1) || repeat('*', length(" + expr
 				+ ") - 1) end";
@@ -216,7 +239,10 @@ public final class WarehouseExporter {
 				+ ", 3) || '****' || right(" + expr + ", 4) else repeat('*', length(" + expr + ")) end";
 	}
 
-	/** OWASP CSV injection: a leading ' makes a spreadsheet show the text instead of evaluating it. */
+	/**
+	 * OWASP CSV injection: a leading ' makes a spreadsheet show the text instead of
+	 * evaluating it.
+	 */
 	static String neutralise(String expr) {
 		return "case when regexp_matches(" + expr + ", '^[=+\\-@\\t\\r]') then '''' || " + expr + " else " + expr
 				+ " end";
@@ -224,7 +250,8 @@ public final class WarehouseExporter {
 
 	private long copy(String query, Path file, String options) throws SQLException {
 		try (Statement st = connection.createStatement()) {
-			// COPY answers with the number of rows written, as a result set or as an update count
+			// COPY answers with the number of rows written, as a result set or as an
+			// update count
 			if (st.execute("copy (" + query + ") to " + Warehouse.literal(file.toString()) + " (" + options + ")")) {
 				try (ResultSet rs = st.getResultSet()) {
 					return rs.next() ? rs.getLong(1) : 0;

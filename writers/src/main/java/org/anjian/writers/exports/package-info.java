@@ -1,2 +1,5 @@
-/** Parquet and CSV exports of the warehouse's dim, fact and rollup tables, swapped in whole; atomic file writes. */
+/**
+ * Parquet and CSV exports of the warehouse's dim, fact and rollup tables, swapped in
+ * whole; atomic file writes.
+ */
 package org.anjian.writers.exports;

@@ -21,14 +21,16 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The audit ledger (入库台账): the one owner of {@code audit_file} and {@code audit_issue}. Whether a file is new,
- * recorded before, a duplicate, loaded, superseded or rejected is decided and read back here, for summary tables and
- * lists alike; writers land their rows, the ledger records the file.
+ * The audit ledger (入库台账): the one owner of {@code audit_file} and {@code audit_issue}.
+ * Whether a file is new, recorded before, a duplicate, loaded, superseded or rejected is
+ * decided and read back here, for summary tables and lists alike; writers land their
+ * rows, the ledger records the file.
  *
  * <p>
- * Writes run in the caller's transaction (one per file, opened by the writer) and throw {@link SQLException}, so a
- * failure rolls back the whole file. Lookups outside a transaction ({@link #seen}, {@link #status},
- * {@link #statusCounts}) throw {@link WarehouseException}.
+ * Writes run in the caller's transaction (one per file, opened by the writer) and throw
+ * {@link SQLException}, so a failure rolls back the whole file. Lookups outside a
+ * transaction ({@link #seen}, {@link #status}, {@link #statusCounts}) throw
+ * {@link WarehouseException}.
  */
 public final class AuditLedger {
 
@@ -75,8 +77,9 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * The files that are versions of one another: among the accepted ones the latest received (ties: the later path)
-	 * is {@code loaded}, every other {@code superseded} by it (CONTRACT.md "A later accepted table … supersedes").
+	 * The files that are versions of one another: among the accepted ones the latest
+	 * received (ties: the later path) is {@code loaded}, every other {@code superseded}
+	 * by it (CONTRACT.md "A later accepted table … supersedes").
 	 */
 	public sealed interface Scope permits Scope.SummaryScope, Scope.ListScope {
 
@@ -127,7 +130,10 @@ public final class AuditLedger {
 
 	// ---- lookups
 
-	/** True when these bytes under this path are already recorded: re-ingesting them changes nothing. */
+	/**
+	 * True when these bytes under this path are already recorded: re-ingesting them
+	 * changes nothing.
+	 */
 	public boolean seen(String sha256, String path) {
 		return status(sha256, path).isPresent();
 	}
@@ -143,8 +149,9 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * How many of these files have each status now (a later file of the run may have superseded an earlier one):
-	 * every status of {@link #STATUSES}, zero or not, in that order; files not recorded are not counted.
+	 * How many of these files have each status now (a later file of the run may have
+	 * superseded an earlier one): every status of {@link #STATUSES}, zero or not, in that
+	 * order; files not recorded are not counted.
 	 */
 	public Map<String, Long> statusCounts(Collection<Key> files) {
 		Map<String, Long> counts = new LinkedHashMap<>();
@@ -161,8 +168,8 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * The path under which these bytes were first recorded (the original of any duplicate): the earliest received
-	 * non-duplicate row, ties broken by path.
+	 * The path under which these bytes were first recorded (the original of any
+	 * duplicate): the earliest received non-duplicate row, ties broken by path.
 	 */
 	public Optional<String> firstPathOf(String sha256) {
 		try {
@@ -176,10 +183,11 @@ public final class AuditLedger {
 	// ---- writes, in the caller's transaction
 
 	/**
-	 * Admits a file to the ledger. Recorded before under this path: its status, nothing written (re-ingesting is a
-	 * no-op). The same bytes recorded under another path: recorded now as a {@code duplicate} carrying the original's
-	 * identity (submitter, campaign, period, sheet, form, list kind), nothing landed. Empty: a new file, for the writer
-	 * to land and {@link #record}.
+	 * Admits a file to the ledger. Recorded before under this path: its status, nothing
+	 * written (re-ingesting is a no-op). The same bytes recorded under another path:
+	 * recorded now as a {@code duplicate} carrying the original's identity (submitter,
+	 * campaign, period, sheet, form, list kind), nothing landed. Empty: a new file, for
+	 * the writer to land and {@link #record}.
 	 */
 	public Optional<String> admit(Entry file, LocalDateTime ingestedAt) throws SQLException {
 		Optional<String> existing = statusOf(file.sha256(), file.path());
@@ -209,7 +217,10 @@ public final class AuditLedger {
 		return Optional.of(DUPLICATE);
 	}
 
-	/** Records a file with its findings: one {@code audit_file} row, its errors and warnings counted, and its issues. */
+	/**
+	 * Records a file with its findings: one {@code audit_file} row, its errors and
+	 * warnings counted, and its issues.
+	 */
 	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt)
 			throws SQLException {
 		int errors = (int) findings.stream().filter(Finding::isError).count();
@@ -228,8 +239,9 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * Findings of one file as they come, numbered from 1, through an Appender on {@code audit_issue}: confined to the
-	 * thread that opens it (a list's loader thread), flushed at {@code close()}.
+	 * Findings of one file as they come, numbered from 1, through an Appender on
+	 * {@code audit_issue}: confined to the thread that opens it (a list's loader thread),
+	 * flushed at {@code close()}.
 	 */
 	public Issues issues(String sha256) throws SQLException {
 		return new Issues(sha256, connection().unwrap(DuckDBConnection.class)
@@ -237,8 +249,9 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * Re-ranks the accepted versions in one scope by received time (ties: the later path), so the outcome does not
-	 * depend on the order files arrive in; set-based, one statement.
+	 * Re-ranks the accepted versions in one scope by received time (ties: the later
+	 * path), so the outcome does not depend on the order files arrive in; set-based, one
+	 * statement.
 	 */
 	public void rankVersions(Scope scope) throws SQLException {
 		try (PreparedStatement ps = connection().prepareStatement("""
@@ -253,7 +266,8 @@ public final class AuditLedger {
 				set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
 				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
 				from versions
-				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path""".formatted(scope.filter()))) {
+				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path"""
+			.formatted(scope.filter()))) {
 			List<Object> values = scope.values();
 			for (int i = 0; i < values.size(); i++) {
 				ps.setObject(i + 1, values.get(i));
@@ -316,14 +330,18 @@ public final class AuditLedger {
 
 	// ---- the SQL
 
-	/** The one {@code audit_file} insert: a new file, or a duplicate pointing to its original. */
+	/**
+	 * The one {@code audit_file} insert: a new file, or a duplicate pointing to its
+	 * original.
+	 */
 	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
 			LocalDateTime ingestedAt) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement("""
-				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
-				    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
-				    list_kind)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)""")) {
+		try (PreparedStatement ps = connection().prepareStatement(
+				"""
+						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+						    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
+						    list_kind)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)""")) {
 			ps.setString(1, file.sha256());
 			ps.setString(2, file.path());
 			ps.setObject(3, file.receivedAt());
@@ -351,8 +369,7 @@ public final class AuditLedger {
 		}
 	}
 
-	private static Optional<String> statusOf(PreparedStatement status, String sha256, String path)
-			throws SQLException {
+	private static Optional<String> statusOf(PreparedStatement status, String sha256, String path) throws SQLException {
 		status.setString(1, sha256);
 		status.setString(2, path);
 		try (ResultSet rs = status.executeQuery()) {

@@ -26,17 +26,21 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * One list file being loaded: the reader's {@link ListRowSink} on one side, a loader thread on the other.
+ * One list file being loaded: the reader's {@link ListRowSink} on one side, a loader
+ * thread on the other.
  *
  * <p>
- * The reader's thread packs each row into one line ({@link PackedLine}) and writes it to a staging file; every
- * {@code chunkRows} rows it hands the finished {@link StagingChunk} (with the rare rows that cannot be packed, and the
- * findings) over a bounded queue (at most {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather
- * than filling the disk). The loader thread owns the DuckDB work: it opens the transaction, loads each chunk with one
- * {@code insert … select … from read_csv(…)}, appends the rest with Appenders (they are confined to the thread that
- * created them), and at {@link #commit()} records the file in the {@link AuditLedger} and commits. Parsing and loading thus overlap on
- * two cores. A failure on either side rolls the whole file back; the first loader failure is rethrown to the reader at
- * its next {@link #row} or at {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
+ * The reader's thread packs each row into one line ({@link PackedLine}) and writes it to
+ * a staging file; every {@code chunkRows} rows it hands the finished {@link StagingChunk}
+ * (with the rare rows that cannot be packed, and the findings) over a bounded queue (at
+ * most {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather than
+ * filling the disk). The loader thread owns the DuckDB work: it opens the transaction,
+ * loads each chunk with one {@code insert … select … from read_csv(…)}, appends the rest
+ * with Appenders (they are confined to the thread that created them), and at
+ * {@link #commit()} records the file in the {@link AuditLedger} and commits. Parsing and
+ * loading thus overlap on two cores. A failure on either side rolls the whole file back;
+ * the first loader failure is rethrown to the reader at its next {@link #row} or at
+ * {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
  * {@link #oneThread()}).
  */
 public final class ListLoad implements ListRowSink, AutoCloseable {
@@ -69,13 +73,19 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	/** Packs rows on the reader's thread. */
 	private final PackedLine line = new PackedLine();
 
-	/** Closed by the loader when it ends, however it ends: the reader's next hand-off then fails. */
+	/**
+	 * Closed by the loader when it ends, however it ends: the reader's next hand-off then
+	 * fails.
+	 */
 	private final HandOff<Batch> queue;
 
 	/** Started by {@link #start}; null for an unwanted file. */
 	private Worker loader;
 
-	/** Every staging chunk not yet loaded and deleted, whichever thread holds it: deleted when the load ends. */
+	/**
+	 * Every staging chunk not yet loaded and deleted, whichever thread holds it: deleted
+	 * when the load ends.
+	 */
 	private final Set<StagingChunk> staged = ConcurrentHashMap.newKeySet();
 
 	private Batch current;
@@ -83,18 +93,25 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	/** The chunk the reader is writing, or null before the first row after a hand-off. */
 	private StagingChunk chunk;
 
-	/** Earliest ISO date in {@link #dateIndex}, kept by the reader's thread; the loader reads it after {@link #END}. */
+	/**
+	 * Earliest ISO date in {@link #dateIndex}, kept by the reader's thread; the loader
+	 * reads it after {@link #END}.
+	 */
 	private String earliest;
 
 	private String status;
 
 	/**
-	 * Set by {@link #commit()} or {@link #close()}; volatile because an abandoned reader (a list read past its time
-	 * limit) may still be sending rows from its own thread after the load was closed: it must stop making chunks.
+	 * Set by {@link #commit()} or {@link #close()}; volatile because an abandoned reader
+	 * (a list read past its time limit) may still be sending rows from its own thread
+	 * after the load was closed: it must stop making chunks.
 	 */
 	private volatile boolean finished;
 
-	/** One hand-off: a staging chunk (or none), the rows and items that could not be packed, findings. */
+	/**
+	 * One hand-off: a staging chunk (or none), the rows and items that could not be
+	 * packed, findings.
+	 */
 	private static final class Batch {
 
 		StagingChunk chunk;
@@ -144,7 +161,10 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		return new ListLoad(null, null, null, 0, status);
 	}
 
-	/** False when the file is already recorded (same path) or a duplicate: the reader need not read it. */
+	/**
+	 * False when the file is already recorded (same path) or a duplicate: the reader need
+	 * not read it.
+	 */
 	public boolean wanted() {
 		return !finished;
 	}
@@ -172,13 +192,14 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			chunk.row(line);
 		}
 		else {
-			// a value holding a separator character or a line break: this row goes in column by column
+			// a value holding a separator character or a line break: this row goes in
+			// column by column
 			current.rows.add(row);
 		}
 		if (!row.items().isEmpty()) {
 			if (itemTable == null) {
-				throw new IllegalArgumentException(file.kind().label() + "没有分项明细，文件 " + file.path() + " 第"
-						+ row.rowNumber() + "行却带有分项");
+				throw new IllegalArgumentException(
+						file.kind().label() + "没有分项明细，文件 " + file.path() + " 第" + row.rowNumber() + "行却带有分项");
 			}
 			int no = 0;
 			for (String item : row.items()) {
@@ -208,14 +229,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		}
 		current.findings.add(finding);
 		if (current.findings.size() >= chunkRows) {
-			// a file of many bad rows: its findings go over in hand-offs too, not all held at once
+			// a file of many bad rows: its findings go over in hand-offs too, not all
+			// held at once
 			handOver();
 		}
 	}
 
 	/**
-	 * Waits for the loader to load the rest, records the file and commits. Returns the file's status: loaded (or
-	 * superseded by a later version already recorded), rejected (an error about the whole file), duplicate.
+	 * Waits for the loader to load the rest, records the file and commits. Returns the
+	 * file's status: loaded (or superseded by a later version already recorded), rejected
+	 * (an error about the whole file), duplicate.
 	 */
 	public String commit() {
 		if (finished) {
@@ -235,7 +258,10 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		return status;
 	}
 
-	/** Without a {@link #commit()} before it: abandons the file, the warehouse stays as it was. */
+	/**
+	 * Without a {@link #commit()} before it: abandons the file, the warehouse stays as it
+	 * was.
+	 */
 	@Override
 	public void close() {
 		if (finished) {
@@ -243,7 +269,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		}
 		finished = true;
 		try {
-			// behind the hand-offs already queued (at most QUEUE_CHUNKS): they are loaded, then rolled back
+			// behind the hand-offs already queued (at most QUEUE_CHUNKS): they are
+			// loaded, then rolled back
 			put(ABORT);
 		}
 		catch (RuntimeException ex) {
@@ -265,7 +292,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		current = new Batch();
 	}
 
-	/** Deletes the staging files the loader did not get to (a failure, an abandoned file). */
+	/**
+	 * Deletes the staging files the loader did not get to (a failure, an abandoned file).
+	 */
 	private void discardStaged() {
 		for (StagingChunk c : staged) {
 			c.close();
@@ -315,7 +344,10 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 	}
 
-	/** The loader's task: its failure is the worker's, its end closes the queue (dropped chunks: see discardStaged). */
+	/**
+	 * The loader's task: its failure is the worker's, its end closes the queue (dropped
+	 * chunks: see discardStaged).
+	 */
 	private void load() throws SQLException {
 		Long threads = null;
 		try {
@@ -331,11 +363,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	/**
-	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its thread count before. Each
-	 * chunk's {@code read_csv} is a few megabytes; with its own worker threads as well DuckDB spent more CPU (the
-	 * workers wake for every statement) and took those cores from the reader's inflater, parser and checks
-	 * (writers/README.md "Loading lists"). A setting of the database, not the transaction: put back when the load ends,
-	 * whichever way it ends.
+	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its
+	 * thread count before. Each chunk's {@code read_csv} is a few megabytes; with its own
+	 * worker threads as well DuckDB spent more CPU (the workers wake for every statement)
+	 * and took those cores from the reader's inflater, parser and checks
+	 * (writers/README.md "Loading lists"). A setting of the database, not the
+	 * transaction: put back when the load ends, whichever way it ends.
 	 */
 	private Long oneThread() throws SQLException {
 		try (var st = warehouse.connection().createStatement()) {
@@ -360,7 +393,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			st.execute("set threads = " + threads);
 		}
 		catch (SQLException | RuntimeException ex) {
-			// the load itself is over; a connection that cannot take a setting fails its next statement anyway
+			// the load itself is over; a connection that cannot take a setting fails its
+			// next statement anyway
 		}
 	}
 
@@ -371,8 +405,10 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		int errors;
 		int warnings;
 		DuckDBConnection connection = warehouse.connection().unwrap(DuckDBConnection.class);
-		// The JDBC driver opens the transaction lazily, at the first statement after setAutoCommit(false); an Appender
-		// is no statement, and rows appended before any statement are committed on their own (ListWriterTests caught
+		// The JDBC driver opens the transaction lazily, at the first statement after
+		// setAutoCommit(false); an Appender
+		// is no statement, and rows appended before any statement are committed on their
+		// own (ListWriterTests caught
 		// it). So a statement comes first.
 		try (var st = connection.createStatement()) {
 			st.execute("select 1");
@@ -397,8 +433,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					raw.endRow();
 				}
 				for (Item item : batch.items) {
-					items.beginRow().append(file.sha256()).append(item.rowNumber()).append(item.itemNo())
-						.append(item.text()).endRow();
+					items.beginRow()
+						.append(file.sha256())
+						.append(item.rowNumber())
+						.append(item.itemNo())
+						.append(item.text())
+						.endRow();
 				}
 				for (Finding f : batch.findings) {
 					issues.add(f);
@@ -408,7 +448,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				if (batch.chunk != null) {
 					try (StagingChunk loaded = batch.chunk) {
 						if (!fileError) {
-							// a rejected file's rows are deleted at the end anyway: not worth loading
+							// a rejected file's rows are deleted at the end anyway: not
+							// worth loading
 							loaded.loadInto(connection, kind, itemTable, file.sha256());
 						}
 					}

@@ -17,10 +17,11 @@ import org.anjian.warehouse.WarehouseException;
 import org.anjian.writers.ledger.AuditLedger;
 
 /**
- * Lands every kind of record-level list the same way: each {@link org.anjian.readers.lists.ListRow} appended to
- * {@code raw_<kind code>} ({@code sha256, row_number,} then the kind's columns as text), split items to
- * {@code raw_inspection_violation}; findings and the file's one row (with {@code list_kind} set) go to the
- * {@link AuditLedger}.
+ * Lands every kind of record-level list the same way: each
+ * {@link org.anjian.readers.lists.ListRow} appended to {@code raw_<kind code>}
+ * ({@code sha256, row_number,} then the kind's columns as text), split items to
+ * {@code raw_inspection_violation}; findings and the file's one row (with
+ * {@code list_kind} set) go to the {@link AuditLedger}.
  *
  * <p>
  * Usage, from the thread that reads the file:
@@ -34,31 +35,37 @@ import org.anjian.writers.ledger.AuditLedger;
  * }
  * </pre>
  *
- * The rows are appended on a loader thread of their own while the reader parses (see {@link ListLoad}), in one
- * DuckDB transaction per file: a failure in the reader or the loader, or a {@code close()} without {@code commit()},
- * leaves the warehouse as before the file. One load at a time per {@link Warehouse}: until {@code commit()} or
+ * The rows are appended on a loader thread of their own while the reader parses (see
+ * {@link ListLoad}), in one DuckDB transaction per file: a failure in the reader or the
+ * loader, or a {@code close()} without {@code commit()}, leaves the warehouse as before
+ * the file. One load at a time per {@link Warehouse}: until {@code commit()} or
  * {@code close()} returns, the loader thread is using its connection.
  *
  * <p>
  * Versions, as for summary tables, ranked by the ledger over one submitter × list kind
- * ({@link AuditLedger.Scope#list}); a list naming no submitter supersedes nothing.
- * The same bytes under another path are a {@code duplicate}; the same bytes under the same path are skipped.
+ * ({@link AuditLedger.Scope#list}); a list naming no submitter supersedes nothing. The
+ * same bytes under another path are a {@code duplicate}; the same bytes under the same
+ * path are skipped.
  */
 public class ListWriter {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	/**
-	 * Rows per hand-off from the reader to the loader thread, each one staging file loaded by one {@code read_csv}:
-	 * large enough that a statement's fixed cost is lost in it, small enough that the last one, loaded after the
-	 * reader is done, is quick (writers/README.md "Loading lists").
+	 * Rows per hand-off from the reader to the loader thread, each one staging file
+	 * loaded by one {@code read_csv}: large enough that a statement's fixed cost is lost
+	 * in it, small enough that the last one, loaded after the reader is done, is quick
+	 * (writers/README.md "Loading lists").
 	 */
 	static final int CHUNK_ROWS = 1 << 16;
 
 	/** Where a kind's split items go; a kind not listed has none. */
 	static final Map<ListKind, String> ITEM_TABLES = Map.of(ListKind.INSPECTION_RECORD, "raw_inspection_violation");
 
-	/** The column whose earliest date gives the file's {@code audit_file.period}; a kind not listed has none. */
+	/**
+	 * The column whose earliest date gives the file's {@code audit_file.period}; a kind
+	 * not listed has none.
+	 */
 	static final Map<ListKind, String> DATE_COLUMNS = Map.of(ListKind.HAZARD_LEDGER, "found_on",
 			ListKind.INSPECTION_RECORD, "inspected_on");
 
@@ -76,7 +83,8 @@ public class ListWriter {
 
 	/**
 	 * @param clock source of {@code ingested_at}
-	 * @param batchRows rows per hand-off from the reader to the loader thread (one staging chunk)
+	 * @param batchRows rows per hand-off from the reader to the loader thread (one
+	 * staging chunk)
 	 */
 	public ListWriter(Warehouse warehouse, Clock clock, int batchRows) {
 		this.warehouse = warehouse;
@@ -86,8 +94,9 @@ public class ListWriter {
 	}
 
 	/**
-	 * Deletes staging files a killed process left beside the warehouse file (none for an in-memory warehouse); call
-	 * only while no load can be running on it, e.g. under anjian's home lock. Returns how many were deleted.
+	 * Deletes staging files a killed process left beside the warehouse file (none for an
+	 * in-memory warehouse); call only while no load can be running on it, e.g. under
+	 * anjian's home lock. Returns how many were deleted.
 	 */
 	public int removeStagingLeftovers() {
 		return warehouse.file() == null ? 0 : StagingChunk.removeLeftovers(warehouse.file());
@@ -99,13 +108,15 @@ public class ListWriter {
 	}
 
 	/**
-	 * Starts loading a file. Already recorded under this path, or the same bytes as a file seen before: nothing is
-	 * loaded ({@link ListLoad#wanted()} is false, the duplicate is recorded at once) and rows sent are ignored.
+	 * Starts loading a file. Already recorded under this path, or the same bytes as a
+	 * file seen before: nothing is loaded ({@link ListLoad#wanted()} is false, the
+	 * duplicate is recorded at once) and rows sent are ignored.
 	 */
 	public ListLoad open(ListFile file) {
 		checkColumns(file.kind());
 		LocalDateTime ingestedAt = LocalDateTime.now(clock.withZone(SHANGHAI)).withNano(0);
-		// a duplicate is recorded in a transaction of its own; a new file's rows go in the loader's
+		// a duplicate is recorded in a transaction of its own; a new file's rows go in
+		// the loader's
 		String[] known = new String[1];
 		warehouse.inTransaction(() -> known[0] = ledger.admit(file.entry(null), ingestedAt).orElse(null));
 		if (known[0] != null) {
@@ -114,7 +125,10 @@ public class ListWriter {
 		return ListLoad.start(warehouse, file, ingestedAt, batchRows);
 	}
 
-	/** Records the file as rejected for {@code reason} (a finding about the whole file), without any of its rows. */
+	/**
+	 * Records the file as rejected for {@code reason} (a finding about the whole file),
+	 * without any of its rows.
+	 */
 	public String reject(ListFile file, Finding reason) {
 		try (ListLoad load = open(file)) {
 			if (load.wanted()) {
@@ -124,7 +138,10 @@ public class ListWriter {
 		}
 	}
 
-	/** The raw table must be the kind's columns, in order, after sha256 and row_number: the reader contract. */
+	/**
+	 * The raw table must be the kind's columns, in order, after sha256 and row_number:
+	 * the reader contract.
+	 */
 	private void checkColumns(ListKind kind) {
 		List<String> expected = new ArrayList<>(List.of("sha256", "row_number"));
 		expected.addAll(kind.columns());
@@ -143,8 +160,8 @@ public class ListWriter {
 			throw new WarehouseException("查询表结构失败：" + ex.getMessage(), ex);
 		}
 		if (!actual.equals(expected)) {
-			throw new IllegalStateException(rawTable(kind) + " 的列 " + actual + " 与" + kind.label() + "的列 " + expected
-					+ " 不一致");
+			throw new IllegalStateException(
+					rawTable(kind) + " 的列 " + actual + " 与" + kind.label() + "的列 " + expected + " 不一致");
 		}
 	}
 

@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A row's values as one line of a staging file ({@link StagingChunk}): joined by {@link #UNIT}, {@link #NULL} for a
- * missing value, encoded straight to UTF-8 into a reused buffer on the reader's thread — no StringBuilder, joined
- * String or UTF-8 copy in between. No quoting: a value holding either separator or a line break cannot be packed and
- * goes to the warehouse column by column instead.
+ * A row's values as one line of a staging file ({@link StagingChunk}): joined by
+ * {@link #UNIT}, {@link #NULL} for a missing value, encoded straight to UTF-8 into a
+ * reused buffer on the reader's thread — no StringBuilder, joined String or UTF-8 copy in
+ * between. No quoting: a value holding either separator or a line break cannot be packed
+ * and goes to the warehouse column by column instead.
  */
 final class PackedLine {
 
@@ -19,8 +20,8 @@ final class PackedLine {
 	static final char NULL = '\u001E';
 
 	/**
-	 * DuckDB's CSV reader refuses longer lines ({@code max_line_size}); a row packing to more (sixteen cells near the
-	 * reader's length limit) goes in column by column.
+	 * DuckDB's CSV reader refuses longer lines ({@code max_line_size}); a row packing to
+	 * more (sixteen cells near the reader's length limit) goes in column by column.
 	 */
 	static final int MAX_LINE_BYTES = 1 << 26;
 
@@ -28,14 +29,19 @@ final class PackedLine {
 
 	private int length;
 
-	/** Packs a row: its row number, then its values. False: see {@link #values(String[])}. */
+	/**
+	 * Packs a row: its row number, then its values. False: see {@link #values(String[])}.
+	 */
 	boolean row(int rowNumber, String[] values) {
 		length = 0;
 		number(rowNumber);
 		return values(values);
 	}
 
-	/** Packs one split item: row number, item number, text. False: see {@link #values(String[])}. */
+	/**
+	 * Packs one split item: row number, item number, text. False: see
+	 * {@link #values(String[])}.
+	 */
 	boolean item(int rowNumber, int itemNo, String text) {
 		length = 0;
 		number(rowNumber);
@@ -44,8 +50,8 @@ final class PackedLine {
 	}
 
 	/**
-	 * @return false when a value holds {@link #UNIT}, {@link #NULL} or a line break, or the line would exceed {@link
-	 * #MAX_LINE_BYTES}: it must be appended column by column
+	 * @return false when a value holds {@link #UNIT}, {@link #NULL} or a line break, or
+	 * the line would exceed {@link #MAX_LINE_BYTES}: it must be appended column by column
 	 */
 	private boolean values(String[] values) {
 		for (int i = 0; i < values.length; i++) {
@@ -74,7 +80,8 @@ final class PackedLine {
 					out[at++] = (byte) (0x80 | ch & 0x3F);
 				}
 				else if (Character.isSurrogate(ch)) {
-					// a pair is one code point in four bytes; a lone surrogate becomes '?', as String.getBytes does
+					// a pair is one code point in four bytes; a lone surrogate becomes
+					// '?', as String.getBytes does
 					if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(value.charAt(k + 1))) {
 						int cp = Character.toCodePoint(ch, value.charAt(++k));
 						out[at++] = (byte) (0xF0 | cp >> 18);

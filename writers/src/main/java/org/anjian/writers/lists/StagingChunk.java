@@ -15,17 +15,21 @@ import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
 
 /**
- * One hand-off of a list file's rows from the reader's thread to the loader thread: {@link PackedLine}s written to a
- * staging file (and the split items to a second one), loaded by DuckDB's CSV reader in one {@code insert … select …
- * from read_csv(…)} each. No quoting and no escapes, so DuckDB takes every byte between separators as it is.
+ * One hand-off of a list file's rows from the reader's thread to the loader thread:
+ * {@link PackedLine}s written to a staging file (and the split items to a second one),
+ * loaded by DuckDB's CSV reader in one {@code insert … select …
+ * from read_csv(…)} each. No quoting and no escapes, so DuckDB takes every byte between
+ * separators as it is.
  *
  * <p>
- * Why files: the DuckDB Java Appender hands every string of 12 bytes or more (most Chinese text, every USCC) to the
- * native library in a call of its own; even one packed string per row split again in SQL cost the loader thread about
- * 4 s of CPU per million ledger rows, where writing the lines costs the reader's thread a few hundred milliseconds
- * and {@code read_csv} parses them vectorised (writers/README.md "Loading lists"). The files lie beside the warehouse
- * (the disk that must hold the rows anyway), or in the temp directory for an in-memory warehouse, and are deleted
- * once loaded, or when the load ends whichever way.
+ * Why files: the DuckDB Java Appender hands every string of 12 bytes or more (most
+ * Chinese text, every USCC) to the native library in a call of its own; even one packed
+ * string per row split again in SQL cost the loader thread about 4 s of CPU per million
+ * ledger rows, where writing the lines costs the reader's thread a few hundred
+ * milliseconds and {@code read_csv} parses them vectorised (writers/README.md "Loading
+ * lists"). The files lie beside the warehouse (the disk that must hold the rows anyway),
+ * or in the temp directory for an in-memory warehouse, and are deleted once loaded, or
+ * when the load ends whichever way.
  */
 final class StagingChunk implements AutoCloseable {
 
@@ -47,7 +51,8 @@ final class StagingChunk implements AutoCloseable {
 	}
 
 	/**
-	 * @param warehouseFile the warehouse file (its folder holds the staging files), or null for an in-memory warehouse
+	 * @param warehouseFile the warehouse file (its folder holds the staging files), or
+	 * null for an in-memory warehouse
 	 * @param withItems whether the list kind has split items
 	 */
 	static StagingChunk create(Path warehouseFile, boolean withItems) {
@@ -68,9 +73,10 @@ final class StagingChunk implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes staging files beside the warehouse that no load owns: those of a process killed while loading (a load
-	 * ends by deleting its own, whichever way it ends). Only for a caller that knows no load is running on that
-	 * warehouse — anjian's home lock. Returns how many were deleted.
+	 * Deletes staging files beside the warehouse that no load owns: those of a process
+	 * killed while loading (a load ends by deleting its own, whichever way it ends). Only
+	 * for a caller that knows no load is running on that warehouse — anjian's home lock.
+	 * Returns how many were deleted.
 	 */
 	static int removeLeftovers(Path warehouseFile) {
 		Path dir = warehouseFile.toAbsolutePath().getParent();
@@ -89,7 +95,8 @@ final class StagingChunk implements AutoCloseable {
 	}
 
 	private static Path temp(Path dir, String suffix) throws IOException {
-		return dir == null ? Files.createTempFile("anjian-list-", suffix) : Files.createTempFile(dir, ".anjian-list-", suffix);
+		return dir == null ? Files.createTempFile("anjian-list-", suffix)
+				: Files.createTempFile(dir, ".anjian-list-", suffix);
 	}
 
 	int rowCount() {
@@ -117,7 +124,10 @@ final class StagingChunk implements AutoCloseable {
 		}
 	}
 
-	/** Flushes and closes the files for the loader to read (reader's thread, before the hand-off). */
+	/**
+	 * Flushes and closes the files for the loader to read (reader's thread, before the
+	 * hand-off).
+	 */
 	void finish() {
 		try {
 			rowsOut.close();
@@ -145,11 +155,15 @@ final class StagingChunk implements AutoCloseable {
 		StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (sha256");
 		numbers.forEach(column -> sql.append(", ").append(column));
 		texts.forEach(column -> sql.append(", ").append(column));
-		sql.append(")\nselect ?, *\nfrom read_csv(").append(Warehouse.literal(file.toString()))
-			.append(", delim = ").append(Warehouse.literal(String.valueOf(PackedLine.UNIT)))
-			.append(", nullstr = ").append(Warehouse.literal(String.valueOf(PackedLine.NULL)))
+		sql.append(")\nselect ?, *\nfrom read_csv(")
+			.append(Warehouse.literal(file.toString()))
+			.append(", delim = ")
+			.append(Warehouse.literal(String.valueOf(PackedLine.UNIT)))
+			.append(", nullstr = ")
+			.append(Warehouse.literal(String.valueOf(PackedLine.NULL)))
 			.append(", quote = '', escape = '', new_line = '\\n', header = false, auto_detect = false")
-			.append(", max_line_size = ").append(PackedLine.MAX_LINE_BYTES + 1)
+			.append(", max_line_size = ")
+			.append(PackedLine.MAX_LINE_BYTES + 1)
 			.append(", columns = {");
 		numbers.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'INTEGER', "));
 		texts.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'VARCHAR', "));
@@ -185,7 +199,8 @@ final class StagingChunk implements AutoCloseable {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			// a leftover staging file is harmless: each load makes its own, named .anjian-list-*
+			// a leftover staging file is harmless: each load makes its own, named
+			// .anjian-list-*
 		}
 	}
 

@@ -11,9 +11,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * The printed layout of one official form, read from {@code official/forms/<form>.layout} (format described in
- * {@code F-000.layout}): where the title lines go, the merged header cells of rows 4–6, and the data columns with
- * their measure codes, units and widths. One writer serves every form; a form is configuration.
+ * The printed layout of one official form, read from {@code official/forms/<form>.layout}
+ * (format described in {@code F-000.layout}): where the title lines go, the merged header
+ * cells of rows 4–6, and the data columns with their measure codes, units and widths. One
+ * writer serves every form; a form is configuration.
  *
  * @param formId e.g. F-000
  * @param title range of the title line
@@ -37,13 +38,17 @@ public record FormLayout(String formId, CellRangeAddress title, CellRangeAddress
 	public record Measure(int column, String code, String unit, double width) {
 	}
 
-	/** A footer cell spanning columns {@code firstColumn..lastColumn} of the footer row. */
+	/**
+	 * A footer cell spanning columns {@code firstColumn..lastColumn} of the footer row.
+	 */
 	public record Footer(int firstColumn, int lastColumn, String text) {
 	}
 
 	static final String RESOURCE_ROOT = "official/forms/";
 
-	/** Loads the layout of a form; a form without a layout file is a configuration error. */
+	/**
+	 * Loads the layout of a form; a form without a layout file is a configuration error.
+	 */
 	public static FormLayout of(String formId) {
 		String resource = RESOURCE_ROOT + formId + ".layout";
 		try (InputStream in = FormLayout.class.getClassLoader().getResourceAsStream(resource)) {
@@ -85,8 +90,8 @@ public record FormLayout(String formId, CellRangeAddress title, CellRangeAddress
 						label = new Header(CellRangeAddress.valueOf(f[1]), f[2]);
 						labelWidth = Double.parseDouble(f[3]);
 					}
-					case "measure" -> measures.add(new Measure(CellReference.convertColStringToIndex(f[1]), f[2],
-							f[3], Double.parseDouble(f[4])));
+					case "measure" -> measures.add(new Measure(CellReference.convertColStringToIndex(f[1]), f[2], f[3],
+							Double.parseDouble(f[4])));
 					case "header" -> headers.add(new Header(CellRangeAddress.valueOf(f[1]), f[2]));
 					case "footer" -> {
 						String[] cols = f[1].split(":");

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The content of one official statistics summary table (统计汇总表), independent of any spreadsheet library.
+ * The content of one official statistics summary table (统计汇总表), independent of any
+ * spreadsheet library.
  *
- * @param formId the form layout to print it in, e.g. {@code F-000} (a resource {@code official/forms/F-000.layout})
+ * @param formId the form layout to print it in, e.g. {@code F-000} (a resource
+ * {@code official/forms/F-000.layout})
  * @param title e.g. 全县安全生产“强安2024”监管执法专项行动统计汇总表
  * @param firstMonth the campaign's first month: the table is cumulative from here
  * @param lastMonth the month the table is for: printed as “（2024年4月至5月）”
@@ -29,7 +31,10 @@ public record OfficialTable(String formId, String title, YearMonth firstMonth, Y
 		rows = List.copyOf(rows);
 	}
 
-	/** The period line under the title, cumulative from the campaign's first month: “（2024年4月至5月）”. */
+	/**
+	 * The period line under the title, cumulative from the campaign's first month:
+	 * “（2024年4月至5月）”.
+	 */
 	public String periodLine() {
 		String end = lastMonth.getYear() == firstMonth.getYear() ? lastMonth.getMonthValue() + "月"
 				: lastMonth.getYear() + "年" + lastMonth.getMonthValue() + "月";

@@ -34,12 +34,14 @@ import org.anjian.writers.exports.AtomicFiles;
 
 /**
  * Writes the county's official table for one materialized rollup into the outbox:
- * {@code <outbox>/<campaign>/<YYYY-MM>/<cutoff|month-end>/<county>-<campaign>-<YYYY-MM>-<kind>.xlsx} plus a
- * {@code manifest.json} beside it (file, sha256, as_of, who reported and who is missing). Both files are replaced
- * atomically, so re-running replaces them and a reader never sees half a file.
+ * {@code <outbox>/<campaign>/<YYYY-MM>/<cutoff|month-end>/<county>-<campaign>-<YYYY-MM>-<kind>.xlsx}
+ * plus a {@code manifest.json} beside it (file, sha256, as_of, who reported and who is
+ * missing). Both files are replaced atomically, so re-running replaces them and a reader
+ * never sees half a file.
  *
- * <p>The official form is cumulative (“（2024年4月至N月）”): the cutoff rollup's measures already are cumulative; of
- * the month-end rollup the {@code <code>_cum} columns are printed.
+ * <p>
+ * The official form is cumulative (“（2024年4月至N月）”): the cutoff rollup's measures already
+ * are cumulative; of the month-end rollup the {@code <code>_cum} columns are printed.
  */
 public final class OfficialTableExporter {
 
@@ -60,11 +62,12 @@ public final class OfficialTableExporter {
 	}
 
 	/**
-	 * Writes the county table of a materialized rollup and its manifest. The figures and {@code as_of} printed are the
-	 * ones materialized for the request's campaign, month and kind (the rollup job materializes, then writes).
-	 *
+	 * Writes the county table of a materialized rollup and its manifest. The figures and
+	 * {@code as_of} printed are the ones materialized for the request's campaign, month
+	 * and kind (the rollup job materializes, then writes).
 	 * @return the written .xlsx
-	 * @throws IllegalStateException when the rollup has not been materialized or the reference data is incomplete
+	 * @throws IllegalStateException when the rollup has not been materialized or the
+	 * reference data is incomplete
 	 */
 	public Path export(RollupRequest request, Path outboxRoot) throws IOException, SQLException {
 		String campaign = request.campaign();
@@ -79,8 +82,7 @@ public final class OfficialTableExporter {
 		Path target = folder.resolve(fileName);
 		AtomicFiles.write(target, out -> out.write(xlsx));
 		String manifest = manifest(rollup, campaign, period, kind, fileName, sha256(xlsx));
-		AtomicFiles.write(folder.resolve("manifest.json"),
-				out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
+		AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
 		return target;
 	}
 
@@ -146,7 +148,8 @@ public final class OfficialTableExporter {
 			}
 		}
 		if (!byIndustry.containsKey("ALL")) {
-			throw new IllegalStateException("尚未生成 " + campaign + " " + period + " 的" + rollupTable + "（县级合计行缺失），请先运行 rollup");
+			throw new IllegalStateException(
+					"尚未生成 " + campaign + " " + period + " 的" + rollupTable + "（县级合计行缺失），请先运行 rollup");
 		}
 		List<OfficialRow> rows = new ArrayList<>();
 		Map<String, BigDecimal> zeros = new LinkedHashMap<>();
@@ -154,13 +157,15 @@ public final class OfficialTableExporter {
 		try (Statement st = connection.createStatement();
 				ResultSet rs = st.executeQuery("select code, name from ref_industry order by rowid")) {
 			while (rs.next()) {
-				// An industry whose figures are all 0 may have no rollup row: print it with zeros, as the form lists it.
+				// An industry whose figures are all 0 may have no rollup row: print it
+				// with zeros, as the form lists it.
 				Map<String, BigDecimal> values = byIndustry.remove(rs.getString(1));
 				rows.add(new OfficialRow(rs.getString(2), values != null ? values : zeros));
 			}
 		}
 		Map<String, BigDecimal> total = byIndustry.remove("ALL");
-		// Industries no longer in the reference data still count in 合计: print them rather than lose them.
+		// Industries no longer in the reference data still count in 合计: print them rather
+		// than lose them.
 		byIndustry.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
@@ -173,7 +178,8 @@ public final class OfficialTableExporter {
 	/** {code, name} of the single county-level region. */
 	private String[] county() throws SQLException {
 		try (Statement st = connection.createStatement();
-				ResultSet rs = st.executeQuery("select code, name from ref_region where level = 'county' order by code")) {
+				ResultSet rs = st
+					.executeQuery("select code, name from ref_region where level = 'county' order by code")) {
 			if (!rs.next()) {
 				throw new IllegalStateException("参考数据 ref_region 中没有 level 为 county 的县级行政区");
 			}
@@ -201,8 +207,8 @@ public final class OfficialTableExporter {
 	}
 
 	/**
-	 * The county table's title after the seeds' pattern “全市安全生产“强安 2024”监管执法专项行动统计汇总表”: 全县, the
-	 * campaign name with its first title keyword in quotes, then 统计汇总表.
+	 * The county table's title after the seeds' pattern “全市安全生产“强安 2024”监管执法专项行动统计汇总表”:
+	 * 全县, the campaign name with its first title keyword in quotes, then 统计汇总表.
 	 */
 	static String officialTitle(String campaignName, List<String> keywords) {
 		String name = campaignName.strip();
@@ -276,7 +282,10 @@ public final class OfficialTableExporter {
 		return out.append('"').toString();
 	}
 
-	/** Keeps a region name usable as a file name on every system the office may copy the file to. */
+	/**
+	 * Keeps a region name usable as a file name on every system the office may copy the
+	 * file to.
+	 */
 	static String safeFileName(String name) {
 		return name.replaceAll("[\\\\/:*?\"<>|\\s]", "_");
 	}

@@ -24,13 +24,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes an {@link OfficialTable} as an .xlsx in its form's printed layout ({@link FormLayout}): title, period line,
- * 填报单位 / 填报时间, the merged header, the units row, one row per industry, 合计, and the 负责人 line. One landscape A4
- * page. Figures are numeric cells (counts "0", 万元 "0.00"); the file holds values only, never formulas.
+ * Writes an {@link OfficialTable} as an .xlsx in its form's printed layout
+ * ({@link FormLayout}): title, period line, 填报单位 / 填报时间, the merged header, the units
+ * row, one row per industry, 合计, and the 负责人 line. One landscape A4 page. Figures are
+ * numeric cells (counts "0", 万元 "0.00"); the file holds values only, never formulas.
  *
- * <p>Text that came from outside (labels, 填报单位) and starts with = + - @ tab or CR is still written as a plain
- * string cell, which Excel never evaluates, and additionally gets Excel's own "quote prefix" flag (the apostrophe a
- * user types to force text): the text stays exactly as submitted, and re-entering the cell in Excel keeps it text.
+ * <p>
+ * Text that came from outside (labels, 填报单位) and starts with = + - @ tab or CR is still
+ * written as a plain string cell, which Excel never evaluates, and additionally gets
+ * Excel's own "quote prefix" flag (the apostrophe a user types to force text): the text
+ * stays exactly as submitted, and re-entering the cell in Excel keeps it text.
  */
 public final class OfficialTableWriter {
 
@@ -43,7 +46,10 @@ public final class OfficialTableWriter {
 	/** Measures printed with two decimals; every other measure is a whole count. */
 	static final String DECIMAL_MEASURE = "fines_wan";
 
-	/** Writes the table to {@code xlsx} (replacing it), in the layout of {@code table.formId()}. */
+	/**
+	 * Writes the table to {@code xlsx} (replacing it), in the layout of
+	 * {@code table.formId()}.
+	 */
 	public void write(OfficialTable table, Path xlsx) throws IOException {
 		try (OutputStream out = Files.newOutputStream(xlsx)) {
 			write(table, out);
@@ -59,7 +65,10 @@ public final class OfficialTableWriter {
 		}
 	}
 
-	/** True when a spreadsheet program would take the text for a formula (OWASP CSV/formula injection). */
+	/**
+	 * True when a spreadsheet program would take the text for a formula (OWASP
+	 * CSV/formula injection).
+	 */
 	public static boolean looksLikeFormula(String text) {
 		if (text == null || text.isEmpty()) {
 			return false;
@@ -144,7 +153,8 @@ public final class OfficialTableWriter {
 			for (FormLayout.Measure m : layout.measures()) {
 				text(row(units).createCell(m.column()), m.unit(), headerStyle);
 			}
-			// The header text runs vertically in narrow columns as on the printed form: give the rows room.
+			// The header text runs vertically in narrow columns as on the printed form:
+			// give the rows room.
 			for (int r = layout.firstHeaderRow(); r < units; r++) {
 				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 48);
 			}
@@ -155,7 +165,8 @@ public final class OfficialTableWriter {
 			Row row = row(r);
 			row.setHeightInPoints(22);
 			int labelColumn = layout.label().range().getFirstColumn();
-			text(row.createCell(labelColumn), data.label(), looksLikeFormula(data.label()) ? labelSafeStyle : labelStyle);
+			text(row.createCell(labelColumn), data.label(),
+					looksLikeFormula(data.label()) ? labelSafeStyle : labelStyle);
 			for (FormLayout.Measure m : layout.measures()) {
 				Cell cell = row.createCell(m.column());
 				BigDecimal value = data.value(m.code());
@@ -214,7 +225,9 @@ public final class OfficialTableWriter {
 			}
 		}
 
-		/** A header cell with a thin border all round, merged when it spans several cells. */
+		/**
+		 * A header cell with a thin border all round, merged when it spans several cells.
+		 */
 		private void bordered(CellRangeAddress range, String text, CellStyle style) {
 			for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
 				for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {

@@ -10,15 +10,16 @@ import org.anjian.readers.Finding;
 import org.anjian.writers.ledger.AuditLedger;
 
 /**
- * One inbox file after reading, recognition and checks (审核): everything the warehouse records about it, written in
- * one transaction by {@link SubmissionWriter}.
+ * One inbox file after reading, recognition and checks (审核): everything the warehouse
+ * records about it, written in one transaction by {@link SubmissionWriter}.
  *
  * @param sha256 hex SHA-256 of the file's bytes
  * @param path path relative to the inbox, with '/' separators
  * @param receivedAt the file's mtime as Asia/Shanghai wall-clock time
  * @param sizeBytes file size
  * @param format xlsx, xls, csv or unknown
- * @param accepted true when no finding is an error: the table is loaded (or superseded by a later one)
+ * @param accepted true when no finding is an error: the table is loaded (or superseded by
+ * a later one)
  * @param submitterCode recognised submitter, or null
  * @param campaign recognised campaign code, or null
  * @param period recognised month, or null

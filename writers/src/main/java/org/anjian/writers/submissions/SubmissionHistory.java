@@ -15,8 +15,8 @@ import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
 
 /**
- * A submitter's earlier cumulative figures, for the advisory check “累计数比上月少” (a cumulative figure lower than
- * the same submitter's previous month).
+ * A submitter's earlier cumulative figures, for the advisory check “累计数比上月少” (a
+ * cumulative figure lower than the same submitter's previous month).
  */
 public class SubmissionHistory {
 
@@ -29,8 +29,9 @@ public class SubmissionHistory {
 	}
 
 	/**
-	 * The current ('loaded') table of the latest month before {@code period} for which the submitter has one:
-	 * industry_code → (measure code → value), leaving out measures the table did not have; empty when there is none.
+	 * The current ('loaded') table of the latest month before {@code period} for which
+	 * the submitter has one: industry_code → (measure code → value), leaving out measures
+	 * the table did not have; empty when there is none.
 	 */
 	public Map<String, Map<String, BigDecimal>> previousCumulative(String submitterCode, String campaign,
 			YearMonth period) {

@@ -27,13 +27,15 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Lands accepted tables in {@code land_submission_line} and records every audited inbox file in the
- * {@link AuditLedger}, one DuckDB transaction per file, so a crash never leaves half a file behind.
+ * Lands accepted tables in {@code land_submission_line} and records every audited inbox
+ * file in the {@link AuditLedger}, one DuckDB transaction per file, so a crash never
+ * leaves half a file behind.
  *
  * <p>
- * Versions (CONTRACT.md "A later accepted table … supersedes the earlier one"): after landing, the ledger re-ranks
- * every accepted table of the same submitter × campaign × month ({@link Scope#summary}). A file already recorded
- * under the same path is skipped, which makes re-ingesting an inbox a no-op.
+ * Versions (CONTRACT.md "A later accepted table … supersedes the earlier one"): after
+ * landing, the ledger re-ranks every accepted table of the same submitter × campaign ×
+ * month ({@link Scope#summary}). A file already recorded under the same path is skipped,
+ * which makes re-ingesting an inbox a no-op.
  */
 public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
@@ -55,7 +57,10 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		this(warehouse, Clock.system(SHANGHAI));
 	}
 
-	/** @param clock source of {@code ingested_at} (not a contract column; injectable for tests) */
+	/**
+	 * @param clock source of {@code ingested_at} (not a contract column; injectable for
+	 * tests)
+	 */
 	public SubmissionWriter(Warehouse warehouse, Clock clock) {
 		this.warehouse = warehouse;
 		this.clock = clock;
@@ -63,8 +68,9 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
-	 * Writes the chunk's files in received order (ties: path), so that of two copies of the same bytes in one chunk
-	 * the one received first is the original and the other the duplicate.
+	 * Writes the chunk's files in received order (ties: path), so that of two copies of
+	 * the same bytes in one chunk the one received first is the original and the other
+	 * the duplicate.
 	 */
 	@Override
 	public void write(Chunk<? extends AuditedFile> chunk) {
@@ -75,7 +81,10 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 	}
 
-	/** Records one file in its own transaction; returns the status it got (or already had). */
+	/**
+	 * Records one file in its own transaction; returns the status it got (or already
+	 * had).
+	 */
 	public String write(AuditedFile file) {
 		String[] status = new String[1];
 		warehouse.inTransaction(() -> status[0] = record(file));
@@ -95,8 +104,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 		if (file.submitterCode() == null || file.campaign() == null || file.period() == null
 				|| file.regionCode() == null) {
-			throw new IllegalArgumentException(
-					"文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
+			throw new IllegalArgumentException("文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
 		}
 		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
 		appendLines(file);
@@ -106,8 +114,9 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
-	 * Lands the industry rows through the Appender. Each row's values are converted before {@code beginRow}, so a
-	 * bad value fails between rows; the enclosing transaction then discards the rows already appended.
+	 * Lands the industry rows through the Appender. Each row's values are converted
+	 * before {@code beginRow}, so a bad value fails between rows; the enclosing
+	 * transaction then discards the rows already appended.
 	 */
 	private void appendLines(AuditedFile file) throws SQLException {
 		List<String> columns = columnsOf("land_submission_line");
@@ -141,7 +150,10 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 	}
 
-	/** A measure value as the column wants it: long for counts, scale-4 decimal for fines_wan, null when absent. */
+	/**
+	 * A measure value as the column wants it: long for counts, scale-4 decimal for
+	 * fines_wan, null when absent.
+	 */
 	private Object convert(AuditedFile file, AuditedFile.FactLine line, String column) {
 		Map<String, BigDecimal> values = line.measures();
 		BigDecimal value = values.get(column);

@@ -32,14 +32,16 @@ class AnalystSnapshotTests {
 			assertThat(snapshot).isEqualTo(home.toAbsolutePath().resolve("analyst/anjian.duckdb"));
 			try (Connection analyst = readOnly(snapshot)) {
 				long before = count(analyst, "select count(*) from rollup_cutoff");
-				// when the warehouse changes and the snapshot is published twice while the analyst is connected
+				// when the warehouse changes and the snapshot is published twice while
+				// the analyst is connected
 				try (Statement st = warehouse.createStatement()) {
 					st.execute("delete from rollup_cutoff where period = date '2024-04-01'");
 				}
 				AnalystSnapshot.publish(warehouse, home);
 				long during = count(analyst, "select count(*) from rollup_cutoff");
 				AnalystSnapshot.publish(warehouse, home);
-				// then the analyst's connection keeps its consistent old copy and still answers
+				// then the analyst's connection keeps its consistent old copy and still
+				// answers
 				assertThat(during).isEqualTo(before);
 				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(before);
 				// and cannot write through it
@@ -51,7 +53,8 @@ class AnalystSnapshotTests {
 			}
 			// a new analyst connection sees the new snapshot
 			try (Connection analyst = readOnly(snapshot)) {
-				assertThat(count(analyst, "select count(*) from rollup_cutoff where period = date '2024-04-01'")).isZero();
+				assertThat(count(analyst, "select count(*) from rollup_cutoff where period = date '2024-04-01'"))
+					.isZero();
 				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(10);
 			}
 			// and nothing but the snapshot and its dictionary is left in the folder
@@ -92,21 +95,28 @@ class AnalystSnapshotTests {
 						.isPositive();
 				}
 				// by township: the township's 合计 row with its name
-				assertThat(strings(analyst, "select region_name || ' ' || period || ' ' || hazards_total_cum "
-						+ "from v_by_township order by period")).containsExactly("桃源镇 2024-04-01 116816",
-								"桃源镇 2024-05-01 120816");
+				assertThat(strings(analyst,
+						"select region_name || ' ' || period || ' ' || hazards_total_cum "
+								+ "from v_by_township order by period"))
+					.containsExactly("桃源镇 2024-04-01 116816", "桃源镇 2024-05-01 120816");
 				// by industry: names from the reference data, 合计 last
 				assertThat(strings(analyst, "select industry_name from v_by_industry where period = date '2024-05-01'"))
 					.containsExactly("交通运输", "市场监管", "应急管理", "住建", "合计");
-				// month trends: one county row per month, with the change against the month before
-				assertThat(strings(analyst, "select period || ' ' || coalesce(cast(hazards_total_change as varchar), '-') "
-						+ "from v_month_trends")).containsExactly("2024-04-01 -", "2024-05-01 4000");
+				// month trends: one county row per month, with the change against the
+				// month before
+				assertThat(
+						strings(analyst, "select period || ' ' || coalesce(cast(hazards_total_change as varchar), '-') "
+								+ "from v_month_trends"))
+					.containsExactly("2024-04-01 -", "2024-05-01 4000");
 				// ranking: one rank per township and month
-				assertThat(strings(analyst, "select rectification_rank || ' ' || region_name from v_rectification_ranking "
-						+ "where period = date '2024-05-01'")).containsExactly("1 桃源镇");
+				assertThat(
+						strings(analyst, "select rectification_rank || ' ' || region_name from v_rectification_ranking "
+								+ "where period = date '2024-05-01'"))
+					.containsExactly("1 桃源镇");
 				// who is late: the roster's late and missing submitters with whom to call
-				assertThat(strings(analyst, "select kind || ' ' || submitter_name || ' ' || status || ' ' || liaison "
-						+ "from v_late_submitters where period = date '2024-05-01'"))
+				assertThat(strings(analyst,
+						"select kind || ' ' || submitter_name || ' ' || status || ' ' || liaison "
+								+ "from v_late_submitters where period = date '2024-05-01'"))
 					.containsExactly("cutoff 新场镇 missing 曾德明", "month-end 新场镇 late 曾德明");
 			}
 		}

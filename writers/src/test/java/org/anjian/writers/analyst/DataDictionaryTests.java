@@ -52,23 +52,24 @@ class DataDictionaryTests {
 			// when
 			List<DataDictionary.Entry> entries = DataDictionary.entries(c);
 			// then
-			assertThat(entries).filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("fines_wan_cum"))
+			assertThat(entries)
+				.filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("fines_wan_cum"))
 				.singleElement()
 				.satisfies(e -> {
 					assertThat(e.unit()).isEqualTo("万元");
 					assertThat(e.labelZh()).isEqualTo("行政处罚/罚款（累计数）");
 					assertThat(e.type()).isEqualTo("DECIMAL(18,4)");
 				});
-			assertThat(entries).filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("hazards_total"))
+			assertThat(entries)
+				.filteredOn(e -> e.table().equals("rollup_month_end") && e.column().equals("hazards_total"))
 				.singleElement()
 				.satisfies(e -> assertThat(e.labelZh()).isEqualTo("发现隐患数量/总计（本月数）"));
 			assertThat(entries).filteredOn(e -> e.table().equals("rollup_roster") && e.column().equals("liaison"))
 				.singleElement()
 				.satisfies(e -> assertThat(e.labelZh()).isEqualTo("联络员"));
 			// the rollups' own columns are all labelled
-			assertThat(entries).filteredOn(e -> e.table().startsWith("rollup_")).allSatisfy(e -> assertThat(e.labelZh())
-				.as(e.table() + "." + e.column())
-				.isNotBlank());
+			assertThat(entries).filteredOn(e -> e.table().startsWith("rollup_"))
+				.allSatisfy(e -> assertThat(e.labelZh()).as(e.table() + "." + e.column()).isNotBlank());
 		}
 	}
 

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An output file is the old one or the complete new one: a failure half-way (a full disk) leaves the old one. */
+/**
+ * An output file is the old one or the complete new one: a failure half-way (a full disk)
+ * leaves the old one.
+ */
 class AtomicFilesTests {
 
 	@TempDir

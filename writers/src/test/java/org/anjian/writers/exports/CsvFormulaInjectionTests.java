@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CSV exports neutralise each character a spreadsheet starts a formula with: = + - @ tab CR. */
+/**
+ * The CSV exports neutralise each character a spreadsheet starts a formula with: = + - @
+ * tab CR.
+ */
 class CsvFormulaInjectionTests {
 
 	@TempDir
@@ -22,8 +25,8 @@ class CsvFormulaInjectionTests {
 	@ValueSource(strings = { "=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1" })
 	void aLeadingFormulaCharacterIsQuotedAway(String text) throws Exception {
 		try (Connection c = WarehouseExporterTests.county()) {
-			try (PreparedStatement ps = c.prepareStatement(
-					"update rollup_roster set submitter_name = ? where submitter_code = 'HM02'")) {
+			try (PreparedStatement ps = c
+				.prepareStatement("update rollup_roster set submitter_name = ? where submitter_code = 'HM02'")) {
 				ps.setString(1, text);
 				ps.executeUpdate();
 			}

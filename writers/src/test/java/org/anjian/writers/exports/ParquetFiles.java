@@ -24,8 +24,9 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads Parquet with parquet-java (not DuckDB, which wrote it), turning each value into the same text form as
- * {@link #text(Object)} gives a JDBC value, so rows can be compared across the two.
+ * Reads Parquet with parquet-java (not DuckDB, which wrote it), turning each value into
+ * the same text form as {@link #text(Object)} gives a JDBC value, so rows can be compared
+ * across the two.
  */
 final class ParquetFiles {
 
@@ -75,8 +76,10 @@ final class ParquetFiles {
 		if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
 			long v = g.getLong(name, 0);
 			long micros = t.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS ? v * 1000 : v;
-			return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-					(int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC).toString();
+			return LocalDateTime
+				.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
+						ZoneOffset.UTC)
+				.toString();
 		}
 		if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
 			return g.getString(name, 0);

@@ -19,8 +19,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * The measurement behind the choice of DuckDB's COPY over parquet-java for the exports (numbers in writers/README.md).
- * Not a test (surefire skips the name); run by hand:
+ * The measurement behind the choice of DuckDB's COPY over parquet-java for the exports
+ * (numbers in writers/README.md). Not a test (surefire skips the name); run by hand:
  * {@code java -cp <test classpath> org.anjian.writers.exports.ParquetWriterBenchmark 200000}.
  */
 public final class ParquetWriterBenchmark {
@@ -29,19 +29,22 @@ public final class ParquetWriterBenchmark {
 		int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
 		Path dir = Files.createTempDirectory("parquet-bench");
 		try (Connection c = WarehouseFixture.open(); Statement st = c.createStatement()) {
-			st.execute("create table fact_bench as select 'sha' || (i % 1000) as sha256, 'HM0' || (i % 8) as submitter_code, "
-					+ "date '2024-04-01' + to_months(cast(i % 7 as integer)) as period, 'ind' || (i % 9) as industry_code, "
-					+ "cast(i % 97 as bigint) as hazards_total, cast((i % 1000) / 100.0 as decimal(18,4)) as fines_wan "
-					+ "from range(" + rows + ") t(i)");
+			st.execute(
+					"create table fact_bench as select 'sha' || (i % 1000) as sha256, 'HM0' || (i % 8) as submitter_code, "
+							+ "date '2024-04-01' + to_months(cast(i % 7 as integer)) as period, 'ind' || (i % 9) as industry_code, "
+							+ "cast(i % 97 as bigint) as hazards_total, cast((i % 1000) / 100.0 as decimal(18,4)) as fines_wan "
+							+ "from range(" + rows + ") t(i)");
 			for (int round = 0; round < 3; round++) {
 				long t0 = System.nanoTime();
-				st.execute("copy (select * from fact_bench) to '" + dir.resolve("duckdb-" + round + ".parquet") + "' (format parquet)");
+				st.execute("copy (select * from fact_bench) to '" + dir.resolve("duckdb-" + round + ".parquet")
+						+ "' (format parquet)");
 				long duck = System.nanoTime() - t0;
 				t0 = System.nanoTime();
 				parquetJava(c, dir.resolve("java-" + round + ".parquet"));
 				long java = System.nanoTime() - t0;
 				System.out.printf("rows=%d round=%d duckdb_copy_ms=%d parquet_java_ms=%d (sizes %d / %d bytes)%n", rows,
-						round, duck / 1_000_000, java / 1_000_000, Files.size(dir.resolve("duckdb-" + round + ".parquet")),
+						round, duck / 1_000_000, java / 1_000_000,
+						Files.size(dir.resolve("duckdb-" + round + ".parquet")),
 						Files.size(dir.resolve("java-" + round + ".parquet")));
 			}
 		}
@@ -50,15 +53,29 @@ public final class ParquetWriterBenchmark {
 		}
 	}
 
-	/** Reads the table over JDBC and writes it with parquet-java's example Group writer, snappy like DuckDB. */
+	/**
+	 * Reads the table over JDBC and writes it with parquet-java's example Group writer,
+	 * snappy like DuckDB.
+	 */
 	static void parquetJava(Connection c, Path file) throws Exception {
 		MessageType schema = Types.buildMessage()
-			.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("sha256")
-			.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("submitter_code")
-			.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named("period")
-			.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("industry_code")
-			.optional(PrimitiveTypeName.INT64).named("hazards_total")
-			.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(4, 18)).named("fines_wan")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("sha256")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("submitter_code")
+			.optional(PrimitiveTypeName.INT32)
+			.as(LogicalTypeAnnotation.dateType())
+			.named("period")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("industry_code")
+			.optional(PrimitiveTypeName.INT64)
+			.named("hazards_total")
+			.optional(PrimitiveTypeName.INT64)
+			.as(LogicalTypeAnnotation.decimalType(4, 18))
+			.named("fines_wan")
 			.named("fact_bench");
 		SimpleGroupFactory groups = new SimpleGroupFactory(schema);
 		try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))

@@ -33,14 +33,17 @@ class WarehouseExporterTests {
 		try (Connection c = county()) {
 			// when
 			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
-			// then every table is there, and parquet-java reads back exactly the warehouse's rows (phones masked)
+			// then every table is there, and parquet-java reads back exactly the
+			// warehouse's rows (phones masked)
 			assertThat(result.tables()).extracting(ExportResult.TableExport::table)
 				.containsExactly("dim_industry", "dim_period", "dim_region", "dim_submitter", "fact_submission_line",
 						"rollup_cutoff", "rollup_month_end", "rollup_roster");
 			for (ExportResult.TableExport table : result.tables()) {
 				List<String> expected = warehouseRows(c, table.table());
 				List<String> actual = parquetRows(home.resolve("exports").resolve(table.table()));
-				assertThat(actual).as(table.table()).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+				assertThat(actual).as(table.table())
+					.hasSize(expected.size())
+					.containsExactlyInAnyOrderElementsOf(expected);
 				assertThat(table.rows()).isEqualTo(expected.size());
 			}
 		}
@@ -59,13 +62,13 @@ class WarehouseExporterTests {
 				assertThat(files.filter(Files::isRegularFile).map(p -> fact.relativize(p).toString()))
 					.containsExactlyInAnyOrder("period=2024-04/data.parquet", "period=2024-05/data.parquet");
 			}
-			assertThat(ParquetFiles.rows(fact.resolve("period=2024-05/data.parquet")))
-				.extracting(r -> r.get("period"))
+			assertThat(ParquetFiles.rows(fact.resolve("period=2024-05/data.parquet"))).extracting(r -> r.get("period"))
 				.containsOnly("2024-05-01")
 				.hasSize(2);
 			assertThat(home.resolve("exports/rollup_month_end/period=2024-04/data.parquet")).isRegularFile();
 			assertThat(home.resolve("exports/dim_region/data.parquet")).isRegularFile();
-			// dim_period has a DATE period column too: one folder per month, as the contract's rule is by column
+			// dim_period has a DATE period column too: one folder per month, as the
+			// contract's rule is by column
 			assertThat(result.table("dim_period").partitions()).hasSize(7);
 		}
 	}
@@ -78,8 +81,7 @@ class WarehouseExporterTests {
 			// then
 			MessageType fact = ParquetFiles
 				.schema(home.resolve("exports/fact_submission_line/period=2024-04/data.parquet"));
-			assertThat(fact.getType("period").getLogicalTypeAnnotation())
-				.isEqualTo(LogicalTypeAnnotation.dateType());
+			assertThat(fact.getType("period").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
 			assertThat(fact.getType("fines_wan").getLogicalTypeAnnotation())
 				.isEqualTo(LogicalTypeAnnotation.decimalType(4, 18));
 			assertThat(fact.getType("note").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
@@ -96,7 +98,8 @@ class WarehouseExporterTests {
 		try (Connection c = county()) {
 			// given text a spreadsheet would evaluate
 			try (Statement st = c.createStatement()) {
-				st.execute("update rollup_roster set submitter_name = '=HYPERLINK(\"http://x\")' where submitter_code = 'HM02'");
+				st.execute(
+						"update rollup_roster set submitter_name = '=HYPERLINK(\"http://x\")' where submitter_code = 'HM02'");
 				st.execute("update rollup_roster set status = '@SUM(A1)' where submitter_code = 'HM04'");
 				st.execute("update rollup_roster set submitter_name = '-2+3' where submitter_code = 'HM08'");
 			}
@@ -155,7 +158,8 @@ class WarehouseExporterTests {
 					st.execute("delete from fact_submission_line where period = date '2024-04-01'");
 				}
 				new WarehouseExporter(c).exportAll(exports);
-				// then the old partition is gone, the reader still reads its complete old file
+				// then the old partition is gone, the reader still reads its complete old
+				// file
 				assertThat(reader.readAllBytes()).startsWith('P', 'A', 'R', '1').endsWith('P', 'A', 'R', '1');
 			}
 			assertThat(exports.resolve("fact_submission_line/period=2024-04")).doesNotExist();

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small county in a warehouse: reference data, the dim/fact tables the exports read (their real DDL belongs to the
- * warehouse module; these carry the contract's column kinds) and materialized rollups for 2024-04 and 2024-05.
+ * A small county in a warehouse: reference data, the dim/fact tables the exports read
+ * (their real DDL belongs to the warehouse module; these carry the contract's column
+ * kinds) and materialized rollups for 2024-04 and 2024-05.
  */
 public final class WarehouseFixture {
 
@@ -34,8 +35,9 @@ public final class WarehouseFixture {
 	}
 
 	/**
-	 * A fresh in-memory DuckDB with the warehouse's landing and rollup DDL. Not {@code Warehouse.inMemory()}: that sets
-	 * the TimeZone setting, which needs DuckDB's icu extension, and this machine cannot download it.
+	 * A fresh in-memory DuckDB with the warehouse's landing and rollup DDL. Not
+	 * {@code Warehouse.inMemory()}: that sets the TimeZone setting, which needs DuckDB's
+	 * icu extension, and this machine cannot download it.
 	 */
 	public static Connection open() throws SQLException {
 		Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
@@ -60,7 +62,8 @@ public final class WarehouseFixture {
 					  ('519902', '鹤鸣县', 'county', null),
 					  ('519902101', '桃源镇', 'township', '519902'),
 					  ('519902103', '新场镇', 'township', '519902')""");
-			// Deliberately not in code order: the official table prints industries in reference-data order.
+			// Deliberately not in code order: the official table prints industries in
+			// reference-data order.
 			st.execute("""
 					insert into ref_industry values
 					  ('yjgl', '应急管理', ['应急']), ('jtys', '交通运输', []), ('zj', '住建', ['住建局']),
@@ -76,20 +79,26 @@ public final class WarehouseFixture {
 		}
 	}
 
-	/** Star-schema tables shaped like the warehouse's marts (names and kinds of the contract columns). */
+	/**
+	 * Star-schema tables shaped like the warehouse's marts (names and kinds of the
+	 * contract columns).
+	 */
 	public static void starSchema(Connection c) throws SQLException {
 		try (Statement st = c.createStatement()) {
-			st.execute("create table dim_region as select code as region_code, name as region_name, level from ref_region");
-			st.execute("create table dim_industry as select code as industry_code, name as industry_name from ref_industry");
+			st.execute(
+					"create table dim_region as select code as region_code, name as region_name, level from ref_region");
+			st.execute(
+					"create table dim_industry as select code as industry_code, name as industry_name from ref_industry");
 			st.execute("""
 					create table dim_submitter as select code as submitter_code, name as submitter_name, kind,
 					  region_code, liaison, phone from ref_submitter""");
 			st.execute("""
 					create table dim_period as select cast(d as date) as period, year(d) as year, month(d) as month
 					from range(date '2024-04-01', date '2024-11-01', interval 1 month) t(d)""");
-			st.execute("""
-					create table fact_submission_line (sha256 varchar, submitter_code varchar, campaign varchar,
-					  period date, industry_code varchar, hazards_total bigint, fines_wan decimal(18,4), note varchar)""");
+			st.execute(
+					"""
+							create table fact_submission_line (sha256 varchar, submitter_code varchar, campaign varchar,
+							  period date, industry_code varchar, hazards_total bigint, fines_wan decimal(18,4), note varchar)""");
 			st.execute("""
 					insert into fact_submission_line values
 					  ('a1', 'HM02', 'QA2024', date '2024-04-01', 'yjgl', 12, 1.5500, '正常'),
@@ -99,7 +108,10 @@ public final class WarehouseFixture {
 		}
 	}
 
-	/** Materialized rollups of 2024-04 and 2024-05 (cutoff, month-end, roster) for the county and one township. */
+	/**
+	 * Materialized rollups of 2024-04 and 2024-05 (cutoff, month-end, roster) for the
+	 * county and one township.
+	 */
 	public static void rollups(Connection c) throws SQLException {
 		for (YearMonth period : List.of(YearMonth.of(2024, 4), YearMonth.of(2024, 5))) {
 			for (String region : List.of(COUNTY, "519902101")) {
@@ -115,18 +127,27 @@ public final class WarehouseFixture {
 		}
 	}
 
-	/** Distinct figures per (period, region, industry, measure), so a figure in the wrong place shows. */
+	/**
+	 * Distinct figures per (period, region, industry, measure), so a figure in the wrong
+	 * place shows.
+	 */
 	public static Map<String, BigDecimal> figures(YearMonth period, String region, String industry) {
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
-		int base = period.getMonthValue() * 1000 + INDUSTRIES.indexOf(industry) * 100 + (COUNTY.equals(region) ? 0 : 50);
+		int base = period.getMonthValue() * 1000 + INDUSTRIES.indexOf(industry) * 100
+				+ (COUNTY.equals(region) ? 0 : 50);
 		for (int i = 0; i < MEASURES.size(); i++) {
-			values.put(MEASURES.get(i), "fines_wan".equals(MEASURES.get(i))
-					? new BigDecimal(base).movePointLeft(2).add(new BigDecimal("0.0025")) : BigDecimal.valueOf(base + i));
+			values.put(MEASURES.get(i),
+					"fines_wan".equals(MEASURES.get(i))
+							? new BigDecimal(base).movePointLeft(2).add(new BigDecimal("0.0025"))
+							: BigDecimal.valueOf(base + i));
 		}
 		return values;
 	}
 
-	/** The month-end rollup's cumulative figure: the cutoff-shaped figure plus a marker so the two differ. */
+	/**
+	 * The month-end rollup's cumulative figure: the cutoff-shaped figure plus a marker so
+	 * the two differ.
+	 */
 	public static BigDecimal cumulative(BigDecimal figure) {
 		return figure.add(BigDecimal.valueOf(100000));
 	}
@@ -175,9 +196,8 @@ public final class WarehouseFixture {
 				insert into rollup_roster values ('QA2024', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)""")) {
 			for (String kind : List.of("cutoff", "month-end")) {
 				Object[][] rows = { { "HM02", "桃源镇", "519902101", "on_time", false, null, "彭永刚", "15082637714" },
-						{ "HM04", "新场镇", "519902103", "cutoff".equals(kind) ? "missing" : "late",
-								"cutoff".equals(kind), "cutoff".equals(kind) ? period.minusMonths(1) : null, "曾德明",
-								"18728350092" },
+						{ "HM04", "新场镇", "519902103", "cutoff".equals(kind) ? "missing" : "late", "cutoff".equals(kind),
+								"cutoff".equals(kind) ? period.minusMonths(1) : null, "曾德明", "18728350092" },
 						{ "HM08", "鹤鸣县市场监督管理局", "519902", "on_time", false, null, "蒋红", "13678004152" } };
 				for (Object[] r : rows) {
 					ps.setDate(1, Date.valueOf(period.atDay(1)));

@@ -66,17 +66,16 @@ class AuditLedgerTests {
 		assertThat(copy).contains("duplicate");
 		assertThat(rows("""
 				select path, status, submitter_code, period, sheet, list_kind, duplicate_of, error_count, warning_count
-				from audit_file order by path"""))
-			.containsExactly(
-					List.of("5月/台账.xlsx", "loaded", "HM03", "2024-05-01", "台账", "hazard_ledger", "-", "0", "1"),
-					List.of("copy.xlsx", "duplicate", "HM03", "2024-05-01", "台账", "hazard_ledger", "5月/台账.xlsx",
-							"0", "0"));
+				from audit_file order by path""")).containsExactly(
+				List.of("5月/台账.xlsx", "loaded", "HM03", "2024-05-01", "台账", "hazard_ledger", "-", "0", "1"),
+				List.of("copy.xlsx", "duplicate", "HM03", "2024-05-01", "台账", "hazard_ledger", "5月/台账.xlsx", "0", "0"));
 		assertThat(ledger.firstPathOf("aaa")).contains("5月/台账.xlsx");
 	}
 
 	@Test
 	void ranksVersionsWithinOneScopeOnly() throws Exception {
-		// given: two tables and two ledgers of one submitter and month, recorded out of order
+		// given: two tables and two ledgers of one submitter and month, recorded out of
+		// order
 		ledger.record(table("t2", "表-更正.xlsx", 20), AuditLedger.LOADED, List.of(), INGESTED);
 		ledger.record(table("t1", "表.xlsx", 10), AuditLedger.LOADED, List.of(), INGESTED);
 		ledger.record(ledgerList("l1", "台账.xlsx", 25), AuditLedger.LOADED, 0, 0, INGESTED);
@@ -93,9 +92,8 @@ class AuditLedgerTests {
 	@Test
 	void recordsFindingsNumberedAndCounted() throws Exception {
 		// when
-		ledger.record(table("t1", "表.xlsx", 10), AuditLedger.REJECTED,
-				List.of(Finding.error("SUM_TOTAL", "Sheet1", 15, "F", "合计不符"),
-						Finding.warning("LATE", null, null, null, "逾期")),
+		ledger.record(table("t1", "表.xlsx", 10), AuditLedger.REJECTED, List
+			.of(Finding.error("SUM_TOTAL", "Sheet1", 15, "F", "合计不符"), Finding.warning("LATE", null, null, null, "逾期")),
 				INGESTED);
 		// then
 		assertThat(rows("select status, error_count, warning_count from audit_file"))

@@ -20,8 +20,9 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The measurement behind writers/README.md "Loading lists": N generated hazard rows (16 text columns) into
- * {@code raw_hazard_ledger} of a fresh warehouse file, by several bulk paths, each committed. Not a test; run with
+ * The measurement behind writers/README.md "Loading lists": N generated hazard rows (16
+ * text columns) into {@code raw_hazard_ledger} of a fresh warehouse file, by several bulk
+ * paths, each committed. Not a test; run with
  * {@code java -cp <test classpath> org.anjian.writers.lists.ListLoadBenchmark 1000000}.
  */
 public final class ListLoadBenchmark {
@@ -29,7 +30,10 @@ public final class ListLoadBenchmark {
 	private ListLoadBenchmark() {
 	}
 
-	/** Deterministic rows shaped like a township ledger: Chinese text, dates, codes, some nulls. */
+	/**
+	 * Deterministic rows shaped like a township ledger: Chinese text, dates, codes, some
+	 * nulls.
+	 */
 	static void generate(int n, Consumer<ListRow> sink) {
 		String[] names = new String[5000];
 		String[] codes = new String[5000];
@@ -49,10 +53,12 @@ public final class ListLoadBenchmark {
 		String[] statuses = { "rectified", "in_progress", "not_started" };
 		for (int i = 0; i < n; i++) {
 			int e = i % 5000;
-			sink.accept(new ListRow(i + 4, new String[] { names[e], codes[e], "桃源镇", "应急管理",
-					"储罐区可燃气体报警装置未定期检验，第" + i + "项", levels[i % 4], dates[i % 108],
-					i % 3 == 0 ? "enforcement" : "self_check", "立即停用并委托检验机构检验", "张三", funds[i % 50], "2024-10-31",
-					statuses[i % 3], i % 3 == 0 ? "2024-09-30" : null, "已制定", null }, List.of()));
+			sink.accept(new ListRow(i + 4,
+					new String[] { names[e], codes[e], "桃源镇", "应急管理", "储罐区可燃气体报警装置未定期检验，第" + i + "项", levels[i % 4],
+							dates[i % 108], i % 3 == 0 ? "enforcement" : "self_check", "立即停用并委托检验机构检验", "张三",
+							funds[i % 50], "2024-10-31", statuses[i % 3], i % 3 == 0 ? "2024-09-30" : null, "已制定",
+							null },
+					List.of()));
 		}
 	}
 
@@ -80,12 +86,13 @@ public final class ListLoadBenchmark {
 					reportCpu = cpu();
 					t0 = System.nanoTime();
 					ListWriter writer = new ListWriter(w);
-					try (ListLoad load = writer.open(new ListFile("bench", "bench.xlsx", LocalDateTime.of(2024, 10, 1, 9, 0),
-							0, "xlsx", ListKind.HAZARD_LEDGER, "T1", null))) {
+					try (ListLoad load = writer.open(new ListFile("bench", "bench.xlsx",
+							LocalDateTime.of(2024, 10, 1, 9, 0), 0, "xlsx", ListKind.HAZARD_LEDGER, "T1", null))) {
 						generate(n, load::row);
 						load.commit();
 					}
-					report(round, "ListWriter: reader thread writes staging chunks, loader thread read_csv per chunk", t0, n);
+					report(round, "ListWriter: reader thread writes staging chunks, loader thread read_csv per chunk",
+							t0, n);
 					reportCpu = cpu();
 					t0 = System.nanoTime();
 					w.buildModels();
@@ -142,8 +149,8 @@ public final class ListLoadBenchmark {
 	}
 
 	static long cpu() {
-		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	static void appendInline(Warehouse w, int n) throws Exception {
@@ -177,16 +184,22 @@ public final class ListLoadBenchmark {
 			if (failure[0] != null) {
 				throw failure[0];
 			}
-			System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+			System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+					(cpu() - cpu0) / 1e9);
 		}
-		System.out.printf("    flushed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+		System.out.printf("    flushed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
 		c.commit();
-		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
 		c.setAutoCommit(true);
 		check(w, n);
 	}
 
-	/** Each row's 16 values joined by U+001F (U+001E standing for NULL): one native call per row, not 16. */
+	/**
+	 * Each row's 16 values joined by U+001F (U+001E standing for NULL): one native call
+	 * per row, not 16.
+	 */
 	static void packedRows(Warehouse w, int n) throws Exception {
 		long start = System.nanoTime();
 		long cpu0 = cpu();
@@ -218,7 +231,8 @@ public final class ListLoadBenchmark {
 				throw failure[0];
 			}
 		}
-		System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+		System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
 		StringBuilder select = new StringBuilder("insert into raw_hazard_ledger select 'bench', row_number");
 		for (int i = 1; i <= 16; i++) {
 			select.append(", nullif(parts[").append(i).append("], chr(30))");
@@ -226,16 +240,21 @@ public final class ListLoadBenchmark {
 		select.append(" from (select row_number, string_split(line, chr(31)) as parts from packed)");
 		try (Statement st = c.createStatement()) {
 			st.execute(select.toString());
-			System.out.printf("    expanded at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+			System.out.printf("    expanded at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+					(cpu() - cpu0) / 1e9);
 			st.execute("drop table packed");
 		}
 		c.commit();
 		c.setAutoCommit(true);
-		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
 		check(w, n);
 	}
 
-	/** Rows joined by U+001D, each row's row number and values by U+001F (U+001E for NULL): one native call per batch. */
+	/**
+	 * Rows joined by U+001D, each row's row number and values by U+001F (U+001E for
+	 * NULL): one native call per batch.
+	 */
 	static void packedBatches(Warehouse w, int n, int batch) throws Exception {
 		long start = System.nanoTime();
 		long cpu0 = cpu();
@@ -274,20 +293,25 @@ public final class ListLoadBenchmark {
 				throw failure[0];
 			}
 		}
-		System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
-		StringBuilder select = new StringBuilder("insert into raw_hazard_ledger select 'bench', cast(parts[1] as integer)");
+		System.out.printf("    appended in %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
+		StringBuilder select = new StringBuilder(
+				"insert into raw_hazard_ledger select 'bench', cast(parts[1] as integer)");
 		for (int i = 2; i <= 17; i++) {
 			select.append(", nullif(parts[").append(i).append("], chr(30))");
 		}
-		select.append(" from (select string_split(line, chr(31)) as parts from (select unnest(string_split(lines, chr(29))) as line from packed))");
+		select.append(
+				" from (select string_split(line, chr(31)) as parts from (select unnest(string_split(lines, chr(29))) as line from packed))");
 		try (Statement st = c.createStatement()) {
 			st.execute(select.toString());
-			System.out.printf("    expanded at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+			System.out.printf("    expanded at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+					(cpu() - cpu0) / 1e9);
 			st.execute("drop table packed");
 		}
 		c.commit();
 		c.setAutoCommit(true);
-		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9);
+		System.out.printf("    committed at %.2f s (cpu %.2f s)%n", (System.nanoTime() - start) / 1e9,
+				(cpu() - cpu0) / 1e9);
 		check(w, n);
 	}
 

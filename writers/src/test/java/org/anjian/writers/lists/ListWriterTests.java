@@ -38,9 +38,10 @@ class ListWriterTests {
 	@BeforeEach
 	void open() {
 		warehouse = Warehouse.open(dir.resolve("warehouse.duckdb"));
-		// small batches, so a few rows already cross the hand-off between the two threads several times
-		writer = new ListWriter(warehouse, Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")),
-				3);
+		// small batches, so a few rows already cross the hand-off between the two threads
+		// several times
+		writer = new ListWriter(warehouse,
+				Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")), 3);
 	}
 
 	@AfterEach
@@ -85,7 +86,10 @@ class ListWriterTests {
 		}
 	}
 
-	/** The loader's staging files beside the warehouse (none once a load has ended, whichever way). */
+	/**
+	 * The loader's staging files beside the warehouse (none once a load has ended,
+	 * whichever way).
+	 */
 	List<Path> stagingFilesLeft() throws IOException {
 		try (var files = Files.list(dir)) {
 			return files.filter(f -> f.getFileName().toString().startsWith(".anjian-list-")).toList();
@@ -104,10 +108,12 @@ class ListWriterTests {
 
 	@Test
 	void aLedgerLandsEveryRowItsFindingsAndOneAuditFileRow() throws Exception {
-		// given: 10 rows (four hand-offs of 3) and a row warning; the earliest dated row is in April
+		// given: 10 rows (four hand-offs of 3) and a row warning; the earliest dated row
+		// is in April
 		List<ListRow> hazards = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			hazards.add(hazard(5 + i, "企业" + i, i % 3 == 0 ? "major" : "general", i == 7 ? "2024-04-28" : "2024-05-0" + (i % 9 + 1)));
+			hazards.add(hazard(5 + i, "企业" + i, i % 3 == 0 ? "major" : "general",
+					i == 7 ? "2024-04-28" : "2024-05-0" + (i % 9 + 1)));
 		}
 		// when
 		String status = load(ledger("L1", "2024-05/东镇隐患台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), hazards,
@@ -118,12 +124,13 @@ class ListWriterTests {
 				select sha256, path, received_at, status, submitter_code, campaign, period, error_count, warning_count,
 				    list_kind, sheet, ingested_at
 				from audit_file""")).containsExactly(Arrays.asList("L1", "2024-05/东镇隐患台账.xlsx", "2024-05-20 09:00:00.0",
-						"loaded", "T1", null, "2024-04-01", "0", "1", "hazard_ledger", "台账", "2024-06-01 10:00:00.0"));
-		assertThat(rows("select count(*), min(row_number), max(row_number), count(distinct enterprise_name) from raw_hazard_ledger"))
+				"loaded", "T1", null, "2024-04-01", "0", "1", "hazard_ledger", "台账", "2024-06-01 10:00:00.0"));
+		assertThat(rows(
+				"select count(*), min(row_number), max(row_number), count(distinct enterprise_name) from raw_hazard_ledger"))
 			.containsExactly(List.of("10", "5", "14", "10"));
-		assertThat(rows("select * from raw_hazard_ledger where row_number = 5")).containsExactly(Arrays.asList("L1", "5",
-				"企业0", null, "东镇", "应急管理", "隐患5", "major", "2024-05-01", "self_check", "整改措施", "张三", "1.5",
-				"2024-06-30", "in_progress", null, "有", null));
+		assertThat(rows("select * from raw_hazard_ledger where row_number = 5"))
+			.containsExactly(Arrays.asList("L1", "5", "企业0", null, "东镇", "应急管理", "隐患5", "major", "2024-05-01",
+					"self_check", "整改措施", "张三", "1.5", "2024-06-30", "in_progress", null, "有", null));
 		assertThat(rows("select issue_no, severity, rule, sheet, row_number, column_name from audit_issue"))
 			.containsExactly(List.of("1", "warning", "DATE_AFTER_DEADLINE", "台账", "9", "整改完成日期"));
 	}
@@ -133,8 +140,8 @@ class ListWriterTests {
 		// given
 		ListFile inspections = new ListFile("I1", "执法检查.xlsx", LocalDateTime.of(2024, 5, 21, 9, 0), 100, "xlsx",
 				ListKind.INSPECTION_RECORD, "D1", null);
-		ListRow inspection = new ListRow(4, new String[] { "东镇化工有限公司", null, "2024-05-10", "王五、赵六",
-				"1. 未培训 2. 未演练", "已整改", "（2024）001号", "1.2", "《安全生产法》", null, null }, List.of("未培训", "未演练"));
+		ListRow inspection = new ListRow(4, new String[] { "东镇化工有限公司", null, "2024-05-10", "王五、赵六", "1. 未培训 2. 未演练",
+				"已整改", "（2024）001号", "1.2", "《安全生产法》", null, null }, List.of("未培训", "未演练"));
 		ListFile directory = new ListFile("D1", "名录库.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xls",
 				ListKind.ENTERPRISE_DIRECTORY, null, null);
 		ListRow listed = new ListRow(3, new String[] { "key", "东镇化工有限公司", null, "应急管理", "东镇", "危险化学品", null },
@@ -152,8 +159,10 @@ class ListWriterTests {
 
 	@Test
 	void aLoaderFailureHalfWayLeavesTheWarehouseAsBeforeTheFile() throws Exception {
-		// given: one file already loaded; the next has a malformed row (11 values for 16 columns) after 7 good rows
-		load(ledger("L0", "earlier.xlsx", "T2", LocalDateTime.of(2024, 5, 1, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
+		// given: one file already loaded; the next has a malformed row (11 values for 16
+		// columns) after 7 good rows
+		load(ledger("L0", "earlier.xlsx", "T2", LocalDateTime.of(2024, 5, 1, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01")));
 		List<List<String>> before = snapshot();
 		List<ListRow> rows = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
@@ -169,15 +178,17 @@ class ListWriterTests {
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(stagingFilesLeft()).isEmpty();
 		// and the warehouse still takes the next file
-		assertThat(load(ledger("L1", "broken.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), List.of(hazard(3, "乙", "major",
-				"2024-05-01")))).isEqualTo("loaded");
+		assertThat(load(ledger("L1", "broken.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
+				List.of(hazard(3, "乙", "major", "2024-05-01"))))
+			.isEqualTo("loaded");
 	}
 
 	@Test
 	void aReaderFailureHalfWayLeavesTheWarehouseAsBeforeTheFile() throws Exception {
 		// given
 		List<List<String>> before = snapshot();
-		// when: the reader throws after 5 rows; try-with-resources closes the load without commit
+		// when: the reader throws after 5 rows; try-with-resources closes the load
+		// without commit
 		assertThatThrownBy(() -> {
 			try (ListLoad load = writer.open(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)))) {
 				for (int i = 0; i < 5; i++) {
@@ -210,9 +221,12 @@ class ListWriterTests {
 
 	@Test
 	void aCorrectedLedgerSupersedesTheEarlierOneWhicheverArrivesFirst() throws Exception {
-		// given: the correction is written before the original; another submitter's ledger is left alone
-		load(ledger("fixed", "东镇台账（更正）.xlsx", "T1", LocalDateTime.of(2024, 5, 25, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
-		load(ledger("west", "西镇台账.xlsx", "T2", LocalDateTime.of(2024, 5, 10, 9, 0)), List.of(hazard(3, "乙", "major", "2024-05-01")));
+		// given: the correction is written before the original; another submitter's
+		// ledger is left alone
+		load(ledger("fixed", "东镇台账（更正）.xlsx", "T1", LocalDateTime.of(2024, 5, 25, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01")));
+		load(ledger("west", "西镇台账.xlsx", "T2", LocalDateTime.of(2024, 5, 10, 9, 0)),
+				List.of(hazard(3, "乙", "major", "2024-05-01")));
 		// when
 		String status = load(ledger("first", "东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
 				List.of(hazard(3, "甲", "general", "2024-05-01")));
@@ -226,7 +240,8 @@ class ListWriterTests {
 	@Test
 	void theSameBytesUnderAnotherPathAreADuplicateAndUnderTheSamePathAreSkipped() throws Exception {
 		// given
-		load(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)), List.of(hazard(3, "甲", "major", "2024-05-01")));
+		load(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01")));
 		// when
 		ListLoad copy = writer.open(ledger("same", "转发/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 21, 9, 0)));
 		ListLoad again = writer.open(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)));
@@ -243,11 +258,13 @@ class ListWriterTests {
 
 	@Test
 	void textHoldingThePackingSeparatorsLineBreaksQuotesEmptyTextAndNullsLandExactly() throws Exception {
-		// given: values the staging file's plain CSV cannot carry (separators, line breaks) beside ones it must carry
+		// given: values the staging file's plain CSV cannot carry (separators, line
+		// breaks) beside ones it must carry
 		// as they are (quotes, backslashes, a tab, an emoji, a NUL character)
 		ListFile liaisons = new ListFile("LL", "联络员.xlsx", LocalDateTime.of(2024, 5, 22, 9, 0), 100, "xlsx",
 				ListKind.LIAISON_LIST, null, null);
-		List<ListRow> rows = List.of(new ListRow(3, new String[] { "陈七", "", "东镇\u001F安办", null, "a\u001Eb" }, List.of()),
+		List<ListRow> rows = List.of(
+				new ListRow(3, new String[] { "陈七", "", "东镇\u001F安办", null, "a\u001Eb" }, List.of()),
 				new ListRow(4, new String[] { "吴九", null, "", "13900000009", "备注" }, List.of()),
 				new ListRow(5, new String[] { null, null, null, null, null }, List.of()),
 				new ListRow(6, new String[] { "\"周\"八", "男", "安办\r\n副主任", "\\N", "第一行\n第二行" }, List.of()),
@@ -255,7 +272,8 @@ class ListWriterTests {
 		// when
 		load(liaisons, rows);
 		// then
-		assertThat(rows("select row_number, name, gender, unit_and_post, mobile, remarks from raw_liaison_list order by row_number"))
+		assertThat(rows(
+				"select row_number, name, gender, unit_and_post, mobile, remarks from raw_liaison_list order by row_number"))
 			.containsExactly(Arrays.asList("3", "陈七", "", "东镇\u001F安办", null, "a\u001Eb"),
 					Arrays.asList("4", "吴九", null, "", "13900000009", "备注"),
 					Arrays.asList("5", null, null, null, null, null),
@@ -266,7 +284,8 @@ class ListWriterTests {
 
 	@Test
 	void splitItemsLandExactlyWhateverTheirTextAcrossManyHandOffs() throws Exception {
-		// given: 10 inspection rows of 3 items each (hand-offs of 3 rows), one item holding a line break
+		// given: 10 inspection rows of 3 items each (hand-offs of 3 rows), one item
+		// holding a line break
 		List<ListRow> rows = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			rows.add(new ListRow(4 + i, new String[] { "企业" + i, null, "2024-05-10", "王五", "1. 甲 2. 乙 3. 丙", "已整改",
@@ -279,7 +298,8 @@ class ListWriterTests {
 		// then
 		assertThat(rows("select count(*), count(distinct row_number) from raw_inspection_violation"))
 			.containsExactly(List.of("30", "10"));
-		assertThat(rows("select item_no, violation from raw_inspection_violation where row_number = 9 order by item_no"))
+		assertThat(
+				rows("select item_no, violation from raw_inspection_violation where row_number = 9 order by item_no"))
 			.containsExactly(List.of("1", "甲5"), List.of("2", "乙\n续"), List.of("3", "丙\"5"));
 		assertThat(rows("select count(*) from raw_inspection_record")).containsExactly(List.of("10"));
 		assertThat(stagingFilesLeft()).isEmpty();
@@ -291,9 +311,10 @@ class ListWriterTests {
 			List<String> expected = new ArrayList<>(List.of("sha256", "row_number"));
 			expected.addAll(kind.columns());
 			assertThat(rows("select column_name from information_schema.columns where table_name = '"
-					+ ListWriter.rawTable(kind) + "' order by ordinal_position").stream().map(r -> r.get(0)).toList())
-				.as(kind.code())
-				.isEqualTo(expected);
+					+ ListWriter.rawTable(kind) + "' order by ordinal_position")
+				.stream()
+				.map(r -> r.get(0))
+				.toList()).as(kind.code()).isEqualTo(expected);
 		}
 	}
 

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lists loaded by ListWriter, through the warehouse models, out through the exports and the data dictionary. */
+/**
+ * Lists loaded by ListWriter, through the warehouse models, out through the exports and
+ * the data dictionary.
+ */
 class ListsIntoMartsAndExportsTests {
 
 	static final String COUNTY = "519902";
@@ -52,18 +55,20 @@ class ListsIntoMartsAndExportsTests {
 						List.of("强安2024"), "F-000", "earlier")),
 				List.of()));
 		ListWriter writer = new ListWriter(warehouse);
-		load(writer, ListKind.ENTERPRISE_DIRECTORY, "dir", null, List.of(
-				new ListRow(3, new String[] { "key", "桃源化工有限责任公司", null, "应急", "桃源镇", "危化品", null }, List.of())));
+		load(writer, ListKind.ENTERPRISE_DIRECTORY, "dir", null, List
+			.of(new ListRow(3, new String[] { "key", "桃源化工有限责任公司", null, "应急", "桃源镇", "危化品", null }, List.of())));
 		load(writer, ListKind.HAZARD_LEDGER, "ledger", "HM02", List.of(
-				new ListRow(4, new String[] { "桃源化工有限公司", null, "桃源镇", null, "未设报警", "major", "2024-05-03",
-						"self_check", "加装", "张三", "3", "2024-06-30", "in_progress", null, "有", null }, List.of()),
+				new ListRow(4,
+						new String[] { "桃源化工有限公司", null, "桃源镇", null, "未设报警", "major", "2024-05-03", "self_check", "加装",
+								"张三", "3", "2024-06-30", "in_progress", null, "有", null },
+						List.of()),
 				new ListRow(5, new String[] { "桃源化工有限公司", null, null, "住建局", "脚手架", "general", "2024-06-11",
-						"enforcement", "整改", "李四", null, "2024-07-30", "rectified", "2024-06-20", null, null }, List.of())));
-		load(writer, ListKind.INSPECTION_RECORD, "insp", "HM08", List.of(new ListRow(6, new String[] { "桃源化工有限公司",
-				null, "2024-05-10", "王五", "1. 未培训 2. 未演练", "已整改", "001", "1.2", null, null, null },
-				List.of("未培训", "未演练"))));
-		load(writer, ListKind.LIAISON_LIST, "liaisons", null, List.of(new ListRow(3,
-				new String[] { "陈七", "女", "桃源镇人民政府 安办主任", "13900000007", null }, List.of())));
+						"enforcement", "整改", "李四", null, "2024-07-30", "rectified", "2024-06-20", null, null },
+						List.of())));
+		load(writer, ListKind.INSPECTION_RECORD, "insp", "HM08", List.of(new ListRow(6, new String[] { "桃源化工有限公司", null,
+				"2024-05-10", "王五", "1. 未培训 2. 未演练", "已整改", "001", "1.2", null, null, null }, List.of("未培训", "未演练"))));
+		load(writer, ListKind.LIAISON_LIST, "liaisons", null,
+				List.of(new ListRow(3, new String[] { "陈七", "女", "桃源镇人民政府 安办主任", "13900000007", null }, List.of())));
 		warehouse.buildModels();
 	}
 
@@ -73,8 +78,8 @@ class ListsIntoMartsAndExportsTests {
 	}
 
 	static void load(ListWriter writer, ListKind kind, String sha, String submitter, List<ListRow> rows) {
-		try (ListLoad load = writer.open(new ListFile(sha, sha + ".xlsx", LocalDateTime.of(2024, 6, 25, 9, 0), 100, "xlsx",
-				kind, submitter, null))) {
+		try (ListLoad load = writer.open(new ListFile(sha, sha + ".xlsx", LocalDateTime.of(2024, 6, 25, 9, 0), 100,
+				"xlsx", kind, submitter, null))) {
 			rows.forEach(load::row);
 			assertThat(load.commit()).isEqualTo("loaded");
 		}
@@ -107,7 +112,8 @@ class ListsIntoMartsAndExportsTests {
 		assertThat(column("select mobile from read_parquet('" + exports.resolve("dim_liaison/data.parquet") + "')"))
 			.containsExactly("139****0007");
 		assertThat(column("select count(*) from read_parquet('" + exports.resolve("fact_hazard/*/data.parquet")
-				+ "') where industry_code is not null and region_code = '" + TAOYUAN + "'")).containsExactly("2");
+				+ "') where industry_code is not null and region_code = '" + TAOYUAN + "'"))
+			.containsExactly("2");
 	}
 
 	@Test
@@ -115,9 +121,11 @@ class ListsIntoMartsAndExportsTests {
 		// when
 		List<DataDictionary.Entry> entries = DataDictionary.entries(warehouse.connection());
 		// then
-		List<String> tables = List.of("dim_enterprise", "dim_liaison", "fact_hazard", "fact_inspection", "fact_violation");
-		assertThat(entries).filteredOn(e -> tables.contains(e.table())).hasSizeGreaterThan(50).allSatisfy(e -> assertThat(
-				e.labelZh()).as(e.table() + "." + e.column()).isNotBlank());
+		List<String> tables = List.of("dim_enterprise", "dim_liaison", "fact_hazard", "fact_inspection",
+				"fact_violation");
+		assertThat(entries).filteredOn(e -> tables.contains(e.table()))
+			.hasSizeGreaterThan(50)
+			.allSatisfy(e -> assertThat(e.labelZh()).as(e.table() + "." + e.column()).isNotBlank());
 		assertThat(entries).filteredOn(e -> e.table().equals("fact_hazard") && e.column().equals("deadline"))
 			.singleElement()
 			.satisfies(e -> assertThat(e.labelZh()).isEqualTo("整改期限"));

@@ -40,27 +40,29 @@ class OfficialTableExporterTests {
 			WarehouseFixture.referenceData(connection);
 			WarehouseFixture.rollups(connection);
 			// when
-			Path xlsx = new OfficialTableExporter(connection, clock).export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			Path xlsx = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
 			// then
 			assertThat(xlsx).isEqualTo(outbox.resolve("QA2024/2024-05/cutoff/鹤鸣县-QA2024-2024-05-cutoff.xlsx"));
 			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
 				Sheet sheet = wb.getSheetAt(0);
-				assertThat(OfficialTableWriterTests.text(sheet, 0, 0))
-					.isEqualTo("全县安全生产“强安2024”监管执法专项行动统计汇总表");
+				assertThat(OfficialTableWriterTests.text(sheet, 0, 0)).isEqualTo("全县安全生产“强安2024”监管执法专项行动统计汇总表");
 				assertThat(OfficialTableWriterTests.text(sheet, 1, 0)).isEqualTo("（2024年4月至5月）");
 				assertThat(OfficialTableWriterTests.text(sheet, 2, 0)).isEqualTo("填报单位：鹤鸣县");
 				assertThat(OfficialTableWriterTests.text(sheet, 2, 17)).isEqualTo("填报时间：2024年5月22日");
-				// industries in reference-data order; 消防 has no rollup row and prints zeros
+				// industries in reference-data order; 消防 has no rollup row and prints
+				// zeros
 				List<String> labels = Stream.of(7, 8, 9, 10, 11, 12)
 					.map(r -> OfficialTableWriterTests.text(sheet, r, 0))
 					.toList();
 				assertThat(labels).containsExactly("应急管理", "交通运输", "住建", "市场监管", "消防", "合  计");
 				assertThat(sheet.getRow(11).getCell(1).getNumericCellValue()).isZero();
 				assertRow(sheet.getRow(12), sum(YearMonth.of(2024, 5), false));
-				assertRow(sheet.getRow(9), WarehouseFixture.figures(YearMonth.of(2024, 5), WarehouseFixture.COUNTY, "zj")
-					.values()
-					.stream()
-					.toList());
+				assertRow(sheet.getRow(9),
+						WarehouseFixture.figures(YearMonth.of(2024, 5), WarehouseFixture.COUNTY, "zj")
+							.values()
+							.stream()
+							.toList());
 			}
 		}
 	}
@@ -72,7 +74,8 @@ class OfficialTableExporterTests {
 			WarehouseFixture.referenceData(connection);
 			WarehouseFixture.rollups(connection);
 			// when
-			Path xlsx = new OfficialTableExporter(connection, clock).export(rollup("QA2024", YearMonth.of(2024, 5), "month-end"), outbox);
+			Path xlsx = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "month-end"), outbox);
 			// then
 			assertThat(xlsx.getFileName().toString()).isEqualTo("鹤鸣县-QA2024-2024-05-month-end.xlsx");
 			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
@@ -99,7 +102,8 @@ class OfficialTableExporterTests {
 					.containsExactlyInAnyOrder("鹤鸣县-QA2024-2024-05-cutoff.xlsx", "manifest.json");
 			}
 			String manifest = Files.readString(xlsx.resolveSibling("manifest.json"));
-			String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(xlsx)));
+			String sha = HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(xlsx)));
 			assertThat(manifest).contains("\"file\": \"鹤鸣县-QA2024-2024-05-cutoff.xlsx\"")
 				.contains("\"sha256\": \"" + sha + "\"")
 				.contains("\"as_of\": \"2024-05-22T23:59:59\"")
@@ -107,10 +111,12 @@ class OfficialTableExporterTests {
 				.contains("\"kind\": \"cutoff\"")
 				.contains("\"period\": \"2024-05\"")
 				.contains("\"submitters_expected\": 3");
-			String reported = manifest.substring(manifest.indexOf("submitters_reported"), manifest.indexOf("submitters_missing"));
+			String reported = manifest.substring(manifest.indexOf("submitters_reported"),
+					manifest.indexOf("submitters_missing"));
 			String missing = manifest.substring(manifest.indexOf("submitters_missing"));
 			assertThat(reported).contains("\"code\": \"HM02\"", "\"code\": \"HM08\"").doesNotContain("HM04");
-			assertThat(missing).contains("\"code\": \"HM04\", \"name\": \"新场镇\"", "\"carried_from_period\": \"2024-04\"")
+			assertThat(missing)
+				.contains("\"code\": \"HM04\", \"name\": \"新场镇\"", "\"carried_from_period\": \"2024-04\"")
 				.doesNotContain("HM02");
 		}
 	}
@@ -149,7 +155,8 @@ class OfficialTableExporterTests {
 				total[i] = total[i].add(v.get(i));
 			}
 		}
-		// the fixture's 合计 row is the sum of the industries; its cumulative figure carries the marker once
+		// the fixture's 合计 row is the sum of the industries; its cumulative figure
+		// carries the marker once
 		return Stream.of(total).map(t -> cumulative ? WarehouseFixture.cumulative(t) : t).toList();
 	}
 
@@ -162,7 +169,10 @@ class OfficialTableExporterTests {
 		}
 	}
 
-	/** The request as the rollup job passes it; the exporter prints the as_of that was materialized. */
+	/**
+	 * The request as the rollup job passes it; the exporter prints the as_of that was
+	 * materialized.
+	 */
 	private static RollupRequest rollup(String campaign, YearMonth period, String kind) {
 		return new RollupRequest(campaign, period, RollupKind.fromCode(kind), period.atEndOfMonth().atStartOfDay());
 	}

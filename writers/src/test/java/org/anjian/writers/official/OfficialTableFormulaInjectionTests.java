@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every character a spreadsheet starts a formula with, in every text a submitter or the reference data supplies. */
+/**
+ * Every character a spreadsheet starts a formula with, in every text a submitter or the
+ * reference data supplies.
+ */
 class OfficialTableFormulaInjectionTests {
 
 	@TempDir
@@ -40,10 +43,12 @@ class OfficialTableFormulaInjectionTests {
 				for (Row row : sheet) {
 					for (Cell cell : row) {
 						cells++;
-						assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isNotEqualTo(CellType.FORMULA);
+						assertThat(cell.getCellType()).as(cell.getAddress().formatAsString())
+							.isNotEqualTo(CellType.FORMULA);
 						if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
 							labelSeen = true;
-							assertThat(cell.getCellStyle().getQuotePrefixed()).as("quote prefix on " + cell.getAddress())
+							assertThat(cell.getCellStyle().getQuotePrefixed())
+								.as("quote prefix on " + cell.getAddress())
 								.isTrue();
 						}
 					}

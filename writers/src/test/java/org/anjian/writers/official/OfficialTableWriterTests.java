@@ -35,19 +35,24 @@ class OfficialTableWriterTests {
 
 	static final List<String> F001 = FormLayout.of("F-001").measureCodes();
 
-	/** The transcription of seed 001 附件2's header, row by row (1-based rows as Excel shows them). */
+	/**
+	 * The transcription of seed 001 附件2's header, row by row (1-based rows as Excel shows
+	 * them).
+	 */
 	static final Set<String> SEED_001_MERGES = Set.of("A1:V1", "A2:V2", "A3:K3", "Q3:V3", "A4:A7", "B4:B6", "C4:C6",
 			"D4:D6", "E4:E6", "F4:H4", "F5:F6", "G5:G6", "H5:H6", "I4:K4", "I5:I6", "J5:J6", "K5:K6", "L5:L6", "M4:R4",
 			"M5:M6", "N5:N6", "O5:O6", "P5:P6", "Q5:Q6", "R5:R6", "S4:S6", "T4:T6", "U4:V4", "U5:U6", "V5:V6");
 
 	@Test
 	void f000HeaderMergesEqualTheSampleFormsMerges() throws Exception {
-		// given a sample submission in the official F-000 layout (000 附件1) and a 9-row county table
+		// given a sample submission in the official F-000 layout (000 附件1) and a 9-row
+		// county table
 		Path sample = Path.of(System.getProperty("anjian.samples"), "inbox/2024-05/新场镇5月统计表.xlsx");
 		Path xlsx = dir.resolve("county.xlsx");
 		// when
 		new OfficialTableWriter().write(table("F-000", F000, 7), xlsx);
-		// then every merged range of the form matches, footer included (the sample also has 7 industry rows)
+		// then every merged range of the form matches, footer included (the sample also
+		// has 7 industry rows)
 		assertThat(merges(xlsx)).isEqualTo(merges(sample));
 		// and the header texts sit where the form has them
 		try (Workbook ours = open(xlsx); Workbook theirs = open(sample)) {
@@ -55,7 +60,8 @@ class OfficialTableWriterTests {
 				for (int c = 0; c < 24; c++) {
 					String expected = text(theirs.getSheetAt(0), r, c);
 					if (r >= 3 && !expected.isEmpty()) {
-						assertThat(text(ours.getSheetAt(0), r, c)).as("row %d col %d", r + 1, c + 1).isEqualTo(expected);
+						assertThat(text(ours.getSheetAt(0), r, c)).as("row %d col %d", r + 1, c + 1)
+							.isEqualTo(expected);
 					}
 				}
 			}
@@ -88,7 +94,8 @@ class OfficialTableWriterTests {
 		Path xlsx = dir.resolve("county.xlsx");
 		// when
 		new OfficialTableWriter().write(table, xlsx);
-		// then the 合计 row (row 15 = 7 header rows + 7 industries + 1) has every figure at its form column
+		// then the 合计 row (row 15 = 7 header rows + 7 industries + 1) has every figure at
+		// its form column
 		try (Workbook wb = open(xlsx)) {
 			Sheet sheet = wb.getSheetAt(0);
 			Row total = sheet.getRow(14);
@@ -96,8 +103,7 @@ class OfficialTableWriterTests {
 			for (int i = 0; i < F000.size(); i++) {
 				Cell cell = total.getCell(i + 1);
 				assertThat(cell.getCellType()).as(F000.get(i)).isEqualTo(CellType.NUMERIC);
-				assertThat(BigDecimal.valueOf(cell.getNumericCellValue()))
-					.as(F000.get(i))
+				assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).as(F000.get(i))
 					.isEqualByComparingTo(table.total().value(F000.get(i)));
 				String format = cell.getCellStyle().getDataFormatString();
 				assertThat(format).isEqualTo("fines_wan".equals(F000.get(i)) ? "0.00" : "0");
@@ -143,7 +149,8 @@ class OfficialTableWriterTests {
 		Path xlsx = dir.resolve("injection.xlsx");
 		// when
 		new OfficialTableWriter().write(table, xlsx);
-		// then the text is kept as submitted, as a string cell marked "text" (quote prefix), and no cell is a formula
+		// then the text is kept as submitted, as a string cell marked "text" (quote
+		// prefix), and no cell is a formula
 		try (Workbook wb = open(xlsx)) {
 			Sheet sheet = wb.getSheetAt(0);
 			Cell label = sheet.getRow(7).getCell(0);
@@ -201,8 +208,8 @@ class OfficialTableWriterTests {
 			}
 			rows.add(new OfficialRow(names[r % names.length], values));
 		}
-		return new OfficialTable(form, "全县安全生产“强安2024”监管执法专项行动统计汇总表", YearMonth.of(2024, 4),
-				YearMonth.of(2024, 5), "鹤鸣县", LocalDate.of(2024, 5, 22), rows, new OfficialRow("合  计", total));
+		return new OfficialTable(form, "全县安全生产“强安2024”监管执法专项行动统计汇总表", YearMonth.of(2024, 4), YearMonth.of(2024, 5),
+				"鹤鸣县", LocalDate.of(2024, 5, 22), rows, new OfficialRow("合  计", total));
 	}
 
 	static Workbook open(Path xlsx) throws Exception {

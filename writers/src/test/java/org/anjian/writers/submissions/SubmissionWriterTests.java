@@ -48,12 +48,13 @@ class SubmissionWriterTests {
 
 	static AuditedFile accepted(String sha, String path, LocalDateTime receivedAt, long hazards, Finding... findings) {
 		List<FactLine> lines = List.of(
-				new FactLine(7, "yjgl", Map.of("inspection_teams", BigDecimal.valueOf(3), "hazards_total",
-						BigDecimal.valueOf(hazards), "hazards_major", BigDecimal.ZERO, "hazards_general",
-						BigDecimal.valueOf(hazards), "fines_wan", new BigDecimal("1.25"))),
+				new FactLine(7, "yjgl",
+						Map.of("inspection_teams", BigDecimal.valueOf(3), "hazards_total", BigDecimal.valueOf(hazards),
+								"hazards_major", BigDecimal.ZERO, "hazards_general", BigDecimal.valueOf(hazards),
+								"fines_wan", new BigDecimal("1.25"))),
 				new FactLine(8, "zj", Map.of("inspection_teams", BigDecimal.ONE, "hazards_total", BigDecimal.ONE)));
-		return new AuditedFile(sha, path, receivedAt, 1000, "xlsx", true, "HM03", "QA2024", MAY, "519902102",
-				"Sheet1", "F-000", List.of(findings), lines);
+		return new AuditedFile(sha, path, receivedAt, 1000, "xlsx", true, "HM03", "QA2024", MAY, "519902102", "Sheet1",
+				"F-000", List.of(findings), lines);
 	}
 
 	List<List<String>> rows(String sql) throws SQLException {
@@ -85,13 +86,13 @@ class SubmissionWriterTests {
 				select sha256, path, received_at, status, submitter_code, campaign, period, error_count, warning_count,
 				    ingested_at
 				from audit_file order by path""")).containsExactly(List.of("aaa", "2024-05/石门镇.xlsx",
-						"2024-05-16 10:05:00.0", "loaded", "HM03", "QA2024", "2024-05-01", "0", "1", "2024-06-01 10:00:00.0"));
+				"2024-05-16 10:05:00.0", "loaded", "HM03", "QA2024", "2024-05-01", "0", "1", "2024-06-01 10:00:00.0"));
 		assertThat(rows("""
 				select row_number, industry_code, region_code, inspection_teams, hazards_total, hazards_major,
 				    fines_wan, exposures
 				from land_submission_line order by row_number""")).containsExactly(
-						Arrays.asList("7", "yjgl", "519902102", "3", "4", "0", "1.2500", null),
-						Arrays.asList("8", "zj", "519902102", "1", "1", null, null, null));
+				Arrays.asList("7", "yjgl", "519902102", "3", "4", "0", "1.2500", null),
+				Arrays.asList("8", "zj", "519902102", "1", "1", null, null, null));
 		assertThat(rows("select issue_no, severity, rule, message from audit_issue order by issue_no"))
 			.containsExactly(List.of("1", "warning", "LATE", "石门镇.xlsx 在截止日之后收到"));
 	}
@@ -100,14 +101,14 @@ class SubmissionWriterTests {
 	void laterReceivedTableSupersedesTheEarlierWhicheverArrivesFirst() throws Exception {
 		// given: the correction is written before the original
 		AuditedFile original = accepted("first", "2024-05/石门镇5月统计表.xlsx", LocalDateTime.of(2024, 5, 16, 10, 5), 4);
-		AuditedFile correction = accepted("fixed", "2024-05/石门镇5月统计表（更正）.xlsx",
-				LocalDateTime.of(2024, 5, 21, 15, 30), 5);
+		AuditedFile correction = accepted("fixed", "2024-05/石门镇5月统计表（更正）.xlsx", LocalDateTime.of(2024, 5, 21, 15, 30),
+				5);
 		// when
 		writer.write(correction);
 		writer.write(original);
 		// then
-		assertThat(rows("select sha256, status, superseded_by from audit_file order by sha256")).containsExactly(
-				List.of("first", "superseded", "fixed"), Arrays.asList("fixed", "loaded", null));
+		assertThat(rows("select sha256, status, superseded_by from audit_file order by sha256"))
+			.containsExactly(List.of("first", "superseded", "fixed"), Arrays.asList("fixed", "loaded", null));
 		assertThat(rows("select count(*) from land_submission_line")).containsExactly(List.of("4"));
 	}
 
@@ -122,9 +123,9 @@ class SubmissionWriterTests {
 		assertThat(rows("""
 				select path, status, duplicate_of, submitter_code, campaign, period, error_count
 				from audit_file order by path""")).containsExactly(
-						Arrays.asList("2024-04/玉带街道.xlsx", "loaded", null, "HM03", "QA2024", "2024-05-01", "0"),
-						List.of("2024-05/转发/玉带街道4月表.xlsx", "duplicate", "2024-04/玉带街道.xlsx", "HM03", "QA2024",
-								"2024-05-01", "0"));
+				Arrays.asList("2024-04/玉带街道.xlsx", "loaded", null, "HM03", "QA2024", "2024-05-01", "0"),
+				List.of("2024-05/转发/玉带街道4月表.xlsx", "duplicate", "2024-04/玉带街道.xlsx", "HM03", "QA2024", "2024-05-01",
+						"0"));
 		assertThat(rows("select count(*) from land_submission_line")).containsExactly(List.of("2"));
 	}
 
@@ -142,7 +143,8 @@ class SubmissionWriterTests {
 		assertThat(status).isEqualTo("rejected");
 		assertThat(rows("select status, error_count, warning_count from audit_file"))
 			.containsExactly(List.of("rejected", "1", "1"));
-		assertThat(rows("select issue_no, severity, rule, sheet, row_number, column_name from audit_issue order by issue_no"))
+		assertThat(rows(
+				"select issue_no, severity, rule, sheet, row_number, column_name from audit_issue order by issue_no"))
 			.containsExactly(List.of("1", "error", "SUM_TOTAL", "Sheet1", "15", "F"),
 					List.of("2", "warning", "INSPECTORS_LT_TEAMS", "Sheet1", "9", "D"));
 		assertThat(rows("select count(*) from land_submission_line")).containsExactly(List.of("0"));
@@ -167,7 +169,8 @@ class SubmissionWriterTests {
 
 	@Test
 	void failureHalfWayThroughAFileRollsBackEverythingAppended() throws Exception {
-		// given: the third of four rows carries a fraction in a count column, found only when it is appended
+		// given: the third of four rows carries a fraction in a count column, found only
+		// when it is appended
 		List<FactLine> lines = new ArrayList<>();
 		for (int row = 7; row <= 10; row++) {
 			lines.add(new FactLine(row, "i" + row,

@@ -29,20 +29,28 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Reads every sheet of a workbook into {@link Grid}s with the POI user model: the summary read's way into an .xls
- * (an .xlsx goes through the own OOXML reader, {@code rows.XlsxWorkbook}; the .xlsx guards below remain for any caller).
+ * Reads every sheet of a workbook into {@link Grid}s with the POI user model: the summary
+ * read's way into an .xls (an .xlsx goes through the own OOXML reader,
+ * {@code rows.XlsxWorkbook}; the .xlsx guards below remain for any caller).
  *
- * <p>The user model holds the whole workbook in memory, which is fine for summary forms of tens of rows. Formulas are
- * never evaluated: the value Excel saved with the file is what the clerk saw and sent.
+ * <p>
+ * The user model holds the whole workbook in memory, which is fine for summary forms of
+ * tens of rows. Formulas are never evaluated: the value Excel saved with the file is what
+ * the clerk saw and sent.
  *
- * <p>Limits: an .xlsx has passed {@code OoxmlPrescan} before it gets here, and POI's own zip-bomb guard
- * ({@link ZipSecureFile}) is set from the same {@link ReaderLimits}; as each sheet becomes a grid its rows, cells,
- * content position and cell lengths are checked again (this is the only check an .xls gets), and merged regions are
- * clipped to the content, so a merge claiming A1:XFD1048576 costs nothing.
+ * <p>
+ * Limits: an .xlsx has passed {@code OoxmlPrescan} before it gets here, and POI's own
+ * zip-bomb guard ({@link ZipSecureFile}) is set from the same {@link ReaderLimits}; as
+ * each sheet becomes a grid its rows, cells, content position and cell lengths are
+ * checked again (this is the only check an .xls gets), and merged regions are clipped to
+ * the content, so a merge claiming A1:XFD1048576 costs nothing.
  */
 public final class PoiGridReader {
 
-	/** Excel shows 15 significant digits; cutting there turns 21.099999999999998 back into 21.1. */
+	/**
+	 * Excel shows 15 significant digits; cutting there turns 21.099999999999998 back into
+	 * 21.1.
+	 */
 	private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -62,7 +70,8 @@ public final class PoiGridReader {
 	 * @throws ReaderLimitException when it exceeds a limit
 	 */
 	public static List<Grid> read(Path file, ReaderLimits limits) throws GridReadException, ReaderLimitException {
-		// process-wide POI settings, set explicitly rather than trusting library defaults (0.01 and 4 GB there)
+		// process-wide POI settings, set explicitly rather than trusting library defaults
+		// (0.01 and 4 GB there)
 		ZipSecureFile.setMinInflateRatio(1.0 / limits.maxInflateRatio());
 		ZipSecureFile.setMaxEntrySize(limits.maxUnpackedBytes());
 		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
@@ -86,7 +95,10 @@ public final class PoiGridReader {
 		}
 	}
 
-	/** POI reports its zip-bomb guard as an IOException somewhere in the cause chain with this wording. */
+	/**
+	 * POI reports its zip-bomb guard as an IOException somewhere in the cause chain with
+	 * this wording.
+	 */
 	private static boolean isZipBomb(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			String message = t.getMessage();
@@ -99,12 +111,16 @@ public final class PoiGridReader {
 
 	/** What an OLE2 compound file (magic D0 CF 11 E0) holds. */
 	public enum Ole2Content {
+
 		/** an .xls workbook (BIFF8 “Workbook” or older “Book” stream) */
 		WORKBOOK,
-		/** an encrypted .xlsx: OOXML wrapped in an OLE2 file with an EncryptionInfo stream */
+		/**
+		 * an encrypted .xlsx: OOXML wrapped in an OLE2 file with an EncryptionInfo stream
+		 */
 		ENCRYPTED_OOXML,
 		/** something else (a .doc, a .msg …) */
 		OTHER
+
 	}
 
 	/**
@@ -155,7 +171,8 @@ public final class PoiGridReader {
 				}
 			}
 		}
-		// merges reach no further than the content (plus the header band they may start): the rest is formatting
+		// merges reach no further than the content (plus the header band they may start):
+		// the rest is formatting
 		long mergedCells = 0;
 		for (CellRangeAddress region : sheet.getMergedRegions()) {
 			int lastMergedRow = Math.min(region.getLastRow(), lastRow);
@@ -179,8 +196,8 @@ public final class PoiGridReader {
 	}
 
 	private static ReaderLimitException tooManyCells(ReaderLimits limits) {
-		return new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作簿中的单元格（含空白格式单元格和合并单元格）超过 "
-				+ limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
+		return new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS,
+				"工作簿中的单元格（含空白格式单元格和合并单元格）超过 " + limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
 	}
 
 	private static String text(Cell cell) {
@@ -190,16 +207,19 @@ public final class PoiGridReader {
 		}
 		return switch (type) {
 			case STRING -> cell.getRichStringCellValue().getString();
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-					? cell.getLocalDateTimeCellValue().toLocalDate().format(ISO_DATE)
-					: plainDecimal(cell.getNumericCellValue());
+			case NUMERIC ->
+				DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().format(ISO_DATE)
+						: plainDecimal(cell.getNumericCellValue());
 			case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
 			case ERROR -> errorText(cell.getErrorCellValue());
 			default -> "";
 		};
 	}
 
-	/** An error cell as Excel shows it (#DIV/0! …); the check step reports it as not a number. */
+	/**
+	 * An error cell as Excel shows it (#DIV/0! …); the check step reports it as not a
+	 * number.
+	 */
 	static String errorText(int code) {
 		try {
 			return FormulaError.forInt(code).getString();
@@ -209,7 +229,10 @@ public final class PoiGridReader {
 		}
 	}
 
-	/** A double as the plain decimal Excel would show: no exponent, no binary noise, no trailing zeros. */
+	/**
+	 * A double as the plain decimal Excel would show: no exponent, no binary noise, no
+	 * trailing zeros.
+	 */
 	static String plainDecimal(double value) {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {
 			return Double.toString(value);

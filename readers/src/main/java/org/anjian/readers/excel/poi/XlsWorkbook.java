@@ -43,10 +43,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * An .xls (BIFF8) read with POI's record stream ({@link RecordFactoryInputStream}, what {@code HSSFEventFactory}
- * uses), pulled record by record so that a sheet comes row by row without the HSSF user model. Only the workbook
- * globals (shared strings, formats — at most 65,536 rows make them small) and the current row are held. Files
- * protected with Excel's default write-protection password open; any other password is reported.
+ * An .xls (BIFF8) read with POI's record stream ({@link RecordFactoryInputStream}, what
+ * {@code HSSFEventFactory} uses), pulled record by record so that a sheet comes row by
+ * row without the HSSF user model. Only the workbook globals (shared strings, formats —
+ * at most 65,536 rows make them small) and the current row are held. Files protected with
+ * Excel's default write-protection password open; any other password is reported.
  */
 public final class XlsWorkbook implements SpreadsheetSource {
 
@@ -56,7 +57,10 @@ public final class XlsWorkbook implements SpreadsheetSource {
 
 	private final List<SheetInfo> sheets = new ArrayList<>();
 
-	/** For each sheet in workbook order, its position among the sheet substreams in the file. */
+	/**
+	 * For each sheet in workbook order, its position among the sheet substreams in the
+	 * file.
+	 */
 	private int[] substreamOfSheet;
 
 	private XlsWorkbook(POIFSFileSystem fs, String streamName) {
@@ -64,7 +68,10 @@ public final class XlsWorkbook implements SpreadsheetSource {
 		this.streamName = streamName;
 	}
 
-	/** @throws GridReadException when the file is corrupt, encrypted or an Excel 5/95 workbook */
+	/**
+	 * @throws GridReadException when the file is corrupt, encrypted or an Excel 5/95
+	 * workbook
+	 */
 	public static XlsWorkbook open(Path file) throws GridReadException {
 		POIFSFileSystem fs;
 		try {
@@ -157,7 +164,10 @@ public final class XlsWorkbook implements SpreadsheetSource {
 		}
 	}
 
-	/** One sheet's cell records, gathered into rows; cell records of a row come together, in column order. */
+	/**
+	 * One sheet's cell records, gathered into rows; cell records of a row come together,
+	 * in column order.
+	 */
 	private static final class SheetRows implements RowSource {
 
 		private final SheetInfo sheet;
@@ -166,7 +176,9 @@ public final class XlsWorkbook implements SpreadsheetSource {
 
 		private final RecordFactoryInputStream records;
 
-		/** Tracks FORMAT and XF records so a number cell's format (date or not) is known. */
+		/**
+		 * Tracks FORMAT and XF records so a number cell's format (date or not) is known.
+		 */
 		private final FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(record -> {
 		});
 
@@ -347,7 +359,8 @@ public final class XlsWorkbook implements SpreadsheetSource {
 						: PoiGridReader.errorText(boolErr.getErrorValue()));
 			}
 			else if (cell instanceof FormulaRecord formula) {
-				// formulas are never evaluated: the value Excel saved is what the clerk saw
+				// formulas are never evaluated: the value Excel saved is what the clerk
+				// saw
 				int type = formula.getCachedResultType();
 				if (type == CellType.STRING.getCode()) {
 					stringFormula = formula;
@@ -372,7 +385,6 @@ public final class XlsWorkbook implements SpreadsheetSource {
 			}
 			return CellTexts.plainDecimal(value);
 		}
-
 
 		private void put(int column, String text) {
 			if (column < 0 || text == null || text.isEmpty()) {

@@ -3,9 +3,11 @@ package org.anjian.readers;
 /**
  * One check result (审核意见) about a submission file, in words a township clerk understands.
  *
- * @param severity error (rejects the file) or warning
- * @param rule stable rule code, e.g. {@code SUM_TOTAL}; see the rule catalogue in the
- * README
+ * @param severity error or warning: an error about a summary table or about a whole file
+ * rejects the file; an error on a row of a record-level list rejects that row only
+ * @param rule stable rule code, e.g. {@code FILE_FORMAT}, {@code HEADER_MISSING},
+ * {@code LIST_DATE_INVALID}; see the rule tables in readers/README.md (the check step's
+ * own, such as {@code TOTAL_MISMATCH}, in the root README)
  * @param sheet sheet name, or null when the finding is about the whole file
  * @param rowNumber 1-based row as a spreadsheet program shows it, or null
  * @param column column letter (e.g. {@code F}) or header text, or null

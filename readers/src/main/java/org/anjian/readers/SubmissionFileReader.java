@@ -15,4 +15,12 @@ public interface SubmissionFileReader {
 	 */
 	SubmissionRead read(Path file);
 
+	/**
+	 * Reads what the front door ({@link SubmissionFiles#open}) found, continuing from it
+	 * rather than detecting the file again where the reader can.
+	 */
+	default SubmissionRead read(SubmissionFile file) {
+		return read(file.path());
+	}
+
 }

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.anjian.readers.csv.CsvGridReader;
@@ -22,9 +20,12 @@ import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.SheetLimits;
 import org.anjian.readers.limits.TextPrescan;
+import org.anjian.readers.rows.FileSignature;
 import org.anjian.readers.rows.Grids;
+import org.anjian.readers.rows.OoxmlPackages;
 import org.anjian.readers.rows.RowSource;
 import org.anjian.readers.rows.SheetInfo;
+import org.anjian.readers.rows.SpreadsheetSources;
 import org.anjian.readers.rows.XlsxWorkbook;
 
 /**
@@ -70,9 +71,6 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	/** A CSV whose lines are in two encodings (UTF-8 and GBK pasted together). */
 	public static final String FILE_ENCODING = "FILE_ENCODING";
 
-	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-			0x1A, (byte) 0xE1 };
-
 	private final TableLocator locator;
 
 	private final ReaderLimits limits;
@@ -116,80 +114,139 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		try {
 			long size = Files.size(file);
 			if (size > limits.maxFileBytes()) {
-				return limitExceeded(fileName, format,
-						new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过 "
-								+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"));
+				return rejected(format, tooLarge(size, limits, fileName));
 			}
-			byte[] head = head(file, 8);
-			List<Grid> grids;
-			if (startsWith(head, new byte[] { 'P', 'K', 3, 4 })) {
-				if (!isXlsxPackage(file)) {
-					return formatError(fileName, "unknown", "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
-				}
-				format = "xlsx";
-				// sizes and counts from a constant-memory scan first: a Grid holds the
-				// whole sheet
-				try {
-					OoxmlPrescan.check(file, limits);
-				}
-				catch (IOException ex) {
-					throw new GridReadException("文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", ex);
-				}
-				grids = xlsxGrids(file);
-			}
-			else if (startsWith(head, OLE2_MAGIC)) {
-				switch (PoiGridReader.inspectOle2(file)) {
-					case ENCRYPTED_OOXML -> {
-						return unreadable(fileName, "xlsx", "文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送");
-					}
-					case OTHER -> {
-						return formatError(fileName, "unknown", "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）");
-					}
-					default -> {
-						format = "xls";
-						grids = PoiGridReader.read(file, limits);
+			switch (FileSignature.of(file)) {
+				case ZIP -> {
+					// one zip for the check and the read: the prescan's counts first,
+					// since a Grid holds the whole sheet
+					try (ZipFile zip = OoxmlPackages.open(file)) {
+						if (!OoxmlPackages.isWorkbook(zip)) {
+							return rejected(format, notASpreadsheet(SpreadsheetSources.NOT_A_WORKBOOK, fileName));
+						}
+						format = "xlsx";
+						try {
+							OoxmlPrescan.check(zip, limits);
+						}
+						catch (IOException ex) {
+							throw new GridReadException("文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", ex);
+						}
+						return locate(fileName, format, xlsxGrids(XlsxWorkbook.open(zip, null)));
 					}
 				}
+				case OLE2 -> {
+					switch (PoiGridReader.inspectOle2(file)) {
+						case ENCRYPTED_OOXML -> {
+							return unreadable(fileName, "xlsx", SpreadsheetSources.ENCRYPTED);
+						}
+						case OTHER -> {
+							return rejected(format, notASpreadsheet(SpreadsheetSources.NOT_EXCEL_OLE2, fileName));
+						}
+						default -> {
+							format = "xls";
+							return locate(fileName, format, PoiGridReader.read(file, limits));
+						}
+					}
+				}
+				default -> {
+					return csv(file, fileName, size);
+				}
 			}
-			else {
-				TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
-				if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
-					return new SubmissionRead("csv", null,
-							List.of(Finding.error(FILE_ENCODING, null, null, null,
-									"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“"
-											+ fileName + "”")));
-				}
-				String text = verdict == TextPrescan.Verdict.TEXT ? csvText(file, limits) : null;
-				if (text == null) {
-					return formatError(fileName, "unknown", null);
-				}
-				char delimiter = CsvGridReader.detectDelimiter(text);
-				if (delimiter == 0) {
-					return formatError(fileName, "unknown", "文件是纯文本，但不是逗号、分号或制表符分隔的表格");
-				}
-				format = "csv";
-				Grid grid = CsvGridReader.read(baseName(fileName), text, delimiter);
-				SheetLimits.checkCellTexts(grid, limits);
-				grids = List.of(grid);
-			}
-			return locate(fileName, format, grids);
 		}
-		catch (ReaderLimitException ex) {
-			return limitExceeded(fileName, format, ex);
+		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
+			return failed(fileName, format, ex);
 		}
-		catch (GridReadException ex) {
+	}
+
+	/** What went wrong reading a file, as its rejection: bad content never throws. */
+	private static SubmissionRead failed(String fileName, String format, Throwable ex) {
+		if (ex instanceof ReaderLimitException limit) {
+			return rejected(format, beyond(limit, fileName));
+		}
+		if (ex instanceof GridReadException) {
 			return unreadable(fileName, format, ex.getMessage());
 		}
-		catch (StackOverflowError ex) {
+		if (ex instanceof StackOverflowError) {
 			// deeply nested content in a library parser; the stack has unwound, nothing
 			// is left half-built
 			return unreadable(fileName, format, "文件结构嵌套过深，无法读取");
 		}
-		catch (IOException | RuntimeException ex) {
-			// never let one clerk's file stop a batch: report it on the file instead
-			return unreadable(fileName, format,
-					"文件无法读取（" + ex.getClass().getSimpleName() + "：" + String.valueOf(ex.getMessage()) + "）");
+		// never let one clerk's file stop a batch: report it on the file instead
+		return unreadable(fileName, format,
+				"文件无法读取（" + ex.getClass().getSimpleName() + "：" + String.valueOf(ex.getMessage()) + "）");
+	}
+
+	/**
+	 * Reads what the front door ({@link SubmissionFiles}) found: a summary table is read
+	 * by its format, its limits checked there already, so an .xlsx's zip is opened once
+	 * more here, to build the grids; a file beyond a limit is rejected with that limit;
+	 * any other file is read as {@link #read(Path)} does, to report it in a summary's
+	 * words (NO_TABLE, FILE_ENCODING …).
+	 */
+	@Override
+	public SubmissionRead read(SubmissionFile submission) {
+		if (submission instanceof UnreadableFile unreadable && unreadable.beyondLimits()) {
+			return rejected(unreadable.format(), unreadable.rule());
 		}
+		if (!(submission instanceof SummaryTableFile summary) || summary.format().equals("csv")) {
+			// CSV: the summary's text checks (encodings, limits) need the whole text,
+			// which the sniff never reads
+			return read(submission.path());
+		}
+		Path file = summary.path();
+		String fileName = file.getFileName().toString();
+		try {
+			List<Grid> grids = summary.format().equals("xlsx") ? xlsxGrids(XlsxWorkbook.open(file, null))
+					: PoiGridReader.read(file, limits);
+			return locate(fileName, summary.format(), grids);
+		}
+		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
+			return failed(fileName, summary.format(), ex);
+		}
+	}
+
+	private SubmissionRead csv(Path file, String fileName, long size) throws IOException, ReaderLimitException {
+		TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
+		if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
+			return new SubmissionRead("csv", null,
+					List.of(Finding.error(FILE_ENCODING, null, null, null,
+							"文件中混用了两种文字编码（部分行是 UTF-8，部分行是 GBK），中文会成为乱码；请用 Excel 或 WPS 打开核对后另存为 CSV 重新报送，文件“" + fileName
+									+ "”")));
+		}
+		String text = verdict == TextPrescan.Verdict.TEXT ? csvText(file, limits) : null;
+		if (text == null) {
+			return rejected("unknown", notASpreadsheet(null, fileName));
+		}
+		char delimiter = CsvGridReader.detectDelimiter(text);
+		if (delimiter == 0) {
+			return rejected("unknown", notASpreadsheet(CsvGridReader.NOT_DELIMITED, fileName));
+		}
+		Grid grid = CsvGridReader.read(baseName(fileName), text, delimiter);
+		SheetLimits.checkCellTexts(grid, limits);
+		return locate(fileName, "csv", List.of(grid));
+	}
+
+	/**
+	 * The file is larger than a summary table may be
+	 * ({@link ReaderLimits#FILE_TOO_LARGE}).
+	 */
+	static Finding tooLarge(long size, ReaderLimits limits, String fileName) {
+		return beyond(new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过 "
+				+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限（统计汇总表通常只有几十 KB），请检查是否发错文件"), fileName);
+	}
+
+	/** A summary limit the file exceeds. */
+	static Finding beyond(ReaderLimitException ex, String fileName) {
+		return Finding.error(ex.rule(), null, null, null, ex.getMessage() + "，文件“" + fileName + "”");
+	}
+
+	/**
+	 * Not an Excel or CSV table ({@link #FILE_FORMAT}); {@code detail} says what it seems
+	 * to be, or is null.
+	 */
+	static Finding notASpreadsheet(String detail, String fileName) {
+		return Finding.error(FILE_FORMAT, null, null, null, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
+				+ (detail == null ? "" : "（" + detail + "）") + "，文件“" + fileName + "”");
 	}
 
 	/**
@@ -206,8 +263,8 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	 * Every sheet of an xlsx as a grid, through the same streaming OOXML reader the
 	 * record-level lists use.
 	 */
-	private static List<Grid> xlsxGrids(Path file) throws GridReadException, IOException {
-		try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+	private static List<Grid> xlsxGrids(XlsxWorkbook opened) throws GridReadException, IOException {
+		try (XlsxWorkbook workbook = opened) {
 			List<Grid> grids = new ArrayList<>();
 			for (SheetInfo sheet : workbook.sheets()) {
 				try (RowSource rows = workbook.open(sheet)) {
@@ -280,54 +337,13 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		return findings;
 	}
 
-	private static SubmissionRead formatError(String fileName, String format, String detail) {
-		return new SubmissionRead(format, null,
-				List.of(Finding.error(FILE_FORMAT, null, null, null, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
-						+ (detail == null ? "" : "（" + detail + "）") + "，文件“" + fileName + "”")));
-	}
-
-	private static SubmissionRead limitExceeded(String fileName, String format, ReaderLimitException ex) {
-		return new SubmissionRead(format, null,
-				List.of(Finding.error(ex.rule(), null, null, null, ex.getMessage() + "，文件“" + fileName + "”")));
+	private static SubmissionRead rejected(String format, Finding finding) {
+		return new SubmissionRead(format, null, List.of(finding));
 	}
 
 	private static SubmissionRead unreadable(String fileName, String format, String reason) {
 		return new SubmissionRead(format, null,
 				List.of(Finding.error(FILE_UNREADABLE, null, null, null, reason + "，文件“" + fileName + "”")));
-	}
-
-	private static byte[] head(Path file, int length) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return in.readNBytes(length);
-		}
-	}
-
-	private static boolean startsWith(byte[] bytes, byte[] prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Whether a zip is an OOXML workbook, not a .docx or an ordinary archive. */
-	private static boolean isXlsxPackage(Path file) throws GridReadException {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
-				String name = entries.nextElement().getName();
-				if (name.equalsIgnoreCase("xl/workbook.xml") || name.matches("(?i)xl/workbook\\d*\\.xml")) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (IOException ex) {
-			throw new GridReadException("文件已损坏，无法作为 Excel（.xlsx）打开（压缩结构错误）", ex);
-		}
 	}
 
 	/**
@@ -345,21 +361,14 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 			throw new ReaderLimitException(ReaderLimits.FILE_TOO_LARGE,
 					"文件在读取过程中超过了 " + ReaderLimits.size(limits.maxFileBytes()) + " 的上限（可能仍在写入），请稍后重新报送");
 		}
-		for (byte b : bytes) {
-			int ch = b & 0xFF;
-			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
-				return null;
-			}
+		if (CsvGridReader.isBinary(bytes, bytes.length)) {
+			return null;
 		}
 		String text = CsvGridReader.decode(bytes);
 		if (text == null) {
 			return null;
 		}
-		String start = text.stripLeading();
-		if (start.startsWith("%PDF") || start.startsWith("<") || start.startsWith("{\\rtf")) {
-			return null;
-		}
-		return text;
+		return CsvGridReader.isOtherFormat(text) ? null : text;
 	}
 
 	private static String baseName(String fileName) {

@@ -48,7 +48,7 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 			return null; // rolled back or left for the next run; IntakeTally has printed
 							// why
 		}
-		String line = String.format("%-10s %s  [%s %s]", status, file.path(), list.sniff().listKind().label(),
+		String line = String.format("%-10s %s  [%s %s]", status, file.path(), list.list().kind().label(),
 				list.submitterCode() == null ? "" : list.submitterCode());
 		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
 				select count(*) filter (where severity = 'error' and row_number is not null),

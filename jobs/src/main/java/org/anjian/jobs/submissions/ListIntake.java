@@ -9,18 +9,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 import org.anjian.jobs.system.IntakeSettings;
-import org.anjian.readers.SummaryTableFileReader;
-import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.limits.TimeLimitedReader;
-import org.anjian.readers.lists.LimitedListFileReader;
-import org.anjian.readers.lists.ListDefinition;
-import org.anjian.readers.lists.ListFileReader;
-import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.writers.lists.ListWriter;
-import org.anjian.writers.submissions.SubmissionHistory;
 
 /**
  * One record-level list file through the intake step's own classes, outside a job: hashed
@@ -63,8 +55,8 @@ public final class ListIntake {
 	}
 
 	/**
-	 * The processor and list writer built as {@link SubmissionsIntakeJobConfiguration}
-	 * builds the step's.
+	 * The processor and list writer built from {@link IntakeReaders}, as the intake
+	 * step's are.
 	 * @param warehouse with its schema (and, as the job's referenceLoad step leaves it,
 	 * the reference data)
 	 * @param reference who may send what: a ledger whose sender it does not know is
@@ -72,16 +64,9 @@ public final class ListIntake {
 	 * @param settings the limits and the list time limit, as the intake step has them
 	 */
 	public static ListIntake of(Warehouse warehouse, ReferenceData reference, IntakeSettings settings) {
-		ReaderLimits limits = settings.readerLimits();
-		ListFileReader listFileReader = new ListFileReader(ListDefinition.bundled(), settings.listLimits());
-		SubmissionHistory history = new SubmissionHistory(warehouse);
-		SubmissionAuditProcessor processor = new SubmissionAuditProcessor(
-				new TimeLimitedReader(new SummaryTableFileReader(limits), limits),
-				new LimitedListFileReader(listFileReader, settings.listLimits()), reference, MeasureCatalog.standard(),
-				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period));
-		ListSubmissionWriter writer = new ListSubmissionWriter(listFileReader, new ListWriter(warehouse),
-				settings.listReadTimeout());
-		return new ListIntake(processor, writer);
+		IntakeReaders readers = IntakeReaders.of(settings);
+		return new ListIntake(readers.processor(reference, warehouse, (path, reason) -> {
+		}), readers.listWriter(new ListWriter(warehouse)));
 	}
 
 	/** {@link #ingest(Path, Phases)} without timing. */

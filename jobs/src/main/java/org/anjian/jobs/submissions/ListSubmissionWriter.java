@@ -62,7 +62,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	String write(ListSubmission item, Runnable afterRead) {
 		InboxFile file = item.file();
 		ListFile listFile = new ListFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
-				item.sniff().format(), item.sniff().listKind(), item.submitterCode(), item.sniff().sheet());
+				item.list().format(), item.list().kind(), item.submitterCode(), item.list().sheet());
 		try (ListLoad load = writer.open(listFile)) {
 			if (load.wanted()) {
 				item.findings().forEach(load::finding);
@@ -93,7 +93,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 				// rows are streamed, so only a pathological shared-strings table or cell
 				// gets here: that file is
 				// rejected (its rows dropped at commit), the run goes on
-				load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.sniff().sheet(), null, null,
+				load.finding(Finding.error(ReaderLimits.OUT_OF_MEMORY, item.list().sheet(), null, null,
 						"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
 			}
 		});
@@ -119,7 +119,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	 */
 	private String rejectTimedOut(ListFile listFile, ListSubmission item) {
 		return writer.reject(listFile,
-				Finding.error(ReaderLimits.READ_TIMEOUT, item.sniff().sheet(), null, null,
+				Finding.error(ReaderLimits.READ_TIMEOUT, item.list().sheet(), null, null,
 						"读取该清单超过 " + timeLimit.toSeconds() + " 秒的时限（" + IntakeSettings.LIST_READ_TIMEOUT_SECONDS
 								+ "），文件未入库，请检查文件是否异常或按年度、乡镇拆分后重新报送"));
 	}

@@ -18,13 +18,13 @@ import java.util.function.BiConsumer;
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.readers.CellValue;
 import org.anjian.readers.Finding;
+import org.anjian.readers.RecordListFile;
+import org.anjian.readers.SubmissionFile;
+import org.anjian.readers.SubmissionFiles;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
-import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.lists.FileSniff;
-import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
@@ -59,7 +59,7 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	private final SubmissionFileReader reader;
 
-	private final ListFileReader listReader;
+	private final SubmissionFiles files;
 
 	private final SubmissionRecognizer recognizer;
 
@@ -71,17 +71,17 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	private final BiConsumer<String, String> skipped;
 
-	SubmissionAuditProcessor(SubmissionFileReader reader, ListFileReader listReader, ReferenceData reference,
+	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures) {
-		this(reader, listReader, reference, catalog, previousFigures, (path, reason) -> {
+		this(reader, files, reference, catalog, previousFigures, (path, reason) -> {
 		});
 	}
 
-	SubmissionAuditProcessor(SubmissionFileReader reader, ListFileReader listReader, ReferenceData reference,
+	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped) {
 		this.skipped = skipped;
 		this.reader = reader;
-		this.listReader = listReader;
+		this.files = files;
 		this.recognizer = new SubmissionRecognizer(reference);
 		this.checks = new SubmissionChecks(catalog);
 		this.calendar = new DeadlineCalendar(reference.holidays());
@@ -90,38 +90,33 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	@Override
 	public IntakeItem process(InboxFile file) {
-		FileSniff sniff = listReader.sniff(file.file());
-		if (sniff.type() == FileSniff.Type.LIST) {
-			return listSubmission(file, sniff);
+		SubmissionFile opened = files.open(file.file());
+		if (opened instanceof RecordListFile list) {
+			return listSubmission(file, list);
 		}
-		if (sniff.problem() != null && ReaderLimits.RULES.contains(sniff.problem().rule())) {
-			// beyond even the list-sized limits (a bomb, a DTD, a huge shared-strings
-			// table): rejected with that limit
-			return new SummarySubmission(file,
-					audited(file, sniff.format(), null, null, List.of(sniff.problem()), List.of()));
-		}
-		AuditedFile audited = summary(file);
+		// a summary table, or a file the front door could not read (beyond a limit: the
+		// read rejects it with that limit)
+		AuditedFile audited = summary(file, opened);
 		return audited == null ? null : new SummarySubmission(file, audited);
 	}
 
-	private ListSubmission listSubmission(InboxFile file, FileSniff sniff) {
+	private ListSubmission listSubmission(InboxFile file, RecordListFile sniff) {
 		Optional<Submitter> submitter = recognizer.listSubmitter(sniff.submitter(), file.path());
 		List<Finding> findings = new ArrayList<>();
-		boolean needsSubmitter = sniff.listKind() == ListKind.HAZARD_LEDGER
-				|| sniff.listKind() == ListKind.INSPECTION_RECORD;
+		boolean needsSubmitter = sniff.kind() == ListKind.HAZARD_LEDGER || sniff.kind() == ListKind.INSPECTION_RECORD;
 		if (submitter.isEmpty() && needsSubmitter) {
 			String written = sniff.submitter() == null ? "" : sniff.submitter();
-			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位", written.isBlank()
-					? "无法识别《" + sniff.listKind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
-					: "无法识别《" + sniff.listKind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
+			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位",
+					written.isBlank() ? "无法识别《" + sniff.kind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
+							: "无法识别《" + sniff.kind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
 		}
 		return new ListSubmission(file, sniff, submitter.map(Submitter::code).orElse(null), List.copyOf(findings));
 	}
 
-	private AuditedFile summary(InboxFile file) {
+	private AuditedFile summary(InboxFile file, SubmissionFile opened) {
 		SubmissionRead read;
 		try {
-			read = reader.read(file.file());
+			read = reader.read(opened);
 		}
 		catch (RuntimeException ex) {
 			// A reader must not throw for bad content; if one does, the file is still

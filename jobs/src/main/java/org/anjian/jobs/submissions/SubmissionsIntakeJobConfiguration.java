@@ -5,18 +5,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import org.anjian.jobs.system.IntakeSettings;
-import org.anjian.readers.SubmissionFileReader;
-import org.anjian.readers.SummaryTableFileReader;
-import org.anjian.readers.lists.LimitedListFileReader;
-import org.anjian.readers.lists.ListDefinition;
-import org.anjian.readers.lists.ListFileReader;
-import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.limits.TimeLimitedReader;
-import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
-import org.anjian.writers.submissions.SubmissionHistory;
 import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.anjian.writers.lists.ListWriter;
@@ -76,38 +67,20 @@ class SubmissionsIntakeJobConfiguration {
 				runs.tally(run)::skipped);
 	}
 
-	/** Content limits and the per-file time limit: {@link IntakeSettings}. */
-	@Bean
-	SubmissionFileReader submissionFileReader(IntakeSettings settings) {
-		ReaderLimits limits = settings.readerLimits();
-		return new TimeLimitedReader(new SummaryTableFileReader(limits), limits);
-	}
-
-	/** Streams lists; a sheet inflates within the list limits while it is read. */
-	@Bean
-	ListFileReader listFileReader(IntakeSettings settings) {
-		return new ListFileReader(ListDefinition.bundled(), settings.listLimits());
-	}
-
 	/**
-	 * The sniff of every inbox file goes through the list-sized limits: a hostile list is
-	 * rejected before it is read.
+	 * The front door, the summary read and the list read, within the intake's limits
+	 * ({@link IntakeSettings}).
 	 */
 	@Bean
-	LimitedListFileReader limitedListFileReader(ListFileReader listFileReader, IntakeSettings settings) {
-		return new LimitedListFileReader(listFileReader, settings.listLimits());
+	IntakeReaders intakeReaders(IntakeSettings settings) {
+		return IntakeReaders.of(settings);
 	}
 
 	@Bean
 	@StepScope
-	SubmissionAuditProcessor submissionAuditProcessor(SubmissionFileReader submissionFileReader,
-			LimitedListFileReader limitedListFileReader, ReferenceData referenceData, Warehouse warehouse,
-			@Value(RUN) String run, IntakeRuns runs) {
-		SubmissionHistory history = new SubmissionHistory(warehouse);
-		return new SubmissionAuditProcessor(submissionFileReader, limitedListFileReader, referenceData,
-				MeasureCatalog.standard(),
-				(submitter, campaign, period) -> history.previousCumulative(submitter, campaign, period),
-				runs.tally(run)::skipped);
+	SubmissionAuditProcessor submissionAuditProcessor(IntakeReaders intakeReaders, ReferenceData referenceData,
+			Warehouse warehouse, @Value(RUN) String run, IntakeRuns runs) {
+		return intakeReaders.processor(referenceData, warehouse, runs.tally(run)::skipped);
 	}
 
 	@Bean
@@ -117,10 +90,9 @@ class SubmissionsIntakeJobConfiguration {
 
 	@Bean
 	@StepScope
-	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, ListWriter listWriter,
-			IntakeSettings settings, @Value(RUN) String run, IntakeRuns runs) {
-		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), runs.tally(run));
+	IntakeWriter intakeWriter(Warehouse warehouse, IntakeReaders intakeReaders, ListWriter listWriter,
+			@Value(RUN) String run, IntakeRuns runs) {
+		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter), runs.tally(run));
 	}
 
 	/** One line per file into the run's progress. */

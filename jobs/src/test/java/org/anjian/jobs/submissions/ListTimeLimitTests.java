@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.jobs.system.IntakeSettings;
-import org.anjian.readers.lists.FileSniff;
+import org.anjian.readers.RecordListFile;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.readers.lists.ListKind;
@@ -64,7 +64,7 @@ class ListTimeLimitTests {
 				Duration.ofSeconds(1));
 		InboxFile file = new InboxFile(ledger, "台账.csv", "sha-endless", LocalDateTime.of(2024, 5, 20, 9, 0),
 				Files.size(ledger));
-		FileSniff sniff = new FileSniff(FileSniff.Type.LIST, "csv", ListKind.HAZARD_LEDGER, null, "台账", null, null);
+		RecordListFile sniff = new RecordListFile(ledger, "csv", ListKind.HAZARD_LEDGER, "台账", null);
 		Files.setLastModifiedTime(ledger,
 				java.nio.file.attribute.FileTime.from(file.receivedAt().atZone(OfficeTime.ZONE).toInstant()));
 

@@ -51,6 +51,32 @@ public final class CsvGridReader {
 	}
 
 	/**
+	 * Bytes no text table holds (control characters but tab, line breaks and form feed):
+	 * a binary file.
+	 */
+	public static boolean isBinary(byte[] bytes, int length) {
+		for (int i = 0; i < length; i++) {
+			int ch = bytes[i] & 0xFF;
+			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Text that is another format's (PDF, HTML or XML, RTF), not a table, whatever its
+	 * commas.
+	 */
+	public static boolean isOtherFormat(String text) {
+		String lead = text.stripLeading();
+		return lead.startsWith("%PDF") || lead.startsWith("<") || lead.startsWith("{\\rtf");
+	}
+
+	/** A text file with no delimited lines (the FILE_FORMAT detail). */
+	public static final String NOT_DELIMITED = "文件是纯文本，但不是逗号、分号或制表符分隔的表格";
+
+	/**
 	 * The delimiter the text uses: of comma, semicolon and tab, the one found on most
 	 * non-blank lines (outside quotes is not checked; a stray comma in a title line does
 	 * not outvote a whole table).

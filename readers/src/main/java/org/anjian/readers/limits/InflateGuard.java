@@ -36,7 +36,7 @@ public final class InflateGuard extends FilterInputStream {
 	/** What the parts of one package may inflate to together. */
 	public static final class Budget {
 
-		private long used;
+		long used;
 
 	}
 
@@ -96,13 +96,18 @@ public final class InflateGuard extends FilterInputStream {
 		count += n;
 		budget.used += n;
 		if (budget.used > limits.maxUnpackedBytes()) {
-			throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB,
-					"Excel 文件解压后超过 " + ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
+			throw new ZipBombException(tooLarge(limits));
 		}
 		if (count > RATIO_GRACE_BYTES && compressedSize > 0 && count / compressedSize > limits.maxInflateRatio()) {
 			throw new ZipBombException(new ReaderLimitException(ReaderLimits.ZIP_BOMB,
 					"Excel 文件内部部件 " + part + " 的压缩比超过 " + limits.maxInflateRatio() + " 倍的上限，疑似恶意压缩包（“压缩炸弹”），拒收"));
 		}
+	}
+
+	/** The package inflates beyond {@link ReaderLimits#maxUnpackedBytes()} in all. */
+	static ReaderLimitException tooLarge(ReaderLimits limits) {
+		return new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+				"Excel 文件解压后超过 " + ReaderLimits.size(limits.maxUnpackedBytes()) + " 的上限，疑似恶意压缩包（“压缩炸弹”），拒收");
 	}
 
 	/** Carries a limit through a parser, which only lets IOExceptions out. */

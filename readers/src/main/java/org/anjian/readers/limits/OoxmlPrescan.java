@@ -3,7 +3,6 @@ package org.anjian.readers.limits;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -15,12 +14,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Checks an .xlsx package against the {@link ReaderLimits} before the POI user model
- * builds it in memory: it inflates every part once through a counter (zip bombs: total
- * size and inflate ratio, measured, not taken from the headers) and streams every XML
- * part with StAX (no DTD, no external entities) counting rows, cells, shared strings and
- * cell text. Memory stays constant whatever the file holds, so a million blank rows cost
- * a second, not gigabytes.
+ * Checks an .xlsx package against the {@link ReaderLimits} before a sheet is held whole
+ * as a grid: it inflates every part once through a counter (zip bombs: total size and
+ * inflate ratio, measured, not taken from the headers) and streams every XML part with
+ * StAX (no DTD, no external entities) counting rows, cells, shared strings and cell text.
+ * Memory stays constant whatever the file holds, so a million blank rows cost a second,
+ * not gigabytes.
  */
 public final class OoxmlPrescan {
 
@@ -32,7 +31,11 @@ public final class OoxmlPrescan {
 
 	private static final XMLInputFactory XML = secureFactory();
 
-	private final ReaderLimits limits;
+	/**
+	 * Limits of the current stage: the parts' (list-sized at the front door), then the
+	 * sheets' (a summary's).
+	 */
+	private ReaderLimits limits;
 
 	/** All parts together inflate within {@link ReaderLimits#maxUnpackedBytes()}. */
 	private final InflateGuard.Budget unpacked = new InflateGuard.Budget();
@@ -53,71 +56,108 @@ public final class OoxmlPrescan {
 	 */
 	private final boolean streamedSheets;
 
-	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars) {
+	private OoxmlPrescan(ReaderLimits limits, long maxSharedChars, boolean streamedSheets) {
 		this.limits = limits;
 		this.maxSharedChars = maxSharedChars;
-		this.streamedSheets = maxSharedChars != Long.MAX_VALUE;
+		this.streamedSheets = streamedSheets;
 	}
 
 	/**
+	 * The whole package, for a summary form (read whole anyway; its shared strings are
+	 * bounded by maxUnpackedBytes).
 	 * @throws ReaderLimitException when the package exceeds a limit or declares a DTD
 	 * @throws IOException when it is not a readable zip or an XML part is malformed
 	 */
-	public static void check(Path file, ReaderLimits limits) throws ReaderLimitException, IOException {
-		// a summary form is read whole anyway; its shared strings are bounded by
-		// maxUnpackedBytes
-		new OoxmlPrescan(limits, Long.MAX_VALUE).scan(file);
+	public static void check(ZipFile zip, ReaderLimits limits) throws ReaderLimitException, IOException {
+		new OoxmlPrescan(limits, Long.MAX_VALUE, false).scan(zip);
 	}
 
 	/**
-	 * For lists, whose sheets are streamed: every part but the sheets is inflated through
-	 * an {@link InflateGuard} (zip bombs) and parsed (DTDs, the shared strings — at most
-	 * {@code maxSharedChars} characters in all, {@link ReaderLimits#TOO_MANY_CELLS}); of
-	 * a sheet only the prolog is read (a DTD must come before the root element). A
-	 * sheet's inflation is guarded while it is streamed ({@code XlsxWorkbook} with
-	 * limits); its rows, cells and cell lengths are the streaming reader's concern.
+	 * For a package whose sheets are streamed (lists): every part but the sheets is
+	 * inflated through an {@link InflateGuard} (zip bombs) and parsed (DTDs, the shared
+	 * strings — at most {@code maxSharedChars} characters in all,
+	 * {@link ReaderLimits#TOO_MANY_CELLS}); of a sheet only the prolog is read (a DTD
+	 * must come before the root element). A sheet's inflation is guarded while it is
+	 * streamed ({@code XlsxWorkbook} with limits); its rows, cells and cell lengths are
+	 * the streaming reader's concern. Should the package turn out to hold a summary
+	 * table, {@link #sheets} checks the sheets too, within the summary's limits, without
+	 * inflating the other parts again.
 	 */
-	public static void check(Path file, ReaderLimits limits, long maxSharedChars)
+	public static OoxmlPrescan streamedSheets(ZipFile zip, ReaderLimits limits, long maxSharedChars)
 			throws ReaderLimitException, IOException {
-		new OoxmlPrescan(limits, maxSharedChars).scan(file);
+		OoxmlPrescan prescan = new OoxmlPrescan(limits, maxSharedChars, true);
+		prescan.scan(zip);
+		return prescan;
 	}
 
-	private void scan(Path file) throws ReaderLimitException, IOException {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			if (zip.size() > MAX_ENTRIES) {
-				throw new ReaderLimitException(ReaderLimits.ZIP_BOMB,
-						"Excel 文件内部含有 " + zip.size() + " 个部件，超过上限 " + MAX_ENTRIES + " 个，疑似恶意压缩包，请重新保存后报送");
-			}
-			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
-				ZipEntry entry = entries.nextElement();
-				if (entry.isDirectory()) {
-					continue;
-				}
-				try (InflateGuard in = new InflateGuard(zip.getInputStream(entry), entry.getName(),
-						entry.getCompressedSize(), limits, unpacked)) {
-					String name = entry.getName().toLowerCase(Locale.ROOT);
-					if (streamedSheets && name.startsWith("xl/worksheets/")) {
-						// a list's sheet is inflated once, while it is read (a
-						// million-row sheet inflated here as well
-						// cost about a second before the first row); a DTD must come
-						// before the root element
-						byte[] head = in.readNBytes(4096);
-						String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
-							.toUpperCase(Locale.ROOT);
-						if (prolog.contains("<!DOCTYPE") || prolog.contains("<!ENTITY")) {
-							throw entity(entry.getName());
-						}
-					}
-					else if (name.endsWith(".xml") || name.endsWith(".rels")) {
-						scanXml(in, entry.getName());
-					}
-					else {
-						in.skipAll();
-					}
+	/**
+	 * The sheets of a package {@link #streamedSheets} scanned, in full within
+	 * {@code sheetLimits} (a summary form is read whole); the totals so far (inflated
+	 * bytes, cells and shared strings) count against them as well.
+	 */
+	public void sheets(ZipFile zip, ReaderLimits sheetLimits) throws ReaderLimitException, IOException {
+		this.limits = sheetLimits;
+		if (unpacked.used > limits.maxUnpackedBytes()) {
+			throw InflateGuard.tooLarge(limits);
+		}
+		if (cells > limits.maxCells()) {
+			throw tooManyCells(limits);
+		}
+		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+			ZipEntry entry = entries.nextElement();
+			if (!entry.isDirectory() && isSheet(entry)) {
+				try (InflateGuard in = guard(zip, entry)) {
+					scanXml(in, entry.getName());
 				}
 				catch (InflateGuard.ZipBombException ex) {
 					throw ex.limit();
 				}
+			}
+		}
+	}
+
+	private static boolean isSheet(ZipEntry entry) {
+		return entry.getName().toLowerCase(Locale.ROOT).startsWith("xl/worksheets/");
+	}
+
+	private InflateGuard guard(ZipFile zip, ZipEntry entry) throws IOException {
+		return new InflateGuard(zip.getInputStream(entry), entry.getName(), entry.getCompressedSize(), limits,
+				unpacked);
+	}
+
+	private void scan(ZipFile zip) throws ReaderLimitException, IOException {
+		if (zip.size() > MAX_ENTRIES) {
+			throw new ReaderLimitException(ReaderLimits.ZIP_BOMB,
+					"Excel 文件内部含有 " + zip.size() + " 个部件，超过上限 " + MAX_ENTRIES + " 个，疑似恶意压缩包，请重新保存后报送");
+		}
+		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+			ZipEntry entry = entries.nextElement();
+			if (entry.isDirectory()) {
+				continue;
+			}
+			try (InflateGuard in = guard(zip, entry)) {
+				String name = entry.getName().toLowerCase(Locale.ROOT);
+				if (streamedSheets && isSheet(entry)) {
+					// a list's sheet is inflated once, while it is read (a million-row
+					// sheet inflated here as well
+					// cost about a second before the first row); a DTD must come before
+					// the root element
+					byte[] head = in.readNBytes(4096);
+					String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+						.toUpperCase(Locale.ROOT);
+					if (prolog.contains("<!DOCTYPE") || prolog.contains("<!ENTITY")) {
+						throw entity(entry.getName());
+					}
+				}
+				else if (name.endsWith(".xml") || name.endsWith(".rels")) {
+					scanXml(in, entry.getName());
+				}
+				else {
+					in.skipAll();
+				}
+			}
+			catch (InflateGuard.ZipBombException ex) {
+				throw ex.limit();
 			}
 		}
 	}
@@ -247,9 +287,13 @@ public final class OoxmlPrescan {
 
 	private void countCell() throws ReaderLimitException {
 		if (++cells > limits.maxCells()) {
-			throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS,
-					"工作簿中的单元格（含空白格式单元格）或文字条目超过 " + limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
+			throw tooManyCells(limits);
 		}
+	}
+
+	private static ReaderLimitException tooManyCells(ReaderLimits limits) {
+		return new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS,
+				"工作簿中的单元格（含空白格式单元格）或文字条目超过 " + limits.maxCells() + " 个的上限，请只保留统计表本身后重新报送");
 	}
 
 	private void checkPosition(int row, int column) throws ReaderLimitException {

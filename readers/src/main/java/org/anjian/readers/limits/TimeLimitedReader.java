@@ -3,10 +3,12 @@ package org.anjian.readers.limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.SubmissionFile;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.work.Worker;
@@ -44,8 +46,18 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 
 	@Override
 	public SubmissionRead read(Path file) {
+		return read(file, () -> delegate.read(file));
+	}
+
+	/** The delegate's read of what the front door found, with the same time limit. */
+	@Override
+	public SubmissionRead read(SubmissionFile file) {
+		return read(file.path(), () -> delegate.read(file));
+	}
+
+	private SubmissionRead read(Path file, Supplier<SubmissionRead> reading) {
 		AtomicReference<SubmissionRead> read = new AtomicReference<>();
-		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(delegate.read(file)));
+		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(reading.get()));
 		try {
 			if (!worker.awaitWithin(timeout)) {
 				return rejected(file, ReaderLimits.READ_TIMEOUT,

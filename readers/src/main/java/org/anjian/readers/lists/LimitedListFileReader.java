@@ -2,28 +2,31 @@ package org.anjian.readers.lists;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.SummaryTableFileReader;
 import org.anjian.readers.limits.ReaderLimits;
 
 /**
- * A {@link ListFileReader} that first checks the file against list-sized limits
+ * Wraps a {@link ListReader} and checks the file against list-sized limits first
  * ({@link ListPrecheck}, by default {@link ReaderLimits#forLists()}): a hostile file (zip
  * bomb, DTD, a huge shared-strings table, a 1 MB cell, a 100 MB CSV line) ends in one
  * error finding with the limit's rule instead of memory or time running out. A file
- * within the limits is sniffed and read by the wrapped reader as is.
- * {@link OutOfMemoryError} and {@link StackOverflowError} from a parser are turned into a
- * rejection of that file as a last resort.
+ * within the limits is read by the wrapped reader as is. {@link OutOfMemoryError} and
+ * {@link StackOverflowError} from a parser are turned into a rejection of that file as a
+ * last resort. The intake checks the limits at the front door ({@code SubmissionFiles})
+ * instead and reads with the plain reader, so the check is not paid twice.
  */
-public class LimitedListFileReader extends ListFileReader {
+public final class LimitedListFileReader implements ListReader {
 
-	private final ListFileReader reader;
+	private final ListReader reader;
 
 	private final ReaderLimits limits;
 
 	private final long maxSharedStringChars;
 
-	public LimitedListFileReader(ListFileReader reader, ReaderLimits limits) {
+	public LimitedListFileReader(ListReader reader, ReaderLimits limits) {
 		this(reader, limits, ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
 	}
 
@@ -31,19 +34,10 @@ public class LimitedListFileReader extends ListFileReader {
 	 * @param maxSharedStringChars characters an .xlsx's shared-strings table may hold in
 	 * all
 	 */
-	public LimitedListFileReader(ListFileReader reader, ReaderLimits limits, long maxSharedStringChars) {
+	public LimitedListFileReader(ListReader reader, ReaderLimits limits, long maxSharedStringChars) {
 		this.reader = reader;
 		this.limits = limits;
 		this.maxSharedStringChars = maxSharedStringChars;
-	}
-
-	/**
-	 * {@code reader} with {@link ReaderLimits#forLists()}, or {@code reader} itself when
-	 * it is limited already.
-	 */
-	public static ListFileReader of(ListFileReader reader) {
-		return reader instanceof LimitedListFileReader ? reader
-				: new LimitedListFileReader(reader, ReaderLimits.forLists());
 	}
 
 	public ReaderLimits limits() {
@@ -51,22 +45,7 @@ public class LimitedListFileReader extends ListFileReader {
 	}
 
 	@Override
-	public FileSniff sniff(Path file) {
-		Finding limit = ListPrecheck.check(file, limits, maxSharedStringChars);
-		if (limit != null) {
-			return new FileSniff(FileSniff.Type.UNKNOWN, "unknown", null, null, null, limit, null);
-		}
-		try {
-			return reader.sniff(file);
-		}
-		catch (OutOfMemoryError | StackOverflowError ex) {
-			return new FileSniff(FileSniff.Type.UNKNOWN, "unknown", null, null, null, failed(file, ex), null);
-		}
-	}
-
-	@Override
 	public ListFileSummary read(Path file, ListRowSink sink) {
-		String fileName = file.getFileName().toString();
 		Finding limit = ListPrecheck.check(file, limits, maxSharedStringChars);
 		if (limit == null) {
 			try {
@@ -79,15 +58,19 @@ public class LimitedListFileReader extends ListFileReader {
 			}
 		}
 		sink.finding(limit);
-		return new ListFileSummary(fileName, "unknown", null, null, null, "", null, java.util.Map.of(), 0, 0, 0, 0,
-				List.of(limit));
+		return new ListFileSummary(file.getFileName().toString(), "unknown", null, null, null, "", null, Map.of(), 0, 0,
+				0, 0, List.of(limit));
 	}
 
-	private static Finding failed(Path file, Error error) {
+	/**
+	 * The last resort for a parser's {@link OutOfMemoryError} or
+	 * {@link StackOverflowError}: that file is rejected.
+	 */
+	public static Finding failed(Path file, Error error) {
 		return error instanceof OutOfMemoryError
 				? Finding.error(ReaderLimits.OUT_OF_MEMORY, null, null, null,
 						"读取该清单时内存不足，文件过大或过于复杂，未入库，请检查后重新报送，文件“" + file.getFileName() + "”")
-				: Finding.error(org.anjian.readers.SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
+				: Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
 						"文件结构嵌套过深，无法读取，请用 Excel 另存后重新报送，文件“" + file.getFileName() + "”");
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 
 import org.anjian.readers.Finding;
 import org.anjian.readers.SummaryTableFileReader;
@@ -14,8 +15,8 @@ import org.anjian.readers.limits.OoxmlPrescan;
 import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.TextPrescan;
-import org.anjian.readers.rows.CsvSource;
-import org.anjian.readers.rows.SpreadsheetSource;
+import org.anjian.readers.rows.FileSignature;
+import org.anjian.readers.rows.OoxmlPackages;
 import org.anjian.readers.rows.SpreadsheetSources;
 
 /**
@@ -28,8 +29,6 @@ import org.anjian.readers.rows.SpreadsheetSources;
  * whole (the shared strings), one huge cell or line, or a bomb.
  */
 public final class ListPrecheck {
-
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
 	private ListPrecheck() {
 	}
@@ -44,47 +43,70 @@ public final class ListPrecheck {
 
 	/**
 	 * As {@link #check(Path, ReaderLimits)} with {@code maxSharedStringChars} for the
-	 * shared-strings table.
+	 * shared-strings table. The front door ({@code SubmissionFiles}) runs the same steps
+	 * on the zip it then reads the first rows from.
 	 */
 	public static Finding check(Path file, ReaderLimits limits, long maxSharedStringChars) {
 		String fileName = file.getFileName().toString();
 		try {
-			long size = Files.size(file);
-			if (size > limits.maxFileBytes()) {
-				return error(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过明细清单 "
-						+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限，请检查是否发错文件，或按年度、乡镇拆分后分别报送", fileName);
+			Finding tooLarge = size(file, limits);
+			if (tooLarge != null) {
+				return tooLarge;
 			}
-			byte[] head;
-			try (InputStream in = Files.newInputStream(file)) {
-				head = in.readNBytes(8);
-			}
-			if (head.length >= 4 && head[0] == ZIP[0] && head[1] == ZIP[1] && head[2] == ZIP[2] && head[3] == ZIP[3]) {
-				try {
-					OoxmlPrescan.check(file, limits, maxSharedStringChars);
+			switch (FileSignature.of(file)) {
+				case ZIP -> {
+					try (ZipFile zip = OoxmlPackages.open(file)) {
+						OoxmlPrescan.streamedSheets(zip, limits, maxSharedStringChars);
+					}
+					catch (IOException ex) {
+						return broken(ex, fileName);
+					}
 				}
-				catch (IOException ex) {
-					// the scan stopped at a broken part, so the parts after it are
-					// unchecked: reject, as the summary
-					// reader does, rather than let the streaming reader meet an unchecked
-					// shared-strings table
-					return error(SummaryTableFileReader.FILE_UNREADABLE, "文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）",
-							fileName);
+				case OLE2 -> {
+					// bounded by its format (65,536 rows) and the file size
 				}
-			}
-			else if (!isOle2(head) && size > 0) {
-				// BINARY and MIXED_ENCODING are the reader's to judge; only the limits
-				// matter here
-				if (TextPrescan.scan(file, limits) == TextPrescan.Verdict.TEXT) {
-					records(file, limits);
-				}
+				default -> text(file, limits);
 			}
 			return null;
 		}
 		catch (ReaderLimitException ex) {
-			return error(ex.rule(), forList(ex.getMessage()), fileName);
+			return limit(ex, fileName);
 		}
-		catch (IOException ex) {
+		catch (GridReadException | IOException ex) {
 			return null; // the reader reports an unreadable file with its own message
+		}
+	}
+
+	/** The file size from the file system, against a list's limit; null when within. */
+	public static Finding size(Path file, ReaderLimits limits) throws IOException {
+		long size = Files.size(file);
+		return size <= limits.maxFileBytes() ? null
+				: error(ReaderLimits.FILE_TOO_LARGE, "文件大小 " + ReaderLimits.size(size) + "，超过明细清单 "
+						+ ReaderLimits.size(limits.maxFileBytes()) + " 的上限，请检查是否发错文件，或按年度、乡镇拆分后分别报送",
+						file.getFileName().toString());
+	}
+
+	/**
+	 * An .xlsx whose prescan stopped at a broken part: the parts after it are unchecked,
+	 * so the file is rejected, as the summary reader does, rather than let the streaming
+	 * reader meet an unchecked shared-strings table.
+	 */
+	public static Finding broken(IOException ex, String fileName) {
+		return error(SummaryTableFileReader.FILE_UNREADABLE, "文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "）", fileName);
+	}
+
+	/** A limit a list exceeds, in a list's words. */
+	public static Finding limit(ReaderLimitException ex, String fileName) {
+		return error(ex.rule(), forList(ex.getMessage()), fileName);
+	}
+
+	/**
+	 * A text file's lines ({@link TextPrescan}) and records ({@link #records}); binary
+	 * and mixed encodings are the reader's to judge, only the limits matter here.
+	 */
+	public static void text(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
+		if (Files.size(file) > 0 && TextPrescan.scan(file, limits) == TextPrescan.Verdict.TEXT) {
+			records(file, limits);
 		}
 	}
 
@@ -98,13 +120,10 @@ public final class ListPrecheck {
 	 */
 	static void records(Path file, ReaderLimits limits) throws IOException, ReaderLimitException {
 		char delimiter;
-		try (SpreadsheetSource source = SpreadsheetSources.open(file)) {
-			if (!(source instanceof CsvSource csv)) {
-				return;
-			}
-			delimiter = csv.delimiter();
+		try {
+			delimiter = SpreadsheetSources.csv(file).delimiter();
 		}
-		catch (SpreadsheetSources.NotASpreadsheetException | GridReadException ex) {
+		catch (SpreadsheetSources.NotASpreadsheetException ex) {
 			return; // the reader says what the file is
 		}
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
@@ -162,16 +181,11 @@ public final class ListPrecheck {
 		}
 	}
 
-	private static boolean isOle2(byte[] head) {
-		return head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
-				&& (head[3] & 0xFF) == 0xE0;
-	}
-
 	/**
 	 * The prescans speak of summary forms; a list is not one, and is told so in its own
 	 * words.
 	 */
-	static String forList(String message) {
+	public static String forList(String message) {
 		return message.replace("不是一张统计汇总表", "不像正常的明细清单").replace("请只保留统计表本身后重新报送", "请只保留清单本身后重新报送");
 	}
 

@@ -5,12 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.anjian.readers.csv.CsvGridReader;
 import org.anjian.readers.excel.poi.PoiGridReader;
+import org.anjian.readers.excel.poi.XlsWorkbook;
 import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.ReaderLimits;
 
@@ -26,8 +25,14 @@ public final class SpreadsheetSources {
 	/** How much of a text file decides its charset and delimiter. */
 	static final int CSV_SAMPLE_BYTES = 64 * 1024;
 
-	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-			0x1A, (byte) 0xE1 };
+	/** What an .xlsx's zip without a workbook part is (FILE_FORMAT). */
+	public static final String NOT_A_WORKBOOK = "压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件";
+
+	/** An encrypted .xlsx (FILE_UNREADABLE). */
+	public static final String ENCRYPTED = "文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送";
+
+	/** An OLE2 file that is no workbook (FILE_FORMAT). */
+	public static final String NOT_EXCEL_OLE2 = "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）";
 
 	private SpreadsheetSources() {
 	}
@@ -61,27 +66,58 @@ public final class SpreadsheetSources {
 	 */
 	public static SpreadsheetSource open(Path file, ReaderLimits limits)
 			throws NotASpreadsheetException, GridReadException, IOException {
-		byte[] head;
-		try (InputStream in = Files.newInputStream(file)) {
-			head = in.readNBytes(8);
-		}
-		if (startsWith(head, new byte[] { 'P', 'K', 3, 4 })) {
-			if (!isXlsxPackage(file)) {
-				throw new NotASpreadsheetException("压缩包中没有 Excel 工作簿，可能是 Word、WPS 文档或其他压缩文件");
+		switch (FileSignature.of(file)) {
+			case ZIP -> {
+				ZipFile zip = OoxmlPackages.open(file);
+				if (!OoxmlPackages.isWorkbook(zip)) {
+					zip.close();
+					throw new NotASpreadsheetException(NOT_A_WORKBOOK);
+				}
+				return XlsxWorkbook.open(zip, limits);
 			}
-			return XlsxWorkbook.open(file, limits);
+			case OLE2 -> {
+				return ole2(file);
+			}
+			default -> {
+				return csv(file);
+			}
 		}
-		if (startsWith(head, OLE2_MAGIC)) {
-			return switch (PoiGridReader.inspectOle2(file)) {
-				case ENCRYPTED_OOXML -> throw new GridReadException("文件已加密或设置了打开密码，无法读取，请去掉密码后重新报送", null);
-				case OTHER -> throw new NotASpreadsheetException("文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）");
-				default -> XlsWorkbook.open(file);
-			};
-		}
-		return csv(file);
 	}
 
-	private static CsvSource csv(Path file) throws IOException, NotASpreadsheetException {
+	/**
+	 * A file whose format is known already ({@code xlsx}, {@code xls}, {@code csv}: the
+	 * front door detected it), opened without detecting it again; an .xlsx's sheets
+	 * inflate within {@code limits}.
+	 */
+	public static SpreadsheetSource open(Path file, String format, ReaderLimits limits)
+			throws NotASpreadsheetException, GridReadException, IOException {
+		return switch (format) {
+			case "xlsx" -> XlsxWorkbook.open(file, limits);
+			case "xls" -> XlsWorkbook.open(file);
+			case "csv" -> csv(file);
+			default -> open(file, limits);
+		};
+	}
+
+	/**
+	 * An OLE2 file's workbook.
+	 * @throws NotASpreadsheetException when it holds none (a .doc)
+	 * @throws GridReadException when it is an encrypted .xlsx, or corrupt
+	 */
+	public static SpreadsheetSource ole2(Path file) throws NotASpreadsheetException, GridReadException {
+		return switch (PoiGridReader.inspectOle2(file)) {
+			case ENCRYPTED_OOXML -> throw new GridReadException(ENCRYPTED, null);
+			case OTHER -> throw new NotASpreadsheetException(NOT_EXCEL_OLE2);
+			default -> XlsWorkbook.open(file);
+		};
+	}
+
+	/**
+	 * A text file as CSV, its charset and delimiter from its first 64 KB.
+	 * @throws NotASpreadsheetException when it is binary, neither UTF-8 nor GB18030, or
+	 * has no delimited lines
+	 */
+	public static CsvSource csv(Path file) throws IOException, NotASpreadsheetException {
 		byte[] sample;
 		try (InputStream in = Files.newInputStream(file)) {
 			sample = in.readNBytes(CSV_SAMPLE_BYTES);
@@ -89,11 +125,8 @@ public final class SpreadsheetSources {
 		if (sample.length == 0) {
 			throw new NotASpreadsheetException(null);
 		}
-		for (byte b : sample) {
-			int ch = b & 0xFF;
-			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') {
-				throw new NotASpreadsheetException(null);
-			}
+		if (CsvGridReader.isBinary(sample, sample.length)) {
+			throw new NotASpreadsheetException(null);
 		}
 		boolean complete = sample.length < CSV_SAMPLE_BYTES || Files.size(file) == sample.length;
 		Charset charset = CsvGridReader.charset(sample, sample.length, complete);
@@ -102,43 +135,14 @@ public final class SpreadsheetSources {
 		}
 		int start = CsvGridReader.hasUtf8Bom(sample, sample.length) ? 3 : 0;
 		String text = new String(sample, start, sample.length - start, charset);
-		String lead = text.stripLeading();
-		if (lead.startsWith("%PDF") || lead.startsWith("<") || lead.startsWith("{\\rtf")) {
+		if (CsvGridReader.isOtherFormat(text)) {
 			throw new NotASpreadsheetException(null);
 		}
 		char delimiter = CsvGridReader.detectDelimiter(text);
 		if (delimiter == 0) {
-			throw new NotASpreadsheetException("文件是纯文本，但不是逗号、分号或制表符分隔的表格");
+			throw new NotASpreadsheetException(CsvGridReader.NOT_DELIMITED);
 		}
 		return new CsvSource(file, charset, delimiter);
-	}
-
-	private static boolean startsWith(byte[] bytes, byte[] prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Whether a zip is an OOXML workbook, not a .docx or an ordinary archive. */
-	static boolean isXlsxPackage(Path file) throws GridReadException {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
-				String name = entries.nextElement().getName();
-				if (name.equalsIgnoreCase("xl/workbook.xml") || name.matches("(?i)xl/workbook\\d*\\.xml")) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (IOException ex) {
-			throw new GridReadException("文件已损坏，无法作为 Excel（.xlsx）打开（压缩结构错误）", ex);
-		}
 	}
 
 }

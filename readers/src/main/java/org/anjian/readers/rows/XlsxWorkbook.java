@@ -99,13 +99,15 @@ public final class XlsxWorkbook implements SpreadsheetSource {
 	 * @throws GridReadException when the zip or its workbook part is corrupt
 	 */
 	public static XlsxWorkbook open(Path file, ReaderLimits limits) throws GridReadException {
-		ZipFile zip;
-		try {
-			zip = new ZipFile(file.toFile());
-		}
-		catch (IOException ex) {
-			throw new GridReadException("文件已损坏，无法作为 Excel（.xlsx）打开（压缩结构错误）", ex);
-		}
+		return open(OoxmlPackages.open(file), limits);
+	}
+
+	/**
+	 * As {@link #open(Path, ReaderLimits)} over a zip already open (prescanned, say); the
+	 * workbook closes it.
+	 * @throws GridReadException when its workbook part is corrupt
+	 */
+	public static XlsxWorkbook open(ZipFile zip, ReaderLimits limits) throws GridReadException {
 		try {
 			return new XlsxWorkbook(zip, limits);
 		}

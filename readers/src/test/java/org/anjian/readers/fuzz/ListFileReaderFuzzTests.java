@@ -8,15 +8,16 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Jazzer fuzz tests of {@link ListFileReader#sniff} and {@link ListFileReader#read},
- * plain and behind {@link LimitedListFileReader}: whatever the bytes, both return within
- * {@link ListReaderInvariants#BOUND}, throw nothing (no {@code Error} either) and report
- * consistent counts ({@link ListReaderInvariants}). Plain {@code mvn test} replays the
- * corpus under
+ * Jazzer fuzz tests of {@link org.anjian.readers.SubmissionFiles#open} and
+ * {@link ListFileReader#read}, plain and behind {@link LimitedListFileReader}: whatever
+ * the bytes, both return within {@link ListReaderInvariants#BOUND}, throw nothing (no
+ * {@code Error} either) and report consistent counts ({@link ListReaderInvariants}).
+ * Plain {@code mvn test} replays the corpus under
  * {@code src/test/resources/org/anjian/readers/fuzz/ListFileReaderFuzzTestsInputs/<method>/}
  * (small ledgers of every list kind as .xlsx, .xls and CSV, made by
  * {@link ListFuzzSeeds}, and every crash found); {@code JAZZER_FUZZ=1} fuzzes
@@ -31,7 +32,7 @@ class ListFileReaderFuzzTests {
 	 * The reader as the intake uses it: list-sized limits checked first
 	 * ({@code ListPrecheck}).
 	 */
-	private static final ListFileReader LIMITED = new LimitedListFileReader(PLAIN, ReaderLimits.forLists());
+	private static final ListReader LIMITED = new LimitedListFileReader(PLAIN, ReaderLimits.forLists());
 
 	/**
 	 * Both readers: the plain one has no Error handler to hide behind, the limited one

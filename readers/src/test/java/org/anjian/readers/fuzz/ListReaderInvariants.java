@@ -11,15 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.RecordListFile;
+import org.anjian.readers.SubmissionFile;
+import org.anjian.readers.SubmissionFiles;
+import org.anjian.readers.SummaryTableFile;
+import org.anjian.readers.UnreadableFile;
 import org.anjian.readers.limits.ReaderLimits;
-import org.anjian.readers.lists.FileSniff;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.readers.lists.ListRow;
+import org.anjian.readers.lists.ListReader;
 import org.anjian.readers.lists.ListRowSink;
 
 /**
- * What {@link ListFileReader#sniff} and {@link ListFileReader#read} must give, whatever
+ * What {@link SubmissionFiles#open} and {@link ListFileReader#read} must give, whatever
  * the bytes: they return, within a bound, without throwing anything (an {@code Error}
  * included), and what they return is consistent.
  */
@@ -31,6 +36,9 @@ final class ListReaderInvariants {
 	static final Duration BOUND = Duration.ofSeconds(10);
 
 	private static final Set<String> FORMATS = Set.of("xlsx", "xls", "csv", "unknown");
+
+	/** The front door with the list limits, as the intake has it. */
+	private static final SubmissionFiles FILES = new SubmissionFiles();
 
 	private ListReaderInvariants() {
 	}
@@ -61,20 +69,22 @@ final class ListReaderInvariants {
 	}
 
 	/**
-	 * Sniffs then reads {@code file} on a worker thread; @throws AssertionError naming
-	 * the broken invariant
+	 * Opens then reads {@code file} on a worker thread; @throws AssertionError naming the
+	 * broken invariant
 	 */
-	static void check(ListFileReader reader, Path file) {
-		FileSniff sniff = bounded("sniff", () -> reader.sniff(file));
-		require(sniff != null && sniff.type() != null, "sniff returned null");
-		require(FORMATS.contains(sniff.format()), "unknown format " + sniff.format());
-		switch (sniff.type()) {
-			case LIST -> require(sniff.listKind() != null && sniff.problem() == null, "LIST without kind: " + sniff);
-			case SUMMARY_TABLE -> require(sniff.formId() != null && sniff.problem() == null, "summary without form");
-			case UNKNOWN -> {
-				require(sniff.problem() != null, "UNKNOWN without a problem");
-				sane(sniff.problem());
-			}
+	static void check(ListReader reader, Path file) {
+		SubmissionFile opened = bounded("open", () -> FILES.open(file));
+		require(opened != null, "open returned null");
+		require(FORMATS.contains(opened.format()), "unknown format " + opened.format());
+		if (opened instanceof RecordListFile list) {
+			require(list.kind() != null, "list without kind: " + list);
+		}
+		else if (opened instanceof SummaryTableFile summary) {
+			require(summary.formId() != null, "summary without form");
+		}
+		else {
+			require(((UnreadableFile) opened).rule() != null, "unreadable without a rule");
+			sane(((UnreadableFile) opened).rule());
 		}
 		CheckingSink sink = new CheckingSink();
 		ListFileSummary summary = bounded("read", () -> reader.read(file, sink));
@@ -112,8 +122,8 @@ final class ListReaderInvariants {
 		require(f != null && f.severity() != null, "finding null or without severity");
 		require(f.rule() != null && !f.rule().isBlank(), "finding without rule: " + f);
 		require(f.message() != null && !f.message().isBlank(), "finding without message: " + f);
-		// LimitedListFileReader's last resort: seeing it means a limit let the file
-		// through
+		// the last resort of the front door and LimitedListFileReader: seeing it means a
+		// limit let the file through
 		require(!f.rule().equals(ReaderLimits.OUT_OF_MEMORY) && !f.rule().equals(ReaderLimits.READ_TIMEOUT),
 				"a list limit let through a file that " + f.rule() + ": " + f.message());
 	}

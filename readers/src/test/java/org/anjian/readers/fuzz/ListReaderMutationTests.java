@@ -13,6 +13,7 @@ import java.util.Random;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class ListReaderMutationTests {
 		Random random = new Random(SEED);
 		List<FuzzSeeds.Seed> seeds = ListFuzzSeeds.all();
 		ListFileReader plain = new ListFileReader();
-		ListFileReader limited = new LimitedListFileReader(plain, ReaderLimits.forLists());
+		ListReader limited = new LimitedListFileReader(plain, ReaderLimits.forLists());
 		List<String> failures = new ArrayList<>();
 		int read = 0;
 		for (int i = 0; i < ITERATIONS; i++) {

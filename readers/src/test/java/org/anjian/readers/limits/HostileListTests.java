@@ -19,8 +19,14 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.anjian.readers.Finding;
-import org.anjian.readers.lists.FileSniff;
+import org.anjian.readers.RecordListFile;
+import org.anjian.readers.SubmissionFile;
+import org.anjian.readers.SubmissionFiles;
+import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.UnreadableFile;
+import org.anjian.readers.lists.ListDefinition;
 import org.anjian.readers.lists.LimitedListFileReader;
+import org.anjian.readers.lists.ListReader;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.readers.lists.ListKind;
@@ -46,7 +52,15 @@ class HostileListTests {
 
 	private static final String ROW = "新场五金厂,消防通道堆放杂物,一般,2024-05-03,已整改\r\n";
 
-	private final ListFileReader reader = new LimitedListFileReader(new ListFileReader(), LIMITS);
+	private final ListReader reader = new LimitedListFileReader(new ListFileReader(), LIMITS);
+
+	/** The intake's front door, with the same list limits. */
+	private final SubmissionFiles files = files(ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
+
+	private static SubmissionFiles files(long maxSharedStringChars) {
+		return new SubmissionFiles(new SummaryTableFileReader(), ListDefinition.bundled(), LIMITS,
+				maxSharedStringChars);
+	}
 
 	@TempDir
 	Path dir;
@@ -96,13 +110,13 @@ class HostileListTests {
 	}
 
 	/**
-	 * sniff and read both reject the file with {@code rule}, naming {@code limitText}, in
-	 * a list's words.
+	 * The front door and the read both reject the file with {@code rule}, naming
+	 * {@code limitText}, in a list's words.
 	 */
 	private void assertRejected(Path file, String rule, String limitText) {
-		FileSniff sniff = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> reader.sniff(file));
-		assertThat(sniff.type()).isEqualTo(FileSniff.Type.UNKNOWN);
-		assertThat(sniff.problem().rule()).isEqualTo(rule);
+		SubmissionFile opened = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> files.open(file));
+		assertThat(opened).isInstanceOf(UnreadableFile.class);
+		assertThat(((UnreadableFile) opened).rule().rule()).isEqualTo(rule);
 		Sink sink = new Sink();
 		ListFileSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> reader.read(file, sink));
 		assertThat(summary.isRead()).isFalse();
@@ -146,7 +160,7 @@ class HostileListTests {
 		ListFileSummary summary = reader.read(file, limited);
 		new ListFileReader().read(file, plain);
 
-		assertThat(reader.sniff(file).listKind()).isEqualTo(ListKind.HAZARD_LEDGER);
+		assertThat(((RecordListFile) files.open(file)).kind()).isEqualTo(ListKind.HAZARD_LEDGER);
 		assertThat(summary.rowsAccepted()).isEqualTo(2);
 		assertThat(limited.rows).usingRecursiveFieldByFieldElementComparator().isEqualTo(plain.rows);
 	}
@@ -218,7 +232,7 @@ class HostileListTests {
 		Path file = edit("late-bomb.xlsx", HostileFiles.SHEET,
 				xml -> xml.replace("</sheetData>", rows + " ".repeat(30 * 1024 * 1024) + "</sheetData>"));
 		// the first rows look like a ledger
-		assertThat(reader.sniff(file).type()).isEqualTo(FileSniff.Type.LIST);
+		assertThat(files.open(file)).isInstanceOf(RecordListFile.class);
 		Sink sink = new Sink();
 
 		ListFileSummary summary = readWithin(file, sink);
@@ -286,7 +300,7 @@ class HostileListTests {
 	void aSharedStringsTableOverItsCharacterBudgetIsRefusedBeforeItIsHeld() throws IOException {
 		// the budget scaled down so that the test file stays small; the default is
 		// ReaderLimits.LIST_MAX_SHARED_STRING_CHARS
-		ListFileReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
+		ListReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
 		Path file = edit("text.xlsx", HostileFiles.STRINGS, xml -> {
 			StringBuilder more = new StringBuilder();
 			for (int i = 0; i < 100; i++) {
@@ -295,11 +309,11 @@ class HostileListTests {
 			return xml.replace("</sst>", more + "</sst>");
 		});
 
-		FileSniff sniff = small.sniff(file);
+		SubmissionFile opened = files(1_000_000).open(file);
 		Sink sink = new Sink();
 		ListFileSummary summary = small.read(file, sink);
 
-		assertThat(sniff.problem().rule()).isEqualTo(ReaderLimits.TOO_MANY_CELLS);
+		assertThat(((UnreadableFile) opened).rule().rule()).isEqualTo(ReaderLimits.TOO_MANY_CELLS);
 		assertThat(summary.fileFindings()).singleElement().satisfies(f -> {
 			assertThat(f.rule()).isEqualTo(ReaderLimits.TOO_MANY_CELLS);
 			assertThat(f.message()).contains("共享字符串表").contains("100 万个字符");
@@ -314,7 +328,7 @@ class HostileListTests {
 		// the prescan stops at the first malformed part; the streaming reader never reads
 		// docProps, so a file that
 		// passed for that reason would reach the shared strings unchecked
-		ListFileReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
+		ListReader small = new LimitedListFileReader(new ListFileReader(), LIMITS, 1_000_000);
 		Map<String, byte[]> parts = HostileFiles.parts(ledger());
 		assertThat(List.copyOf(parts.keySet()).indexOf("docProps/app.xml"))
 			.isLessThan(List.copyOf(parts.keySet()).indexOf(HostileFiles.STRINGS));

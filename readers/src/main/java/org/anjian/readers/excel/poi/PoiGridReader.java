@@ -29,8 +29,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Reads every sheet of an .xlsx or .xls workbook into {@link Grid}s with the POI user
- * model.
+ * Reads every sheet of a workbook into {@link Grid}s with the POI user model: the summary
+ * read's way into an .xls (an .xlsx goes through the own OOXML reader,
+ * {@code rows.XlsxWorkbook}; the .xlsx guards below remain for any caller).
  *
  * <p>
  * The user model holds the whole workbook in memory, which is fine for summary forms of
@@ -215,7 +216,11 @@ public final class PoiGridReader {
 		};
 	}
 
-	private static String errorText(byte code) {
+	/**
+	 * An error cell as Excel shows it (#DIV/0! …); the check step reports it as not a
+	 * number.
+	 */
+	static String errorText(int code) {
 		try {
 			return FormulaError.forInt(code).getString();
 		}

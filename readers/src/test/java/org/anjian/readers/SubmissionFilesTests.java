@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.anjian.readers.lists.FileSniff;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.lists.ListFileSummary;
 import org.anjian.readers.lists.ListKind;
@@ -27,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * What the intake job dispatches on: a summary table, which list, or neither, from the
  * first rows only.
  */
-class ListFileReaderSniffTests {
+class SubmissionFilesTests {
 
 	@TempDir
 	Path dir;
+
+	private final SubmissionFiles files = new SubmissionFiles();
 
 	private final ListFileReader reader = new ListFileReader();
 
@@ -44,21 +45,24 @@ class ListFileReaderSniffTests {
 
 	@Test
 	void eachListKind() throws Exception {
-		assertThat(reader.sniff(workbook(new XSSFWorkbook(), "ledger.xlsx",
+		assertThat(files.open(workbook(new XSSFWorkbook(), "ledger.xlsx",
 				List.of(List.of("隐患台账"), List.of("企业名称", "隐患描述", "隐患等级", "发现日期")))))
-			.extracting(FileSniff::type, FileSniff::listKind, FileSniff::format)
-			.containsExactly(FileSniff.Type.LIST, ListKind.HAZARD_LEDGER, "xlsx");
-		assertThat(reader.sniff(workbook(new HSSFWorkbook(), "f003.xls",
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.HAZARD_LEDGER, "xlsx"));
+		assertThat(files.open(workbook(new HSSFWorkbook(), "f003.xls",
 				List.of(List.of("序号", "受检企业(单位)名称", "检查时间", "执法人员", "安全生产违法行为(隐患)", "完成整改情况")))))
-			.extracting(FileSniff::type, FileSniff::listKind, FileSniff::format)
-			.containsExactly(FileSniff.Type.LIST, ListKind.INSPECTION_RECORD, "xls");
-		assertThat(reader.sniff(Files.writeString(dir.resolve("dir.csv"), "重点检查企业名录库\n序号,企业名称,行业类别,主要风险\n1,甲,化工,爆炸\n")))
-			.extracting(FileSniff::type, FileSniff::listKind, FileSniff::format)
-			.containsExactly(FileSniff.Type.LIST, ListKind.ENTERPRISE_DIRECTORY, "csv");
-		assertThat(reader.sniff(workbook(new XSSFWorkbook(), "liaison.xlsx",
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.INSPECTION_RECORD, "xls"));
+		assertThat(files.open(Files.writeString(dir.resolve("dir.csv"), "重点检查企业名录库\n序号,企业名称,行业类别,主要风险\n1,甲,化工,爆炸\n")))
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list).extracting(RecordListFile::kind, RecordListFile::format)
+						.containsExactly(ListKind.ENTERPRISE_DIRECTORY, "csv"));
+		assertThat(files.open(workbook(new XSSFWorkbook(), "liaison.xlsx",
 				List.of(List.of("序号", "姓名", "性别", "工作单位及职务", "手机号码", "备注")))))
-			.extracting(FileSniff::type, FileSniff::listKind)
-			.containsExactly(FileSniff.Type.LIST, ListKind.LIAISON_LIST);
+			.isInstanceOfSatisfying(RecordListFile.class,
+					list -> assertThat(list.kind()).isEqualTo(ListKind.LIAISON_LIST));
 	}
 
 	@Test
@@ -70,22 +74,22 @@ class ListFileReaderSniffTests {
 		TestWorkbooks.dataRow(sheet, row, "应急管理", TestWorkbooks.counting(1));
 		Path file = TestWorkbooks.write(workbook, dir.resolve("summary.xlsx"));
 
-		FileSniff sniff = reader.sniff(file);
+		SubmissionFile opened = files.open(file);
 
-		assertThat(sniff.type()).isEqualTo(FileSniff.Type.SUMMARY_TABLE);
-		assertThat(sniff.formId()).isEqualTo("F-000");
-		assertThat(sniff.sheet()).isEqualTo("附件1");
+		assertThat(opened).isInstanceOf(SummaryTableFile.class);
+		assertThat(((SummaryTableFile) opened).formId()).isEqualTo("F-000");
+		assertThat(((SummaryTableFile) opened).sheet()).isEqualTo("附件1");
 	}
 
 	@Test
 	void neitherOrNoSpreadsheet() throws Exception {
-		FileSniff notes = reader.sniff(workbook(new XSSFWorkbook(), "notes.xlsx", List.of(List.of("请各镇于22日前报送"))));
-		assertThat(notes.type()).isEqualTo(FileSniff.Type.UNKNOWN);
-		assertThat(notes.problem().rule()).isEqualTo(ListFileReader.NO_LIST);
+		SubmissionFile notes = files.open(workbook(new XSSFWorkbook(), "notes.xlsx", List.of(List.of("请各镇于22日前报送"))));
+		assertThat(notes).isInstanceOf(UnreadableFile.class);
+		assertThat(((UnreadableFile) notes).rule().rule()).isEqualTo(ListFileReader.NO_LIST);
 
-		FileSniff pdf = reader.sniff(Files.writeString(dir.resolve("x.xlsx"), "%PDF-1.7\n"));
-		assertThat(pdf.type()).isEqualTo(FileSniff.Type.UNKNOWN);
-		assertThat(pdf.problem().rule()).isEqualTo(SummaryTableFileReader.FILE_FORMAT);
+		SubmissionFile pdf = files.open(Files.writeString(dir.resolve("x.xlsx"), "%PDF-1.7\n"));
+		assertThat(pdf).isInstanceOf(UnreadableFile.class);
+		assertThat(((UnreadableFile) pdf).rule().rule()).isEqualTo(SummaryTableFileReader.FILE_FORMAT);
 	}
 
 	/**
@@ -127,7 +131,7 @@ class ListFileReaderSniffTests {
 			put(zip, "xl/worksheets/sheet1.xml", sheet.toString());
 		}
 
-		assertThat(reader.sniff(file).listKind()).isEqualTo(ListKind.HAZARD_LEDGER);
+		assertThat(((RecordListFile) files.open(file)).kind()).isEqualTo(ListKind.HAZARD_LEDGER);
 
 		List<ListRow> rows = new ArrayList<>();
 		List<Finding> findings = new ArrayList<>();

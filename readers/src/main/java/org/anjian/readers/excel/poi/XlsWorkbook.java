@@ -1,4 +1,4 @@
-package org.anjian.readers.rows;
+package org.anjian.readers.excel.poi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,10 @@ import java.util.Set;
 
 import org.anjian.readers.grid.CellRange;
 import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.rows.CellTexts;
+import org.anjian.readers.rows.RowSource;
+import org.anjian.readers.rows.SheetInfo;
+import org.anjian.readers.rows.SpreadsheetSource;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.record.BOFRecord;
@@ -36,7 +40,6 @@ import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -353,7 +356,7 @@ public final class XlsWorkbook implements SpreadsheetSource {
 			}
 			else if (cell instanceof BoolErrRecord boolErr) {
 				put(column, boolErr.isBoolean() ? (boolErr.getBooleanValue() ? "TRUE" : "FALSE")
-						: errorText(boolErr.getErrorValue()));
+						: PoiGridReader.errorText(boolErr.getErrorValue()));
 			}
 			else if (cell instanceof FormulaRecord formula) {
 				// formulas are never evaluated: the value Excel saved is what the clerk
@@ -366,7 +369,7 @@ public final class XlsWorkbook implements SpreadsheetSource {
 					put(column, formula.getCachedBooleanValue() ? "TRUE" : "FALSE");
 				}
 				else if (type == CellType.ERROR.getCode()) {
-					put(column, errorText(formula.getCachedErrorValue()));
+					put(column, PoiGridReader.errorText(formula.getCachedErrorValue()));
 				}
 				else {
 					put(column, number(cell, formula.getValue()));
@@ -381,15 +384,6 @@ public final class XlsWorkbook implements SpreadsheetSource {
 				return CellTexts.excelDate(value, date1904);
 			}
 			return CellTexts.plainDecimal(value);
-		}
-
-		private static String errorText(int code) {
-			try {
-				return FormulaError.forInt(code).getString();
-			}
-			catch (IllegalArgumentException ex) {
-				return "#ERROR";
-			}
 		}
 
 		private void put(int column, String text) {

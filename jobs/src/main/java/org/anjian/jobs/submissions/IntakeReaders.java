@@ -1,0 +1,60 @@
+package org.anjian.jobs.submissions;
+
+import java.util.function.BiConsumer;
+
+import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.readers.SubmissionFileReader;
+import org.anjian.readers.SubmissionFiles;
+import org.anjian.readers.SummaryTableFileReader;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.TimeLimitedReader;
+import org.anjian.readers.lists.ListDefinition;
+import org.anjian.readers.lists.ListFileReader;
+import org.anjian.warehouse.MeasureCatalog;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.writers.lists.ListWriter;
+import org.anjian.writers.submissions.SubmissionHistory;
+
+/**
+ * The readers of one intake, built once from its settings, and the processor and list
+ * writer made from them: the intake step ({@link SubmissionsIntakeJobConfiguration}) and
+ * {@link ListIntake} (the benchmark's entry) build theirs here, so the two cannot drift
+ * apart.
+ *
+ * @param frontDoor every inbox file is opened here: list-sized limits (a hostile list is
+ * rejected before it is read), then a summary table held to the summary limits
+ * @param summaries the summary read, within the content limits and the per-file time
+ * limit
+ * @param lists the streaming list read; a sheet inflates within the list limits while it
+ * is read
+ */
+record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, ListFileReader lists,
+		IntakeSettings settings) {
+
+	static IntakeReaders of(IntakeSettings settings) {
+		ReaderLimits limits = settings.readerLimits();
+		return new IntakeReaders(
+				new SubmissionFiles(new SummaryTableFileReader(limits), ListDefinition.bundled(),
+						settings.listLimits()),
+				new TimeLimitedReader(new SummaryTableFileReader(limits), limits),
+				new ListFileReader(ListDefinition.bundled(), settings.listLimits()), settings);
+	}
+
+	/**
+	 * Recognises and checks each file against the reference data and the submitter's
+	 * earlier tables.
+	 */
+	SubmissionAuditProcessor processor(ReferenceData reference, Warehouse warehouse,
+			BiConsumer<String, String> skipped) {
+		SubmissionHistory history = new SubmissionHistory(warehouse);
+		return new SubmissionAuditProcessor(summaries, frontDoor, reference, MeasureCatalog.standard(),
+				history::previousCumulative, skipped);
+	}
+
+	/** Streams each list into the warehouse within the list time limit. */
+	ListSubmissionWriter listWriter(ListWriter writer) {
+		return new ListSubmissionWriter(lists, writer, settings.listReadTimeout());
+	}
+
+}

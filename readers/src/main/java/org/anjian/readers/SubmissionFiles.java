@@ -1,0 +1,219 @@
+package org.anjian.readers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import org.anjian.readers.grid.Grid;
+import org.anjian.readers.grid.GridReadException;
+import org.anjian.readers.limits.OoxmlPrescan;
+import org.anjian.readers.limits.ReaderLimitException;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.lists.LimitedListFileReader;
+import org.anjian.readers.lists.ListDefinition;
+import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListHeaders;
+import org.anjian.readers.lists.ListPrecheck;
+import org.anjian.readers.rows.FileSignature;
+import org.anjian.readers.rows.Grids;
+import org.anjian.readers.rows.OoxmlPackages;
+import org.anjian.readers.rows.RowSource;
+import org.anjian.readers.rows.SheetInfo;
+import org.anjian.readers.rows.SpreadsheetSource;
+import org.anjian.readers.rows.SpreadsheetSources;
+import org.anjian.readers.rows.XlsxWorkbook;
+
+/**
+ * The front door into {@code readers}: opens a submission file once, checks it against
+ * the list-sized limits (the loosest: a list may legitimately be large), detects its
+ * format by content and its kind by the first rows of its sheets, and returns a
+ * {@link SubmissionFile} — {@link SummaryTableFile}, {@link RecordListFile} or
+ * {@link UnreadableFile} with its rule. A file found to be a summary table is then
+ * checked against the summary limits too, so the summary read only reads.
+ *
+ * <p>
+ * An .xlsx's zip is opened once here: the parts but the sheets are prescanned
+ * ({@link OoxmlPrescan}, list-sized), the first rows sniffed through the same zip, and
+ * for a summary table the sheets prescanned with the summary limits, again in it. The
+ * summary read opens it a second time to build its grids; nothing else opens it
+ * ({@code SubmissionFilesZipOpensTests} counts).
+ *
+ * <p>
+ * Sniffing reads the first 60 rows of each sheet (summary forms look that far), asks the
+ * summary locator first, then the list definitions; it never reads a sheet through. Never
+ * throws for bad content. Thread-safe.
+ */
+public final class SubmissionFiles {
+
+	/**
+	 * How many rows a summary table header is looked for in when sniffing (as
+	 * {@code TableLocator} does).
+	 */
+	private static final int SNIFF_ROWS = 60;
+
+	private final SummaryTableFileReader summaries;
+
+	private final ListHeaders lists;
+
+	private final ReaderLimits listLimits;
+
+	private final long maxSharedStringChars;
+
+	/**
+	 * Bundled forms and lists, {@link ReaderLimits#defaults()} for summaries,
+	 * {@link ReaderLimits#forLists()}.
+	 */
+	public SubmissionFiles() {
+		this(new SummaryTableFileReader(), ListDefinition.bundled(), ReaderLimits.forLists());
+	}
+
+	/**
+	 * @param summaries the forms and the summary limits, which a summary table is checked
+	 * against
+	 */
+	public SubmissionFiles(SummaryTableFileReader summaries, List<ListDefinition> lists, ReaderLimits listLimits) {
+		this(summaries, lists, listLimits, ReaderLimits.LIST_MAX_SHARED_STRING_CHARS);
+	}
+
+	/**
+	 * @param maxSharedStringChars characters an .xlsx's shared-strings table may hold in
+	 * all
+	 */
+	public SubmissionFiles(SummaryTableFileReader summaries, List<ListDefinition> lists, ReaderLimits listLimits,
+			long maxSharedStringChars) {
+		this.summaries = summaries;
+		this.lists = new ListHeaders(lists);
+		this.listLimits = listLimits;
+		this.maxSharedStringChars = maxSharedStringChars;
+	}
+
+	public SubmissionFile open(Path file) {
+		String fileName = file.getFileName().toString();
+		String format = "unknown";
+		try {
+			Finding tooLarge = ListPrecheck.size(file, listLimits);
+			if (tooLarge != null) {
+				return new UnreadableFile(file, format, tooLarge);
+			}
+			switch (FileSignature.of(file)) {
+				case ZIP -> {
+					try (ZipFile zip = OoxmlPackages.open(file)) {
+						if (!OoxmlPackages.isWorkbook(zip)) {
+							return new UnreadableFile(file, format, SummaryTableFileReader
+								.notASpreadsheet(SpreadsheetSources.NOT_A_WORKBOOK, fileName));
+						}
+						format = "xlsx";
+						OoxmlPrescan prescan;
+						try {
+							prescan = OoxmlPrescan.streamedSheets(zip, listLimits, maxSharedStringChars);
+						}
+						catch (IOException ex) {
+							return new UnreadableFile(file, format, ListPrecheck.broken(ex, fileName));
+						}
+						// the workbook closes the zip when done, so a summary's sheets
+						// are prescanned while it is open
+						try (XlsxWorkbook workbook = XlsxWorkbook.open(zip, listLimits)) {
+							return summaryLimits(sniff(file, workbook), zip, prescan);
+						}
+					}
+				}
+				case OLE2 -> {
+					try (SpreadsheetSource source = SpreadsheetSources.ole2(file)) {
+						format = source.format();
+						return summaryLimits(sniff(file, source), null, null);
+					}
+				}
+				default -> {
+					ListPrecheck.text(file, listLimits);
+					try (SpreadsheetSource source = SpreadsheetSources.csv(file)) {
+						format = source.format();
+						return summaryLimits(sniff(file, source), null, null);
+					}
+				}
+			}
+		}
+		catch (ReaderLimitException ex) {
+			return new UnreadableFile(file, format, ListPrecheck.limit(ex, fileName));
+		}
+		catch (SpreadsheetSources.NotASpreadsheetException ex) {
+			return new UnreadableFile(file, "unknown",
+					SummaryTableFileReader.notASpreadsheet(ex.getMessage(), fileName));
+		}
+		catch (GridReadException ex) {
+			return new UnreadableFile(file, format, Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null,
+					null, ex.getMessage() + "，文件“" + fileName + "”"));
+		}
+		catch (IOException | RuntimeException ex) {
+			ReaderLimitException limit = ReaderLimitException.in(ex);
+			if (limit != null) {
+				return new UnreadableFile(file, format, ListPrecheck.limit(limit, fileName));
+			}
+			return new UnreadableFile(file, format, Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null,
+					null,
+					"文件无法读取（" + ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"));
+		}
+		catch (OutOfMemoryError | StackOverflowError ex) {
+			return new UnreadableFile(file, format, LimitedListFileReader.failed(file, ex));
+		}
+	}
+
+	/**
+	 * What the file is, from the first rows of its sheets only (a large xlsx is not read
+	 * through; its shared strings table is parsed only as far as the cells asked for
+	 * need): sheets are tried visible ones first; the first that has a summary form's
+	 * header or a list header decides, as the readers do.
+	 */
+	private SubmissionFile sniff(Path file, SpreadsheetSource source) throws GridReadException, IOException {
+		String format = source.format();
+		for (SheetInfo sheet : ListHeaders.visibleFirst(source.sheets())) {
+			try (RowSource rows = source.open(sheet)) {
+				Grid grid = Grids.read(rows, SNIFF_ROWS);
+				String form = summaries.formOf(grid);
+				if (form != null) {
+					return new SummaryTableFile(file, format, form, sheet.name());
+				}
+				ListHeaders.Recognised list = lists.recognise(grid);
+				if (list != null) {
+					return new RecordListFile(file, format, list.kind(), sheet.name(), list.submitter());
+				}
+			}
+		}
+		return new UnreadableFile(file, format, Finding.error(ListFileReader.NO_LIST, null, null, null,
+				"既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + file.getFileName() + "”）"));
+	}
+
+	/**
+	 * A summary table within the list limits is held to the summary's: its size, and an
+	 * .xlsx's sheets in full ({@code prescan} continued in {@code zip}; null for .xls and
+	 * CSV, whose reads check their limits as they go).
+	 */
+	private SubmissionFile summaryLimits(SubmissionFile sniffed, ZipFile zip, OoxmlPrescan prescan) throws IOException {
+		if (!(sniffed instanceof SummaryTableFile summary)) {
+			return sniffed;
+		}
+		ReaderLimits limits = summaries.limits();
+		String fileName = summary.path().getFileName().toString();
+		long size = Files.size(summary.path());
+		if (size > limits.maxFileBytes()) {
+			return new UnreadableFile(summary.path(), "unknown",
+					SummaryTableFileReader.tooLarge(size, limits, fileName));
+		}
+		try {
+			if (prescan != null) {
+				prescan.sheets(zip, limits);
+			}
+			return summary;
+		}
+		catch (ReaderLimitException ex) {
+			return new UnreadableFile(summary.path(), summary.format(), SummaryTableFileReader.beyond(ex, fileName));
+		}
+		catch (IOException ex) {
+			return new UnreadableFile(summary.path(), summary.format(),
+					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
+							"文件已损坏，Excel 内容无法读取（" + ex.getMessage() + "），文件“" + fileName + "”"));
+		}
+	}
+
+}

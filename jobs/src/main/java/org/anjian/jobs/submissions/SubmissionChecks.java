@@ -30,15 +30,20 @@ final class SubmissionChecks {
 			new String[] { "RECTIFIED_SUM", "rectified_total", "rectified_major", "rectified_general", "已整改隐患" });
 
 	/**
-	 * (rectified, found) pairs: a cumulative table cannot have rectified more than it
-	 * found.
+	 * (part, whole) pairs with the reason a clerk reads: a cumulative table cannot have
+	 * rectified more than it found, nor self-checks more major hazards than hazards.
 	 */
+	private static final String RECTIFIED_REASON = "累计表中已整改数不能超过发现数";
+
 	private static final List<String[]> NOT_ABOVE_RULES = List.of(
-			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_total", "hazards_total", "已整改隐患总计", "发现隐患总计" },
-			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_major", "hazards_major", "已整改重大事故隐患", "发现重大事故隐患" },
-			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_general", "hazards_general", "已整改一般事故隐患", "发现一般事故隐患" },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_total", "hazards_total", "已整改隐患总计", "发现隐患总计",
+					RECTIFIED_REASON },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_major", "hazards_major", "已整改重大事故隐患", "发现重大事故隐患",
+					RECTIFIED_REASON },
+			new String[] { "RECTIFIED_EXCEEDS_FOUND", "rectified_general", "hazards_general", "已整改一般事故隐患", "发现一般事故隐患",
+					RECTIFIED_REASON },
 			new String[] { "SELFCHECK_MAJOR_EXCEEDS", "selfcheck_hazards_major", "selfcheck_hazards", "企业自查重大事故隐患",
-					"自查发现隐患" });
+					"自查发现隐患", "自查发现的重大事故隐患是自查发现隐患的一部分，不能超过它" });
 
 	private final MeasureCatalog catalog;
 
@@ -113,8 +118,8 @@ final class SubmissionChecks {
 		}
 		if (part.compareTo(whole) > 0) {
 			findings.add(Finding.error(rule[0], table.sheet(), row.rowNumber(), row.cells().get(rule[1]).column(),
-					where(row) + "：" + rule[3] + " " + plain(part) + " 大于" + rule[4] + " " + plain(whole)
-							+ "（累计表中已整改数不能超过发现数）"));
+					where(row) + "：" + rule[3] + " " + plain(part) + " 大于" + rule[4] + " " + plain(whole) + "（"
+							+ rule[5] + "）"));
 		}
 	}
 

@@ -140,9 +140,9 @@ class SubmissionChecksTests {
 		assertThat(findings)
 			.extracting(Finding::severity, Finding::rule, Finding::sheet, Finding::rowNumber, Finding::column)
 			.containsExactly(tuple(Severity.ERROR, "SELFCHECK_MAJOR_EXCEEDS", SHEET, 7, "Y"));
-		// the values are named; the tail shared with the rectified rules (“已整改数不能超过发现数”)
-		// is not pinned here
-		assertThat(findings.get(0).message()).startsWith("第7行“住建”：企业自查重大事故隐患 6 大于自查发现隐患 5");
+		// the reason is the self-check's own, not the rectified rules' (“已整改数不能超过发现数”)
+		assertThat(findings.get(0).message())
+			.isEqualTo("第7行“住建”：企业自查重大事故隐患 6 大于自查发现隐患 5（自查发现的重大事故隐患是自查发现隐患的一部分，不能超过它）");
 	}
 
 	@Test

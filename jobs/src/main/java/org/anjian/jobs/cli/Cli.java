@@ -20,6 +20,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Parses and validates the command line ({@link CliSpec}, before anything starts),
@@ -215,9 +216,11 @@ public final class Cli {
 				settings.put(setting, value);
 			}
 		});
-		app.addInitializers(ctx -> ctx.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("anjianCommandLineSettings", settings)));
+		// in the environment before it is prepared: the log file (logging.file.name) is
+		// decided from anjian.home as the environment is prepared
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("anjianCommandLineSettings", settings));
+		app.setEnvironment(environment);
 		return app.run();
 	}
 

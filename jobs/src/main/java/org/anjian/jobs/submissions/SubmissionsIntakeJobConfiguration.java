@@ -119,8 +119,8 @@ class SubmissionsIntakeJobConfiguration {
 	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, ListFileReader listFileReader, ListWriter listWriter,
 			IntakeSettings settings, @Value(RUN) String run, IntakeRuns runs) {
-		return new IntakeWriter(new SubmissionWriter(warehouse),
-				new ListSubmissionWriter(listFileReader, listWriter, settings.listReadTimeout()), runs.tally(run));
+		return new IntakeWriter(new SubmissionWriter(warehouse), new ListSubmissionWriter(listFileReader, listWriter,
+				settings.listReadTimeout(), runs.tally(run).progress()), runs.tally(run));
 	}
 
 	/** One line per file into the run's progress. */

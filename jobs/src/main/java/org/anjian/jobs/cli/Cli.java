@@ -81,6 +81,7 @@ public final class Cli {
 					+ " 不会新建一个：先运行 ingest、nightly 或 demo，或用 --home（或 ANJIAN_HOME）指向已有的数据目录");
 			return ExitCodes.DATA_ERROR;
 		}
+		boolean[] logged = { false };
 		// status only reads (job repository, scheduler store, analysts' snapshot): it
 		// runs beside a working process
 		try (HomeLock lock = "status".equals(args.command()) ? HomeLock.shared() : HomeLock.acquire(home)) {
@@ -103,6 +104,7 @@ public final class Cli {
 					// the stack trace goes to the log file while the context's logging is
 					// still set up; the operator gets one line below
 					log.error("{} 失败", args.command(), ex);
+					logged[0] = true;
 					throw ex;
 				}
 			}
@@ -112,7 +114,9 @@ public final class Cli {
 			return ExitCodes.USAGE;
 		}
 		catch (Exception ex) {
-			log.error("{} 失败", args.command(), ex);
+			if (!logged[0] && logsToFile()) {
+				log.error("{} 失败", args.command(), ex);
+			}
 			Throwable cause = rootCause(ex);
 			if (cause instanceof ReferenceDataException || cause instanceof CliArgs.UsageException) {
 				err.println("anjian: " + cause.getMessage());
@@ -125,6 +129,15 @@ public final class Cli {
 			err.println("anjian: " + args.command() + " 失败：" + cause + "（详见 " + logFile(home) + "）");
 			return ExitCodes.SOFTWARE;
 		}
+	}
+
+	/**
+	 * Whether the log goes to the home's file: not before Spring set logging up (a lock
+	 * that could not be taken), when Logback's default would print to stdout.
+	 */
+	private static boolean logsToFile() {
+		return LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context
+				&& context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE") != null;
 	}
 
 	/**

@@ -205,6 +205,18 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aHomeThatCannotBeUsedIsOneLineAndNothingOnStdout() throws Exception {
+		Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+		Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+
+		CliRun run = CliRun.of("ingest", "--home", file.toString(), "--inbox", inbox.toString());
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SOFTWARE);
+		assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
 	void statusJsonIsOneObjectWithTheJobsFiresAndSubmissions() throws Exception {
 		Path inbox = Files.createDirectories(tmp.resolve("inbox"));
 		Path home = tmp.resolve("home");

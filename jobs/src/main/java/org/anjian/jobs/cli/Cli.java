@@ -114,7 +114,8 @@ public final class Cli {
 			return ExitCodes.USAGE;
 		}
 		catch (Exception ex) {
-			if (!logged[0] && logsToFile()) {
+			boolean inLog = logged[0] || logsToFile();
+			if (!logged[0] && inLog) {
 				log.error("{} 失败", args.command(), ex);
 			}
 			Throwable cause = rootCause(ex);
@@ -126,7 +127,7 @@ public final class Cli {
 				err.println("anjian: " + cause.getMessage());
 				return ExitCodes.SOFTWARE;
 			}
-			err.println("anjian: " + args.command() + " 失败：" + cause + "（详见 " + logFile(home) + "）");
+			err.println("anjian: " + args.command() + " 失败：" + cause + (inLog ? "（详见 " + logFile(home) + "）" : ""));
 			return ExitCodes.SOFTWARE;
 		}
 	}

@@ -1,6 +1,9 @@
 package org.anjian.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.anjian.jobs.runs.Runs;
@@ -11,6 +14,8 @@ import org.anjian.schedules.NextFire;
 import org.anjian.schedules.ScheduleSettings;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.stereotype.Component;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code schedule --inbox DIR}: stays up and runs the calendar; each trigger starts its
@@ -42,6 +47,20 @@ class ScheduleCommand implements AnjianCommand {
 		Path inbox = args.requiredFolder("inbox");
 		ScheduleSettings scheduleSettings = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
 		CountDownLatch stopped = new CountDownLatch(1);
+		// SIGTERM and Ctrl-C are taken before the JVM begins to shut down: its shutdown
+		// hooks (H2's among them, which closes the job repository and the Quartz store)
+		// would pull the databases from under the running job. The main thread stops the
+		// scheduler, the job completes, and the process exits normally with 0.
+		Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+		for (String name : List.of("TERM", "INT")) {
+			try {
+				Signal signal = new Signal(name);
+				previous.put(signal, Signal.handle(signal, s -> stopped.countDown()));
+			}
+			catch (IllegalArgumentException ex) {
+				// not on this platform: the shutdown hook below stops the scheduler
+			}
+		}
 		Thread hook = new Thread(() -> {
 			stopped.countDown();
 			// the main thread stops the scheduler (waiting for the running job) and
@@ -69,6 +88,7 @@ class ScheduleCommand implements AnjianCommand {
 			out.line("调度器已停止");
 		}
 		finally {
+			previous.forEach(Signal::handle);
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);
 			}

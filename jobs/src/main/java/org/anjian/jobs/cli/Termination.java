@@ -4,12 +4,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A clean exit on SIGTERM. The JVM reports 143 for a process stopped by a signal, however
- * cleanly its shutdown hooks finish, unless a hook ends it with {@link Runtime#halt}. So
- * {@code schedule}'s shutdown hook stops the scheduler (the running job completes), lets
- * the main thread finish the command (context closed, home lock released) and then halts
- * with the command's exit code: 0. Only the real process entry point
- * ({@code AnjianApplication.main}) owns the process; in-process runs (tests) never halt.
+ * The fallback for a clean exit on SIGTERM where {@code schedule} cannot take the signal
+ * itself ({@code sun.misc.Signal} unavailable, e.g. {@code java -Xrs}). The JVM reports
+ * 143 for a process stopped by a signal, however cleanly its shutdown hooks finish,
+ * unless a hook ends it with {@link Runtime#halt}. So {@code schedule}'s shutdown hook
+ * stops the scheduler (the running job completes), lets the main thread finish the
+ * command (context closed, home lock released) and then halts with the command's exit
+ * code: 0. Only the real process entry point ({@code AnjianApplication.main}) owns the
+ * process; in-process runs (tests) never halt.
  */
 public final class Termination {
 

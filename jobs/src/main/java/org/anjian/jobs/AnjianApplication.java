@@ -1,6 +1,7 @@
 package org.anjian.jobs;
 
 import org.anjian.jobs.cli.Cli;
+import org.anjian.jobs.cli.Termination;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** anjian (安监): the command-line entry point; see {@link Cli} for the commands. */
@@ -8,7 +9,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AnjianApplication {
 
 	public static void main(String[] args) {
-		System.exit(Cli.run(args, System.out, System.err));
+		Termination.ownProcess();
+		int code = Cli.run(args, System.out, System.err);
+		// on SIGTERM the shutdown hook halts with this code once it is known (exit would
+		// block while the hooks run)
+		Termination.finished(code);
+		System.exit(code);
 	}
 
 }

@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A parsed command line: {@code <command> [--option value | --flag]…}. */
+/**
+ * A parsed command line: {@code <command> [--option value | --flag]…}, the option names
+ * without their dashes. anjian's own commands get it from {@link CliSpec} (picocli:
+ * declared options only, validated before anything starts); {@link #parse} is the
+ * free-form parser the bench's command line still uses.
+ */
 public record CliArgs(String command, Map<String, String> options) {
 
 	private static final Set<String> FLAGS = Set.of("help", "no-mask-phones", "quiet", "keep");

@@ -3,6 +3,7 @@ package org.anjian.jobs.submissions;
 import java.util.function.BiConsumer;
 
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.jobs.system.RunProgress;
 import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionFiles;
 import org.anjian.readers.SummaryTableFileReader;
@@ -52,9 +53,12 @@ record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, 
 				history::previousCumulative, skipped);
 	}
 
-	/** Streams each list into the warehouse within the list time limit. */
-	ListSubmissionWriter listWriter(ListWriter writer) {
-		return new ListSubmissionWriter(lists, writer, settings.listReadTimeout());
+	/**
+	 * Streams each list into the warehouse within the list time limit.
+	 * @param progress where a long read reports how far it is, or null for none
+	 */
+	ListSubmissionWriter listWriter(ListWriter writer, RunProgress progress) {
+		return new ListSubmissionWriter(lists, writer, settings.listReadTimeout(), progress);
 	}
 
 }

@@ -66,7 +66,7 @@ public final class ListIntake {
 	public static ListIntake of(Warehouse warehouse, ReferenceData reference, IntakeSettings settings) {
 		IntakeReaders readers = IntakeReaders.of(settings);
 		return new ListIntake(readers.processor(reference, warehouse, (path, reason) -> {
-		}), readers.listWriter(new ListWriter(warehouse)));
+		}), readers.listWriter(new ListWriter(warehouse), null));
 	}
 
 	/** {@link #ingest(Path, Phases)} without timing. */

@@ -2,6 +2,7 @@ package org.anjian.jobs.submissions;
 
 import org.anjian.readers.Finding;
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.jobs.system.RunProgress;
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListFileReader;
 import org.anjian.readers.work.Worker;
@@ -25,8 +26,19 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	private final java.time.Duration timeLimit;
 
+	private final RunProgress progress;
+
 	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit) {
+		this(reader, writer, timeLimit, null);
+	}
+
+	/**
+	 * @param progress where a long read reports how far it is ({@link ListHeartbeat}), or
+	 * null for none
+	 */
+	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit, RunProgress progress) {
 		this.timeLimit = timeLimit;
+		this.progress = progress;
 		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile
 		// list is one rejection, not an OOM
 		// the list-sized limits were checked when the file was sniffed
@@ -85,9 +97,11 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 	 * out first.
 	 */
 	private boolean readWithinLimit(InboxFile file, ListSubmission item, ListLoad load) {
+		ListHeartbeat heartbeat = progress == null ? null
+				: new ListHeartbeat(load, progress, file.path(), ListHeartbeat.INTERVAL, ListHeartbeat.EVERY_ROWS);
 		Worker worker = Worker.start("list-reader", () -> {
 			try {
-				reader.read(file.file(), load);
+				reader.read(file.file(), heartbeat == null ? load : heartbeat);
 			}
 			catch (OutOfMemoryError ex) {
 				// rows are streamed, so only a pathological shared-strings table or cell
@@ -97,7 +111,7 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 						"读取该清单时内存不足（文件中可能有异常巨大的单元格或共享字符串表），文件未入库，请检查后重新报送"));
 			}
 		});
-		try {
+		try (ListHeartbeat beating = heartbeat) {
 			if (!worker.awaitWithin(timeLimit)) {
 				// abandoned: closing the load rolls its rows back and makes the worker's
 				// next row fail

@@ -92,7 +92,9 @@ class SubmissionsIntakeJobConfiguration {
 	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, IntakeReaders intakeReaders, ListWriter listWriter,
 			@Value(RUN) String run, IntakeRuns runs) {
-		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter), runs.tally(run));
+		IntakeTally tally = runs.tally(run);
+		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter, tally.progress()),
+				tally);
 	}
 
 	/** One line per file into the run's progress. */

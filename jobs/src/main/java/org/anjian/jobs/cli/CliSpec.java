@@ -1,0 +1,289 @@
+package org.anjian.jobs.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.warehouse.rollups.RollupKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The command line's grammar, declared once with picocli: every command, every option
+ * (the intake limits from {@link IntakeSettings#settings()}), {@code --help} for the tool
+ * and each command, {@code --version}. Parsing never starts Spring: a typo, a missing
+ * option or a malformed value ends here with exit code 64. What it accepts becomes the
+ * same {@link CliArgs} the commands have always been given.
+ */
+final class CliSpec {
+
+	/** The commands in the order {@code --help} lists them. */
+	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status");
+
+	/** Commands that read an existing home and never create one. */
+	static final List<String> READING = List.of("rollup", "export", "status");
+
+	/** Commands that run the intake and so take the intake limits as options. */
+	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
+
+	static final String PRECEDENCE = "取值优先级（每个设置都一样）：命令行选项 > 环境变量 > 默认值。"
+			+ "--home 与 ANJIAN_HOME、--reference 与 ANJIAN_REFERENCE、--max-file-mb 与 ANJIAN_MAX_FILE_MB……"
+			+ "同时给出且不同时，以选项为准，并在 stderr 上提示一行。";
+
+	private CliSpec() {
+	}
+
+	/** What the command line asks for. */
+	sealed interface Parsed {
+
+	}
+
+	/**
+	 * Print this text on stdout and exit 0 ({@code --help}, {@code help},
+	 * {@code --version}).
+	 */
+	record Info(String text) implements Parsed {
+
+	}
+
+	/** Run a command. */
+	record Run(CliArgs args) implements Parsed {
+
+	}
+
+	/**
+	 * Parses and validates {@code argv}.
+	 * @throws CliArgs.UsageException for anything that cannot be run, in one line
+	 */
+	static Parsed parse(String[] argv) {
+		CommandLine root = commandLine();
+		if (argv.length == 0) {
+			throw new CliArgs.UsageException(
+					"缺少命令。用法：java -jar anjian.jar <" + String.join("|", COMMANDS) + "> [选项]；anjian --help 查看全部命令");
+		}
+		ParseResult result;
+		try {
+			result = root.parseArgs(argv);
+		}
+		catch (ParameterException ex) {
+			throw new CliArgs.UsageException(explain(ex));
+		}
+		if (result.isVersionHelpRequested()) {
+			return new Info("anjian " + version() + "（Java " + System.getProperty("java.version") + "）");
+		}
+		if (result.isUsageHelpRequested()) {
+			return new Info(root.getUsageMessage());
+		}
+		ParseResult sub = result.subcommand();
+		if (sub == null) {
+			throw new CliArgs.UsageException("缺少命令。可用命令：" + String.join(", ", COMMANDS) + "（anjian --help 查看用法）");
+		}
+		String command = sub.commandSpec().name();
+		if ("help".equals(command)) {
+			List<String> topic = sub.matchedPositionals().isEmpty() ? List.of()
+					: sub.matchedPositionals().get(0).stringValues();
+			if (topic.isEmpty()) {
+				return new Info(root.getUsageMessage());
+			}
+			CommandLine about = root.getSubcommands().get(topic.get(0));
+			if (about == null || "help".equals(topic.get(0))) {
+				throw new CliArgs.UsageException(unknownCommand(topic.get(0)));
+			}
+			return new Info(about.getUsageMessage());
+		}
+		if (sub.isUsageHelpRequested()) {
+			return new Info(sub.commandSpec().commandLine().getUsageMessage());
+		}
+		Map<String, String> options = new LinkedHashMap<>();
+		for (OptionSpec option : sub.matchedOptions()) {
+			String name = option.longestName().substring(2);
+			List<String> values = option.stringValues();
+			options.put(name, option.arity().max() == 0 || values.isEmpty() ? "true" : values.get(values.size() - 1));
+		}
+		CliArgs args = new CliArgs(command, options);
+		validate(args);
+		return new Run(args);
+	}
+
+	/** The values that need no reference data, checked before anything starts. */
+	private static void validate(CliArgs args) {
+		args.dateTime("now");
+		args.dateTime("as-of");
+		args.option("period").ifPresent(text -> {
+			try {
+				YearMonth.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				throw new CliArgs.UsageException("选项 --period 应为 YYYY-MM，例如 2024-05（不是“" + text + "”）");
+			}
+		});
+		args.option("kind").ifPresent(text -> {
+			try {
+				RollupKind.fromCode(text);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CliArgs.UsageException("选项 --kind 应为 cutoff 或 month-end（不是“" + text + "”）");
+			}
+		});
+		Map<String, String> settings = new LinkedHashMap<>();
+		args.options().forEach((option, value) -> {
+			String setting = IntakeSettings.settingOf(option);
+			if (setting != null) {
+				settings.put(setting, value);
+			}
+		});
+		try {
+			IntakeSettings.from(settings::get);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CliArgs.UsageException(ex.getMessage());
+		}
+	}
+
+	private static String explain(ParameterException ex) {
+		String command = ex.getCommandLine().getCommandName();
+		String where = "anjian".equals(command) ? "" : "（命令 " + command + "）";
+		String help = "anjian " + ("anjian".equals(command) ? "" : command + " ") + "--help 查看用法";
+		if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+			List<String> args = unmatched.getUnmatched();
+			String first = args.isEmpty() ? "" : args.get(0);
+			if ("anjian".equals(command) && !first.startsWith("-")) {
+				return unknownCommand(first);
+			}
+			List<String> suggestions = unmatched.getSuggestions();
+			String guess = suggestions.isEmpty() ? "；" : "；是不是 " + String.join(" 或 ", suggestions) + "？";
+			return (first.startsWith("-") ? "未知选项“" : "无法理解的参数“") + first + "”" + where + guess + help;
+		}
+		if (ex instanceof CommandLine.MissingParameterException missing) {
+			List<String> names = new ArrayList<>();
+			missing.getMissing()
+				.forEach(arg -> names
+					.add(arg instanceof OptionSpec o ? o.longestName() : ((PositionalParamSpec) arg).paramLabel()));
+			if (ex.getMessage() != null && ex.getMessage().startsWith("Missing required option")) {
+				return "命令 " + command + " 需要选项 " + String.join("、", names) + "；" + help;
+			}
+			return "选项 " + String.join("、", names) + " 缺少取值" + where + "；" + help;
+		}
+		return ex.getMessage() + where + "；" + help;
+	}
+
+	private static String unknownCommand(String name) {
+		return "未知命令“" + name + "”。可用命令：" + String.join(", ", COMMANDS) + "（anjian --help 查看用法）";
+	}
+
+	/** anjian's version, from the build (application.properties, filtered by Maven). */
+	static String version() {
+		Properties properties = new Properties();
+		try (InputStream in = CliSpec.class.getResourceAsStream("/application.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// no version then
+		}
+		String version = properties.getProperty("anjian.version", "");
+		return version.isBlank() || version.startsWith("@") ? "（开发版本）" : version;
+	}
+
+	/** The grammar. */
+	static CommandLine commandLine() {
+		CommandSpec root = CommandSpec.create().name("anjian").version("anjian " + version());
+		root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("显示本用法").build());
+		root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("显示版本").build());
+		root.usageMessage()
+			.description("安监统计报表批处理：读取收件箱 → 审核 → 入库 → 汇总、催报、上报表 → 导出。", "",
+					"java -jar anjian.jar <命令> [选项]；anjian <命令> --help 或 anjian help <命令> 查看某个命令的选项。")
+			.footer("", PRECEDENCE, "",
+					"退出码：0 成功（拒收的文件是数据，不是失败）· 1 作业失败 · 64 命令行有误 · "
+							+ "65 参考数据有误、收件目录不存在或 --home 不是 anjian 数据目录 · 70 内部错误 · 75 另一个 anjian 进程正在使用同一个 --home。",
+					"日志：<home>/logs/anjian.log（滚动；失败的完整堆栈在这里，stdout 只有命令自己的输出）。");
+		root.usageMessage().commandListHeading("%n命令：%n");
+		add(root, "demo", "内置演示县：生成演示报送 → 入库 → 两种汇总 → 导出，并打印结果位置", c -> {
+		});
+		add(root, "ingest", "读取收件目录（含子目录）中尚未入库的全部文件", c -> {
+			c.addOption(option("--inbox", "DIR", true, "收件目录（只读，从不修改、移动或删除其中的文件）"));
+			c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻，例如 2024-05-22T23:59:59（上海时间）；之后收到的文件不读"));
+		});
+		add(root, "rollup", "生成一次汇总，打印催报名单，把上报表写入 outbox", c -> {
+			c.addOption(option("--campaign", "C", true, "专项行动代码（campaigns.csv 的 code）"));
+			c.addOption(option("--period", "YYYY-MM", true, "统计月份，例如 2024-05"));
+			c.addOption(option("--kind", "KIND", true, "cutoff（截止日汇总）或 month-end（月末汇总）"));
+			c.addOption(option("--as-of", "DATETIME", false, "截至时刻（默认：截止日或月末 23:59:59）；其他时刻为假设分析（what-if），不改正式结果"));
+		});
+		add(root, "export", "刷新 Parquet/CSV 导出和分析快照",
+				c -> c.addOption(flag("--no-mask-phones", "不遮蔽联络员电话和姓名（仅用于受控的内部副本）")));
+		add(root, "nightly", "入库，然后生成已到期的全部汇总，再导出", c -> {
+			c.addOption(option("--inbox", "DIR", true, "收件目录"));
+			c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻（默认：当前上海时间），用于补跑任意一天"));
+		});
+		add(root, "schedule", "常驻运行日程（Quartz）：每晚入库、截止日和月末汇总；SIGTERM 在当前作业完成后退出（退出码 0）",
+				c -> c.addOption(option("--inbox", "DIR", true, "收件目录")));
+		add(root, "status", "最近的作业、下次触发时间、各月报送情况（可在作业运行时查看）", c -> c.addOption(flag("--json", "以 JSON 输出（供监控和脚本读取）")));
+		CommandSpec help = CommandSpec.create().name("help");
+		help.usageMessage().description("显示全部命令或某个命令的用法");
+		help.addPositional(PositionalParamSpec.builder()
+			.paramLabel("COMMAND")
+			.arity("0..1")
+			.description("命令名")
+			.type(String.class)
+			.build());
+		root.addSubcommand("help", help);
+		CommandLine line = new CommandLine(root);
+		line.setUsageHelpWidth(120);
+		return line;
+	}
+
+	private static void add(CommandSpec root, String name, String description,
+			java.util.function.Consumer<CommandSpec> options) {
+		CommandSpec command = CommandSpec.create().name(name).mixinStandardHelpOptions(false);
+		command.usageMessage().description(description);
+		options.accept(command);
+		command.addOption(option("--home", "DIR", false,
+				"数据目录：warehouse.duckdb、exports/、outbox/、batch/、scheduler/、logs/（环境变量 ANJIAN_HOME；默认 ./anjian-data）"));
+		command.addOption(option("--reference", "DIR", false, "参考数据目录（环境变量 ANJIAN_REFERENCE；默认内置演示县）"));
+		if (INTAKE.contains(name)) {
+			IntakeSettings.settings()
+				.forEach((setting,
+						fallback) -> command.addOption(option(
+								"--" + setting.substring("ANJIAN_".length()).toLowerCase(Locale.ROOT).replace('_', '-'),
+								"N", false, "读取限制，覆盖环境变量 " + setting + "（默认 " + fallback + "）")));
+		}
+		command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("显示本命令的用法").build());
+		command.usageMessage().footer("", PRECEDENCE);
+		root.addSubcommand(name, command);
+	}
+
+	private static OptionSpec option(String name, String label, boolean required, String description) {
+		return OptionSpec.builder(name)
+			.paramLabel(label)
+			.arity("1")
+			.required(required)
+			.type(String.class)
+			.description(description)
+			.build();
+	}
+
+	private static OptionSpec flag(String name, String description) {
+		return OptionSpec.builder(name).arity("0").type(boolean.class).description(description).build();
+	}
+
+	static void print(PrintStream out, String text) {
+		out.print(text.endsWith("\n") ? text : text + "\n");
+		out.flush();
+	}
+
+}

@@ -219,7 +219,9 @@ public final class OfficialTableWriter {
 			// The header text runs vertically in narrow columns as on the printed form:
 			// give the rows room.
 			for (int r = layout.firstHeaderRow(); r < units; r++) {
-				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 48);
+				// 58 pt: the 7 lines of 现场紧急处置's note fit in two rows (looked at in
+				// LibreOffice)
+				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 58);
 			}
 			row(units).setHeightInPoints(26);
 		}

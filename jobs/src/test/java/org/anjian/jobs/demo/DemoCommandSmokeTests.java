@@ -74,8 +74,9 @@ class DemoCommandSmokeTests {
 				assertThat(folder.resolve("青川县-QA2024-" + month + "-" + kind + ".xlsx")).isRegularFile()
 					.isNotEmptyFile();
 			}
-			assertThat(home.resolve("exports/fact_submission_line/period=" + month + "/data.parquet")).isNotEmptyFile();
-			assertThat(home.resolve("exports/rollup_cutoff/period=" + month + "/data.parquet")).isNotEmptyFile();
+			assertThat(home.resolve("exports/fact_submission_line/period=" + month + "-01/data.parquet"))
+				.isNotEmptyFile();
+			assertThat(home.resolve("exports/rollup_cutoff/period=" + month + "-01/data.parquet")).isNotEmptyFile();
 		}
 		assertThat(home.resolve("exports/csv/rollup_cutoff.csv")).isNotEmptyFile();
 		assertThat(home.resolve("exports/csv/rollup_month_end.csv")).isNotEmptyFile();

@@ -5,9 +5,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Holiday;
@@ -19,6 +24,13 @@ import org.anjian.warehouse.reference.ReferenceData.Holiday;
  * A day is a working day when it is a weekday and not a holiday, or when it is a make-up
  * working day (调休). Quartz calendars can only exclude days, so the shift itself is
  * computed here.
+ *
+ * <p>
+ * The days come from the bundled State Council calendar ({@link OfficialHolidays}, every
+ * year whose notice is bundled) merged with the office's {@code holidays.csv} (its row
+ * wins for the same date). A year neither covers is computed with weekends only; the run
+ * layer prints {@link #coverageWarnings(Collection)} so that nobody trusts such a
+ * deadline silently.
  */
 public final class DeadlineCalendar {
 
@@ -29,10 +41,81 @@ public final class DeadlineCalendar {
 
 	private final Map<LocalDate, String> exceptions = new HashMap<>();
 
+	private final SortedSet<Integer> coveredYears = new TreeSet<>();
+
+	/** The bundled State Council calendar merged with the office's {@code holidays}. */
 	public DeadlineCalendar(Collection<Holiday> holidays) {
+		this(OfficialHolidays.bundled(), holidays);
+	}
+
+	/**
+	 * {@code official} (null: none) merged with the office's {@code holidays}, which win
+	 * for the same date.
+	 */
+	public DeadlineCalendar(OfficialHolidays official, Collection<Holiday> holidays) {
+		if (official != null) {
+			for (Holiday h : official.days()) {
+				exceptions.put(h.date(), h.kind());
+			}
+			coveredYears.addAll(official.notices().keySet());
+		}
 		for (Holiday h : holidays) {
 			exceptions.put(h.date(), h.kind());
+			coveredYears.add(h.date().getYear());
 		}
+	}
+
+	/**
+	 * The years whose holidays are known: those of a bundled notice, and every year the
+	 * office's {@code holidays.csv} has a row in.
+	 */
+	public SortedSet<Integer> coveredYears() {
+		return java.util.Collections.unmodifiableSortedSet(coveredYears);
+	}
+
+	/**
+	 * One line per campaign and year in which one of its months' deadlines falls outside
+	 * {@link #coveredYears()} (computed with weekends only there), e.g.
+	 * {@code 警告：节假日日历未覆盖2027年（已有2019—2026年）：专项行动 QA2027 的 2027-01 至 2027-03 月截止日按周末推算，请在 holidays.csv 中补充2027年的节假日安排}.
+	 * Empty when every deadline is covered.
+	 */
+	public List<String> coverageWarnings(Collection<Campaign> campaigns) {
+		List<String> out = new ArrayList<>();
+		for (Campaign c : campaigns) {
+			Map<Integer, List<YearMonth>> uncovered = new LinkedHashMap<>();
+			for (YearMonth m = c.firstMonth(); !m.isAfter(c.lastMonth()); m = m.plusMonths(1)) {
+				int year = nominalDeadline(c, m).getYear();
+				if (!coveredYears.contains(year)) {
+					uncovered.computeIfAbsent(year, y -> new ArrayList<>()).add(m);
+				}
+			}
+			uncovered.forEach((year,
+					months) -> out.add("警告：节假日日历未覆盖" + year + "年（已有" + coverage() + "）：专项行动 " + c.code() + " 的 "
+							+ months.get(0) + (months.size() > 1 ? " 至 " + months.get(months.size() - 1) : "")
+							+ " 月截止日按周末推算，请在 holidays.csv 中补充" + year + "年的节假日安排"));
+		}
+		return out;
+	}
+
+	private String coverage() {
+		if (coveredYears.isEmpty()) {
+			return "无";
+		}
+		List<String> spans = new ArrayList<>();
+		Integer start = null;
+		Integer prev = null;
+		for (int y : coveredYears) {
+			if (prev != null && y != prev + 1) {
+				spans.add(start.equals(prev) ? start + "年" : start + "—" + prev + "年");
+				start = y;
+			}
+			if (start == null) {
+				start = y;
+			}
+			prev = y;
+		}
+		spans.add(start.equals(prev) ? start + "年" : start + "—" + prev + "年");
+		return String.join("、", spans);
 	}
 
 	public boolean isWorkingDay(LocalDate day) {

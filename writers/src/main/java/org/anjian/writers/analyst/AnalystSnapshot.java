@@ -30,13 +30,30 @@ import org.anjian.writers.exports.AtomicFiles;
  * temp file over {@code anjian.duckdb}. The publisher never opens the published file, it
  * only renames onto it, so an analyst's lock on it never blocks a publish; an analyst who
  * has the old file open keeps reading the old inode (Linux) until reconnecting. The data
- * dictionary is written beside it.
+ * dictionary, the snapshot's tables and views, is written beside it.
+ *
+ * <p>
+ * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
+ * {@value #STORAGE_VERSION_ENV}, default {@value #DEFAULT_STORAGE_VERSION}), so that the
+ * DuckDB releases analysts have installed (CLIs, DBeaver's driver, the Node and Python
+ * packages of the 1.x line) can open it; the shipped 2.x driver would otherwise write a
+ * format only 2.x reads. {@code DuckDbClientCompatibilityTests} opens it with an older
+ * DuckDB JDBC jar.
  */
 public final class AnalystSnapshot {
 
 	public static final String FILE_NAME = "anjian.duckdb";
 
 	static final String VIEWS = "analyst/";
+
+	/** The environment variable naming the snapshot's DuckDB storage version. */
+	public static final String STORAGE_VERSION_ENV = "ANJIAN_SNAPSHOT_STORAGE_VERSION";
+
+	/**
+	 * The storage format of DuckDB 1.0.0 (storage number 64), which every DuckDB from
+	 * 1.0.0 (June 2024) reads, and which keeps every type and view the snapshot uses.
+	 */
+	public static final String DEFAULT_STORAGE_VERSION = "v1.0.0";
 
 	private AnalystSnapshot() {
 	}
@@ -47,6 +64,35 @@ public final class AnalystSnapshot {
 	 * @return the published snapshot file
 	 */
 	public static Path publish(Connection warehouse, Path home) throws IOException, SQLException {
+		return publish(warehouse, home, storageVersion(System.getenv(STORAGE_VERSION_ENV)));
+	}
+
+	/**
+	 * The storage version to write: {@code setting} when given ({@code v1.2.0}, or
+	 * {@code latest} for the driver's own newest format), else the default.
+	 * @throws IllegalArgumentException for anything else, naming the setting
+	 */
+	public static String storageVersion(String setting) {
+		if (setting == null || setting.isBlank()) {
+			return DEFAULT_STORAGE_VERSION;
+		}
+		String v = setting.strip();
+		if (!v.matches("latest|v\\d+\\.\\d+\\.\\d+")) {
+			throw new IllegalArgumentException(
+					STORAGE_VERSION_ENV + "=" + setting + "：应为 DuckDB 版本号（如 v1.0.0、v1.4.0）或 latest");
+		}
+		return v;
+	}
+
+	/**
+	 * Publishes a new snapshot written in DuckDB storage version {@code storageVersion}
+	 * ({@code latest}: the running driver's own format).
+	 * @return the published snapshot file
+	 */
+	public static Path publish(Connection warehouse, Path home, String storageVersion)
+			throws IOException, SQLException {
+		String storage = storageVersion(storageVersion);
+		List<DataDictionary.Entry> dictionary;
 		Path dir = Files.createDirectories(home.toAbsolutePath().resolve("analyst"));
 		Path target = dir.resolve(FILE_NAME);
 		String id = UUID.randomUUID().toString().replace("-", "");
@@ -54,7 +100,8 @@ public final class AnalystSnapshot {
 		String alias = "analyst_snapshot_" + id;
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
-			st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias);
+			st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
+					+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
 			boolean attached = true;
 			try {
 				st.execute("copy from database " + ident(source) + " to " + alias);
@@ -69,6 +116,7 @@ public final class AnalystSnapshot {
 				finally {
 					st.execute("use " + ident(source));
 				}
+				dictionary = DataDictionary.entries(warehouse, alias);
 				st.execute("checkpoint " + alias);
 				st.execute("detach " + alias);
 				attached = false;
@@ -87,7 +135,7 @@ public final class AnalystSnapshot {
 			Files.deleteIfExists(tmp);
 			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
 		}
-		DataDictionary.write(warehouse, dir);
+		DataDictionary.write(dictionary, dir);
 		return target;
 	}
 

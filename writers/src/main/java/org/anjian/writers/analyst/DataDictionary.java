@@ -42,11 +42,17 @@ public final class DataDictionary {
 	}
 
 	/**
-	 * Writes both files into {@code dir} (each replaced atomically); returns the entries
-	 * written.
+	 * Writes both files into {@code dir} (each replaced atomically) for the connection's
+	 * current database; returns the entries written.
 	 */
 	public static List<Entry> write(Connection warehouse, Path dir) throws IOException, SQLException {
 		List<Entry> entries = entries(warehouse);
+		write(entries, dir);
+		return entries;
+	}
+
+	/** Writes both files into {@code dir} (each replaced atomically). */
+	public static void write(List<Entry> entries, Path dir) throws IOException {
 		StringBuilder csv = new StringBuilder("\uFEFFtable,column,type,unit,中文名称,description\n");
 		for (Entry e : entries) {
 			csv.append(String.join(",",
@@ -54,7 +60,8 @@ public final class DataDictionary {
 				.append('\n');
 		}
 		StringBuilder md = new StringBuilder("# 数据字典 (data dictionary)\n\n");
-		md.append("Generated from the warehouse's live schema and the measure catalog; do not edit by hand.\n");
+		md.append("Generated from the live schema and the measure catalog; do not edit by hand. ");
+		md.append("Tables first, then views (the analysts' views `v_*` are in the snapshot).\n");
 		String table = null;
 		for (Entry e : entries) {
 			if (!e.table.equals(table)) {
@@ -67,38 +74,66 @@ public final class DataDictionary {
 		}
 		AtomicFiles.write(dir.resolve(CSV), out -> out.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
 		AtomicFiles.write(dir.resolve(MARKDOWN), out -> out.write(md.toString().getBytes(StandardCharsets.UTF_8)));
-		return entries;
 	}
 
 	/**
-	 * Every column of every table and view of the warehouse's main schema,
-	 * dim/fact/rollup tables first.
+	 * Every column of every table and view of the connection's current database (main
+	 * schema), dim/fact/rollup tables first.
 	 */
 	public static List<Entry> entries(Connection warehouse) throws SQLException {
+		return entries(warehouse, null);
+	}
+
+	/**
+	 * Every column of every table and view of {@code database} (an attached database's
+	 * alias; null: the current database), main schema: dim/fact/rollup tables first, then
+	 * the other tables, then the analysts' views ({@code v_*}), then other views.
+	 */
+	public static List<Entry> entries(Connection warehouse, String database) throws SQLException {
 		MeasureCatalog measures = MeasureCatalog.standard();
+		Map<String, CsvTable.Row> columns = columnsCsv();
+		List<Entry> out = new ArrayList<>();
+		try (java.sql.PreparedStatement st = warehouse.prepareStatement("""
+				select c.table_name, c.column_name, c.data_type, c.comment
+				from duckdb_columns() c
+				where c.database_name = coalesce(?, current_database()) and c.schema_name = 'main'
+				order by case when regexp_matches(c.table_name, '^(dim|fact|rollup)_') then 0
+				              when not c.internal and c.table_name not in (
+				                  select view_name from duckdb_views() v
+				                  where v.database_name = c.database_name and v.schema_name = 'main') then 1
+				              when starts_with(c.table_name, 'v_') then 2 else 3 end,
+				    c.table_name, c.column_index""")) {
+			st.setString(1, database);
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					String table = rs.getString(1);
+					String column = rs.getString(2);
+					String comment = rs.getString(4);
+					String[] doc = describe(table, column, measures, columns);
+					String description = comment != null && !comment.isBlank() ? comment : doc[2];
+					out.add(new Entry(table, column, rs.getString(3), doc[0], doc[1], description));
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The 中文名称 of a column as the dictionary gives it (without a warehouse column
+	 * comment); empty when none is known.
+	 */
+	public static String labelZh(String table, String column) {
+		return describe(table, column, MeasureCatalog.standard(), columnsCsv())[1];
+	}
+
+	private static Map<String, CsvTable.Row> columnsCsv() {
 		Map<String, CsvTable.Row> columns = new HashMap<>();
 		CsvTable
 			.parse("columns.csv", resource("columns.csv"), List.of("column", "label_zh", "unit", "description"),
 					List.of())
 			.rows()
 			.forEach(row -> columns.put(row.get("column"), row));
-		List<Entry> out = new ArrayList<>();
-		try (Statement st = warehouse.createStatement(); ResultSet rs = st.executeQuery("""
-				select table_name, column_name, data_type, comment
-				from duckdb_columns()
-				where database_name = current_database() and schema_name = current_schema()
-				order by case when regexp_matches(table_name, '^(dim|fact|rollup)_') then 0 else 1 end,
-				    table_name, column_index""")) {
-			while (rs.next()) {
-				String table = rs.getString(1);
-				String column = rs.getString(2);
-				String comment = rs.getString(4);
-				String[] doc = describe(table, column, measures, columns);
-				String description = comment != null && !comment.isBlank() ? comment : doc[2];
-				out.add(new Entry(table, column, rs.getString(3), doc[0], doc[1], description));
-			}
-		}
-		return out;
+		return columns;
 	}
 
 	/** {unit, 中文名称, description} of a column. */
@@ -113,7 +148,9 @@ public final class DataDictionary {
 				label += "（累计数）";
 				description += "; cumulative from the campaign's first month";
 			}
-			else if (table.equals("rollup_month_end")) {
+			else if (table.equals("rollup_month_end") || table.startsWith("v_")) {
+				// the analysts' views read rollup_month_end: a plain code is the month's
+				// figure there too
 				label += "（本月数）";
 				description += "; the month's figure (cumulative M minus cumulative M-1)";
 			}

@@ -20,8 +20,8 @@ public record ExportResult(Path directory, List<TableExport> tables) {
 	 *
 	 * @param table the warehouse table
 	 * @param rows rows written
-	 * @param partitions the {@code period=YYYY-MM} folders written, empty for an
-	 * unpartitioned table
+	 * @param partitions the {@code period=YYYY-MM-DD} folders written, empty for an
+	 * unpartitioned or empty table
 	 * @param csv the CSV copy relative to the exports directory, or null (only rollups
 	 * get one)
 	 */

@@ -21,18 +21,19 @@ import org.anjian.warehouse.Warehouse;
 /**
  * Refreshes {@code <home>/exports/} (CONTRACT.md "Exports"): Parquet for every
  * {@code dim_*}, {@code fact_*} and {@code rollup_*} table, tables with a {@code period}
- * column Hive-partitioned as {@code
- *
-<table>
- * /period=YYYY-MM/data.parquet} (the DATE column stays inside the files too), and CSV
- * copies of the rollups under {@code csv/} (UTF-8 with BOM).
+ * DATE column Hive-partitioned as {@code TABLE/period=YYYY-MM-DD/data.parquet} (the first
+ * day of the month, so Hive-aware readers infer a DATE; the files do not repeat the
+ * {@code period} column, which the folder value would override anyway), and CSV copies of
+ * the rollups under {@code csv/} (UTF-8 with BOM), each with a sibling
+ * {@code TABLE.zh.csv} whose header row holds the Chinese column labels of the data
+ * dictionary. A table with no rows still gets {@code TABLE/data.parquet} carrying all its
+ * columns ({@code period} included, as no folder supplies it).
  *
  * <p>
  * Written with DuckDB's {@code COPY … TO … (format parquet)}: DuckDB keeps DATE,
  * DECIMAL(p,s) and UTF-8 string logical types, and measured faster than the parquet-java
  * writer (writers/README.md). Each partition is its own
- * {@code COPY (select … where period = …)} so the partition column is not dropped from
- * the file as {@code PARTITION_BY} would.
+ * {@code COPY (select … where period = …)}.
  *
  * <p>
  * Protections applied to every export: personal data of liaisons is for the office's 催报
@@ -141,13 +142,17 @@ public final class WarehouseExporter {
 	private ExportResult.TableExport export(String table, Path root) throws IOException, SQLException {
 		List<Column> columns = columns(table);
 		Path dir = Files.createDirectories(root.resolve(table));
-		String parquetSelect = select(columns, false);
 		List<String> partitions = new ArrayList<>();
 		long rows = 0;
-		if (columns.stream().anyMatch(c -> c.name.equals(PARTITION_COLUMN) && c.type.equals("DATE"))) {
-			for (Date period : periods(table)) {
-				String folder = "period=" + (period == null ? "__HIVE_DEFAULT_PARTITION__"
-						: period.toLocalDate().toString().substring(0, 7));
+		List<Date> periods = columns.stream().anyMatch(c -> c.name.equals(PARTITION_COLUMN) && c.type.equals("DATE"))
+				? periods(table) : List.of();
+		if (!periods.isEmpty()) {
+			// the folder carries period; the file does not repeat it (CONTRACT.md
+			// "Partition folders that type-check")
+			String parquetSelect = select(columns.stream().filter(c -> !c.name.equals(PARTITION_COLUMN)).toList(),
+					false);
+			for (Date period : periods) {
+				String folder = partitionFolder(period);
 				Path file = Files.createDirectories(dir.resolve(folder)).resolve("data.parquet");
 				String where = period == null ? "period is null" : "period = date '" + period + "'";
 				rows += copy("select " + parquetSelect + " from " + ident(table) + " where " + where + " order by all",
@@ -156,26 +161,65 @@ public final class WarehouseExporter {
 			}
 		}
 		else {
-			rows = copy("select " + parquetSelect + " from " + ident(table) + " order by all",
+			// unpartitioned, or a partitioned table with no rows: one file with every
+			// column, so a BI tool sees an empty table rather than an error
+			rows = copy("select " + select(columns, false) + " from " + ident(table) + " order by all",
 					dir.resolve("data.parquet"), "format parquet");
 		}
 		String csv = null;
 		if (table.startsWith("rollup_")) {
 			Path csvDir = Files.createDirectories(root.resolve("csv"));
-			Path plain = csvDir.resolve("." + table + ".nobom.csv");
-			copy("select " + select(columns, true) + " from " + ident(table) + " order by all", plain,
-					"format csv, header true");
-			Path withBom = csvDir.resolve(table + ".csv");
-			try (OutputStream out = Files.newOutputStream(withBom)) {
-				// Excel decides a CSV's encoding by the BOM: without it the Chinese text
-				// opens as mojibake.
-				out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-				Files.copy(plain, out);
-			}
-			Files.delete(plain);
+			String body = " from " + ident(table) + " order by all";
+			writeCsvWithBom(csvDir, table + ".csv", "select " + select(columns, true) + body);
+			writeCsvWithBom(csvDir, table + CHINESE_HEADER_SUFFIX,
+					"select " + select(columns, true, labels(table, columns)) + body);
 			csv = "csv/" + table + ".csv";
 		}
 		return new ExportResult.TableExport(table, rows, partitions, csv);
+	}
+
+	/** The suffix of the CSV copy whose header row holds the Chinese column labels. */
+	public static final String CHINESE_HEADER_SUFFIX = ".zh.csv";
+
+	/**
+	 * The Hive folder of one month: {@code period=2024-05-01}, or DuckDB's and Hive's
+	 * default partition for NULL.
+	 */
+	static String partitionFolder(Date period) {
+		return "period=" + (period == null ? "__HIVE_DEFAULT_PARTITION__" : period.toLocalDate().toString());
+	}
+
+	/**
+	 * Chinese header names: the data dictionary's 中文名称, the column code where it has
+	 * none, the code added in brackets when two columns would get the same label.
+	 */
+	private static List<String> labels(String table, List<Column> columns) {
+		List<String> out = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (Column c : columns) {
+			String label = org.anjian.writers.analyst.DataDictionary.labelZh(table, c.name);
+			if (label == null || label.isBlank()) {
+				label = c.name;
+			}
+			if (!seen.add(label)) {
+				label = label + "（" + c.name + "）";
+				seen.add(label);
+			}
+			out.add(label);
+		}
+		return out;
+	}
+
+	private void writeCsvWithBom(Path csvDir, String name, String query) throws IOException, SQLException {
+		Path plain = csvDir.resolve("." + name + ".nobom");
+		copy(query, plain, "format csv, header true");
+		try (OutputStream out = Files.newOutputStream(csvDir.resolve(name))) {
+			// Excel decides a CSV's encoding by the BOM: without it the Chinese text
+			// opens as mojibake.
+			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+			Files.copy(plain, out);
+		}
+		Files.delete(plain);
 	}
 
 	private List<Date> periods(String table) throws SQLException {
@@ -195,8 +239,13 @@ public final class WarehouseExporter {
 	 * injection.
 	 */
 	private String select(List<Column> columns, boolean csv) {
+		return select(columns, csv, columns.stream().map(Column::name).toList());
+	}
+
+	private String select(List<Column> columns, boolean csv, List<String> names) {
 		List<String> items = new ArrayList<>();
-		for (Column c : columns) {
+		for (int i = 0; i < columns.size(); i++) {
+			Column c = columns.get(i);
 			String expr = ident(c.name);
 			if (maskPhones && isPhone(c.name)) {
 				expr = maskPhone(expr);
@@ -207,7 +256,7 @@ public final class WarehouseExporter {
 			if (csv && c.type.equals("VARCHAR")) {
 				expr = neutralise(expr);
 			}
-			items.add(expr.equals(ident(c.name)) ? expr : expr + " as " + ident(c.name));
+			items.add(expr.equals(ident(names.get(i))) ? expr : expr + " as " + ident(names.get(i)));
 		}
 		return String.join(", ", items);
 	}

@@ -30,8 +30,34 @@ public record FormLayout(String formId, CellRangeAddress title, CellRangeAddress
 		CellRangeAddress filled, Header label, double labelWidth, List<Measure> measures, List<Header> headers,
 		List<Footer> footers) {
 
-	/** A header cell; {@code range} covers one or more cells. */
-	public record Header(CellRangeAddress range, String text) {
+	/**
+	 * A header cell; {@code range} covers one or more cells; {@code vertical}: the text
+	 * runs top to bottom, one character under the other, as the printed form has it in
+	 * its narrow columns.
+	 */
+	public record Header(CellRangeAddress range, String text, boolean vertical) {
+
+		public Header(CellRangeAddress range, String text) {
+			this(range, text, false);
+		}
+
+	}
+
+	/**
+	 * The width of a header cell in characters: the sum of its columns' widths.
+	 */
+	public double width(Header header) {
+		double w = 0;
+		for (int c = header.range().getFirstColumn(); c <= header.range().getLastColumn(); c++) {
+			int column = c;
+			w += column == label.range().getFirstColumn() ? labelWidth
+					: measures.stream()
+						.filter(m -> m.column() == column)
+						.mapToDouble(Measure::width)
+						.findFirst()
+						.orElse(0);
+		}
+		return w;
 	}
 
 	/** A data column. */
@@ -92,7 +118,8 @@ public record FormLayout(String formId, CellRangeAddress title, CellRangeAddress
 					}
 					case "measure" -> measures.add(new Measure(CellReference.convertColStringToIndex(f[1]), f[2], f[3],
 							Double.parseDouble(f[4])));
-					case "header" -> headers.add(new Header(CellRangeAddress.valueOf(f[1]), f[2]));
+					case "header" -> headers
+						.add(new Header(CellRangeAddress.valueOf(f[1]), f[2], f.length > 3 && f[3].equals("vertical")));
 					case "footer" -> {
 						String[] cols = f[1].split(":");
 						footers.add(new Footer(CellReference.convertColStringToIndex(cols[0]),

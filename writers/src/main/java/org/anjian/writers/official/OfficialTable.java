@@ -18,9 +18,17 @@ import java.util.Objects;
  * @param filledOn 填报时间
  * @param rows the industry rows, in print order
  * @param total the 合计 row
+ * @param note the line under the table (units carried forward and from which month), or
+ * null
  */
 public record OfficialTable(String formId, String title, YearMonth firstMonth, YearMonth lastMonth,
-		String submitterName, LocalDate filledOn, List<OfficialRow> rows, OfficialRow total) {
+		String submitterName, LocalDate filledOn, List<OfficialRow> rows, OfficialRow total, String note) {
+
+	/** A table without a note under it. */
+	public OfficialTable(String formId, String title, YearMonth firstMonth, YearMonth lastMonth, String submitterName,
+			LocalDate filledOn, List<OfficialRow> rows, OfficialRow total) {
+		this(formId, title, firstMonth, lastMonth, submitterName, filledOn, rows, total, null);
+	}
 
 	public OfficialTable {
 		Objects.requireNonNull(formId, "formId");

@@ -170,9 +170,45 @@ public final class OfficialTableExporter {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.forEach(e -> rows.add(new OfficialRow(e.getKey(), e.getValue())));
+		// 合计 for every table: a month nobody reported has an ALL row whose sums are
+		// NULL; the form prints 0 there, as in the industry rows
+		Map<String, BigDecimal> totalValues = new LinkedHashMap<>(zeros);
+		total.forEach((code, v) -> totalValues.put(code, v));
+		List<Submitter> roster = roster(campaign, period, kind);
 		OfficialTable table = new OfficialTable(form, officialTitle(name, keywords), firstMonth, period, county[1],
-				asOf.toLocalDate(), rows, new OfficialRow("合  计", total));
-		return new Rollup(table, county[1], form, asOf, roster(campaign, period, kind));
+				asOf.toLocalDate(), rows.stream().map(r -> withZeros(r, zeros)).toList(),
+				new OfficialRow("合  计", totalValues), carriedForwardNote(roster, period));
+		return new Rollup(table, county[1], form, asOf, roster);
+	}
+
+	private static OfficialRow withZeros(OfficialRow row, Map<String, BigDecimal> zeros) {
+		Map<String, BigDecimal> values = new LinkedHashMap<>(zeros);
+		row.values().forEach((code, v) -> values.put(code, v));
+		return new OfficialRow(row.label(), values);
+	}
+
+	/**
+	 * The note under the table naming the units whose figures are carried forward, each
+	 * with the month they come from, e.g.
+	 * {@code 注：以下单位本期未报送，沿用此前报表数据：三星堆镇（2024年4月）、县住建局（2024年3月）。}; null when none.
+	 */
+	static String carriedForwardNote(List<Submitter> roster, YearMonth period) {
+		List<String> units = new ArrayList<>();
+		for (Submitter s : roster) {
+			if (s.carriedForward) {
+				String from = s.carriedFrom == null ? "" : "（" + month(YearMonth.parse(s.carriedFrom)) + "）";
+				units.add(s.name + from);
+			}
+		}
+		if (units.isEmpty()) {
+			return null;
+		}
+		return "注：以下" + units.size() + "个单位" + month(period) + "未报送，沿用此前报表数据（括号内为所用报表的月份）：" + String.join("、", units)
+				+ "。";
+	}
+
+	private static String month(YearMonth m) {
+		return m.getYear() + "年" + m.getMonthValue() + "月";
 	}
 
 	/** {code, name} of the single county-level region. */

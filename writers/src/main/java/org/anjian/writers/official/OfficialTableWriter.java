@@ -77,6 +77,52 @@ public final class OfficialTableWriter {
 		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 	}
 
+	/** Excel's "vertical text" rotation: characters stacked top to bottom. */
+	static final short VERTICAL_TEXT = 255;
+
+	/** Characters that must not begin a line (Chinese line-breaking rules, 避头点). */
+	static final String NO_LINE_START = "、，。；：？！）》」』】〕〉”’…—·%,.;:?!)]}";
+
+	/** Characters that must not end a line (避尾点). */
+	static final String NO_LINE_END = "（《「『【〔〈“‘([{";
+
+	/**
+	 * How many CJK characters of {@code points} size fit on one line of a cell
+	 * {@code width} characters wide (Excel's width unit is the default font's digit,
+	 * about 5.25 pt; a CJK character is one em; 2 pt of padding).
+	 */
+	static int charactersPerLine(double width, int points) {
+		return Math.max(1, (int) Math.floor((width * 5.25 - 2) / points));
+	}
+
+	/**
+	 * {@code text} broken into lines of at most {@code perLine} characters, no line
+	 * beginning with a {@link #NO_LINE_START} mark nor ending with a {@link #NO_LINE_END}
+	 * one: such a character takes the one before (after) it to the next line with it, as
+	 * typesetters do. Existing line breaks are kept.
+	 */
+	static String breakLines(String text, int perLine) {
+		if (text == null) {
+			return null;
+		}
+		List<String> out = new ArrayList<>();
+		for (String paragraph : text.split("\n", -1)) {
+			int[] cps = paragraph.codePoints().toArray();
+			int start = 0;
+			while (cps.length - start > perLine) {
+				int end = start + perLine;
+				while (end - start > 1
+						&& (NO_LINE_START.indexOf(cps[end]) >= 0 || NO_LINE_END.indexOf(cps[end - 1]) >= 0)) {
+					end--;
+				}
+				out.add(new String(cps, start, end - start));
+				start = end;
+			}
+			out.add(new String(cps, start, cps.length - start));
+		}
+		return String.join("\n", out);
+	}
+
 	/** One sheet being filled; holds the styles so each is created once per workbook. */
 	private static final class Sheet {
 
@@ -96,6 +142,10 @@ public final class OfficialTableWriter {
 
 		private final CellStyle headerStyle;
 
+		private final CellStyle verticalHeaderStyle;
+
+		private final CellStyle noteStyle;
+
 		private final CellStyle labelStyle;
 
 		private final CellStyle labelSafeStyle;
@@ -114,6 +164,11 @@ public final class OfficialTableWriter {
 			this.lineSafeStyle = quoted(style(font(11, false), HorizontalAlignment.LEFT, false, false));
 			Font body = font(10, false);
 			this.headerStyle = style(body, HorizontalAlignment.CENTER, true, true);
+			this.verticalHeaderStyle = style(body, HorizontalAlignment.CENTER, true, true);
+			// 255: stacked text, one character under the other (ECMA-376 textRotation)
+			this.verticalHeaderStyle.setRotation(VERTICAL_TEXT);
+			this.noteStyle = style(font(10, false), HorizontalAlignment.LEFT, false, true);
+			this.noteStyle.setVerticalAlignment(VerticalAlignment.TOP);
 			this.labelStyle = style(body, HorizontalAlignment.CENTER, true, true);
 			this.labelSafeStyle = quoted(style(body, HorizontalAlignment.CENTER, true, true));
 			this.countStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), COUNT_FORMAT);
@@ -129,7 +184,8 @@ public final class OfficialTableWriter {
 			}
 			dataRow(r++, table.total());
 			footer(r);
-			columnsAndPage(r);
+			int last = note(r + 1, table.note());
+			columnsAndPage(last);
 		}
 
 		private void titleLines(OfficialTable table) {
@@ -147,7 +203,14 @@ public final class OfficialTableWriter {
 			List<FormLayout.Header> cells = new ArrayList<>(layout.headers());
 			cells.add(layout.label());
 			for (FormLayout.Header h : cells) {
-				bordered(h.range(), h.text(), headerStyle);
+				if (h.vertical()) {
+					bordered(h.range(), h.text(), verticalHeaderStyle);
+				}
+				else {
+					// explicit line breaks, so that no line starts with a punctuation
+					// mark (、 ） …) as a renderer's own wrapping would do
+					bordered(h.range(), breakLines(h.text(), charactersPerLine(layout.width(h), 10)), headerStyle);
+				}
 			}
 			int units = layout.unitsRow();
 			for (FormLayout.Measure m : layout.measures()) {
@@ -156,7 +219,9 @@ public final class OfficialTableWriter {
 			// The header text runs vertically in narrow columns as on the printed form:
 			// give the rows room.
 			for (int r = layout.firstHeaderRow(); r < units; r++) {
-				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 48);
+				// 58 pt: the 7 lines of 现场紧急处置's note fit in two rows (looked at in
+				// LibreOffice)
+				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 58);
 			}
 			row(units).setHeightInPoints(26);
 		}
@@ -183,6 +248,24 @@ public final class OfficialTableWriter {
 				merged(new CellRangeAddress(r, r, f.firstColumn(), f.lastColumn()), f.text(), lineStyle);
 			}
 			row(r).setHeightInPoints(24);
+		}
+
+		/**
+		 * The note under the table (units carried forward …), merged across the table's
+		 * width; returns the last row written.
+		 */
+		private int note(int r, String note) {
+			if (note == null || note.isBlank()) {
+				return r - 1;
+			}
+			merged(new CellRangeAddress(r, r, 0, layout.lastColumn()), note, noteStyle);
+			double width = 0;
+			for (FormLayout.Measure m : layout.measures()) {
+				width += m.width();
+			}
+			int lines = breakLines(note, charactersPerLine(width + layout.labelWidth(), 10)).split("\n").length;
+			row(r).setHeightInPoints(Math.max(20, lines * 14 + 4));
+			return r;
 		}
 
 		private void columnsAndPage(int lastRow) {

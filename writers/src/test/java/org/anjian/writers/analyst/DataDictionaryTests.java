@@ -47,6 +47,37 @@ class DataDictionaryTests {
 	}
 
 	@Test
+	void theSnapshotsDictionaryCoversTheAnalystViewsEveryColumnLabelled() throws Exception {
+		try (Connection c = AnalystSnapshotTests.county()) {
+			// when
+			AnalystSnapshot.publish(c, dir);
+			// then
+			String csv = Files.readString(dir.resolve("analyst/data_dictionary.csv"), StandardCharsets.UTF_8);
+			String md = Files.readString(dir.resolve("analyst/data_dictionary.md"), StandardCharsets.UTF_8);
+			List<String> missing = new ArrayList<>();
+			for (String view : AnalystSnapshot.views()) {
+				String name = AnalystSnapshot.viewName(view);
+				assertThat(md).contains("## " + name);
+				try (Connection s = AnalystSnapshotTests.readOnly(dir.resolve("analyst/anjian.duckdb"));
+						Statement st = s.createStatement();
+						ResultSet rs = st.executeQuery("select column_name from information_schema.columns "
+								+ "where table_name = '" + name + "' order by ordinal_position")) {
+					while (rs.next()) {
+						String column = rs.getString(1);
+						if (!csv.contains("\n" + name + "," + column + ",")) {
+							missing.add(name + "." + column + " (not listed)");
+						}
+						else if (DataDictionary.labelZh(name, column).isBlank()) {
+							missing.add(name + "." + column + " (no 中文名称)");
+						}
+					}
+				}
+			}
+			assertThat(missing).isEmpty();
+		}
+	}
+
+	@Test
 	void measureColumnsCarryTheCatalogsLabelsAndUnits() throws Exception {
 		try (Connection c = AnalystSnapshotTests.county()) {
 			// when

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -50,26 +51,47 @@ class WarehouseExporterTests {
 	}
 
 	@Test
-	void periodTablesArePartitionedByMonthAndKeepPeriodAsADateColumn() throws Exception {
+	void periodTablesArePartitionedByTheFirstDayOfTheMonthAndTheFilesDoNotRepeatPeriod() throws Exception {
 		try (Connection c = county()) {
 			// when
 			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
 			// then
 			Path fact = home.resolve("exports/fact_submission_line");
-			assertThat(result.table("fact_submission_line").partitions()).containsExactly("period=2024-04",
-					"period=2024-05");
+			assertThat(result.table("fact_submission_line").partitions()).containsExactly("period=2024-04-01",
+					"period=2024-05-01");
 			try (Stream<Path> files = Files.walk(fact)) {
 				assertThat(files.filter(Files::isRegularFile).map(p -> fact.relativize(p).toString()))
-					.containsExactlyInAnyOrder("period=2024-04/data.parquet", "period=2024-05/data.parquet");
+					.containsExactlyInAnyOrder("period=2024-04-01/data.parquet", "period=2024-05-01/data.parquet");
 			}
-			assertThat(ParquetFiles.rows(fact.resolve("period=2024-05/data.parquet"))).extracting(r -> r.get("period"))
-				.containsOnly("2024-05-01")
-				.hasSize(2);
-			assertThat(home.resolve("exports/rollup_month_end/period=2024-04/data.parquet")).isRegularFile();
+			// the folder carries period (a DATE to Hive-aware readers); the file does not
+			// repeat it (DuckDbClientCompatibilityTests reads them back with a DATE
+			// filter)
+			assertThat(ParquetFiles.rows(fact.resolve("period=2024-05-01/data.parquet"))).hasSize(2)
+				.allSatisfy(r -> assertThat(r).doesNotContainKey("period"));
+			assertThat(home.resolve("exports/rollup_month_end/period=2024-04-01/data.parquet")).isRegularFile();
 			assertThat(home.resolve("exports/dim_region/data.parquet")).isRegularFile();
 			// dim_period has a DATE period column too: one folder per month, as the
 			// contract's rule is by column
 			assertThat(result.table("dim_period").partitions()).hasSize(7);
+		}
+	}
+
+	@Test
+	void anEmptyPeriodTableIsOneFileCarryingAllItsColumns() throws Exception {
+		try (Connection c = county()) {
+			// given
+			try (Statement st = c.createStatement()) {
+				st.execute("create table fact_empty (period date, region_code varchar, fines_wan decimal(18,4))");
+			}
+			// when
+			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then
+			assertThat(result.table("fact_empty").partitions()).isEmpty();
+			assertThat(result.table("fact_empty").rows()).isZero();
+			MessageType schema = ParquetFiles.schema(home.resolve("exports/fact_empty/data.parquet"));
+			assertThat(schema.getFields()).extracting(f -> f.getName())
+				.containsExactly("period", "region_code", "fines_wan");
+			assertThat(schema.getType("period").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
 		}
 	}
 
@@ -80,12 +102,13 @@ class WarehouseExporterTests {
 			new WarehouseExporter(c).exportAll(home.resolve("exports"));
 			// then
 			MessageType fact = ParquetFiles
-				.schema(home.resolve("exports/fact_submission_line/period=2024-04/data.parquet"));
-			assertThat(fact.getType("period").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
+				.schema(home.resolve("exports/fact_submission_line/period=2024-04-01/data.parquet"));
+			assertThat(ParquetFiles.schema(home.resolve("exports/dim_region/data.parquet")).getFields()).isNotEmpty();
 			assertThat(fact.getType("fines_wan").getLogicalTypeAnnotation())
 				.isEqualTo(LogicalTypeAnnotation.decimalType(4, 18));
 			assertThat(fact.getType("note").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
-			MessageType cutoff = ParquetFiles.schema(home.resolve("exports/rollup_cutoff/period=2024-05/data.parquet"));
+			MessageType cutoff = ParquetFiles
+				.schema(home.resolve("exports/rollup_cutoff/period=2024-05-01/data.parquet"));
 			assertThat(cutoff.getType("fines_wan").getLogicalTypeAnnotation())
 				.isEqualTo(LogicalTypeAnnotation.decimalType(4, 18));
 			assertThat(cutoff.getType("as_of").getLogicalTypeAnnotation())
@@ -115,8 +138,23 @@ class WarehouseExporterTests {
 				.doesNotContain("15082637714", ",=", ",@", ",-2");
 			try (Stream<Path> files = Files.list(home.resolve("exports/csv"))) {
 				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rollup_cutoff.csv",
-						"rollup_month_end.csv", "rollup_roster.csv");
+						"rollup_month_end.csv", "rollup_roster.csv", "rollup_cutoff.zh.csv", "rollup_month_end.zh.csv",
+						"rollup_roster.zh.csv");
 			}
+			// the .zh.csv sibling: the same rows, the data dictionary's Chinese labels as
+			// the header
+			byte[] zh = Files.readAllBytes(home.resolve("exports/csv/rollup_month_end.zh.csv"));
+			assertThat(zh).startsWith(0xEF, 0xBB, 0xBF);
+			List<String> zhLines = new String(zh, 3, zh.length - 3, StandardCharsets.UTF_8).lines().toList();
+			List<String> plainLines = Files.readString(home.resolve("exports/csv/rollup_month_end.csv"))
+				.substring(1)
+				.lines()
+				.toList();
+			assertThat(zhLines.get(0)).startsWith("专项行动,月份,行政区划代码,")
+				.contains(",发现隐患数量/总计（本月数）,", ",行政处罚/罚款（累计数）,")
+				.doesNotContain("hazards_total");
+			assertThat(zhLines.get(0).split(",")).hasSameSizeAs(plainLines.get(0).split(",")).doesNotHaveDuplicates();
+			assertThat(zhLines.subList(1, zhLines.size())).isEqualTo(plainLines.subList(1, plainLines.size()));
 			// Parquet keeps the text as it is: it is typed, nobody evaluates it
 			assertThat(parquetRows(home.resolve("exports/rollup_roster"))).anyMatch(r -> r.contains("=HYPERLINK("));
 		}
@@ -151,7 +189,7 @@ class WarehouseExporterTests {
 			// given a first export, and a reader holding one of its files open
 			Path exports = home.resolve("exports");
 			new WarehouseExporter(c).exportAll(exports);
-			Path oldFile = exports.resolve("fact_submission_line/period=2024-04/data.parquet");
+			Path oldFile = exports.resolve("fact_submission_line/period=2024-04-01/data.parquet");
 			try (InputStream reader = Files.newInputStream(oldFile)) {
 				// when the data changes and the export runs again
 				try (Statement st = c.createStatement()) {
@@ -162,8 +200,8 @@ class WarehouseExporterTests {
 				// file
 				assertThat(reader.readAllBytes()).startsWith('P', 'A', 'R', '1').endsWith('P', 'A', 'R', '1');
 			}
-			assertThat(exports.resolve("fact_submission_line/period=2024-04")).doesNotExist();
-			assertThat(exports.resolve("fact_submission_line/period=2024-05/data.parquet")).isRegularFile();
+			assertThat(exports.resolve("fact_submission_line/period=2024-04-01")).doesNotExist();
+			assertThat(exports.resolve("fact_submission_line/period=2024-05-01/data.parquet")).isRegularFile();
 			try (Stream<Path> siblings = Files.list(home)) {
 				assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("exports");
 			}
@@ -216,18 +254,31 @@ class WarehouseExporterTests {
 					}
 					row.put(md.getColumnName(i), v);
 				}
-				out.add(row.toString());
+				out.add(new TreeMap<>(row).toString());
 			}
 		}
 		return out;
 	}
 
-	/** Every row of every Parquet file under a table's folder, as text. */
+	/**
+	 * Every row of every Parquet file under a table's folder, as text, with the value of
+	 * a Hive {@code period=YYYY-MM-DD} folder as its period, as a Hive-aware reader sees
+	 * it.
+	 */
 	static List<String> parquetRows(Path dir) throws Exception {
 		List<String> out = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(dir)) {
 			for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList()) {
-				ParquetFiles.rows(f).forEach(r -> out.add(r.toString()));
+				String folder = f.getParent().getFileName().toString();
+				for (Map<String, String> r : ParquetFiles.rows(f)) {
+					Map<String, String> row = new TreeMap<>(r);
+					if (folder.startsWith("period=")) {
+						assertThat(r).doesNotContainKey("period");
+						String value = folder.substring("period=".length());
+						row.put("period", value.equals("__HIVE_DEFAULT_PARTITION__") ? null : value);
+					}
+					out.add(row.toString());
+				}
 			}
 		}
 		return out;

@@ -104,8 +104,8 @@ class ListsIntoMartsAndExportsTests {
 		for (String fact : List.of("fact_hazard", "fact_inspection", "fact_violation")) {
 			try (Stream<Path> partitions = Files.list(exports.resolve(fact))) {
 				assertThat(partitions.map(p -> p.getFileName().toString()).sorted().toList()).as(fact)
-					.isEqualTo("fact_hazard".equals(fact) ? List.of("period=2024-05", "period=2024-06")
-							: List.of("period=2024-05"));
+					.isEqualTo("fact_hazard".equals(fact) ? List.of("period=2024-05-01", "period=2024-06-01")
+							: List.of("period=2024-05-01"));
 			}
 		}
 		assertThat(exports.resolve("dim_enterprise/data.parquet")).exists();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -82,6 +83,67 @@ class OfficialTableExporterTests {
 				Sheet sheet = wb.getSheetAt(0);
 				assertThat(OfficialTableWriterTests.text(sheet, 2, 17)).isEqualTo("填报时间：2024年5月31日");
 				assertRow(sheet.getRow(12), sum(YearMonth.of(2024, 5), true));
+			}
+		}
+	}
+
+	@Test
+	void aNoteUnderTheTableNamesTheUnitsCarriedForwardAndFromWhichMonth() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given 新场镇 (HM04) sent nothing for May: carried forward from April
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			// when
+			Path xlsx = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			// then the row after the footer holds the note, across the table
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 12, 0)).isEqualTo("合  计");
+				assertThat(OfficialTableWriterTests.text(sheet, 13, 0)).startsWith("负责人");
+				assertThat(OfficialTableWriterTests.text(sheet, 14, 0))
+					.isEqualTo("注：以下1个单位2024年5月未报送，沿用此前报表数据（括号内为所用报表的月份）：新场镇（2024年4月）。");
+				assertThat(OfficialTableWriterTests.merges(xlsx)).contains("A15:X15");
+				assertThat(wb.getPrintArea(0)).endsWith("$15");
+			}
+			// and a month everybody reported has no note
+			try (Statement st = connection.createStatement()) {
+				st.execute("update rollup_roster set carried_forward = false, carried_from_period = null");
+			}
+			Path again = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			try (Workbook wb = OfficialTableWriterTests.open(again)) {
+				assertThat(OfficialTableWriterTests.text(wb.getSheetAt(0), 14, 0)).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aMonthWithNoSubmissionsStillPrintsZerosIn合计() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given a rollup of a month nobody reported: industry rows absent, the 合计
+			// row's sums NULL
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			try (Statement st = connection.createStatement()) {
+				st.execute("delete from rollup_cutoff where industry_code <> 'ALL'");
+				st.execute("update rollup_cutoff set " + String.join(", ",
+						FormLayout.of("F-000").measureCodes().stream().map(c -> c + " = null").toList()));
+			}
+			// when
+			Path xlsx = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			// then every figure, 合计 included, is a numeric 0
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 12, 0)).isEqualTo("合  计");
+				for (int r = 7; r <= 12; r++) {
+					for (int c = 1; c <= 23; c++) {
+						assertThat(sheet.getRow(r).getCell(c).getCellType()).as("row %d column %d", r, c)
+							.isEqualTo(CellType.NUMERIC);
+						assertThat(sheet.getRow(r).getCell(c).getNumericCellValue()).isZero();
+					}
+				}
 			}
 		}
 	}

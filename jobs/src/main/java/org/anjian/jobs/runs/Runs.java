@@ -23,6 +23,7 @@ import org.anjian.schedules.DueRollup;
 import org.anjian.schedules.DueRollups;
 import org.anjian.schedules.RollupKey;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.ledger.AuditLedger;
@@ -112,6 +113,7 @@ public class Runs {
 			params.addString("retry", java.time.Instant.now().toString());
 		}
 		progress.line("收件入库：" + inbox);
+		calendarWarnings(progress);
 		IntakeTally tally = new IntakeTally(progress);
 		String token = intakeRuns.open(tally);
 		JobStarts.Started started;
@@ -148,6 +150,7 @@ public class Runs {
 	 * the outbox.
 	 */
 	public RollupRun rollup(RollupRequest request, RunProgress progress) throws Exception {
+		calendarWarnings(progress);
 		// the rollup's own parameters, and the intake state: a rollup re-run after new
 		// files landed is a new instance
 		JobParametersBuilder params = new JobParametersBuilder();
@@ -222,6 +225,14 @@ public class Runs {
 			}
 		}
 		return new NightlyRun(ingested, rollups, export(new ExportRequest(true), progress));
+	}
+
+	/**
+	 * Campaign months whose deadline falls in a year no holiday calendar covers: said
+	 * every run.
+	 */
+	private void calendarWarnings(RunProgress progress) {
+		new DeadlineCalendar(reference.holidays()).coverageWarnings(reference.campaigns()).forEach(progress::line);
 	}
 
 	/** Rollups already materialized: their roster rows exist. */

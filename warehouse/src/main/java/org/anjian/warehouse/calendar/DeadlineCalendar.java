@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -26,11 +27,12 @@ import org.anjian.warehouse.reference.ReferenceData.Holiday;
  * computed here.
  *
  * <p>
- * The days come from the bundled State Council calendar ({@link OfficialHolidays}, every
- * year whose notice is bundled) merged with the office's {@code holidays.csv} (its row
- * wins for the same date). A year neither covers is computed with weekends only; the run
- * layer prints {@link #coverageWarnings(Collection)} so that nobody trusts such a
- * deadline silently.
+ * The days come from the office's {@code holidays.csv}, which is authoritative for every
+ * year it has a row in (the office may know of a local change, and its deadlines must not
+ * move under it when anjian is upgraded), and from the bundled State Council calendar
+ * ({@link OfficialHolidays}) for the other years whose notice is bundled. A year neither
+ * covers is computed with weekends only; the run layer prints
+ * {@link #coverageWarnings(Collection)} so that nobody trusts such a deadline silently.
  */
 public final class DeadlineCalendar {
 
@@ -49,19 +51,22 @@ public final class DeadlineCalendar {
 	}
 
 	/**
-	 * {@code official} (null: none) merged with the office's {@code holidays}, which win
-	 * for the same date.
+	 * {@code official} (null: none) for the years the office's {@code holidays} have no
+	 * row in; the office's rows for the years they have.
 	 */
 	public DeadlineCalendar(OfficialHolidays official, Collection<Holiday> holidays) {
-		if (official != null) {
-			for (Holiday h : official.days()) {
-				exceptions.put(h.date(), h.kind());
-			}
-			coveredYears.addAll(official.notices().keySet());
-		}
 		for (Holiday h : holidays) {
 			exceptions.put(h.date(), h.kind());
 			coveredYears.add(h.date().getYear());
+		}
+		if (official != null) {
+			Set<Integer> officeYears = Set.copyOf(coveredYears);
+			for (Holiday h : official.days()) {
+				if (!officeYears.contains(h.date().getYear())) {
+					exceptions.put(h.date(), h.kind());
+				}
+			}
+			coveredYears.addAll(official.notices().keySet());
 		}
 	}
 

@@ -76,14 +76,18 @@ class OfficialHolidaysTests {
 	}
 
 	@Test
-	void theOfficesFileWinsForTheSameDateAndAddsItsYears() {
+	void theOfficesFileIsAuthoritativeForTheYearsItHasRowsInAndTheBundledNoticesFillTheRest() {
 		// given a local day off on an official make-up working day, and a 2027 row
 		DeadlineCalendar merged = new DeadlineCalendar(List.of(new Holiday(LocalDate.parse("2024-02-04"), "holiday"),
 				new Holiday(LocalDate.parse("2027-02-08"), "holiday")));
-		// then
+		// then 2024 is the office's alone: its day off counts, the notice's other make-up
+		// Sunday does not
 		assertThat(merged.isWorkingDay(LocalDate.parse("2024-02-04"))).isFalse();
-		assertThat(merged.isWorkingDay(LocalDate.parse("2024-02-18"))).isTrue();
-		assertThat(merged.coveredYears()).contains(2027);
+		assertThat(merged.isWorkingDay(LocalDate.parse("2024-02-18"))).isFalse();
+		// 2025, which the office's file does not mention, comes from the bundled notice
+		assertThat(merged.isWorkingDay(LocalDate.parse("2025-01-26"))).isTrue();
+		assertThat(merged.isWorkingDay(LocalDate.parse("2025-01-28"))).isFalse();
+		assertThat(merged.coveredYears()).contains(2024, 2025, 2027);
 		assertThat(new DeadlineCalendar(null, List.of()).coveredYears()).isEmpty();
 	}
 

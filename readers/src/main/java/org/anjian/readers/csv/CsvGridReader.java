@@ -66,9 +66,9 @@ public final class CsvGridReader {
 
 	/**
 	 * UTF-16 text: a byte-order mark FF FE or FE FF, or, without one, zero bytes in at
-	 * least a fifth of the even or of the odd positions and almost none in the other (the
-	 * high bytes of ASCII delimiters, digits and line breaks; no UTF-8 or GBK text has
-	 * them). A binary file has zeros in both.
+	 * least a fifth of the even or of the odd positions and an eighth as many in the
+	 * other (the high bytes of ASCII delimiters, digits and line breaks; no UTF-8 or GBK
+	 * text has them). A binary file has zeros in both.
 	 */
 	public static boolean isUtf16(byte[] bytes, int length) {
 		if (length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
@@ -87,7 +87,7 @@ public final class CsvGridReader {
 		int pairs = length / 2;
 		int many = Math.max(zeros[0], zeros[1]);
 		int few = Math.min(zeros[0], zeros[1]);
-		return many * 5 >= pairs && few * 50 <= many;
+		return many * 5 >= pairs && few * 8 <= many;
 	}
 
 	/**

@@ -43,9 +43,9 @@ public final class Grids {
 
 	/**
 	 * At most the first {@code maxRows} rows the file holds, each cell with content held
-	 * to {@code limits} as it is read (its row, column and length; the cells counted), so
-	 * a far cell is rejected before anything is built for it; the grid holds only the
-	 * cells present. {@code limits} null: none checked.
+	 * to {@code limits} as it is read (its row and column; the cells counted), so a far
+	 * cell is rejected before anything is built for it; the grid holds only the cells
+	 * present. {@code limits} null: none checked.
 	 * @throws ReaderLimitException at the first cell beyond a limit
 	 */
 	public static Grid read(RowSource rows, int maxRows, ReaderLimits limits) throws IOException, ReaderLimitException {
@@ -73,7 +73,7 @@ public final class Grids {
 				// the grid
 				if (text != null && !text.isEmpty()) {
 					if (limits != null) {
-						SheetLimits.checkCell(rows.sheetName(), rows.rowIndex(), c, text, limits);
+						SheetLimits.checkPosition(rows.sheetName(), rows.rowIndex(), c, limits);
 						if (++cells > limits.maxCells()) {
 							throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作表“" + rows.sheetName()
 									+ "”中有内容的单元格超过 " + limits.maxCells() + " 个的上限，请只保留表格本身后重新报送");

@@ -3,7 +3,10 @@ package org.anjian.readers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipFile;
 
 import org.anjian.readers.grid.Grid;
@@ -11,6 +14,7 @@ import org.anjian.readers.grid.GridReadException;
 import org.anjian.readers.limits.OoxmlPrescan;
 import org.anjian.readers.limits.ReaderLimitException;
 import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.TimeLimitedReader;
 import org.anjian.readers.lists.LimitedListFileReader;
 import org.anjian.readers.lists.ListDefinition;
 import org.anjian.readers.lists.ListFileReader;
@@ -24,6 +28,7 @@ import org.anjian.readers.rows.SheetInfo;
 import org.anjian.readers.rows.SpreadsheetSource;
 import org.anjian.readers.rows.SpreadsheetSources;
 import org.anjian.readers.rows.XlsxWorkbook;
+import org.anjian.readers.work.Worker;
 
 /**
  * The front door into {@code readers}: opens a submission file once, checks it against
@@ -52,6 +57,8 @@ public final class SubmissionFiles {
 	 * {@code TableLocator} does).
 	 */
 	private static final int SNIFF_ROWS = 60;
+
+	private static final AtomicInteger THREADS = new AtomicInteger();
 
 	private final SummaryTableFileReader summaries;
 
@@ -89,7 +96,53 @@ public final class SubmissionFiles {
 		this.maxSharedStringChars = maxSharedStringChars;
 	}
 
+	/**
+	 * Opens the file on a worker thread of its own, within the summary read's time limit
+	 * ({@link ReaderLimits#readTimeout()} of the summary limits, CPU time of that thread:
+	 * {@link Worker#awaitCpuWithin}); the front door reads at most 60 rows of a sheet, so
+	 * a list needs no more. A file that takes longer is rejected ({@code READ_TIMEOUT}),
+	 * as is one that runs the heap out ({@code OUT_OF_MEMORY}), that file only.
+	 */
 	public SubmissionFile open(Path file) {
+		AtomicReference<SubmissionFile> opened = new AtomicReference<>();
+		Duration limit = summaries.limits().readTimeout();
+		Worker worker = Worker.start("anjian-open-" + THREADS.incrementAndGet(), () -> opened.set(openHere(file)));
+		String fileName = file.getFileName().toString();
+		try {
+			if (!worker.awaitCpuWithin(limit)) {
+				return new UnreadableFile(file, "unknown",
+						Finding.error(ReaderLimits.READ_TIMEOUT, null, null, null,
+								"识别文件超过 " + TimeLimitedReader.seconds(limit)
+										+ " 秒的时限（按 CPU 时间计）仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送，文件“" + fileName
+										+ "”"));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new UnreadableFile(file, "unknown", Finding.error(ReaderLimits.READ_TIMEOUT, null, null, null,
+					"读取被中断（程序正在停止），文件未读取，文件“" + fileName + "”"));
+		}
+		Throwable failure = worker.failure();
+		if (failure instanceof OutOfMemoryError) {
+			return new UnreadableFile(file, "unknown", outOfMemory(fileName));
+		}
+		if (failure != null) {
+			return new UnreadableFile(file, "unknown",
+					Finding.error(SummaryTableFileReader.FILE_UNREADABLE, null, null, null,
+							"文件无法读取（" + failure.getClass().getSimpleName() + "：" + failure.getMessage() + "），文件“"
+									+ fileName + "”"));
+		}
+		return opened.get();
+	}
+
+	/** Neither a summary table nor a list yet: the file, not a 清单, ran the heap out. */
+	private static Finding outOfMemory(String fileName) {
+		return Finding.error(ReaderLimits.OUT_OF_MEMORY, null, null, null,
+				"识别文件时内存不足（本机为单个文件可用内存约 " + ReaderLimits.size(Runtime.getRuntime().maxMemory())
+						+ "），文件过大或过于复杂，未入库，请检查后重新报送，文件“" + fileName + "”");
+	}
+
+	private SubmissionFile openHere(Path file) {
 		String fileName = file.getFileName().toString();
 		String format = "unknown";
 		try {
@@ -154,7 +207,10 @@ public final class SubmissionFiles {
 					null,
 					"文件无法读取（" + ex.getClass().getSimpleName() + "：" + ex.getMessage() + "），文件“" + fileName + "”"));
 		}
-		catch (OutOfMemoryError | StackOverflowError ex) {
+		catch (OutOfMemoryError ex) {
+			return new UnreadableFile(file, format, outOfMemory(fileName));
+		}
+		catch (StackOverflowError ex) {
 			return new UnreadableFile(file, format, LimitedListFileReader.failed(file, ex));
 		}
 	}
@@ -165,11 +221,15 @@ public final class SubmissionFiles {
 	 * need): sheets are tried visible ones first; the first that has a summary form's
 	 * header or a list header decides, as the readers do.
 	 */
-	private SubmissionFile sniff(Path file, SpreadsheetSource source) throws GridReadException, IOException {
+	private SubmissionFile sniff(Path file, SpreadsheetSource source)
+			throws GridReadException, IOException, ReaderLimitException {
 		String format = source.format();
 		for (SheetInfo sheet : ListHeaders.visibleFirst(source.sheets())) {
 			try (RowSource rows = source.open(sheet)) {
-				Grid grid = Grids.read(rows, SNIFF_ROWS);
+				// the list limits: the kind is not known yet (a summary is held to its
+				// own
+				// after); only the cells present are held
+				Grid grid = Grids.read(rows, SNIFF_ROWS, listLimits);
 				String form = summaries.formOf(grid);
 				if (form != null) {
 					return new SummaryTableFile(file, format, form, sheet.name());

@@ -142,6 +142,9 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 						case OTHER -> {
 							return rejected(format, notASpreadsheet(SpreadsheetSources.NOT_EXCEL_OLE2, fileName));
 						}
+						case OLD_EXCEL -> {
+							return rejected("xls", notASpreadsheet(SpreadsheetSources.OLD_EXCEL, fileName));
+						}
 						default -> {
 							format = "xls";
 							return locate(fileName, format, PoiGridReader.read(file, limits));
@@ -206,6 +209,13 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	}
 
 	private SubmissionRead csv(Path file, String fileName, long size) throws IOException, ReaderLimitException {
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(64 * 1024);
+		}
+		if (CsvGridReader.isUtf16(head, head.length)) {
+			return rejected("csv", notASpreadsheet(SpreadsheetSources.UTF_16, fileName));
+		}
 		TextPrescan.Verdict verdict = size == 0 ? TextPrescan.Verdict.BINARY : TextPrescan.scan(file, limits);
 		if (verdict == TextPrescan.Verdict.MIXED_ENCODING) {
 			return new SubmissionRead("csv", null,
@@ -244,7 +254,13 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	 * Not an Excel or CSV table ({@link #FILE_FORMAT}); {@code detail} says what it seems
 	 * to be, or is null.
 	 */
-	static Finding notASpreadsheet(String detail, String fileName) {
+	public static Finding notASpreadsheet(String detail, String fileName) {
+		if (SpreadsheetSources.OLD_EXCEL.equals(detail)) {
+			return Finding.error(FILE_FORMAT, null, null, null, detail + "，文件“" + fileName + "”");
+		}
+		if (SpreadsheetSources.UTF_16.equals(detail)) {
+			return Finding.error(FILE_ENCODING, null, null, null, detail + "，文件“" + fileName + "”");
+		}
 		return Finding.error(FILE_FORMAT, null, null, null, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
 				+ (detail == null ? "" : "（" + detail + "）") + "，文件“" + fileName + "”");
 	}

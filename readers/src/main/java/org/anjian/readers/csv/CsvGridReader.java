@@ -65,6 +65,32 @@ public final class CsvGridReader {
 	}
 
 	/**
+	 * UTF-16 text: a byte-order mark FF FE or FE FF, or, without one, zero bytes in at
+	 * least a fifth of the even or of the odd positions and an eighth as many in the
+	 * other (the high bytes of ASCII delimiters, digits and line breaks; no UTF-8 or GBK
+	 * text has them). A binary file has zeros in both.
+	 */
+	public static boolean isUtf16(byte[] bytes, int length) {
+		if (length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+				|| (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+			return true;
+		}
+		if (length < 8) {
+			return false;
+		}
+		int[] zeros = new int[2];
+		for (int i = 0; i < length; i++) {
+			if (bytes[i] == 0) {
+				zeros[i % 2]++;
+			}
+		}
+		int pairs = length / 2;
+		int many = Math.max(zeros[0], zeros[1]);
+		int few = Math.min(zeros[0], zeros[1]);
+		return many * 5 >= pairs && few * 8 <= many;
+	}
+
+	/**
 	 * Text that is another format's (PDF, HTML or XML, RTF), not a table, whatever its
 	 * commas.
 	 */

@@ -15,17 +15,38 @@ import java.util.Set;
  */
 public final class Grid {
 
+	/**
+	 * A merged region spanning more rows than this is not indexed row by row but looked
+	 * through on each lookup (a merge claiming a whole column costs one entry, not a
+	 * million).
+	 */
+	private static final int INDEXED_MERGE_ROWS = 256;
+
+	private static final String[] NO_CELLS = new String[0];
+
 	private final String name;
 
 	private final boolean hidden;
 
-	private final List<String[]> rows;
+	/**
+	 * The rows holding content, each as wide as its own last cell: memory follows the
+	 * cells present, never rows × columns (a cell at XFD1048576 is one row of its own).
+	 */
+	private final Map<Integer, String[]> rows;
+
+	private final int rowCount;
 
 	private final int columnCount;
 
 	private final List<CellRange> mergedRegions;
 
-	private final Map<Long, CellRange> regionByCell;
+	/**
+	 * Merged regions of at most {@link #INDEXED_MERGE_ROWS} rows, by each row they cover.
+	 */
+	private final Map<Integer, List<CellRange>> mergesByRow;
+
+	/** Taller merged regions. */
+	private final List<CellRange> tallMerges;
 
 	private final Set<Integer> hiddenRows;
 
@@ -36,31 +57,38 @@ public final class Grid {
 		this.hidden = builder.hidden;
 		int width = 0;
 		int height = 0;
+		Map<Integer, Integer> rowWidths = new HashMap<>();
 		for (Map.Entry<Long, String> cell : builder.cells.entrySet()) {
-			height = Math.max(height, row(cell.getKey()) + 1);
-			width = Math.max(width, column(cell.getKey()) + 1);
+			int row = row(cell.getKey());
+			int column = column(cell.getKey());
+			height = Math.max(height, row + 1);
+			width = Math.max(width, column + 1);
+			rowWidths.merge(row, column + 1, Math::max);
 		}
 		for (CellRange range : builder.merged) {
 			height = Math.max(height, range.lastRow() + 1);
 			width = Math.max(width, range.lastColumn() + 1);
 		}
+		this.rowCount = height;
 		this.columnCount = width;
-		List<String[]> content = new ArrayList<>(height);
-		for (int r = 0; r < height; r++) {
-			content.add(new String[width]);
-		}
+		Map<Integer, String[]> content = new HashMap<>();
+		rowWidths.forEach((row, rowWidth) -> content.put(row, new String[rowWidth]));
 		builder.cells.forEach((key, text) -> content.get(row(key))[column(key)] = text);
 		this.rows = content;
 		this.mergedRegions = List.copyOf(builder.merged);
-		Map<Long, CellRange> index = new HashMap<>();
+		Map<Integer, List<CellRange>> index = new HashMap<>();
+		List<CellRange> tall = new ArrayList<>();
 		for (CellRange range : builder.merged) {
+			if (range.lastRow() - range.firstRow() >= INDEXED_MERGE_ROWS) {
+				tall.add(range);
+				continue;
+			}
 			for (int r = range.firstRow(); r <= range.lastRow(); r++) {
-				for (int c = range.firstColumn(); c <= range.lastColumn(); c++) {
-					index.put(key(r, c), range);
-				}
+				index.computeIfAbsent(r, k -> new ArrayList<>(2)).add(range);
 			}
 		}
-		this.regionByCell = index;
+		this.mergesByRow = index;
+		this.tallMerges = List.copyOf(tall);
 		this.hiddenRows = Set.copyOf(builder.hiddenRows);
 		this.hiddenColumns = Set.copyOf(builder.hiddenColumns);
 	}
@@ -82,7 +110,7 @@ public final class Grid {
 	}
 
 	public int rowCount() {
-		return rows.size();
+		return rowCount;
 	}
 
 	public int columnCount() {
@@ -94,10 +122,11 @@ public final class Grid {
 	 * top-left is blank.
 	 */
 	public String text(int row, int column) {
-		if (row < 0 || row >= rows.size() || column < 0 || column >= columnCount) {
+		String[] cells = cells(row);
+		if (column < 0 || column >= cells.length) {
 			return "";
 		}
-		String text = rows.get(row)[column];
+		String text = cells[column];
 		return text == null ? "" : text;
 	}
 
@@ -106,18 +135,32 @@ public final class Grid {
 	 * is merged.
 	 */
 	public String shownText(int row, int column) {
-		CellRange range = regionByCell.get(key(row, column));
+		CellRange range = mergedRegion(row, column);
 		return range == null ? text(row, column) : text(range.firstRow(), range.firstColumn());
 	}
 
 	/** The merged region holding the cell, or null. */
 	public CellRange mergedRegion(int row, int column) {
-		return regionByCell.get(key(row, column));
+		List<CellRange> inRow = mergesByRow.get(row);
+		if (inRow != null) {
+			for (CellRange range : inRow) {
+				if (range.firstColumn() <= column && column <= range.lastColumn()) {
+					return range;
+				}
+			}
+		}
+		for (CellRange range : tallMerges) {
+			if (range.firstRow() <= row && row <= range.lastRow() && range.firstColumn() <= column
+					&& column <= range.lastColumn()) {
+				return range;
+			}
+		}
+		return null;
 	}
 
 	/** Whether the cell is covered by a merged region that starts in another cell. */
 	public boolean isMergeContinuation(int row, int column) {
-		CellRange range = regionByCell.get(key(row, column));
+		CellRange range = mergedRegion(row, column);
 		return range != null && (range.firstRow() != row || range.firstColumn() != column);
 	}
 
@@ -139,8 +182,8 @@ public final class Grid {
 
 	/** Whether every cell of the row is blank. */
 	public boolean isBlankRow(int row) {
-		for (int c = 0; c < columnCount; c++) {
-			if (!text(row, c).isBlank()) {
+		for (String text : cells(row)) {
+			if (text != null && !text.isBlank()) {
 				return false;
 			}
 		}
@@ -154,6 +197,12 @@ public final class Grid {
 			letters.insert(0, (char) ('A' + (c - 1) % 26));
 		}
 		return letters.toString();
+	}
+
+	/** The row's cells as stored (as wide as its last cell), empty when it has none. */
+	private String[] cells(int row) {
+		String[] cells = rows.get(row);
+		return cells == null ? NO_CELLS : cells;
 	}
 
 	private static long key(int row, int column) {

@@ -22,10 +22,12 @@ import org.anjian.readers.work.Worker;
  * ({@code FILE_UNREADABLE}).
  *
  * <p>
- * A timed-out read is interrupted and abandoned ({@link Worker#awaitWithin}). Library
- * code that ignores interrupts (a parser in a tight loop) keeps its daemon thread busy
- * until it finishes; Java offers no safe way to kill it. The content limits are what keep
- * such reads short; this is the backstop.
+ * The limit is the reading thread's CPU time, with three times as much wall time as a
+ * backstop ({@link Worker#awaitCpuWithin}): a read takes as long on a machine shared with
+ * other builds as on a quiet one, where its CPU time is about its wall time. A timed-out
+ * read is interrupted and abandoned. Library code that ignores interrupts (a parser in a
+ * tight loop) keeps its daemon thread busy until it finishes; Java offers no safe way to
+ * kill it. The content limits are what keep such reads short; this is the backstop.
  */
 public final class TimeLimitedReader implements SubmissionFileReader {
 
@@ -59,9 +61,9 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 		AtomicReference<SubmissionRead> read = new AtomicReference<>();
 		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(reading.get()));
 		try {
-			if (!worker.awaitWithin(timeout)) {
+			if (!worker.awaitCpuWithin(timeout)) {
 				return rejected(file, ReaderLimits.READ_TIMEOUT,
-						"读取超过 " + seconds(timeout) + " 秒的时限仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
+						"读取超过 " + seconds(timeout) + " 秒的时限（按 CPU 时间计）仍未完成，文件可能过大、过于复杂或已损坏，已跳过读取；请检查文件后重新报送");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -80,7 +82,7 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 		return read.get() != null ? read.get() : rejected(file, "FILE_UNREADABLE", "文件无法读取（读取程序没有返回结果）");
 	}
 
-	private static String seconds(Duration duration) {
+	public static String seconds(Duration duration) {
 		long millis = duration.toMillis();
 		return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format("%.1f", millis / 1000.0);
 	}

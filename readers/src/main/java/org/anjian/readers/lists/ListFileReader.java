@@ -159,8 +159,8 @@ public class ListFileReader implements ListReader {
 					+ fileName + "”，共 " + source.sheets().size() + " 个工作表）");
 		}
 		catch (SpreadsheetSources.NotASpreadsheetException ex) {
-			reading.fileError(SummaryTableFileReader.FILE_FORMAT, "无法识别的文件格式：该文件不是 Excel（.xlsx/.xls）或 CSV 表格"
-					+ (ex.getMessage() == null ? "" : "（" + ex.getMessage() + "）") + "，文件“" + fileName + "”");
+			Finding finding = SummaryTableFileReader.notASpreadsheet(ex.getMessage(), fileName);
+			reading.fileError(finding.rule(), finding.message());
 		}
 		catch (GridReadException ex) {
 			reading.fileError(SummaryTableFileReader.FILE_UNREADABLE, ex.getMessage() + "，文件“" + fileName + "”");

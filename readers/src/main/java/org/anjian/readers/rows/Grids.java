@@ -1,9 +1,13 @@
 package org.anjian.readers.rows;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 
 import org.anjian.readers.grid.CellRange;
 import org.anjian.readers.grid.Grid;
+import org.anjian.readers.limits.ReaderLimitException;
+import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.readers.limits.SheetLimits;
 
 /**
  * Builds a whole-sheet {@link Grid} from a {@link RowSource} (for the small summary
@@ -29,12 +33,33 @@ public final class Grids {
 	 * sheet ended within them (xlsx keeps them after the cells).
 	 */
 	public static Grid read(RowSource rows, int maxRows) throws IOException {
+		try {
+			return read(rows, maxRows, null);
+		}
+		catch (ReaderLimitException ex) {
+			throw new IllegalStateException("no limits were given", ex);
+		}
+	}
+
+	/**
+	 * At most the first {@code maxRows} rows the file holds, each cell with content held
+	 * to {@code limits} as it is read (its row and column; the cells counted), so a far
+	 * cell is rejected before anything is built for it; the grid holds only the cells
+	 * present. {@code limits} null: none checked.
+	 * @throws ReaderLimitException at the first cell beyond a limit
+	 */
+	public static Grid read(RowSource rows, int maxRows, ReaderLimits limits) throws IOException, ReaderLimitException {
+		long cells = 0;
 		Grid.Builder grid = Grid.builder(rows.sheetName()).hidden(rows.sheetHidden());
 		int count = 0;
 		boolean ended = true;
 		int lastRow = -1;
 		int widest = 0;
 		while (rows.next()) {
+			if (Thread.currentThread().isInterrupted()) {
+				// a time limit gave up on this read: stop rather than finish for nobody
+				throw new InterruptedIOException("读取已超过时限，被中止");
+			}
 			if (count++ == maxRows) {
 				ended = false;
 				break;
@@ -47,6 +72,13 @@ public final class Grids {
 				// blank formatted cells are formatting, not content: they must not widen
 				// the grid
 				if (text != null && !text.isEmpty()) {
+					if (limits != null) {
+						SheetLimits.checkPosition(rows.sheetName(), rows.rowIndex(), c, limits);
+						if (++cells > limits.maxCells()) {
+							throw new ReaderLimitException(ReaderLimits.TOO_MANY_CELLS, "工作表“" + rows.sheetName()
+									+ "”中有内容的单元格超过 " + limits.maxCells() + " 个的上限，请只保留表格本身后重新报送");
+						}
+					}
 					grid.cell(rows.rowIndex(), c, text);
 					lastRow = Math.max(lastRow, rows.rowIndex());
 					widest = Math.max(widest, c + 1);

@@ -34,6 +34,18 @@ public final class SpreadsheetSources {
 	/** An OLE2 file that is no workbook (FILE_FORMAT). */
 	public static final String NOT_EXCEL_OLE2 = "文件是 Office 文档但不是 Excel 工作簿（可能是 Word 文档）";
 
+	/**
+	 * An Excel 5.0/95 workbook (FILE_FORMAT): old, not damaged; the message says how to
+	 * convert it.
+	 */
+	public static final String OLD_EXCEL = "文件是 Excel 5.0/95 或更早版本的旧格式工作簿（不是损坏），本系统不读取这种旧格式；请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）重新报送";
+
+	/**
+	 * A text file in UTF-16 (FILE_ENCODING): Excel's “Unicode 文本” saves it so; the
+	 * message says how to save it instead.
+	 */
+	public static final String UTF_16 = "文件是 UTF-16 编码的文本（Excel “Unicode 文本”的保存方式），本系统只读取 UTF-8 或 GBK 编码的 CSV；请用 Excel 或 WPS 打开后另存为“CSV UTF-8（逗号分隔）”或 CSV（GBK）文件，或另存为 .xlsx 重新报送";
+
 	private SpreadsheetSources() {
 	}
 
@@ -108,6 +120,7 @@ public final class SpreadsheetSources {
 		return switch (PoiGridReader.inspectOle2(file)) {
 			case ENCRYPTED_OOXML -> throw new GridReadException(ENCRYPTED, null);
 			case OTHER -> throw new NotASpreadsheetException(NOT_EXCEL_OLE2);
+			case OLD_EXCEL -> throw new NotASpreadsheetException(OLD_EXCEL);
 			default -> XlsWorkbook.open(file);
 		};
 	}
@@ -124,6 +137,9 @@ public final class SpreadsheetSources {
 		}
 		if (sample.length == 0) {
 			throw new NotASpreadsheetException(null);
+		}
+		if (CsvGridReader.isUtf16(sample, sample.length)) {
+			throw new NotASpreadsheetException(UTF_16);
 		}
 		if (CsvGridReader.isBinary(sample, sample.length)) {
 			throw new NotASpreadsheetException(null);

@@ -1,5 +1,7 @@
 package org.anjian.readers.work;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -98,6 +100,62 @@ public final class Worker {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Waits until the task ends, has used {@code limit} of CPU time on its own thread, or
+	 * {@value #WALL_FACTOR} × {@code limit} of wall time has passed, whichever comes
+	 * first: a limit that means the same on a quiet machine and on one shared with other
+	 * builds (the work is measured, not the waiting for a core); the wall-time backstop
+	 * ends a task that waits rather than computes (blocked I/O, a heap thrashing in GC,
+	 * whose time is not the thread's). True when it ended; false when it was stopped: it
+	 * is then {@linkplain #abandon() abandoned}. Where the JVM cannot measure a thread's
+	 * CPU time, {@code limit} is wall time ({@link #awaitWithin}).
+	 */
+	public boolean awaitCpuWithin(Duration limit) throws InterruptedException {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		if (!cpuTimeMeasurable(threads)) {
+			return awaitWithin(limit);
+		}
+		long limitNanos = limit.toNanos();
+		long wallDeadline = System.nanoTime() + Math.min(Long.MAX_VALUE / 8, limitNanos) * WALL_FACTOR;
+		long poll = Math.max(1, Math.min(100, limit.toMillis() / 10));
+		try {
+			while (thread.isAlive()) {
+				long cpu = threads.getThreadCpuTime(thread.getId());
+				if (cpu >= limitNanos || System.nanoTime() - wallDeadline >= 0) {
+					break;
+				}
+				thread.join(poll);
+			}
+		}
+		catch (InterruptedException ex) {
+			abandon();
+			throw ex;
+		}
+		if (thread.isAlive()) {
+			abandon();
+			return false;
+		}
+		return true;
+	}
+
+	/** Wall time a task may take, as a multiple of its CPU-time limit. */
+	public static final int WALL_FACTOR = 3;
+
+	private static boolean cpuTimeMeasurable(ThreadMXBean threads) {
+		try {
+			if (!threads.isThreadCpuTimeSupported()) {
+				return false;
+			}
+			if (!threads.isThreadCpuTimeEnabled()) {
+				threads.setThreadCpuTimeEnabled(true);
+			}
+			return true;
+		}
+		catch (UnsupportedOperationException | SecurityException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -112,8 +112,13 @@ public final class PoiGridReader {
 	/** What an OLE2 compound file (magic D0 CF 11 E0) holds. */
 	public enum Ole2Content {
 
-		/** an .xls workbook (BIFF8 “Workbook” or older “Book” stream) */
+		/** an .xls workbook (BIFF8, a “Workbook” stream) */
 		WORKBOOK,
+		/**
+		 * an Excel 5.0/95 workbook (BIFF5, a “Book” stream and no “Workbook”): POI reads
+		 * none of it ({@code OldExcelFormatException})
+		 */
+		OLD_EXCEL,
 		/**
 		 * an encrypted .xlsx: OOXML wrapped in an OLE2 file with an EncryptionInfo stream
 		 */
@@ -133,8 +138,11 @@ public final class PoiGridReader {
 			if (root.hasEntryCaseInsensitive("EncryptionInfo")) {
 				return Ole2Content.ENCRYPTED_OOXML;
 			}
-			if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+			if (root.hasEntryCaseInsensitive("Workbook")) {
 				return Ole2Content.WORKBOOK;
+			}
+			if (root.hasEntryCaseInsensitive("Book")) {
+				return Ole2Content.OLD_EXCEL;
 			}
 			return Ole2Content.OTHER;
 		}

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,10 +12,10 @@ import java.util.Map;
 
 import org.anjian.jobs.cli.Cli;
 import org.anjian.jobs.support.SampleCounty;
+import org.anjian.jobs.support.WarehouseQueries;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.schedules.ScheduleSettings;
-import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
@@ -73,7 +71,10 @@ class ScheduledRunsTests {
 			// then it ingested first, then made exactly that rollup, as of its own as_of,
 			// into the outbox
 			assertThat(lines).anyMatch(l -> l.startsWith("入库完成：")).anyMatch(l -> l.startsWith("汇总完成："));
-			assertThat(produced(context)).containsExactly("cutoff 2024-05 2024-05-22 23:59:59");
+			assertThat(WarehouseQueries.query(home,
+					"select distinct kind || ' ' || strftime(period, '%Y-%m') || ' ' || strftime(as_of, '%Y-%m-%d %H:%M:%S') as r from rollup_roster")
+				.stream()
+				.map(r -> r.get("r"))).containsExactly("cutoff 2024-05 2024-05-22 23:59:59");
 			assertThat(home.resolve("outbox/QA2024/2024-05/cutoff/manifest.json")).exists();
 
 			// when the same trigger fires again (a misfire catch-up, a second node)
@@ -106,22 +107,6 @@ class ScheduledRunsTests {
 			assertThat(lines).isEmpty();
 			assertThat(jobs.getLastJobExecution("weeklyJob", new JobParametersBuilder().toJobParameters())).isNull();
 		}
-	}
-
-	/**
-	 * The rollups materialized so far, read through the running application's own
-	 * warehouse connection.
-	 */
-	private static List<String> produced(ConfigurableApplicationContext context) throws Exception {
-		List<String> produced = new ArrayList<>();
-		try (Statement st = context.getBean(Warehouse.class).connection().createStatement();
-				ResultSet rs = st.executeQuery("select distinct kind || ' ' || strftime(period, '%Y-%m') || ' ' "
-						+ "|| strftime(as_of, '%Y-%m-%d %H:%M:%S') from rollup_roster order by 1")) {
-			while (rs.next()) {
-				produced.add(rs.getString(1));
-			}
-		}
-		return produced;
 	}
 
 }

@@ -29,21 +29,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Two clustered scheduler nodes on one PostgreSQL job store. PostgreSQL comes from
- * Testcontainers when a Docker engine exists, otherwise from the server named by
- * {@code ANJIAN_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * {@code ANJIAN_TEST_PG_USER} (postgres) and {@code ANJIAN_TEST_PG_PASSWORD} (empty).
- * Each test gets a fresh schema, dropped afterwards.
+ * {@link TestPostgres}: Testcontainers when a Docker engine exists, else the server named
+ * by {@code ANJIAN_TEST_PG_URL} if it answers, else an embedded one; never a skip. Each
+ * test gets a fresh schema, dropped afterwards.
  */
 class ClusteredPostgresSchedulerTests {
 
 	private static final ZoneId SHANGHAI = OfficeTime.ZONE;
 
-	private static PostgreSQLContainer container;
+	private static TestPostgres postgres;
 
 	private static String serverUrl;
 
@@ -59,24 +56,16 @@ class ClusteredPostgresSchedulerTests {
 
 	@BeforeAll
 	static void postgres() {
-		if (DockerClientFactory.instance().isDockerAvailable()) {
-			container = new PostgreSQLContainer("postgres:16-alpine");
-			container.start();
-			serverUrl = container.getJdbcUrl();
-			user = container.getUsername();
-			password = container.getPassword();
-		}
-		else {
-			serverUrl = System.getenv().getOrDefault("ANJIAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-			user = System.getenv().getOrDefault("ANJIAN_TEST_PG_USER", "postgres");
-			password = System.getenv().getOrDefault("ANJIAN_TEST_PG_PASSWORD", "");
-		}
+		postgres = TestPostgres.start();
+		serverUrl = postgres.url();
+		user = postgres.user();
+		password = postgres.password();
 	}
 
 	@AfterAll
-	static void stopContainer() {
-		if (container != null) {
-			container.stop();
+	static void stopPostgres() throws Exception {
+		if (postgres != null) {
+			postgres.close();
 		}
 	}
 

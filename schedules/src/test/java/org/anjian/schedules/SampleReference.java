@@ -28,7 +28,7 @@ final class SampleReference {
 	}
 
 	static Path samples() {
-		return Path.of(System.getProperty("anjian.samples", "../../shared/samples"));
+		return Path.of(System.getProperty("anjian.samples", "../samples"));
 	}
 
 	static ReferenceData calendarOnly() {

@@ -33,7 +33,7 @@ public final class Given {
 	}
 
 	public static Path samples() {
-		return Path.of(System.getProperty("anjian.samples", "../../shared/samples"));
+		return Path.of(System.getProperty("anjian.samples", "../samples"));
 	}
 
 	public static ReferenceData sampleReference() {

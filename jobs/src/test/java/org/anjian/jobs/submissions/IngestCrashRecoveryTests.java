@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.support.CliRun;
@@ -26,24 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestCrashRecoveryTests {
 
+	private static final int COPIES = 2;
+
+	/** Files the child reports before it is killed. */
+	private static final int KILL_AFTER = 12;
+
 	@TempDir
 	Path tmp;
 
 	@Test
 	void rerunAfterKillEndsIdenticalToACleanRun() throws Exception {
-		// given an inbox of 20 copies of the sample county (copies 2… are duplicates by
-		// content)
+		// given an inbox of 2 copies of the sample county (the second are duplicates by
+		// content, interleaved with the first in the run's order): 36 files, so the kill
+		// after the 12th lands mid-run with 24 still to go
 		SampleCounty samples = SampleCounty.load();
 		Path inbox = tmp.resolve("inbox");
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < COPIES; i++) {
 			samples.copyInbox(inbox.resolve("batch" + (100 + i)));
 		}
 		Path crashed = tmp.resolve("crashed");
 		Path clean = tmp.resolve("clean");
 
-		// when a child process is killed after some files have landed
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "-Duser.timezone=Asia/Shanghai",
+		// when a child process is killed after some files have landed (a JVM that starts
+		// fast: C1 only, serial GC, the JDK's shared class archive)
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-cp",
+				System.getProperty("java.class.path"), "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
 				AnjianApplication.class.getName(), "ingest", "--home", crashed.toString(), "--reference",
 				samples.reference().toString(), "--inbox", inbox.toString())
 			.redirectErrorStream(true)
@@ -54,7 +64,7 @@ class IngestCrashRecoveryTests {
 			String line;
 			while ((line = out.readLine()) != null) {
 				seen.add(line);
-				if (seen.stream().filter(l -> l.contains(".xlsx")).count() >= 40) {
+				if (seen.stream().filter(l -> l.contains(".xlsx")).count() >= KILL_AFTER) {
 					child.destroyForcibly(); // SIGKILL: no shutdown hooks, no commit
 					break;
 				}
@@ -69,8 +79,12 @@ class IngestCrashRecoveryTests {
 		CliRun cleanRun = CliRun.of("ingest", "--home", clean.toString(), "--reference", samples.reference().toString(),
 				"--inbox", inbox.toString());
 
-		// then
+		// then the rerun had files left to land (the kill was mid-run), and ends like the
+		// clean run
 		assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+		Matcher processed = Pattern.compile("处理文件 (\\d+) 个").matcher(rerun.out());
+		assertThat(processed.find()).as(rerun.toString()).isTrue();
+		assertThat(Integer.parseInt(processed.group(1))).as(rerun.toString()).isPositive();
 		assertThat(cleanRun.exitCode()).as(cleanRun.toString()).isZero();
 		for (String sql : List.of(
 				"select sha256, path, received_at, status, submitter_code, campaign, period, error_count, warning_count, duplicate_of, superseded_by from audit_file order by path",
@@ -81,7 +95,7 @@ class IngestCrashRecoveryTests {
 			assertThat(afterCrash).as(sql).isEqualTo(WarehouseQueries.query(clean, sql));
 		}
 		assertThat(WarehouseQueries.query(crashed, "select count(*) as n from audit_file").get(0).get("n"))
-			.isEqualTo(20L * samples.files().size());
+			.isEqualTo((long) COPIES * samples.files().size());
 		assertThat(Files.exists(crashed.resolve("warehouse.duckdb"))).isTrue();
 	}
 

@@ -16,9 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.anjian.warehouse.calendar.OfficeTime;
 
 /**
- * The generated sample county of ../shared/samples (鹤鸣县): its reference data, a copy of
- * its inbox with the received times of expected.json restored as mtimes (git does not
- * keep them), and expected.json itself.
+ * The generated sample county of samples/ at the repository root (鹤鸣县): its reference
+ * data, a copy of its inbox with the received times of expected.json restored as mtimes
+ * (git does not keep them), and expected.json itself.
  */
 public final class SampleCounty {
 
@@ -39,7 +39,7 @@ public final class SampleCounty {
 	}
 
 	public static SampleCounty load() {
-		String location = System.getProperty("anjian.samples", "../../shared/samples");
+		String location = System.getProperty("anjian.samples", "../samples");
 		Path root = Path.of(location).toAbsolutePath().normalize();
 		if (!Files.isDirectory(root)) {
 			throw new IllegalStateException("sample county not found at " + root + " (set -Danjian.samples)");

@@ -22,9 +22,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Seed files for the fuzz harnesses: the real sample inbox (shared/samples, every file an
- * .xlsx) and, made from its first file, the same table as .xls and as CSV in GBK and in
- * UTF-8 with BOM, so every reader path has a valid start.
+ * Seed files for the fuzz harnesses: the real sample inbox (samples/ at the repository
+ * root, every file an .xlsx) and, made from its first file, the same table as .xls and as
+ * CSV in GBK and in UTF-8 with BOM, so every reader path has a valid start.
  */
 final class FuzzSeeds {
 
@@ -48,7 +48,7 @@ final class FuzzSeeds {
 	}
 
 	private static List<Seed> load() {
-		Path inbox = Path.of(System.getProperty("anjian.samples", "../../shared/samples")).resolve("inbox");
+		Path inbox = Path.of(System.getProperty("anjian.samples", "../samples")).resolve("inbox");
 		List<Seed> out = new ArrayList<>();
 		try (Stream<Path> walk = Files.walk(inbox)) {
 			for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {

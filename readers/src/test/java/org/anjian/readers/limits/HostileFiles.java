@@ -30,7 +30,7 @@ final class HostileFiles {
 
 	/** The first file of the sample inbox (产业园区统计汇总表.xlsx), a valid F-000 table. */
 	static byte[] sample() {
-		Path inbox = Path.of(System.getProperty("anjian.samples", "../../shared/samples")).resolve("inbox");
+		Path inbox = Path.of(System.getProperty("anjian.samples", "../samples")).resolve("inbox");
 		try (Stream<Path> walk = Files.walk(inbox)) {
 			return Files
 				.readAllBytes(walk.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow());

@@ -9,6 +9,7 @@ import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.warehouse.WarehouseException;
+import org.anjian.warehouse.WarehouseLockedException;
 import org.anjian.warehouse.reference.ReferenceDataException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -73,7 +74,7 @@ public final class Cli {
 			}
 			if (cause instanceof WarehouseException) {
 				err.println("anjian: " + cause.getMessage());
-				return ExitCodes.SOFTWARE;
+				return cause instanceof WarehouseLockedException ? ExitCodes.BUSY : ExitCodes.SOFTWARE;
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause);
 			return ExitCodes.SOFTWARE;

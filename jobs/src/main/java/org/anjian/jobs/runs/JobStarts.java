@@ -88,7 +88,7 @@ class JobStarts {
 		String reason = execution.getAllFailureExceptions()
 			.stream()
 			.findFirst()
-			.map(Throwable::getMessage)
+			.map(org.anjian.warehouse.Warehouse::diskFullOr)
 			.orElse(execution.getExitStatus().getExitDescription());
 		return new Started(RunOutcome.FAILED, execution, reason);
 	}

@@ -63,6 +63,9 @@ public final class Warehouse implements AutoCloseable {
 	 * reports the full disk once, and the statements after it fail with messages about a
 	 * closed statement or a lost transaction.
 	 */
+	/** How {@link #diskFullOr} begins when the disk is full. */
+	public static final String DISK_FULL = "磁盘空间不足";
+
 	public static String diskFullOr(Throwable failure) {
 		String full = diskFull(failure, new java.util.HashSet<>());
 		return full != null ? full : String.valueOf(failure.getMessage());
@@ -76,7 +79,7 @@ public final class Warehouse implements AutoCloseable {
 		for (String sign : List.of("No space left on device", "Disk quota exceeded", "File too large",
 				"not enough space", "out of disk space")) {
 			if (m.contains(sign)) {
-				return "磁盘空间不足（" + sign + "）：请腾出磁盘空间后重新运行，已提交的部分不受影响。原始错误：" + m;
+				return DISK_FULL + "（" + sign + "）：请腾出磁盘空间后重新运行，已提交的部分不受影响。原始错误：" + m;
 			}
 		}
 		for (Throwable s : t.getSuppressed()) {

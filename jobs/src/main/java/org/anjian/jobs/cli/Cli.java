@@ -8,6 +8,7 @@ import java.util.Map;
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
 import org.anjian.warehouse.WarehouseLockedException;
 import org.anjian.warehouse.reference.ReferenceDataException;
@@ -75,6 +76,11 @@ public final class Cli {
 			if (cause instanceof WarehouseException) {
 				err.println("anjian: " + cause.getMessage());
 				return cause instanceof WarehouseLockedException ? ExitCodes.BUSY : ExitCodes.SOFTWARE;
+			}
+			String diskFull = Warehouse.diskFullOr(ex);
+			if (diskFull.startsWith(Warehouse.DISK_FULL)) {
+				err.println("anjian: " + args.command() + " 失败：" + diskFull);
+				return ExitCodes.IO_ERROR;
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause);
 			return ExitCodes.SOFTWARE;

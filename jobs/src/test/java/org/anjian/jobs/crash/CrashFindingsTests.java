@@ -191,6 +191,36 @@ class CrashFindingsTests {
 		}
 	}
 
+	/**
+	 * Finding 6: a full disk during a rollup (here a file-size limit, which the OS
+	 * reports like a full disk) is named, exit 74.
+	 */
+	@Test
+	void aFullDiskDuringARollupIsNamed() throws Exception {
+		assumeThat(Path.of("/bin/bash")).exists();
+		SampleCounty samples = SampleCounty.load();
+		Path home = tmp.resolve("home");
+		Path inbox = samples.copyInbox(tmp.resolve("inbox"));
+		assertThat(CliRun
+			.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(), "--inbox",
+					inbox.toString())
+			.exitCode()).isZero();
+		long limitKb = Files.size(home.resolve("warehouse.duckdb")) / 1024;
+		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process child = new ProcessBuilder("/bin/bash", "-c", "ulimit -f " + limitKb + "; exec \"$0\" \"$@\"", javaBin,
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				"-Duser.timezone=Asia/Shanghai", org.anjian.jobs.AnjianApplication.class.getName(), "rollup", "--home",
+				home.toString(), "--reference", samples.reference().toString(), "--campaign", "QA2024", "--period",
+				"2024-05", "--kind", "cutoff")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		int exit = child.waitFor();
+
+		assertThat(exit).as(output).isIn(1, 74);
+		assertThat(output).contains("磁盘空间不足");
+	}
+
 	/** Finding 7: a region that is its own parent, a cycle of regions. */
 	@Test
 	void referenceDataRefusesSelfParentsAndCyclesNamingTheRows() throws Exception {

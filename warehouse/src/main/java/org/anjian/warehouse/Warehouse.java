@@ -44,8 +44,51 @@ public final class Warehouse implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		catch (SQLException ex) {
-			throw new WarehouseException("无法打开数据仓库 " + file + "：" + ex.getMessage(), ex);
+			if (ex.getMessage() != null && ex.getMessage().contains("Could not set lock on file")) {
+				String holder = ex.getMessage().contains("Conflicting lock is held in") ? "（" + ex.getMessage()
+					.substring(ex.getMessage().indexOf("Conflicting lock is held in")
+							+ "Conflicting lock is held in".length())
+					.strip()
+					.split("\\.", 2)[0] + "）" : "";
+				throw new WarehouseLockedException("数据仓库 " + file + " 正被另一个进程占用" + holder
+						+ "：请待其结束（或关闭打开它的 DuckDB 会话）后再试；分析请用 analyst/anjian.duckdb", ex);
+			}
+			throw new WarehouseException("无法打开数据仓库 " + file + "：" + diskFullOr(ex), ex);
 		}
+	}
+
+	/**
+	 * The operator's words for a failure caused by a full disk (or a file-size or quota
+	 * limit) anywhere in its causes or suppressed exceptions, else its message: DuckDB
+	 * reports the full disk once, and the statements after it fail with messages about a
+	 * closed statement or a lost transaction.
+	 */
+	/** How {@link #diskFullOr} begins when the disk is full. */
+	public static final String DISK_FULL = "磁盘空间不足";
+
+	public static String diskFullOr(Throwable failure) {
+		String full = diskFull(failure, new java.util.HashSet<>());
+		return full != null ? full : String.valueOf(failure.getMessage());
+	}
+
+	private static String diskFull(Throwable t, java.util.Set<Throwable> seen) {
+		if (t == null || !seen.add(t)) {
+			return null;
+		}
+		String m = t.getMessage() == null ? "" : t.getMessage();
+		for (String sign : List.of("No space left on device", "Disk quota exceeded", "File too large",
+				"not enough space", "out of disk space")) {
+			if (m.contains(sign)) {
+				return DISK_FULL + "（" + sign + "）：请腾出磁盘空间后重新运行，已提交的部分不受影响。原始错误：" + m;
+			}
+		}
+		for (Throwable s : t.getSuppressed()) {
+			String found = diskFull(s, seen);
+			if (found != null) {
+				return found;
+			}
+		}
+		return diskFull(t.getCause(), seen);
 	}
 
 	/** A private in-memory warehouse with the full schema, for tests and dry runs. */
@@ -227,15 +270,28 @@ public final class Warehouse implements AutoCloseable {
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
+				// after a failed write (a full disk) DuckDB may have ended the
+				// transaction
+				// already: the rollback's own failure must not hide the cause
+				try {
+					connection.rollback();
+				}
+				catch (SQLException rollback) {
+					ex.addSuppressed(rollback);
+				}
 				throw ex;
 			}
 			finally {
-				connection.setAutoCommit(auto);
+				try {
+					connection.setAutoCommit(auto);
+				}
+				catch (SQLException ignored) {
+					// the connection is unusable; the failure above says why
+				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new WarehouseException("数据仓库事务失败：" + ex.getMessage(), ex);
+			throw new WarehouseException("数据仓库事务失败：" + diskFullOr(ex), ex);
 		}
 	}
 

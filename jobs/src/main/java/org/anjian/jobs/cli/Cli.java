@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
+import org.anjian.warehouse.WarehouseLockedException;
 import org.anjian.warehouse.reference.ReferenceDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +127,12 @@ public final class Cli {
 			}
 			if (cause instanceof WarehouseException) {
 				err.println("anjian: " + cause.getMessage());
-				return ExitCodes.SOFTWARE;
+				return cause instanceof WarehouseLockedException ? ExitCodes.BUSY : ExitCodes.SOFTWARE;
+			}
+			String diskFull = Warehouse.diskFullOr(ex);
+			if (diskFull.startsWith(Warehouse.DISK_FULL)) {
+				err.println("anjian: " + args.command() + " 失败：" + diskFull);
+				return ExitCodes.IO_ERROR;
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause + (inLog ? "（详见 " + logFile(home) + "）" : ""));
 			return ExitCodes.SOFTWARE;

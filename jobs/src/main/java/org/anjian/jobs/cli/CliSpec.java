@@ -207,9 +207,8 @@ final class CliSpec {
 		root.usageMessage()
 			.description("安监统计报表批处理：读取收件箱 → 审核 → 入库 → 汇总、催报、上报表 → 导出。", "",
 					"java -jar anjian.jar <命令> [选项]；anjian <命令> --help 或 anjian help <命令> 查看某个命令的选项。")
-			.footer("", PRECEDENCE, "",
-					"退出码：0 成功（拒收的文件是数据，不是失败）· 1 作业失败 · 64 命令行有误 · "
-							+ "65 参考数据有误、收件目录不存在或 --home 不是 anjian 数据目录 · 70 内部错误 · 75 另一个 anjian 进程正在使用同一个 --home。",
+			.footer("", PRECEDENCE, "", "退出码：0 成功（拒收的文件是数据，不是失败）· 1 作业失败 · 64 命令行有误 · "
+					+ "65 参考数据有误、收件目录不存在或 --home 不是 anjian 数据目录 · 70 内部错误 · 74 磁盘已满 · 75 另一个 anjian 进程正在使用同一个 --home，或另一进程占用了 warehouse.duckdb。",
 					"日志：<home>/logs/anjian.log（滚动；失败的完整堆栈在这里，stdout 只有命令自己的输出）。");
 		root.usageMessage().commandListHeading("%n命令：%n");
 		add(root, "demo", "内置演示县：生成演示报送 → 入库 → 两种汇总 → 导出，并打印结果位置", c -> {

@@ -20,6 +20,12 @@ public final class ExitCodes {
 	/** Bad input data outside the inbox (reference data, missing inbox folder). */
 	public static final int DATA_ERROR = 65;
 
+	/**
+	 * The disk is full (or a file-size or quota limit was hit): the message names it;
+	 * what was committed stays, the next run after space is freed completes the rest.
+	 */
+	public static final int IO_ERROR = 74;
+
 	/** Unexpected internal error. */
 	public static final int SOFTWARE = 70;
 

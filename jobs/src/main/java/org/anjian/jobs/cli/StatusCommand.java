@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code status [--json]}: recent job executions (outcome, duration, counts), next fire
- * times, submissions per period. Reads the analysts' snapshot, never the live warehouse,
- * so it works while a job runs.
+ * times, submissions per period. Reads the job repository and the analysts' snapshot,
+ * never the live warehouse (its context holds no other command: {@link StatusContext}),
+ * so it works while a job runs, and says when the snapshot is older than the running job.
+ * On a read-only home it opens nothing for writing.
  */
 @Component
 class StatusCommand implements AnjianCommand {
@@ -57,6 +59,10 @@ class StatusCommand implements AnjianCommand {
 			}
 		}
 		executions.sort(Comparator.comparing(JobExecution::getCreateTime).reversed());
+		JobExecution running = executions.stream()
+			.filter(e -> e.getStatus().isRunning() && e.getStartTime() != null)
+			.findFirst()
+			.orElse(null);
 		for (JobExecution e : executions.stream().limit(10).toList()) {
 			long written = e.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
 			String duration = e.getStartTime() == null || e.getEndTime() == null ? "—"
@@ -69,21 +75,44 @@ class StatusCommand implements AnjianCommand {
 					e.getCreateTime().withNano(0).toString().replace('T', ' '), e.getJobInstance().getJobName(),
 					e.getStatus(), duration, written));
 		}
-		try (AnjianScheduler scheduler = AnjianScheduler
-			.open(ScheduleSettings.fromEnvironment(settings.home(), System.getenv()), (job, params) -> {
+		ScheduleSettings schedule = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
+		if (schedule.jdbcUrl().startsWith("jdbc:h2:file:")
+				&& !Files.exists(settings.home().resolve("scheduler").resolve("quartz.mv.db"))) {
+			// no store yet: nothing registered, and a status creates no files
+			if (json == null) {
+				out.line("下次触发：（尚未运行 schedule 注册日程）");
+			}
+		}
+		else {
+			try (AnjianScheduler scheduler = AnjianScheduler.open(schedule, (job, params) -> {
 			})) {
-			List<NextFire> fires = scheduler.nextFireTimes();
-			if (json != null) {
-				fires.stream().limit(5).forEach(json::fire);
+				List<NextFire> fires = scheduler.nextFireTimes();
+				if (json != null) {
+					fires.stream().limit(5).forEach(json::fire);
+				}
+				else {
+					out.line("下次触发：" + (fires.isEmpty() ? "（尚未运行 schedule 注册日程）" : ""));
+				}
+				fires.stream()
+					.limit(json == null ? 5 : 0)
+					.forEach(f -> out.line("  " + f.at().toString().replace('T', ' ') + "  " + f.trigger()));
 			}
-			else {
-				out.line("下次触发：" + (fires.isEmpty() ? "（尚未运行 schedule 注册日程）" : ""));
+			catch (Exception ex) {
+				if (json == null) {
+					out.line("下次触发：（无法读取日程库：" + ex.getMessage() + "）");
+				}
 			}
-			fires.stream()
-				.limit(json == null ? 5 : 0)
-				.forEach(f -> out.line("  " + f.at().toString().replace('T', ' ') + "  " + f.trigger()));
 		}
 		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
+		if (running != null && json == null) {
+			java.time.LocalDateTime taken = Files.exists(snapshot) ? java.time.LocalDateTime
+				.ofInstant(Files.getLastModifiedTime(snapshot).toInstant(), java.time.ZoneId.systemDefault()) : null;
+			if (taken == null || taken.isBefore(running.getStartTime())) {
+				out.line("注意：正在运行的作业 " + running.getJobInstance().getJobName() + "（开始于 "
+						+ running.getStartTime().withNano(0).toString().replace('T', ' ') + "）的结果尚未导出；" + (taken == null
+								? "还没有分析快照" : "分析快照是 " + taken.withNano(0).toString().replace('T', ' ') + " 的，早于该作业"));
+			}
+		}
 		if (Files.exists(snapshot)) {
 			Properties ro = new Properties();
 			ro.setProperty("duckdb.read_only", "true");

@@ -51,6 +51,7 @@ class RollupJobConfiguration {
 	Step officialTableWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			Warehouse warehouse, AnjianSettings settings) {
 		return new StepBuilder("officialTableWrite", jobRepository).tasklet((contribution, chunk) -> {
+			org.anjian.warehouse.CrashPoints.reach("rollup-outbox");
 			new OfficialTableExporter(warehouse.connection()).export(request(contribution.getStepExecution()),
 					settings.outboxDir());
 			return RepeatStatus.FINISHED;

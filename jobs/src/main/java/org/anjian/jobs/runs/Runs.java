@@ -235,13 +235,25 @@ public class Runs {
 		new DeadlineCalendar(reference.holidays()).coverageWarnings(reference.campaigns()).forEach(progress::line);
 	}
 
-	/** Rollups already materialized: their roster rows exist. */
+	/**
+	 * Rollups already produced: their roster rows exist and their official table is in
+	 * the outbox (its manifest is written last). A rollup killed between the two is not
+	 * produced: the next nightly runs it again.
+	 */
 	private List<RollupKey> produced() throws SQLException {
 		List<RollupKey> keys = new ArrayList<>();
 		try (Statement st = warehouse.connection().createStatement();
 				ResultSet rs = st.executeQuery("select distinct campaign, period, kind from rollup_roster")) {
 			while (rs.next()) {
-				keys.add(new RollupKey(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getString(3)));
+				RollupKey key = new RollupKey(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+						rs.getString(3));
+				if (Files.exists(settings.outboxDir()
+					.resolve(rs.getString(1))
+					.resolve(YearMonth.from(rs.getDate(2).toLocalDate()).toString())
+					.resolve(rs.getString(3))
+					.resolve("manifest.json"))) {
+					keys.add(key);
+				}
 			}
 		}
 		return keys;

@@ -48,6 +48,7 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 					continue;
 				}
 				tally.written(file.sha256(), file.path());
+				org.anjian.warehouse.CrashPoints.reach("file-written");
 			}
 			catch (RuntimeException ex) {
 				tally.skipped(file.path(), "写入数据仓库失败（" + ex.getClass().getSimpleName()

@@ -172,8 +172,44 @@ public final class ReferenceDataLoader {
 			if (region.parentCode() != null && !codes.contains(region.parentCode())) {
 				throw fail(t, t.rows.get(i), "parent_code", "上级地区代码“" + region.parentCode() + "”不在 regions.csv 中");
 			}
+			if (region.code().equals(region.parentCode())) {
+				throw fail(t, t.rows.get(i), "parent_code", "地区“" + region.name() + "”（" + region.code() + "）的上级是它自己");
+			}
 		}
+		noParentCycle(t, out);
 		return out;
+	}
+
+	/**
+	 * Every region must reach the county by its parents; a chain that comes back to a
+	 * region already on it is a cycle, named with its codes and rows.
+	 */
+	private static void noParentCycle(CsvTable t, List<Region> regions) {
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < regions.size(); i++) {
+			index.put(regions.get(i).code(), i);
+		}
+		for (int start = 0; start < regions.size(); start++) {
+			List<Integer> chain = new ArrayList<>();
+			Integer at = start;
+			while (at != null && !chain.contains(at)) {
+				chain.add(at);
+				String parent = regions.get(at).parentCode();
+				at = parent == null ? null : index.get(parent);
+			}
+			if (at != null) {
+				List<Integer> cycle = chain.subList(chain.indexOf(at), chain.size());
+				StringBuilder codes = new StringBuilder();
+				StringBuilder lines = new StringBuilder();
+				for (int i : cycle) {
+					codes.append(regions.get(i).code()).append(" → ");
+					lines.append(lines.isEmpty() ? "" : "、").append(t.rows.get(i).line());
+				}
+				codes.append(regions.get(at).code());
+				throw new ReferenceDataException(
+						t.file + " 第" + lines + "行 parent_code 列：上级地区构成循环（" + codes + "），到不了县级行");
+			}
+		}
 	}
 
 	private static List<Industry> industries(CsvTable t) {

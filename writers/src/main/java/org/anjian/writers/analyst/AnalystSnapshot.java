@@ -128,6 +128,7 @@ public final class AnalystSnapshot {
 			}
 			AtomicFiles.fsync(tmp);
 			readOnly(tmp);
+			org.anjian.warehouse.CrashPoints.reach("snapshot-rename");
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			AtomicFiles.fsync(dir);
 		}

@@ -89,6 +89,7 @@ public final class WarehouseExporter {
 			List<ExportResult.TableExport> tables = new ArrayList<>();
 			for (String table : tables()) {
 				tables.add(export(table, tmp));
+				org.anjian.warehouse.CrashPoints.reach("export-table");
 			}
 			fsyncTree(tmp);
 			if (Files.exists(target)) {

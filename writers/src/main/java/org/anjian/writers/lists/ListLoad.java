@@ -455,6 +455,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 					}
 					staged.remove(batch.chunk);
 				}
+				org.anjian.warehouse.CrashPoints.reach("list-chunk");
 			}
 			errors = issues.errors();
 			warnings = issues.warnings();

@@ -107,6 +107,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
 		appendLines(file);
 		ledger.rankVersions(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
+		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
 		return ledger.status(file.sha256(), file.path()).orElseThrow();
 	}

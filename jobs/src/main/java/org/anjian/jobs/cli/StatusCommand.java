@@ -15,9 +15,12 @@ import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.schedules.AnjianScheduler;
 import org.anjian.schedules.NextFire;
 import org.anjian.schedules.ScheduleSettings;
+import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +37,12 @@ class StatusCommand implements AnjianCommand {
 
 	private final AnjianSettings settings;
 
-	StatusCommand(JobRepository jobRepository, AnjianSettings settings) {
+	private final ObjectProvider<ReferenceData> reference;
+
+	StatusCommand(JobRepository jobRepository, AnjianSettings settings, ObjectProvider<ReferenceData> reference) {
 		this.jobRepository = jobRepository;
 		this.settings = settings;
+		this.reference = reference;
 	}
 
 	@Override
@@ -133,10 +139,28 @@ class StatusCommand implements AnjianCommand {
 				}
 			}
 		}
+		if (json == null) {
+			calendarWarnings(out);
+		}
 		if (json != null) {
 			out.line(json.toJson());
 		}
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * Campaign months whose deadline no holiday calendar covers (the runs print them
+	 * too).
+	 */
+	private void calendarWarnings(CommandOutput out) {
+		try {
+			ReferenceData data = reference.getObject();
+			new DeadlineCalendar(data.holidays()).coverageWarnings(data.campaigns()).forEach(out::line);
+		}
+		catch (RuntimeException ex) {
+			// unreadable reference data is for ingest to report with its file, line and
+			// column
+		}
 	}
 
 }

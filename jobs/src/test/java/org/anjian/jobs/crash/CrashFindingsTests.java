@@ -50,6 +50,7 @@ class CrashFindingsTests {
 						constraint JOB_INST_UN unique (JOB_NAME, JOB_KEY))""");
 		}
 
+		newHome(home, null);
 		CliRun export = CliRun.of("export", "--home", home.toString());
 
 		assertThat(export.exitCode()).as(export.toString()).isZero();
@@ -63,6 +64,7 @@ class CrashFindingsTests {
 	@Test
 	void aJobInstanceWithoutAnyExecutionIsStartedAfresh() throws Exception {
 		Path home = tmp.resolve("home");
+		newHome(home, null);
 		assertThat(CliRun.of("export", "--home", home.toString()).exitCode()).isZero();
 		try (Connection c = DriverManager.getConnection(jobsUrl(home), "sa", ""); Statement st = c.createStatement()) {
 			String executions = "(select job_execution_id from batch_job_execution)";
@@ -87,6 +89,7 @@ class CrashFindingsTests {
 	@Test
 	void theNextRunRemovesTheTempFilesAKilledRunLeft() throws Exception {
 		Path home = tmp.resolve("home");
+		newHome(home, null);
 		assertThat(CliRun.of("export", "--home", home.toString()).exitCode()).isZero();
 		String uuid = UUID.randomUUID().toString();
 		List<Path> leftovers = List.of(home.resolve(".exports.tmp-" + uuid).resolve("dim_region/data.parquet"),
@@ -126,6 +129,7 @@ class CrashFindingsTests {
 		SampleCounty samples = SampleCounty.load();
 		Path home = tmp.resolve("home");
 		Path inbox = samples.copyInbox(tmp.resolve("inbox"));
+		newHome(home, samples.reference());
 		assertThat(CliRun.of("export", "--home", home.toString(), "--reference", samples.reference().toString())
 			.exitCode()).isZero();
 		// a job that started after the snapshot and is still running (its process is
@@ -150,6 +154,7 @@ class CrashFindingsTests {
 	@Test
 	void statusReadsAHomeItCannotWrite() throws Exception {
 		Path home = tmp.resolve("home");
+		newHome(home, null);
 		assertThat(CliRun.of("export", "--home", home.toString()).exitCode()).isZero();
 		List<Path> all;
 		try (Stream<Path> walk = Files.walk(home)) {
@@ -178,6 +183,7 @@ class CrashFindingsTests {
 	@Test
 	void aForeignLockOnTheWarehouseIsExit75NamingIt() throws Exception {
 		Path home = tmp.resolve("home");
+		newHome(home, null);
 		assertThat(CliRun.of("export", "--home", home.toString()).exitCode()).isZero();
 		Process holder = HoldWarehouse.start(home.resolve("warehouse.duckdb"));
 		try {
@@ -262,6 +268,18 @@ class CrashFindingsTests {
 			org.anjian.writers.exports.AtomicFiles.deleteTree(dir);
 		}
 
+	}
+
+	/**
+	 * Makes {@code home} an anjian home the way a user does, with an ingest of an empty
+	 * inbox: reading commands (export, status, rollup) refuse a folder that is not one.
+	 */
+	private void newHome(Path home, Path reference) throws Exception {
+		Path empty = Files.createDirectories(tmp.resolve("new-home-inbox"));
+		CliRun ingest = reference == null ? CliRun.of("ingest", "--home", home.toString(), "--inbox", empty.toString())
+				: CliRun.of("ingest", "--home", home.toString(), "--inbox", empty.toString(), "--reference",
+						reference.toString());
+		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
 	}
 
 }

@@ -1,4 +1,5 @@
 -- Deadlines shift off non-working days (周末、节假日) the campaign's way, honouring 调休 make-up workdays;
+-- cutoff_day counts in the reported month (deadline_month 'same') or the month after it ('next');
 -- kept in step with DeadlineCalendar by DimPeriodTests.
 with
 
@@ -15,6 +16,8 @@ campaign_months as (
         campaigns.campaign_code as campaign,
         campaigns.cutoff_day,
         campaigns.holiday_shift,
+        campaigns.deadline_month,
+        campaigns.report_from,
         cast(month_start as date) as period
     from campaigns,
         unnest(generate_series(
@@ -30,10 +33,16 @@ nominal_deadlines as (
         period,
         holiday_shift,
         least(
-            period + (cutoff_day - 1) * interval 1 day,
-            last_day(period)
+            deadline_month_start + (cutoff_day - 1) * interval 1 day,
+            last_day(deadline_month_start)
         )::date as nominal_deadline
-    from campaign_months
+    from (
+        select
+            *,
+            (period + case when deadline_month = 'next' then interval 1 month else interval 0 month end)::date
+                as deadline_month_start
+        from campaign_months
+    )
 ),
 
 candidate_days as (
@@ -79,7 +88,8 @@ final as (
         year(campaign_months.period) as year,
         month(campaign_months.period) as month,
         year(campaign_months.period) || '年' || month(campaign_months.period) || '月' as label,
-        deadlines.deadline
+        deadlines.deadline,
+        campaign_months.period >= campaign_months.report_from as is_owed
     from campaign_months
     left join deadlines
         on deadlines.campaign = campaign_months.campaign

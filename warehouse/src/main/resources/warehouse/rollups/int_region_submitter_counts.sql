@@ -15,8 +15,10 @@ regions as (
 ),
 
 picked as (
+    -- before the campaign's report_from no table is owed: nobody is expected, late or carried forward
     select * from tables_as_of
     where period = getvariable('period')
+        and is_owed
 ),
 
 final as (

@@ -1,6 +1,7 @@
 -- For each expected submitter and each campaign month up to the rollup's period: the table the rollup takes
 -- as of getvariable('as_of') — the latest accepted table for that month, else carried forward from the latest
--- earlier month's accepted table received by then.
+-- earlier month's accepted table received by then. is_owed: whether a table is owed for the month at all (from the
+-- campaign's report_from on); the months before it still count as the baseline of cumulative figures.
 with
 
 submitters as (
@@ -18,7 +19,8 @@ files as (
 campaign_months as (
     select
         campaigns.campaign_code as campaign,
-        cast(month_start as date) as period
+        cast(month_start as date) as period,
+        cast(month_start as date) >= campaigns.report_from as is_owed
     from campaigns,
         unnest(generate_series(
             cast(campaigns.first_month as timestamp),
@@ -46,6 +48,7 @@ candidates as (
         submitters.submitter_code,
         campaign_months.campaign,
         campaign_months.period,
+        campaign_months.is_owed,
         accepted_by_as_of.sha256,
         accepted_by_as_of.period as table_period,
         accepted_by_as_of.received_at,
@@ -74,6 +77,7 @@ final as (
     select
         candidates.campaign,
         candidates.period,
+        candidates.is_owed,
         candidates.submitter_code,
         candidates.sha256,
         candidates.table_period,

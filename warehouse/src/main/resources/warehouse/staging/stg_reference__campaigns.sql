@@ -13,11 +13,13 @@ renamed as (
         form,
         title_keywords,
         holiday_shift,
+        coalesce(deadline_month, 'same') as deadline_month,
         -- numerics
         cutoff_day,
         -- dates
         first_month,
-        last_month
+        last_month,
+        coalesce(report_from, first_month) as report_from
     from source
 )
 

@@ -22,7 +22,7 @@ import org.anjian.warehouse.rollups.RollupRequest;
  * <p>
  * A cutoff rollup (截止日汇总) of month M is due once its holiday-shifted deadline day has
  * ended; a month-end rollup (月末汇总) once month M has ended. Only the months of each
- * campaign (first_month … last_month) count.
+ * campaign from its report_from (no table is owed before it) to last_month count.
  */
 public final class DueRollups {
 
@@ -42,7 +42,7 @@ public final class DueRollups {
 		DeadlineCalendar deadlines = new DeadlineCalendar(reference.holidays());
 		List<DueRollup> all = new ArrayList<>();
 		for (Campaign campaign : reference.campaigns()) {
-			for (YearMonth month = campaign.firstMonth(); !month.isAfter(campaign.lastMonth()); month = month
+			for (YearMonth month = campaign.reportFrom(); !month.isAfter(campaign.lastMonth()); month = month
 				.plusMonths(1)) {
 				for (RollupKind kind : RollupKind.values()) {
 					all.add(new DueRollup(RollupRequest.scheduled(campaign, month, kind, deadlines)));

@@ -114,4 +114,25 @@ class DueRollupsTests {
 		assertThat(june.dueAt()).isEqualTo(LocalDateTime.parse("2024-06-22T00:00"));
 	}
 
+	@Test
+	void nothingComesDueBeforeReportFromAndANextMonthDeadlineCarriesTheMonthEndIntoThatMonth() {
+		// given: owed from 2024-05 (campaign from 2024-04), due on the 1st of the next
+		// month
+		Campaign next = new Campaign("NX", "次月1日", YearMonth.of(2024, 4), YearMonth.of(2024, 6), 1, List.of("nx"),
+				"F-000", "earlier", YearMonth.of(2024, 5), "next");
+		ReferenceData data = new ReferenceData(List.of(), List.of(), List.of(), List.of(next), sample.holidays());
+
+		// when
+		List<DueRollup> calendar = new DueRollups(data).calendar();
+
+		// then: May and June only; May's table is due 2024-06-01 (Saturday) → Friday 31
+		// May,
+		// its month-end as of the end of June (the month of the unshifted deadline)
+		assertThat(calendar).extracting(DueRollup::period).doesNotContain(YearMonth.of(2024, 4)).hasSize(4);
+		assertThat(calendar).filteredOn(r -> r.period().equals(YearMonth.of(2024, 5)))
+			.extracting(DueRollup::kind, DueRollup::asOf)
+			.containsExactly(tuple("cutoff", LocalDateTime.of(2024, 5, 31, 23, 59, 59)),
+					tuple("month-end", LocalDateTime.of(2024, 6, 30, 23, 59, 59)));
+	}
+
 }

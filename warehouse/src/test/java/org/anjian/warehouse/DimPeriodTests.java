@@ -22,13 +22,21 @@ class DimPeriodTests {
 	@Test
 	void sqlDeadlinesAgreeWithTheDeadlineCalendarForEveryCutoffDayAndShift() {
 		// given: the demo county's holidays, campaigns covering 2023–2024 for cutoff days
-		// 1..31, both shift directions
+		// 1..31, both shift directions, due in the same or the next month (owed from
+		// 2023-03)
 		ReferenceData demo = ReferenceDataLoader.loadDemo();
 		List<Campaign> campaigns = new ArrayList<>();
 		for (int day = 1; day <= 31; day++) {
 			for (String shift : List.of("earlier", "later")) {
-				campaigns.add(new Campaign("C" + day + shift, "测试" + day + shift, YearMonth.of(2023, 1),
-						YearMonth.of(2024, 12), day, List.of("t" + day + shift), "F-000", shift));
+				for (String due : List.of("same", "next")) {
+					String code = "C" + day + shift + due;
+					// a next-month deadline of 2024-12 falls in 2025, which the demo
+					// holidays
+					// (all the SQL sees) do not cover
+					YearMonth last = "next".equals(due) ? YearMonth.of(2024, 11) : YearMonth.of(2024, 12);
+					campaigns.add(new Campaign(code, "测试" + code, YearMonth.of(2023, 1), last, day, List.of("t" + code),
+							"F-000", shift, YearMonth.of(2023, 3), due));
+				}
 			}
 		}
 		ReferenceData data = new ReferenceData(demo.regions(), demo.industries(), demo.submitters(), campaigns,
@@ -42,12 +50,13 @@ class DimPeriodTests {
 			List<List<String>> expected = new ArrayList<>();
 			for (Campaign c : campaigns) {
 				for (YearMonth m = c.firstMonth(); !m.isAfter(c.lastMonth()); m = m.plusMonths(1)) {
-					expected.add(List.of(c.code(), m.atDay(1).toString(), calendar.deadline(c, m).toString()));
+					expected.add(List.of(c.code(), m.atDay(1).toString(), calendar.deadline(c, m).toString(),
+							String.valueOf(c.owes(m))));
 				}
 			}
-			assertThat(Given.rows(warehouse, "select campaign, period, deadline from dim_period order by all"))
+			assertThat(Given.rows(warehouse, "select campaign, period, deadline, is_owed from dim_period order by all"))
 				.containsExactlyInAnyOrderElementsOf(expected)
-				.hasSize(31 * 2 * 24);
+				.hasSize(31 * 2 * (24 + 23));
 		}
 	}
 

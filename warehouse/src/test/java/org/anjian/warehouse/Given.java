@@ -40,6 +40,32 @@ public final class Given {
 		return ReferenceDataLoader.load(samples().resolve("reference"));
 	}
 
+	/** The second-round sample county (samples-b/ beside samples/). */
+	public static Path samplesB() {
+		return samples().toAbsolutePath().normalize().resolveSibling("samples-b");
+	}
+
+	/**
+	 * samples-b's reference data, copied into {@code dir} without its F-003-II campaign
+	 * ZF2024 (a form the loader does not accept yet).
+	 */
+	public static ReferenceData samplesBReference(Path dir) {
+		try {
+			for (String name : List.of("regions.csv", "industries.csv", "submitters.csv", "holidays.csv")) {
+				java.nio.file.Files.copy(samplesB().resolve("reference").resolve(name), dir.resolve(name));
+			}
+			List<String> campaigns = java.nio.file.Files.readAllLines(samplesB().resolve("reference/campaigns.csv"))
+				.stream()
+				.filter(line -> !line.startsWith("ZF2024,"))
+				.toList();
+			java.nio.file.Files.write(dir.resolve("campaigns.csv"), campaigns);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return ReferenceDataLoader.load(dir);
+	}
+
 	/**
 	 * 东镇 (T1 in EAST), 西镇 (T2 in WEST), 应急局 (D1, county); campaign X from 2024-04 to
 	 * 2024-06, due the 22nd.

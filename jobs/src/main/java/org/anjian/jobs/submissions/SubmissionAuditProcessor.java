@@ -176,7 +176,9 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		findings.addAll(checks.mandatory(table));
 		findings.addAll(checks.advisory(table));
 		if (recognition.campaign() != null && recognition.period() != null) {
-			LocalDate deadline = calendar.deadline(recognition.campaign(), recognition.period());
+			// no table is owed before the campaign's report_from: it cannot be late
+			LocalDate deadline = recognition.campaign().owes(recognition.period())
+					? calendar.deadline(recognition.campaign(), recognition.period()) : null;
 			findings.addAll(checks.late(table, file.receivedAt(), deadline));
 			if (recognition.submitter() != null) {
 				findings.addAll(checks.decreases(table, previousFigures.before(recognition.submitter().code(),

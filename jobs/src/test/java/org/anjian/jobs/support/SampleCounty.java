@@ -16,9 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.anjian.warehouse.calendar.OfficeTime;
 
 /**
- * The generated sample county of samples/ at the repository root (鹤鸣县): its reference
- * data, a copy of its inbox with the received times of expected.json restored as mtimes
- * (git does not keep them), and expected.json itself.
+ * A generated sample county at the repository root (鹤鸣县; samples/, or samples-b/ of the
+ * second round): its reference data, a copy of its inbox with the received times of
+ * expected.json restored as mtimes (git does not keep them), and expected.json itself.
  */
 public final class SampleCounty {
 
@@ -38,13 +38,50 @@ public final class SampleCounty {
 		}
 	}
 
+	/** The first-round sample county, samples/ (or -Danjian.samples). */
 	public static SampleCounty load() {
-		String location = System.getProperty("anjian.samples", "../samples");
+		return load(System.getProperty("anjian.samples", "../samples"));
+	}
+
+	/**
+	 * A sample county at {@code location}; a relative location naming a sibling of
+	 * samples/ (e.g. {@code ../samples-b}) is taken beside wherever samples/ is.
+	 */
+	public static SampleCounty load(String location) {
 		Path root = Path.of(location).toAbsolutePath().normalize();
+		if (!Files.isDirectory(root)) {
+			Path samples = Path.of(System.getProperty("anjian.samples", "../samples")).toAbsolutePath().normalize();
+			root = samples.resolveSibling(Path.of(location).getFileName());
+		}
 		if (!Files.isDirectory(root)) {
 			throw new IllegalStateException("sample county not found at " + root + " (set -Danjian.samples)");
 		}
 		return new SampleCounty(root);
+	}
+
+	/**
+	 * Copies the reference data into {@code target}, leaving out the campaigns whose
+	 * codes are given (e.g. one of a form anjian does not accept yet).
+	 */
+	public Path copyReference(Path target, String... leaveOut) {
+		try {
+			Files.createDirectories(target);
+			try (Stream<Path> files = Files.list(reference())) {
+				for (Path p : (Iterable<Path>) files::iterator) {
+					Files.copy(p, target.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			Path campaigns = target.resolve("campaigns.csv");
+			List<String> kept = Files.readAllLines(campaigns)
+				.stream()
+				.filter(line -> java.util.Arrays.stream(leaveOut).noneMatch(code -> line.startsWith(code + ",")))
+				.toList();
+			Files.write(campaigns, kept);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return target;
 	}
 
 	public Path reference() {

@@ -136,16 +136,18 @@ public final class DeadlineCalendar {
 	}
 
 	/**
-	 * The nominal due day of {@code month}: the cutoff day, or the month's last day when
-	 * it has fewer days.
+	 * The nominal (unshifted) due day of {@code month}: the cutoff day of that month
+	 * ({@code deadline_month} same) or of the month after it (next), or that month's last
+	 * day when it has fewer days.
 	 */
 	public static LocalDate nominalDeadline(Campaign campaign, YearMonth month) {
-		return month.atDay(Math.min(campaign.cutoffDay(), month.lengthOfMonth()));
+		YearMonth due = campaign.deadlineMonthOf(month);
+		return due.atDay(Math.min(campaign.cutoffDay(), due.lengthOfMonth()));
 	}
 
 	/**
 	 * The due day of {@code month} after moving off non-working days in the campaign's
-	 * shift direction.
+	 * shift direction, across a month end if need be (2023-10-01 提前 → 2023-09-28).
 	 */
 	public LocalDate deadline(Campaign campaign, YearMonth month) {
 		LocalDate day = nominalDeadline(campaign, month);
@@ -164,7 +166,19 @@ public final class DeadlineCalendar {
 		return deadline(campaign, month).atTime(END_OF_DAY);
 	}
 
-	/** Default {@code as_of} of a month-end rollup: the end of the month's last day. */
+	/**
+	 * Default {@code as_of} of a month-end rollup: the end of the last day of the month
+	 * holding the unshifted deadline (the reported month for {@code deadline_month} same,
+	 * the month after it for next), or of the shifted deadline day when 顺延 carried it
+	 * later still.
+	 */
+	public LocalDateTime monthEndAsOf(Campaign campaign, YearMonth month) {
+		LocalDate monthEnd = YearMonth.from(nominalDeadline(campaign, month)).atEndOfMonth();
+		LocalDate shifted = deadline(campaign, month);
+		return (shifted.isAfter(monthEnd) ? shifted : monthEnd).atTime(END_OF_DAY);
+	}
+
+	/** The end of {@code month}'s last day. */
 	public static LocalDateTime monthEndAsOf(YearMonth month) {
 		return month.atEndOfMonth().atTime(END_OF_DAY);
 	}

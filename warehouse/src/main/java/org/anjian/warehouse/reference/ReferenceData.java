@@ -38,15 +38,52 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	}
 
 	/**
-	 * A campaign: due on {@code cutoffDay} of each month from {@code firstMonth} to
-	 * {@code lastMonth}, moved {@code holidayShift} ("earlier" 提前 or "later" 顺延) off
-	 * non-working days.
+	 * A campaign of the months {@code firstMonth} to {@code lastMonth}: a table is owed
+	 * for each month from {@code reportFrom} on (tables stay cumulative from
+	 * {@code firstMonth}), due on {@code cutoffDay} of that month ({@code deadlineMonth}
+	 * "same") or of the month after it ("next"), moved {@code holidayShift} ("earlier" 提前
+	 * or "later" 顺延) off non-working days.
 	 */
 	public record Campaign(String code, String name, YearMonth firstMonth, YearMonth lastMonth, int cutoffDay,
-			List<String> titleKeywords, String form, String holidayShift) {
+			List<String> titleKeywords, String form, String holidayShift, YearMonth reportFrom, String deadlineMonth) {
+
+		/** Deadline in the reported month itself. */
+		public static final String SAME_MONTH = "same";
+
+		/** Deadline in the month after the reported month. */
+		public static final String NEXT_MONTH = "next";
+
+		public Campaign {
+			if (reportFrom == null) {
+				reportFrom = firstMonth;
+			}
+			if (deadlineMonth == null) {
+				deadlineMonth = SAME_MONTH;
+			}
+		}
+
+		/** Tables owed from {@code firstMonth}, due in the reported month. */
+		public Campaign(String code, String name, YearMonth firstMonth, YearMonth lastMonth, int cutoffDay,
+				List<String> titleKeywords, String form, String holidayShift) {
+			this(code, name, firstMonth, lastMonth, cutoffDay, titleKeywords, form, holidayShift, firstMonth,
+					SAME_MONTH);
+		}
 
 		public boolean covers(YearMonth month) {
 			return !month.isBefore(firstMonth) && !month.isAfter(lastMonth);
+		}
+
+		/**
+		 * Whether a table is owed for {@code month}: a campaign month from
+		 * {@code reportFrom} on.
+		 */
+		public boolean owes(YearMonth month) {
+			return covers(month) && !month.isBefore(reportFrom);
+		}
+
+		/** The month holding the unshifted deadline of {@code month}. */
+		public YearMonth deadlineMonthOf(YearMonth month) {
+			return NEXT_MONTH.equals(deadlineMonth) ? month.plusMonths(1) : month;
 		}
 
 	}

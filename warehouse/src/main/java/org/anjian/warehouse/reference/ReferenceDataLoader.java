@@ -136,7 +136,7 @@ public final class ReferenceDataLoader {
 				regions);
 		List<Campaign> campaigns = campaigns(CsvTable.parse(CAMPAIGNS, texts.get(CAMPAIGNS),
 				List.of("code", "name", "first_month", "last_month", "cutoff_day", "title_keywords", "form"),
-				List.of("holiday_shift")));
+				List.of("holiday_shift", "report_from", "deadline_month")));
 		List<Holiday> holidays = texts.containsKey(HOLIDAYS)
 				? holidays(CsvTable.parse(HOLIDAYS, texts.get(HOLIDAYS), List.of("date", "kind"), List.of()))
 				: List.of();
@@ -297,7 +297,13 @@ public final class ReferenceDataLoader {
 			if (first.isAfter(last)) {
 				throw fail(t, r, "last_month", "结束月份 " + last + " 早于开始月份 " + first);
 			}
-			out.add(new Campaign(code, name, first, last, cutoff, keywords, form, shift));
+			YearMonth reportFrom = r.get("report_from").isEmpty() ? first : month(t, r, "report_from");
+			if (reportFrom.isBefore(first) || reportFrom.isAfter(last)) {
+				throw fail(t, r, "report_from", "起报月份 " + reportFrom + " 不在专项行动期间（" + first + " 至 " + last + "）内");
+			}
+			String deadlineMonth = r.get("deadline_month").isEmpty() ? Campaign.SAME_MONTH
+					: oneOf(t, r, "deadline_month", List.of(Campaign.SAME_MONTH, Campaign.NEXT_MONTH));
+			out.add(new Campaign(code, name, first, last, cutoff, keywords, form, shift, reportFrom, deadlineMonth));
 		}
 		return out;
 	}
@@ -426,7 +432,9 @@ public final class ReferenceDataLoader {
 						.append(c.cutoffDay())
 						.append(c.titleKeywords())
 						.append(c.form())
-						.append(c.holidayShift()));
+						.append(c.holidayShift())
+						.append(c.reportFrom().atDay(1))
+						.append(c.deadlineMonth()));
 			append(duck, "ref_holiday", data.holidays(), (a, h) -> a.append(h.date()).append(h.kind()));
 		});
 	}

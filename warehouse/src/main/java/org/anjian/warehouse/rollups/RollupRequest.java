@@ -33,7 +33,8 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 	/**
 	 * A rollup of a campaign month, checked against the reference data.
 	 * @param asOf null for the calendar's moment: the end of the holiday-shifted deadline
-	 * day (cutoff) or of the month's last day (month-end)
+	 * day (cutoff), or of the last day of the month holding the unshifted deadline — or
+	 * of the shifted deadline day when 顺延 carried it later still (month-end)
 	 * @throws IllegalArgumentException for an unknown campaign or a month outside it
 	 */
 	public static RollupRequest of(ReferenceData reference, String campaign, YearMonth period, RollupKind kind,
@@ -58,7 +59,7 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 			DeadlineCalendar calendar) {
 		return switch (kind) {
 			case CUTOFF -> calendar.cutoffAsOf(campaign, period);
-			case MONTH_END -> DeadlineCalendar.monthEndAsOf(period);
+			case MONTH_END -> calendar.monthEndAsOf(campaign, period);
 		};
 	}
 

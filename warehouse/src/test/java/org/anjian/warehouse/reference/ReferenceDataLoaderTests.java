@@ -92,6 +92,43 @@ class ReferenceDataLoaderTests {
 	}
 
 	@Test
+	void calendarColumnsAreOptionalAndDefaultToFirstMonthAndSameMonth() throws IOException {
+		// given: samples-b's campaigns with all ten columns, one of them left empty
+		samplesWith("campaigns.csv", """
+				code,name,first_month,last_month,cutoff_day,title_keywords,form,holiday_shift,report_from,deadline_month
+				GJ2023,集中攻坚,2023-07,2023-12,1,集中攻坚2023,F-001,earlier,,next
+				HH2024,护航2024,2024-03,2024-09,20,护航2024,F-000,earlier,2024-04,same
+				QA2024,强安2024,2024-04,2024-10,22,强安2024,F-000,,,
+				""");
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then
+		assertThat(data.campaigns()).extracting(ReferenceData.Campaign::reportFrom)
+			.containsExactly(YearMonth.of(2023, 7), YearMonth.of(2024, 4), YearMonth.of(2024, 4));
+		assertThat(data.campaigns()).extracting(ReferenceData.Campaign::deadlineMonth)
+			.containsExactly("next", "same", "same");
+		assertThat(data.campaign("HH2024").orElseThrow().owes(YearMonth.of(2024, 3))).isFalse();
+		assertThat(data.campaign("HH2024").orElseThrow().owes(YearMonth.of(2024, 4))).isTrue();
+		// and the first-round form (seven columns) keeps its defaults
+		assertThat(Given.sampleReference().campaign("QA2024").orElseThrow())
+			.extracting(ReferenceData.Campaign::reportFrom, ReferenceData.Campaign::deadlineMonth)
+			.containsExactly(YearMonth.of(2024, 4), "same");
+	}
+
+	@Test
+	void calendarColumnsAreValidatedWithTheirPlace() throws IOException {
+		String header = "code,name,first_month,last_month,cutoff_day,title_keywords,form,holiday_shift,report_from,deadline_month\n";
+		assertProblem("campaigns.csv", header + "HH,护航,2024-03,2024-09,20,护航,F-000,earlier,2024-02,same\n",
+				"campaigns.csv 第2行 report_from 列：起报月份 2024-02 不在专项行动期间（2024-03 至 2024-09）内");
+		assertProblem("campaigns.csv", header + "HH,护航,2024-03,2024-09,20,护航,F-000,earlier,2024-10,\n",
+				"campaigns.csv 第2行 report_from 列：起报月份 2024-10 不在专项行动期间（2024-03 至 2024-09）内");
+		assertProblem("campaigns.csv", header + "HH,护航,2024-03,2024-09,20,护航,F-000,earlier,2024-4,\n",
+				"campaigns.csv 第2行 report_from 列：月份“2024-4”应写成 YYYY-MM，例如 2024-04");
+		assertProblem("campaigns.csv", header + "HH,护航,2024-03,2024-09,20,护航,F-000,earlier,,次月\n",
+				"campaigns.csv 第2行 deadline_month 列：“次月”不是允许的值（same、next）");
+	}
+
+	@Test
 	void unknownRegionOfASubmitterNamesFileLineAndColumn() throws IOException {
 		// given
 		String submitters = Files.readString(Given.samples().resolve("reference/submitters.csv"))
@@ -166,8 +203,9 @@ class ReferenceDataLoaderTests {
 					    (select count(*) from ref_submitter), (select count(*) from ref_campaign),
 					    (select count(*) from ref_holiday)""")).containsExactly(List.of("6", "7", "8", "1", "72"));
 			assertThat(Given.rows(warehouse, """
-					select code, first_month, last_month, title_keywords, holiday_shift from ref_campaign"""))
-				.containsExactly(List.of("QA2024", "2024-04-01", "2024-10-01", "[强安2024]", "earlier"));
+					select code, first_month, last_month, title_keywords, holiday_shift, report_from, deadline_month
+					from ref_campaign""")).containsExactly(
+					List.of("QA2024", "2024-04-01", "2024-10-01", "[强安2024]", "earlier", "2024-04-01", "same"));
 			assertThat(Given.rows(warehouse, "select parent_code from ref_region where level = 'county'"))
 				.containsExactly(java.util.Collections.singletonList(null));
 		}

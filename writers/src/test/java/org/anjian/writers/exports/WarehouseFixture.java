@@ -69,7 +69,9 @@ public final class WarehouseFixture {
 					  ('yjgl', '应急管理', ['应急']), ('jtys', '交通运输', []), ('zj', '住建', ['住建局']),
 					  ('scjg', '市场监管', []), ('xf', '消防', [])""");
 			st.execute("""
-					insert into ref_campaign values ('QA2024', '强安2024监管执法专项行动', date '2024-04-01',
+					insert into ref_campaign (code, name, first_month, last_month, cutoff_day, title_keywords, form,
+					  holiday_shift)
+					values ('QA2024', '强安2024监管执法专项行动', date '2024-04-01',
 					  date '2024-10-01', 22, ['强安2024'], 'F-000', 'earlier')""");
 			st.execute("""
 					insert into ref_submitter values

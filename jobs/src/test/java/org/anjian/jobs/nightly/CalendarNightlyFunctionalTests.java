@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.anjian.jobs.support.CliRun;
+import org.anjian.jobs.support.ExpectedRollups;
 import org.anjian.jobs.support.SampleCounty;
 import org.anjian.jobs.support.WarehouseQueries;
 import org.anjian.schedules.DueRollup;
@@ -189,68 +190,12 @@ class CalendarNightlyFunctionalTests {
 				.as(label + " carried forward")
 				.containsExactlyElementsOf((List<String>) expected.get("carried_forward"));
 			assertThat(WarehouseQueries.query(home, roster)).as(label + " expected").hasSize(8);
-			for (Map<String, Object> row : (List<Map<String, Object>>) expected.get("rows")) {
-				String where = " where" + rollup + " and region_code = '" + row.get("region_code")
-						+ "' and industry_code = '" + row.get("industry_code") + "'";
-				List<Map<String, Object>> actual = WarehouseQueries.query(home, "select * from " + table + where);
-				String rowLabel = label + " " + row.get("region_code") + "/" + row.get("industry_code");
-				if (actual.isEmpty()) {
-					assertThat(allZero((Map<String, Object>) row.get("measures"))).as(rowLabel + " is missing")
-						.isTrue();
-					continue;
-				}
-				Map<String, Object> got = actual.get(0);
-				assertMeasures(rowLabel, (Map<String, Object>) row.get("measures"), got, "");
-				if (row.containsKey("cum")) {
-					assertMeasures(rowLabel + " cum", (Map<String, Object>) row.get("cum"), got, "_cum");
-					for (String rate : List.of("rectification_rate", "major_rectification_rate")) {
-						if (row.get(rate) == null) {
-							assertThat(got.get(rate)).as(rowLabel + " " + rate).isNull();
-						}
-						else {
-							assertThat(((Number) got.get(rate)).doubleValue()).as(rowLabel + " " + rate)
-								.isCloseTo(((Number) row.get(rate)).doubleValue(), within(1e-5));
-						}
-					}
-				}
-				for (String count : List.of("submitters_expected", "submitters_reported",
-						"submitters_carried_forward")) {
-					if (row.containsKey(count)) {
-						assertThat(((Number) got.get(count)).intValue()).as(rowLabel + " " + count)
-							.isEqualTo(((Number) row.get(count)).intValue());
-					}
-				}
-				if (row.containsKey("missing")) {
-					List<Map<String, Object>> missing = WarehouseQueries.query(home,
-							"select r.submitter_code from rollup_roster r join ref_submitter s on s.code = r.submitter_code"
-									+ " where r.status = 'missing' and r.kind = '" + kind + "' and r.campaign = '"
-									+ campaign + "' and r.period = date '" + expected.get("period")
-									+ "-01' and (s.region_code = '" + row.get("region_code") + "' or '"
-									+ row.get("region_code") + "' = '" + samples.read("$.county_code")
-									+ "') order by 1");
-					assertThat(missing).extracting(m -> m.get("submitter_code"))
-						.as(rowLabel + " missing")
-						.containsExactlyElementsOf((List<String>) row.get("missing"));
-				}
-			}
+			ExpectedRollups.assertRows(home, samples, expected, label);
 			checked.add(label);
 		}
 		assertThat(checked).containsExactly("GJ2023 2023-08 cutoff", "GJ2023 2023-08 month-end",
 				"GJ2023 2023-12 cutoff", "GJ2023 2023-12 month-end", "HH2024 2024-04 cutoff",
 				"HH2024 2024-04 month-end", "HH2024 2024-05 cutoff", "HH2024 2024-05 month-end");
-	}
-
-	private static boolean allZero(Map<String, Object> measures) {
-		return measures.values().stream().allMatch(v -> new BigDecimal(String.valueOf(v)).signum() == 0);
-	}
-
-	private static void assertMeasures(String label, Map<String, Object> expected, Map<String, Object> got,
-			String suffix) {
-		expected.forEach((measure, value) -> {
-			Object actual = got.get(measure + suffix);
-			BigDecimal a = actual == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(actual));
-			assertThat(a).as(label + " " + measure).isEqualByComparingTo(new BigDecimal(String.valueOf(value)));
-		});
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.anjian.jobs.support.CliRun;
+import org.anjian.jobs.support.ExpectedRollups;
 import org.anjian.jobs.support.SampleCounty;
 import org.anjian.jobs.support.WarehouseQueries;
 import org.apache.poi.ss.usermodel.Row;
@@ -68,50 +69,7 @@ class RollupJobFunctionalTests {
 				.extracting(r -> r.get("as_of"))
 				.as(label)
 				.containsExactly(expected.get("as_of"));
-			for (Map<String, Object> row : (List<Map<String, Object>>) expected.get("rows")) {
-				String where = " where campaign = '" + expected.get("campaign") + "' and period = date '"
-						+ expected.get("period") + "-01' and region_code = '" + row.get("region_code")
-						+ "' and industry_code = '" + row.get("industry_code") + "'";
-				List<Map<String, Object>> actual = WarehouseQueries.query(home, "select * from " + table + where);
-				String rowLabel = label + " " + row.get("region_code") + "/" + row.get("industry_code");
-				if (actual.isEmpty()) {
-					assertThat(allZero((Map<String, Object>) row.get("measures"))).as(rowLabel + " is missing")
-						.isTrue();
-					continue;
-				}
-				Map<String, Object> got = actual.get(0);
-				assertMeasures(rowLabel, (Map<String, Object>) row.get("measures"), got, "");
-				if (row.containsKey("cum")) {
-					assertMeasures(rowLabel + " cum", (Map<String, Object>) row.get("cum"), got, "_cum");
-					for (String rate : List.of("rectification_rate", "major_rectification_rate")) {
-						if (row.get(rate) == null) {
-							assertThat(got.get(rate)).as(rowLabel + " " + rate).isNull();
-						}
-						else {
-							assertThat(((Number) got.get(rate)).doubleValue()).as(rowLabel + " " + rate)
-								.isCloseTo(((Number) row.get(rate)).doubleValue(), within(1e-5));
-						}
-					}
-				}
-				for (String count : List.of("submitters_expected", "submitters_reported",
-						"submitters_carried_forward")) {
-					if (row.containsKey(count)) {
-						assertThat(((Number) got.get(count)).intValue()).as(rowLabel + " " + count)
-							.isEqualTo(((Number) row.get(count)).intValue());
-					}
-				}
-				if (row.containsKey("missing")) {
-					List<Map<String, Object>> missing = WarehouseQueries.query(home,
-							"select r.submitter_code from rollup_roster r join ref_submitter s on s.code = r.submitter_code"
-									+ " where r.status = 'missing' and r.kind = '" + kind + "' and r.period = date '"
-									+ expected.get("period") + "-01' and (s.region_code = '" + row.get("region_code")
-									+ "' or '" + row.get("region_code") + "' = '" + samples.read("$.county_code")
-									+ "') order by 1");
-					assertThat(missing).extracting(m -> m.get("submitter_code"))
-						.as(rowLabel + " missing")
-						.containsExactlyElementsOf((List<String>) row.get("missing"));
-				}
-			}
+			ExpectedRollups.assertRows(home, samples, expected, label);
 		}
 	}
 
@@ -171,19 +129,6 @@ class RollupJobFunctionalTests {
 		assertThat(WarehouseQueries.query(home,
 				"select * from rollup_month_end order by campaign, period, region_code, industry_code"))
 			.isEqualTo(before);
-	}
-
-	private static boolean allZero(Map<String, Object> measures) {
-		return measures.values().stream().allMatch(v -> new BigDecimal(String.valueOf(v)).signum() == 0);
-	}
-
-	private static void assertMeasures(String label, Map<String, Object> expected, Map<String, Object> got,
-			String suffix) {
-		expected.forEach((measure, value) -> {
-			Object actual = got.get(measure + suffix);
-			BigDecimal a = actual == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(actual));
-			assertThat(a).as(label + " " + measure).isEqualByComparingTo(new BigDecimal(String.valueOf(value)));
-		});
 	}
 
 }

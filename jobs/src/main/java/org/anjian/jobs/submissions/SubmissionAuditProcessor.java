@@ -72,12 +72,6 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 	private final BiConsumer<String, String> skipped;
 
 	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
-			MeasureCatalog catalog, PreviousFigures previousFigures) {
-		this(reader, files, reference, catalog, previousFigures, (path, reason) -> {
-		});
-	}
-
-	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped) {
 		this.skipped = skipped;
 		this.reader = reader;

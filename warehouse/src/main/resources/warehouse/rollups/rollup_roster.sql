@@ -1,7 +1,9 @@
 -- The 催报 roster of one rollup: every expected submitter, whether its table for the period came in on time,
 -- late or not at all by getvariable('as_of'), and whose figures were carried forward. The liaison to call comes
 -- from the latest liaison list (联络员名单) naming the submitter, as a pair (name with its own mobile), else from
--- submitters.csv. Read from staging, not dim_liaison, because a rollup may run before any model build.
+-- submitters.csv. Read from staging, not dim_liaison, because a rollup may run before any model build. A missing
+-- submitter whose table for the month was rejected (已报被退回) carries that rejection's error rules, so the caller
+-- knows why.
 with
 
 tables_as_of as (
@@ -10,6 +12,14 @@ tables_as_of as (
 
 submitters as (
     select * from stg_reference__submitters
+),
+
+files as (
+    select * from stg_submissions__files
+),
+
+issues as (
+    select * from stg_submissions__issues
 ),
 
 liaisons as (
@@ -35,6 +45,30 @@ statuses as (
     from picked
 ),
 
+rejected_tables as (
+    -- each submitter's latest rejected table for the month received by as_of
+    select
+        sha256,
+        submitter_code,
+        received_at
+    from files
+    where campaign = getvariable('campaign')
+        and period = getvariable('period')
+        and status = 'rejected'
+        and received_at <= getvariable('as_of')
+    qualify row_number() over (partition by submitter_code order by received_at desc, path desc) = 1
+),
+
+rejections as (
+    select
+        rejected_tables.submitter_code,
+        rejected_tables.received_at as rejected_at,
+        string_agg(distinct issues.rule, ',' order by issues.rule) as rejected_rules
+    from rejected_tables
+    left join issues on issues.sha256 = rejected_tables.sha256 and issues.is_error
+    group by rejected_tables.submitter_code, rejected_tables.received_at
+),
+
 final as (
     select
         statuses.campaign,
@@ -51,10 +85,13 @@ final as (
         cast(getvariable('deadline') as date) as deadline,
         case when liaisons.submitter_code is null then submitters.liaison else liaisons.liaison_name end as liaison,
         case when liaisons.submitter_code is null then submitters.phone else liaisons.mobile end as phone,
-        cast(getvariable('as_of') as timestamp) as as_of
+        cast(getvariable('as_of') as timestamp) as as_of,
+        case when statuses.status = 'missing' then rejections.rejected_rules end as rejected_rules,
+        case when statuses.status = 'missing' then rejections.rejected_at end as rejected_at
     from statuses
     inner join submitters on submitters.submitter_code = statuses.submitter_code
     left join liaisons on liaisons.submitter_code = statuses.submitter_code
+    left join rejections on rejections.submitter_code = statuses.submitter_code
 )
 
 select * from final

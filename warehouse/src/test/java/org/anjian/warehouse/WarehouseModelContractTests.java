@@ -67,6 +67,9 @@ class WarehouseModelContractTests {
 						    error_count, warning_count, ingested_at)
 						values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
 						    1, 0, timestamp '2024-05-14 20:40:00')""");
+		Given.exec(warehouse, """
+				insert into audit_issue (sha256, issue_no, severity, rule, sheet, row_number, column_name, message)
+				values ('t2-may', 1, 'error', 'NEGATIVE', 'Sheet1', 7, 'G', '第7行“应急管理”G列：-1 不能为负数')""");
 		lists(t);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);

@@ -24,7 +24,9 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
  * <p>
  * The rollup's rows for (campaign, period) and the roster rows for (campaign, period,
  * kind) are deleted and inserted in one transaction, so re-running replaces them and a
- * reader never sees a half-written rollup. Expects the reference data already written to
+ * reader never sees a half-written rollup. A what-if ({@link RollupRequest#isWhatIf})
+ * writes the {@code whatif_} tables instead, replacing only the rows of its own
+ * {@code as_of} ({@link RollupTables}). Expects the reference data already written to
  * {@code ref_*} (ReferenceDataLoader.write).
  */
 public final class RollupBuilder {
@@ -53,6 +55,7 @@ public final class RollupBuilder {
 		RollupKind kind = request.kind();
 		LocalDateTime effectiveAsOf = request.asOf();
 		LocalDate deadline = calendar.deadline(c, period);
+		RollupTables tables = request.tables(reference);
 		warehouse.buildStaging();
 		int[] written = new int[1];
 		List<RollupResult.RosterEntry> roster = new ArrayList<>();
@@ -69,16 +72,22 @@ public final class RollupBuilder {
 							+ Warehouse.resource(model));
 				}
 			}
-			written[0] = replace(connection, kind.table(), "campaign = ? and period = ?", campaign, period, null);
-			replace(connection, "rollup_roster", "campaign = ? and period = ? and kind = ?", campaign, period,
-					kind.code());
+			if (tables.whatIf()) {
+				addMissingColumns(connection, kind.table(), tables.rollup());
+				addMissingColumns(connection, "rollup_roster", tables.roster());
+			}
+			written[0] = replace(connection, tables.rollup(), tables.rollupWhere(), kind.table(),
+					bind(tables, campaign, period, null, effectiveAsOf));
+			replace(connection, tables.roster(), tables.rosterWhere(), "rollup_roster",
+					bind(tables, campaign, period, kind.code(), effectiveAsOf));
 			try (PreparedStatement ps = connection.prepareStatement("""
 					select submitter_code, submitter_name, status, carried_forward, liaison, phone
-					from rollup_roster where campaign = ? and period = ? and kind = ?
-					order by submitter_code""")) {
-				ps.setString(1, campaign);
-				ps.setObject(2, period.atDay(1));
-				ps.setString(3, kind.code());
+					from %s where %s
+					order by submitter_code""".formatted(tables.roster(), tables.rosterWhere()))) {
+				List<Object> values = bind(tables, campaign, period, kind.code(), effectiveAsOf);
+				for (int i = 0; i < values.size(); i++) {
+					ps.setObject(i + 1, values.get(i));
+				}
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
 						roster.add(new RollupResult.RosterEntry(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -90,19 +99,63 @@ public final class RollupBuilder {
 		return new RollupResult(campaign, period, kind, written[0], effectiveAsOf, deadline, List.copyOf(roster));
 	}
 
-	private static int replace(Connection connection, String table, String where, String campaign, YearMonth period,
-			String kind) throws SQLException {
+	/**
+	 * The values of {@link RollupTables#rollupWhere()} or (with a kind) its roster twin.
+	 */
+	private static List<Object> bind(RollupTables tables, String campaign, YearMonth period, String kind,
+			LocalDateTime asOf) {
+		List<Object> values = new ArrayList<>(List.of(campaign, period.atDay(1)));
+		if (kind != null) {
+			values.add(kind);
+		}
+		if (tables.whatIf()) {
+			values.add(asOf);
+		}
+		return values;
+	}
+
+	/**
+	 * Deletes the rollup's rows of {@code table} and inserts them again from the model
+	 * {@code model}.
+	 */
+	private static int replace(Connection connection, String table, String where, String model, List<Object> values)
+			throws SQLException {
 		try (PreparedStatement ps = connection.prepareStatement("delete from " + table + " where " + where)) {
-			ps.setString(1, campaign);
-			ps.setObject(2, period.atDay(1));
-			if (kind != null) {
-				ps.setString(3, kind);
+			for (int i = 0; i < values.size(); i++) {
+				ps.setObject(i + 1, values.get(i));
 			}
 			ps.executeUpdate();
 		}
 		try (Statement st = connection.createStatement()) {
 			return st
-				.executeUpdate("insert into " + table + " by name\n" + Warehouse.resource("rollups/" + table + ".sql"));
+				.executeUpdate("insert into " + table + " by name\n" + Warehouse.resource("rollups/" + model + ".sql"));
+		}
+	}
+
+	/**
+	 * Gives a what-if table every column a later migration added to its official twin
+	 * (V006 copied the columns the official table had then).
+	 */
+	private static void addMissingColumns(Connection connection, String official, String whatIf) throws SQLException {
+		List<String> additions = new ArrayList<>();
+		try (PreparedStatement ps = connection.prepareStatement("""
+				select column_name, data_type from information_schema.columns o
+				where o.table_schema = 'main' and o.table_name = ? and not exists (
+				    select 1 from information_schema.columns w
+				    where w.table_schema = 'main' and w.table_name = ? and w.column_name = o.column_name)
+				order by o.ordinal_position""")) {
+			ps.setString(1, official);
+			ps.setString(2, whatIf);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					additions.add("alter table " + whatIf + " add column " + rs.getString(1) + " " + rs.getString(2));
+				}
+			}
+		}
+		try (Statement st = connection.createStatement()) {
+			for (String sql : additions) {
+				st.execute(sql);
+			}
 		}
 	}
 

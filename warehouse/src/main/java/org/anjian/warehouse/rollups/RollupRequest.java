@@ -64,6 +64,21 @@ public record RollupRequest(String campaign, YearMonth period, RollupKind kind, 
 	}
 
 	/**
+	 * Whether this is a what-if (CONTRACT.md "What-if rollups"): its {@code as_of} is not
+	 * the calendar's default ({@link #of} with none). A what-if's rows go to the
+	 * {@code whatif_} tables and its outbox file under {@code as-of-<YYYYMMDD-HHMMSS>/};
+	 * the official rows, roster and outbox file stay as they were.
+	 */
+	public boolean isWhatIf(ReferenceData reference) {
+		return !asOf.equals(of(reference, campaign, period, kind, null).asOf());
+	}
+
+	/** The tables its rows are written to and read from. */
+	public RollupTables tables(ReferenceData reference) {
+		return RollupTables.of(kind, isWhatIf(reference));
+	}
+
+	/**
 	 * Its identifying job parameters. The rollup command, {@code nightly} and the
 	 * scheduler's triggers all start the rollup job with exactly these, so they share job
 	 * instances.

@@ -74,7 +74,8 @@ class RollupBuilderTests {
 		table("t1-fixed", "T1", EAST, APRIL, at(4, 20, 9), 0, 7, 0, 2);
 		// when
 		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, at(4, 15, 0)));
-		List<List<String>> early = cutoff("hazards_total");
+		List<List<String>> early = rows(warehouse,
+				"select region_code, industry_code, hazards_total from whatif_rollup_cutoff order by all");
 		builder.materialize(RollupRequest.of(reference, "X", APRIL, RollupKind.CUTOFF, null));
 		List<List<String>> byDeadline = cutoff("hazards_total");
 		// then
@@ -206,6 +207,107 @@ class RollupBuilderTests {
 		assertThat(rows(warehouse, "select * from rollup_cutoff order by all")).isEqualTo(cutoffBefore);
 		assertThat(rows(warehouse, "select * from rollup_month_end order by all")).isEqualTo(monthEndBefore);
 		assertThat(rows(warehouse, "select * from rollup_roster order by all")).isEqualTo(rosterBefore).hasSize(6);
+	}
+
+	@Test
+	void aWhatIfLeavesTheOfficialRowsAndRosterAsTheyWereAndKeepsItsOwnRowsPerAsOf() {
+		// given: the official May cutoff, T1's table received before the deadline
+		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 0, 6, 0, 5);
+		table("t1-may", "T1", EAST, MAY, at(5, 20, 9), 0, 4, 0, 1);
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, null));
+		List<List<String>> cutoffBefore = rows(warehouse, "select * from rollup_cutoff order by all");
+		List<List<String>> monthEndBefore = rows(warehouse, "select * from rollup_month_end order by all");
+		List<List<String>> rosterBefore = rows(warehouse, "select * from rollup_roster order by all");
+		// when: what-ifs as of 15 May (before T1's table) and as of 13 May, and the
+		// first again
+		RollupRequest may15 = RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, at(5, 15, 0));
+		assertThat(may15.isWhatIf(reference)).isTrue();
+		assertThat(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, LocalDateTime.of(2024, 5, 22, 23, 59, 59))
+			.isWhatIf(reference)).as("the default as_of given explicitly").isFalse();
+		builder.materialize(may15);
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, at(5, 13, 0)));
+		RollupResult again = builder.materialize(may15);
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, at(5, 15, 0)));
+		// then the official rows are untouched
+		assertThat(rows(warehouse, "select * from rollup_cutoff order by all")).isEqualTo(cutoffBefore);
+		assertThat(rows(warehouse, "select * from rollup_month_end order by all")).isEqualTo(monthEndBefore);
+		assertThat(rows(warehouse, "select * from rollup_roster order by all")).isEqualTo(rosterBefore);
+		// and each what-if is queryable by its as_of, without T1's later table
+		assertThat(rows(warehouse, """
+				select strftime(as_of, '%Y-%m-%d %H:%M'), hazards_total from whatif_rollup_cutoff
+				where region_code = ? and industry_code = 'ALL' order by as_of""", COUNTY))
+			.containsExactly(List.of("2024-05-13 00:00", "6"), List.of("2024-05-15 00:00", "6"));
+		assertThat(rows(warehouse, """
+				select kind, strftime(as_of, '%Y-%m-%d'), submitter_code, status from whatif_rollup_roster
+				where submitter_code = 'T1' order by kind, as_of""")).containsExactly(
+				List.of("cutoff", "2024-05-13", "T1", "missing"), List.of("cutoff", "2024-05-15", "T1", "missing"),
+				List.of("month-end", "2024-05-15", "T1", "missing"));
+		assertThat(rows(warehouse, "select hazards_total_cum from whatif_rollup_month_end where region_code = ?"
+				+ " and industry_code = 'ALL'", COUNTY))
+			.containsExactly(List.of("6"));
+		assertThat(again.roster()).extracting(RollupResult.RosterEntry::status)
+			.containsExactly("on_time", "missing", "missing");
+		assertThat(again.rowsWritten())
+			.isEqualTo(rows(warehouse, "select * from whatif_rollup_cutoff where as_of = ?", at(5, 15, 0)).size());
+	}
+
+	@Test
+	void aWhatIfTableGainsAColumnALaterMigrationGaveItsOfficialTwin() {
+		// given
+		table("d1-may", "D1", COUNTY, MAY, at(5, 12, 9), 0, 6, 0, 5);
+		Given.exec(warehouse, "alter table rollup_cutoff add column later_measure bigint");
+		Given.exec(warehouse, "alter table rollup_roster add column later_note varchar");
+		// when
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, at(5, 15, 0)));
+		// then
+		assertThat(rows(warehouse, "select count(later_measure) from whatif_rollup_cutoff"))
+			.containsExactly(List.of("0"));
+		assertThat(rows(warehouse, "select count(later_note) from whatif_rollup_roster")).containsExactly(List.of("0"));
+	}
+
+	@Test
+	void aMissingSubmitterWhoseTableWasRejectedCarriesTheRejectionsRules() {
+		// given: T1's May table rejected (two errors, one rule twice), T2 sent nothing,
+		// T1's
+		// April table carried forward
+		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 1);
+		file(warehouse, "t1-may-bad", "T1", MAY, at(5, 20, 9), "rejected");
+		Given.exec(warehouse, """
+				insert into audit_issue (sha256, issue_no, severity, rule, sheet, row_number, column_name, message)
+				values ('t1-may-bad', 1, 'error', 'NEGATIVE', 'Sheet1', 7, 'G', '第7行：负数'),
+				       ('t1-may-bad', 2, 'error', 'HAZARD_SUM', 'Sheet1', 8, 'G', '第8行：总计不等'),
+				       ('t1-may-bad', 3, 'error', 'NEGATIVE', 'Sheet1', 9, 'H', '第9行：负数'),
+				       ('t1-may-bad', 4, 'warning', 'LATE', 'Sheet1', null, null, '晚了')""");
+		// when
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.MONTH_END, null));
+		// then
+		assertThat(rows(warehouse, """
+				select kind, submitter_code, status, carried_forward, rejected_rules,
+				    strftime(rejected_at, '%Y-%m-%d %H:%M')
+				from rollup_roster order by kind, submitter_code""")).containsExactly(
+				Arrays.asList("cutoff", "D1", "missing", "false", null, null),
+				List.of("cutoff", "T1", "missing", "true", "HAZARD_SUM,NEGATIVE", "2024-05-20 09:00"),
+				Arrays.asList("cutoff", "T2", "missing", "false", null, null),
+				Arrays.asList("month-end", "D1", "missing", "false", null, null),
+				List.of("month-end", "T1", "missing", "true", "HAZARD_SUM,NEGATIVE", "2024-05-20 09:00"),
+				Arrays.asList("month-end", "T2", "missing", "false", null, null));
+	}
+
+	@Test
+	void aRejectedTableAfterAsOfOrBesideAnAcceptedOneIsNotARejection() {
+		// given: D1's rejected table came after the deadline; T1 has an accepted table
+		// and a rejected one
+		file(warehouse, "d1-may-bad", "D1", MAY, at(5, 25, 9), "rejected");
+		table("t1-may", "T1", EAST, MAY, at(5, 12, 9), 0, 4, 0, 1);
+		file(warehouse, "t1-may-bad", "T1", MAY, at(5, 13, 9), "rejected");
+		// when
+		builder.materialize(RollupRequest.of(reference, "X", MAY, RollupKind.CUTOFF, null));
+		// then
+		assertThat(rows(warehouse, "select submitter_code, status, rejected_at from rollup_roster order by 1"))
+			.containsExactly(Arrays.asList("D1", "missing", null), Arrays.asList("T1", "on_time", null),
+					Arrays.asList("T2", "missing", null));
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.reference.CsvTable;
+import org.anjian.warehouse.rollups.RollupTables;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
@@ -140,6 +141,9 @@ public final class DataDictionary {
 	private static String[] describe(String table, String column, MeasureCatalog measures,
 			Map<String, CsvTable.Row> columns) {
 		String code = column.endsWith("_cum") ? column.substring(0, column.length() - 4) : column;
+		// a what-if table means what its official twin means
+		table = table.startsWith(RollupTables.WHAT_IF_PREFIX) ? table.substring(RollupTables.WHAT_IF_PREFIX.length())
+				: table;
 		if (measures.contains(code)) {
 			MeasureCatalog.Measure m = measures.get(code);
 			String label = m.labelZh();

@@ -30,14 +30,17 @@ import java.util.Map;
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
+import org.anjian.warehouse.rollups.RollupTables;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
  * Writes the county's official table for one materialized rollup into the outbox:
  * {@code <outbox>/<campaign>/<YYYY-MM>/<cutoff|month-end>/<county>-<campaign>-<YYYY-MM>-<kind>.xlsx}
  * plus a {@code manifest.json} beside it (file, sha256, as_of, who reported and who is
- * missing). Both files are replaced atomically, so re-running replaces them and a reader
- * never sees half a file.
+ * missing, with the rules of a rejected table). Both files are replaced atomically, so
+ * re-running replaces them and a reader never sees half a file. A what-if's pair is
+ * written under {@code <kind>/as-of-<YYYYMMDD-HHMMSS>/} from the {@code whatif_} tables
+ * (CONTRACT.md "What-if rollups"), leaving the official pair alone.
  *
  * <p>
  * The official form is cumulative (“（2024年4月至N月）”): the cutoff rollup's measures already
@@ -70,36 +73,64 @@ public final class OfficialTableExporter {
 	 * reference data is incomplete
 	 */
 	public Path export(RollupRequest request, Path outboxRoot) throws IOException, SQLException {
+		return export(request, false, outboxRoot);
+	}
+
+	/**
+	 * Writes the county table and manifest of a materialized rollup, a what-if's from the
+	 * {@code whatif_} tables into its own folder ({@link #folder}).
+	 * @param whatIf whether the request is a what-if (RollupRequest.isWhatIf)
+	 * @return the written .xlsx
+	 */
+	public Path export(RollupRequest request, boolean whatIf, Path outboxRoot) throws IOException, SQLException {
 		String campaign = request.campaign();
 		YearMonth period = request.period();
 		String kind = request.kind().code();
-		Rollup rollup = read(campaign, period, request.kind());
-		Path folder = outboxRoot.resolve(campaign).resolve(period.toString()).resolve(kind);
-		String fileName = safeFileName(rollup.countyName) + "-" + campaign + "-" + period + "-" + kind + ".xlsx";
+		Rollup rollup = read(request, RollupTables.of(request.kind(), whatIf));
+		Path folder = folder(outboxRoot, request, whatIf);
+		String fileName = safeFileName(rollup.countyName) + "-" + campaign + "-" + period + "-" + kind
+				+ (whatIf ? "-" + folder.getFileName() : "") + ".xlsx";
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		writer.write(rollup.table, bytes);
 		byte[] xlsx = bytes.toByteArray();
 		Path target = folder.resolve(fileName);
 		AtomicFiles.write(target, out -> out.write(xlsx));
-		String manifest = manifest(rollup, campaign, period, kind, fileName, sha256(xlsx));
+		String manifest = manifest(rollup, campaign, period, kind, whatIf, fileName, sha256(xlsx));
 		AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
 		return target;
 	}
 
-	/** The table as it would be written, without writing anything. */
-	public OfficialTable table(RollupRequest request) throws SQLException {
-		return read(request.campaign(), request.period(), request.kind()).table;
+	/**
+	 * The outbox folder of a rollup: {@code <campaign>/<YYYY-MM>/<kind>/}, for a what-if
+	 * {@code <campaign>/<YYYY-MM>/<kind>/as-of-<YYYYMMDD-HHMMSS>/}.
+	 */
+	public static Path folder(Path outboxRoot, RollupRequest request, boolean whatIf) {
+		Path folder = outboxRoot.resolve(request.campaign())
+			.resolve(request.period().toString())
+			.resolve(request.kind().code());
+		return whatIf ? folder.resolve("as-of-" + AS_OF_FOLDER.format(request.asOf())) : folder;
 	}
 
-	private record Submitter(String code, String name, String status, boolean carriedForward, String carriedFrom) {
+	private static final DateTimeFormatter AS_OF_FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	/** The table as it would be written, without writing anything. */
+	public OfficialTable table(RollupRequest request) throws SQLException {
+		return read(request, RollupTables.official(request.kind())).table;
+	}
+
+	private record Submitter(String code, String name, String status, boolean carriedForward, String carriedFrom,
+			String rejectedRules) {
 	}
 
 	private record Rollup(OfficialTable table, String countyName, String form, LocalDateTime asOf,
 			List<Submitter> roster) {
 	}
 
-	private Rollup read(String campaign, YearMonth period, RollupKind kind) throws SQLException {
-		String rollupTable = kind.table();
+	private Rollup read(RollupRequest request, RollupTables tables) throws SQLException {
+		String campaign = request.campaign();
+		YearMonth period = request.period();
+		RollupKind kind = request.kind();
+		String rollupTable = tables.rollup();
 		String suffix = kind == RollupKind.CUTOFF ? "" : "_cum";
 		String[] county = county();
 		String name;
@@ -127,11 +158,14 @@ public final class OfficialTableExporter {
 		FormLayout layout = FormLayout.of(form);
 		Map<String, Map<String, BigDecimal>> byIndustry = new HashMap<>();
 		LocalDateTime asOf = null;
-		try (PreparedStatement ps = connection.prepareStatement("select * from " + rollupTable
-				+ " where campaign = ? and period = ? and region_code = ? order by industry_code")) {
+		try (PreparedStatement ps = connection.prepareStatement("select * from " + rollupTable + " where "
+				+ tables.rollupWhere() + " and region_code = ? order by industry_code")) {
 			ps.setString(1, campaign);
 			ps.setDate(2, Date.valueOf(period.atDay(1)));
-			ps.setString(3, county[0]);
+			if (tables.whatIf()) {
+				ps.setTimestamp(3, Timestamp.valueOf(request.asOf()));
+			}
+			ps.setString(tables.whatIf() ? 4 : 3, county[0]);
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -174,7 +208,7 @@ public final class OfficialTableExporter {
 		// NULL; the form prints 0 there, as in the industry rows
 		Map<String, BigDecimal> totalValues = new LinkedHashMap<>(zeros);
 		total.forEach((code, v) -> totalValues.put(code, v));
-		List<Submitter> roster = roster(campaign, period, kind);
+		List<Submitter> roster = roster(request, tables);
 		OfficialTable table = new OfficialTable(form, officialTitle(name, keywords), firstMonth, period, county[1],
 				asOf.toLocalDate(), rows.stream().map(r -> withZeros(r, zeros)).toList(),
 				new OfficialRow("合  计", totalValues), carriedForwardNote(roster, period));
@@ -223,19 +257,27 @@ public final class OfficialTableExporter {
 		}
 	}
 
-	private List<Submitter> roster(String campaign, YearMonth period, RollupKind kind) throws SQLException {
+	private List<Submitter> roster(RollupRequest request, RollupTables tables) throws SQLException {
 		List<Submitter> out = new ArrayList<>();
 		try (PreparedStatement ps = connection.prepareStatement("""
-				select submitter_code, submitter_name, status, carried_forward, carried_from_period
-				from rollup_roster where campaign = ? and period = ? and kind = ? order by submitter_code""")) {
-			ps.setString(1, campaign);
-			ps.setDate(2, Date.valueOf(period.atDay(1)));
-			ps.setString(3, kind.code());
+				select submitter_code, submitter_name, status, carried_forward, carried_from_period, rejected_rules,
+				    rejected_at
+				from %s where %s order by submitter_code""".formatted(tables.roster(), tables.rosterWhere()))) {
+			ps.setString(1, request.campaign());
+			ps.setDate(2, Date.valueOf(request.period().atDay(1)));
+			ps.setString(3, request.kind().code());
+			if (tables.whatIf()) {
+				ps.setTimestamp(4, Timestamp.valueOf(request.asOf()));
+			}
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					Date from = rs.getDate(5);
+					// a rejected table: its rules, or "" when it had no error issue
+					// recorded
+					String rejected = rs.getTimestamp(7) == null ? null
+							: rs.getString(6) == null ? "" : rs.getString(6);
 					out.add(new Submitter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-							from == null ? null : YearMonth.from(from.toLocalDate()).toString()));
+							from == null ? null : YearMonth.from(from.toLocalDate()).toString(), rejected));
 				}
 			}
 		}
@@ -257,8 +299,8 @@ public final class OfficialTableExporter {
 		return prefix + name + suffix;
 	}
 
-	private String manifest(Rollup rollup, String campaign, YearMonth period, String kind, String fileName,
-			String sha256) {
+	private String manifest(Rollup rollup, String campaign, YearMonth period, String kind, boolean whatIf,
+			String fileName, String sha256) {
 		DateTimeFormatter iso = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 		StringBuilder json = new StringBuilder("{\n");
 		field(json, "file", fileName).append(",\n");
@@ -269,6 +311,7 @@ public final class OfficialTableExporter {
 		field(json, "form", rollup.form).append(",\n");
 		field(json, "county", rollup.countyName).append(",\n");
 		field(json, "as_of", rollup.asOf.format(iso)).append(",\n");
+		json.append("  \"what_if\": ").append(whatIf).append(",\n");
 		field(json, "generated_at", OffsetDateTime.now(clock).withNano(0).toString()).append(",\n");
 		List<Submitter> reported = rollup.roster.stream().filter(s -> !"missing".equals(s.status)).toList();
 		List<Submitter> missing = rollup.roster.stream().filter(s -> "missing".equals(s.status)).toList();
@@ -287,6 +330,7 @@ public final class OfficialTableExporter {
 			json.append(", \"status\": ").append(quote(s.status));
 			json.append(", \"carried_forward\": ").append(s.carriedForward);
 			json.append(", \"carried_from_period\": ").append(s.carriedFrom == null ? "null" : quote(s.carriedFrom));
+			json.append(", \"rejected_rules\": ").append(s.rejectedRules == null ? "null" : quote(s.rejectedRules));
 			json.append("}");
 		}
 		return json.append(list.isEmpty() ? "]" : "\n  ]");

@@ -118,6 +118,13 @@ class AnalystSnapshotTests {
 						"select kind || ' ' || submitter_name || ' ' || status || ' ' || liaison "
 								+ "from v_late_submitters where period = date '2024-05-01'"))
 					.containsExactly("cutoff 新场镇 missing 曾德明", "month-end 新场镇 late 曾德明");
+				// a missing submitter has no received time of its own (not that of the
+				// table carried forward from April); its rejected table's rules are named
+				assertThat(strings(analyst,
+						"select kind || ' ' || coalesce(strftime(received_at, '%m-%d %H:%M'), '-') || ' '"
+								+ " || coalesce(rejected_rules, '-') from v_late_submitters"
+								+ " where period = date '2024-05-01'"))
+					.containsExactly("cutoff - NEGATIVE", "month-end 05-25 16:00 -");
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.anjian.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,31 @@ class DataDictionaryTests {
 				}
 			}
 			assertThat(missing).isEmpty();
+		}
+	}
+
+	@Test
+	void everyColumnOfEveryTableAndViewOfTheRealWarehouseAndTheSnapshotHasAChineseLabel() throws Exception {
+		// given the warehouse as anjian builds it (schema, staging views, marts), empty
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			warehouse.buildModels();
+			// when
+			AnalystSnapshot.publish(warehouse.connection(), dir);
+			// then every column the snapshot's dictionary lists has its 中文名称
+			List<String> lines = Files.readAllLines(dir.resolve("analyst/data_dictionary.csv"), StandardCharsets.UTF_8);
+			List<String> unlabelled = new ArrayList<>();
+			for (String line : lines.subList(1, lines.size())) {
+				String[] cells = line.split(",", -1);
+				if (cells[4].isBlank()) {
+					unlabelled.add(cells[0] + "." + cells[1]);
+				}
+			}
+			assertThat(lines).as("tables, views and the analysts' views").hasSizeGreaterThan(500);
+			assertThat(lines).anyMatch(l -> l.startsWith("v_late_submitters,"))
+				.anyMatch(l -> l.startsWith("stg_submissions__files,"))
+				.anyMatch(l -> l.startsWith("audit_issue,"))
+				.anyMatch(l -> l.startsWith("whatif_rollup_roster,"));
+			assertThat(unlabelled).isEmpty();
 		}
 	}
 

@@ -96,6 +96,47 @@ class WarehouseExporterTests {
 	}
 
 	@Test
+	void everyDimFactAndRollupTableOfAnEmptyWarehouseIsAParquetFileWithItsColumns() throws Exception {
+		// given the warehouse as anjian builds it before any file came in: every table
+		// empty
+		try (org.anjian.warehouse.Warehouse warehouse = org.anjian.warehouse.Warehouse.inMemory()) {
+			warehouse.buildModels();
+			Connection c = warehouse.connection();
+			Map<String, List<String>> columns = new TreeMap<>();
+			try (Statement st = c.createStatement();
+					ResultSet rs = st.executeQuery(
+							"""
+									select table_name, column_name from information_schema.columns
+									where table_schema = 'main' and regexp_matches(table_name, '^(dim|fact|rollup)_')
+									    and table_name in (select table_name from information_schema.tables where table_type = 'BASE TABLE')
+									order by table_name, ordinal_position""")) {
+				while (rs.next()) {
+					columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+				}
+			}
+			assertThat(columns).containsKeys("dim_region", "fact_submission_line", "fact_hazard", "fact_inspection",
+					"rollup_cutoff", "rollup_month_end", "rollup_roster");
+			// when
+			new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then each is one data.parquet that DuckDB reads back as an empty table with
+			// all its columns
+			for (Map.Entry<String, List<String>> table : columns.entrySet()) {
+				Path file = home.resolve("exports").resolve(table.getKey()).resolve("data.parquet");
+				assertThat(file).as(table.getKey()).isRegularFile();
+				try (Statement st = c.createStatement();
+						ResultSet rs = st.executeQuery("select * from read_parquet('" + file + "')")) {
+					assertThat(rs.next()).as(table.getKey() + " has no rows").isFalse();
+					List<String> read = new ArrayList<>();
+					for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+						read.add(rs.getMetaData().getColumnName(i));
+					}
+					assertThat(read).as(table.getKey()).isEqualTo(table.getValue());
+				}
+			}
+		}
+	}
+
+	@Test
 	void logicalTypesArePreserved() throws Exception {
 		try (Connection c = county()) {
 			// when

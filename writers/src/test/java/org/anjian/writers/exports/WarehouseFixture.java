@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -193,14 +194,28 @@ public final class WarehouseFixture {
 		}
 	}
 
+	/**
+	 * Both rosters of {@code period}: 桃源镇 and the department on time, 新场镇 missing at the
+	 * cutoff (its table for the month rejected, the month before carried forward) and
+	 * late at month-end; received_at is the time of the table taken, as the rollup writes
+	 * it.
+	 */
 	private static void roster(Connection c, YearMonth period) throws SQLException {
 		try (PreparedStatement ps = c.prepareStatement("""
-				insert into rollup_roster values ('QA2024', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)""")) {
+				insert into rollup_roster (campaign, period, kind, submitter_code, submitter_name, region_code, status,
+				    carried_forward, carried_from_period, sha256, received_at, deadline, liaison, phone, as_of,
+				    rejected_rules, rejected_at)
+				values ('QA2024', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
 			for (String kind : List.of("cutoff", "month-end")) {
-				Object[][] rows = { { "HM02", "桃源镇", "519902101", "on_time", false, null, "彭永刚", "15082637714" },
-						{ "HM04", "新场镇", "519902103", "cutoff".equals(kind) ? "missing" : "late", "cutoff".equals(kind),
-								"cutoff".equals(kind) ? period.minusMonths(1) : null, "曾德明", "18728350092" },
-						{ "HM08", "鹤鸣县市场监督管理局", "519902", "on_time", false, null, "蒋红", "13678004152" } };
+				boolean cutoff = "cutoff".equals(kind);
+				LocalDateTime onTime = period.atDay(20).atTime(10, 0);
+				Object[][] rows = {
+						{ "HM02", "桃源镇", "519902101", "on_time", false, null, "彭永刚", "15082637714", onTime, null },
+						{ "HM04", "新场镇", "519902103", cutoff ? "missing" : "late", cutoff,
+								cutoff ? period.minusMonths(1) : null, "曾德明", "18728350092",
+								cutoff ? period.minusMonths(1).atDay(18).atTime(9, 30) : period.atDay(25).atTime(16, 0),
+								cutoff ? "NEGATIVE" : null },
+						{ "HM08", "鹤鸣县市场监督管理局", "519902", "on_time", false, null, "蒋红", "13678004152", onTime, null } };
 				for (Object[] r : rows) {
 					ps.setDate(1, Date.valueOf(period.atDay(1)));
 					ps.setString(2, kind);
@@ -211,10 +226,14 @@ public final class WarehouseFixture {
 					ps.setBoolean(7, (Boolean) r[4]);
 					ps.setDate(8, r[5] == null ? null : Date.valueOf(((YearMonth) r[5]).atDay(1)));
 					ps.setString(9, "sha-" + r[0]);
-					ps.setDate(10, Date.valueOf(period.atDay(22)));
-					ps.setString(11, (String) r[6]);
-					ps.setString(12, (String) r[7]);
-					ps.setTimestamp(13, java.sql.Timestamp.valueOf(period.atDay(22).atTime(23, 59, 59)));
+					ps.setTimestamp(10, java.sql.Timestamp.valueOf((LocalDateTime) r[8]));
+					ps.setDate(11, Date.valueOf(period.atDay(22)));
+					ps.setString(12, (String) r[6]);
+					ps.setString(13, (String) r[7]);
+					ps.setTimestamp(14, java.sql.Timestamp.valueOf(period.atDay(22).atTime(23, 59, 59)));
+					ps.setString(15, (String) r[9]);
+					ps.setTimestamp(16,
+							r[9] == null ? null : java.sql.Timestamp.valueOf(period.atDay(21).atTime(8, 0)));
 					ps.executeUpdate();
 				}
 			}

@@ -180,6 +180,49 @@ class OfficialTableExporterTests {
 			assertThat(missing)
 				.contains("\"code\": \"HM04\", \"name\": \"新场镇\"", "\"carried_from_period\": \"2024-04\"")
 				.doesNotContain("HM02");
+			// 新场镇's May table was rejected: the manifest names why (已报被退回)
+			assertThat(missing).contains("\"rejected_rules\": \"NEGATIVE\"");
+			assertThat(reported).contains("\"rejected_rules\": null");
+			assertThat(manifest).contains("\"what_if\": false");
+		}
+	}
+
+	@Test
+	void aWhatIfIsWrittenFromTheWhatIfTablesIntoItsAsOfFolderLeavingTheOfficialTableAlone() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given the official May cutoff in the outbox, and a what-if as of 15 May
+			// whose county total is 7 hazards
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			OfficialTableExporter exporter = new OfficialTableExporter(connection, clock);
+			Path official = exporter.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			byte[] officialBytes = Files.readAllBytes(official);
+			String officialManifest = Files.readString(official.resolveSibling("manifest.json"));
+			java.time.LocalDateTime asOf = java.time.LocalDateTime.of(2024, 5, 15, 12, 0);
+			try (Statement st = connection.createStatement()) {
+				st.execute("insert into whatif_rollup_cutoff select * replace (timestamp '" + asOf
+						+ "' as as_of, case when industry_code = 'ALL' then 7 else hazards_total end as hazards_total)"
+						+ " from rollup_cutoff where period = date '2024-05-01'");
+				st.execute("insert into whatif_rollup_roster select * replace (timestamp '" + asOf
+						+ "' as as_of) from rollup_roster where period = date '2024-05-01'");
+			}
+			RollupRequest whatIf = new RollupRequest("QA2024", YearMonth.of(2024, 5), RollupKind.CUTOFF, asOf);
+			// when
+			Path xlsx = exporter.export(whatIf, true, outbox);
+			// then
+			assertThat(xlsx).isEqualTo(outbox.resolve(
+					"QA2024/2024-05/cutoff/as-of-20240515-120000/鹤鸣县-QA2024-2024-05-cutoff-as-of-20240515-120000.xlsx"));
+			assertThat(OfficialTableExporter.folder(outbox, whatIf, true)).isEqualTo(xlsx.getParent());
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 12, 0)).isEqualTo("合  计");
+				assertThat(sheet.getRow(12).getCell(5).getNumericCellValue()).isEqualTo(7);
+				assertThat(OfficialTableWriterTests.text(sheet, 2, 17)).isEqualTo("填报时间：2024年5月15日");
+			}
+			assertThat(Files.readString(xlsx.resolveSibling("manifest.json"))).contains("\"what_if\": true")
+				.contains("\"as_of\": \"2024-05-15T12:00:00\"");
+			assertThat(Files.readAllBytes(official)).isEqualTo(officialBytes);
+			assertThat(Files.readString(official.resolveSibling("manifest.json"))).isEqualTo(officialManifest);
 		}
 	}
 

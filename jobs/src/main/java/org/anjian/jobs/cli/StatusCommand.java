@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.anjian.schedules.AnjianScheduler;
 import org.anjian.schedules.NextFire;
 import org.anjian.schedules.ScheduleSettings;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -32,6 +35,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StatusCommand implements AnjianCommand {
+
+	/**
+	 * A job repository time as the office's wall clock. Spring Batch stores
+	 * {@code LocalDateTime.now()}, the machine's zone, whatever zone the machine runs in;
+	 * status prints Asia/Shanghai like every other time (a repository shared between
+	 * machines in different zones is not supported).
+	 */
+	static LocalDateTime office(LocalDateTime jobRepositoryTime) {
+		return jobRepositoryTime == null ? null
+				: jobRepositoryTime.atZone(ZoneId.systemDefault())
+					.withZoneSameInstant(OfficeTime.ZONE)
+					.toLocalDateTime();
+	}
 
 	private final JobRepository jobRepository;
 
@@ -78,7 +94,7 @@ class StatusCommand implements AnjianCommand {
 				continue;
 			}
 			out.line(String.format("  %s  %-22s %-10s %8s  写入 %d",
-					e.getCreateTime().withNano(0).toString().replace('T', ' '), e.getJobInstance().getJobName(),
+					office(e.getCreateTime()).withNano(0).toString().replace('T', ' '), e.getJobInstance().getJobName(),
 					e.getStatus(), duration, written));
 		}
 		ScheduleSettings schedule = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
@@ -111,12 +127,13 @@ class StatusCommand implements AnjianCommand {
 		}
 		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
 		if (running != null && json == null) {
-			java.time.LocalDateTime taken = Files.exists(snapshot) ? java.time.LocalDateTime
-				.ofInstant(Files.getLastModifiedTime(snapshot).toInstant(), java.time.ZoneId.systemDefault()) : null;
-			if (taken == null || taken.isBefore(running.getStartTime())) {
+			LocalDateTime taken = Files.exists(snapshot)
+					? LocalDateTime.ofInstant(Files.getLastModifiedTime(snapshot).toInstant(), OfficeTime.ZONE) : null;
+			LocalDateTime started = office(running.getStartTime());
+			if (taken == null || taken.isBefore(started)) {
 				out.line("注意：正在运行的作业 " + running.getJobInstance().getJobName() + "（开始于 "
-						+ running.getStartTime().withNano(0).toString().replace('T', ' ') + "）的结果尚未导出；" + (taken == null
-								? "还没有分析快照" : "分析快照是 " + taken.withNano(0).toString().replace('T', ' ') + " 的，早于该作业"));
+						+ started.withNano(0).toString().replace('T', ' ') + "）的结果尚未导出；" + (taken == null ? "还没有分析快照"
+								: "分析快照是 " + taken.withNano(0).toString().replace('T', ' ') + " 的，早于该作业"));
 			}
 		}
 		if (Files.exists(snapshot)) {

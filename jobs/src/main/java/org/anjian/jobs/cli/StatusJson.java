@@ -39,8 +39,10 @@ final class StatusJson {
 		jobs.add("{\"job\":" + string(e.getJobInstance().getJobName()) + ",\"status\":"
 				+ string(String.valueOf(e.getStatus())) + ",\"exitCode\":"
 				+ string(e.getExitStatus() == null ? null : e.getExitStatus().getExitCode()) + ",\"created\":"
-				+ time(e.getCreateTime()) + ",\"started\":" + time(e.getStartTime()) + ",\"ended\":"
-				+ time(e.getEndTime()) + ",\"seconds\":" + seconds + ",\"written\":" + written + "}");
+				+ time(StatusCommand.office(e.getCreateTime())) + ",\"started\":"
+				+ time(StatusCommand.office(e.getStartTime())) + ",\"ended\":"
+				+ time(StatusCommand.office(e.getEndTime())) + ",\"seconds\":" + seconds + ",\"written\":" + written
+				+ "}");
 	}
 
 	void fire(NextFire fire) {

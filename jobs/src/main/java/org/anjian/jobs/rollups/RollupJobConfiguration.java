@@ -33,7 +33,7 @@ class RollupJobConfiguration {
 	static final String JOB_NAME = "rollupJob";
 
 	// rollupMaterialize: rollup_cutoff | rollup_month_end and rollup_roster for
-	// (campaign, period), replaced
+	// (campaign, period), replaced; a what-if's whatif_ twins for its as_of
 
 	@Bean
 	Step rollupMaterialize(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
@@ -45,14 +45,15 @@ class RollupJobConfiguration {
 	}
 
 	// officialTableWrite: outbox/<campaign>/<YYYY-MM>/<kind>/<county>-….xlsx +
-	// manifest.json, atomically
+	// manifest.json, atomically; a what-if's under <kind>/as-of-<YYYYMMDD-HHMMSS>/
 
 	@Bean
 	Step officialTableWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
-			Warehouse warehouse, AnjianSettings settings) {
+			Warehouse warehouse, ReferenceData referenceData, AnjianSettings settings) {
 		return new StepBuilder("officialTableWrite", jobRepository).tasklet((contribution, chunk) -> {
 			org.anjian.warehouse.CrashPoints.reach("rollup-outbox");
-			new OfficialTableExporter(warehouse.connection()).export(request(contribution.getStepExecution()),
+			RollupRequest request = request(contribution.getStepExecution());
+			new OfficialTableExporter(warehouse.connection()).export(request, request.isWhatIf(referenceData),
 					settings.outboxDir());
 			return RepeatStatus.FINISHED;
 		}, batchTransactionManager).build();

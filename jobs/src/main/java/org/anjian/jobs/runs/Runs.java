@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,8 +26,11 @@ import org.anjian.schedules.RollupKey;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
+import org.anjian.warehouse.rollups.RollupTables;
 import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.writers.official.OfficialTableExporter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -147,14 +151,22 @@ public class Runs {
 
 	/**
 	 * 汇总: one rollup materialized with its 催报 roster, and the official table written into
-	 * the outbox.
+	 * the outbox. A what-if ({@link RollupRequest#isWhatIf}: an {@code as_of} other than
+	 * the default) writes the {@code whatif_} tables and its own outbox folder and leaves
+	 * the official rollup as it was.
 	 */
 	public RollupRun rollup(RollupRequest request, RunProgress progress) throws Exception {
 		calendarWarnings(progress);
+		boolean whatIf = request.isWhatIf(reference);
 		// the rollup's own parameters, and the intake state: a rollup re-run after new
 		// files landed is a new instance
 		JobParametersBuilder params = new JobParametersBuilder();
 		request.parameters().forEach(params::addString);
+		if (!whatIf && officialRowsOfAnotherAsOf(request)) {
+			// an older version's rollup --as-of replaced the official rows: the completed
+			// instance's rows are gone, make them again
+			params.addString("repair", java.time.Instant.now().toString());
+		}
 		JobStarts.Started started = starts.start(rollupJob,
 				params.addString("inputs", intakeState()).toJobParameters());
 		if (started.outcome() == RunOutcome.FAILED) {
@@ -162,18 +174,26 @@ public class Runs {
 			return new RollupRun(request, RunOutcome.FAILED, List.of(), started.failure());
 		}
 		String campaignName = reference.campaign(request.campaign()).map(c -> c.name()).orElse(request.campaign());
-		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：") + campaignName
-				+ " " + request.period() + " " + request.kind().label() + "，截至 "
-				+ request.asOf().toString().replace('T', ' '));
-		printRoster(request, progress);
-		Path folder = settings.outboxDir()
-			.resolve(request.campaign())
-			.resolve(request.period().toString())
-			.resolve(request.kind().code());
+		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：")
+				+ (whatIf ? "假设汇总（what-if）" : "") + campaignName + " " + request.period() + " " + request.kind().label()
+				+ "，截至 " + request.asOf().toString().replace('T', ' '));
+		RollupTables tables = RollupTables.of(request.kind(), whatIf);
+		if (whatIf) {
+			progress.line("截至时刻不是默认的 "
+					+ RollupRequest.of(reference, request.campaign(), request.period(), request.kind(), null)
+						.asOf()
+						.toString()
+						.replace('T', ' ')
+					+ "：正式汇总、催报名单和上报表不变；本次结果在 " + tables.rollup() + "、" + tables.roster() + "（as_of = "
+					+ request.asOf().toString().replace('T', ' ') + "）");
+		}
+		printRoster(request, tables, progress);
+		Path folder = OfficialTableExporter.folder(settings.outboxDir(), request, whatIf);
 		List<Path> outbox = new ArrayList<>();
 		if (Files.isDirectory(folder)) {
+			// the official folder also holds the what-ifs' as-of-… folders
 			try (Stream<Path> files = Files.list(folder)) {
-				files.sorted().forEach(outbox::add);
+				files.filter(Files::isRegularFile).sorted().forEach(outbox::add);
 			}
 		}
 		outbox.forEach(f -> progress.line("上报表：" + f));
@@ -217,14 +237,52 @@ public class Runs {
 		if (due.isEmpty()) {
 			progress.line("没有到期未做的汇总");
 		}
+		Map<String, List<String>> nothingReceived = new LinkedHashMap<>();
 		for (DueRollup d : due) {
+			if (!anyTableBy(d.rollup())) {
+				nothingReceived.computeIfAbsent(d.campaign(), c -> new ArrayList<>())
+					.add(d.period() + " " + d.rollup().kind().label());
+				continue;
+			}
 			RollupRun run = rollup(d.rollup(), progress);
 			rollups.add(run);
 			if (!run.outcome().succeeded()) {
 				return new NightlyRun(ingested, rollups, null);
 			}
 		}
+		nothingReceived.forEach((campaign, months) -> progress.line(nothingReceivedLine(campaign, months)));
 		return new NightlyRun(ingested, rollups, export(new ExportRequest(true), progress));
+	}
+
+	/**
+	 * 到期汇总: one rollup the calendar asks for (a scheduler trigger), at its default
+	 * {@code as_of}, made unless no table for its month came in by then (see
+	 * {@link #nightly}); null when not made.
+	 */
+	public RollupRun dueRollup(RollupRequest request, RunProgress progress) throws Exception {
+		if (!anyTableBy(request)) {
+			progress.line(
+					nothingReceivedLine(request.campaign(), List.of(request.period() + " " + request.kind().label())));
+			return null;
+		}
+		return rollup(request, progress);
+	}
+
+	/**
+	 * Whether any accepted table for the rollup's month came in by its {@code as_of}.
+	 * Without one the calendar's rollup is not made (no official table of nothing but
+	 * carried-forward figures, e.g. every month of a finished campaign on a first
+	 * nightly), nor marked produced: the nightly after a table for the month has come in
+	 * (received by then, e.g. copied in late with its original time) makes it.
+	 */
+	private boolean anyTableBy(RollupRequest request) {
+		return new AuditLedger(warehouse).acceptedTables(request.campaign(), request.period(), request.asOf()) > 0;
+	}
+
+	private String nothingReceivedLine(String campaign, List<String> rollups) {
+		String name = reference.campaign(campaign).map(c -> c.name()).orElse(campaign);
+		return "暂不汇总 " + name + "：" + String.join("、", rollups) + " 截至各自的截止时刻没有收到该月任何可用报表，不生成上报表；"
+				+ "收到（接收时间不晚于截止时刻）后的夜间作业补做，要现在看催报名单请运行 rollup";
 	}
 
 	/**
@@ -236,17 +294,21 @@ public class Runs {
 	}
 
 	/**
-	 * Rollups already produced: their roster rows exist and their official table is in
-	 * the outbox (its manifest is written last). A rollup killed between the two is not
-	 * produced: the next nightly runs it again.
+	 * Rollups already produced: their roster rows exist at the default {@code as_of} and
+	 * their official table is in the outbox (its manifest is written last). A rollup
+	 * killed between the two is not produced: the next nightly runs it again; so is one
+	 * whose official rows an older version's {@code rollup --as-of} replaced.
 	 */
 	private List<RollupKey> produced() throws SQLException {
 		List<RollupKey> keys = new ArrayList<>();
 		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery("select distinct campaign, period, kind from rollup_roster")) {
+				ResultSet rs = st.executeQuery("select distinct campaign, period, kind, as_of from rollup_roster")) {
 			while (rs.next()) {
 				RollupKey key = new RollupKey(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
 						rs.getString(3));
+				if (!isDefaultAsOf(key, rs.getTimestamp(4).toLocalDateTime())) {
+					continue;
+				}
 				if (Files.exists(settings.outboxDir()
 					.resolve(rs.getString(1))
 					.resolve(YearMonth.from(rs.getDate(2).toLocalDate()).toString())
@@ -257,6 +319,36 @@ public class Runs {
 			}
 		}
 		return keys;
+	}
+
+	/**
+	 * Whether the official roster of the request's rollup holds another {@code as_of}.
+	 */
+	private boolean officialRowsOfAnotherAsOf(RollupRequest request) throws SQLException {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement("select count(*) from rollup_roster where campaign = ? and period = ? and kind = ?"
+					+ " and as_of <> ?")) {
+			ps.setString(1, request.campaign());
+			ps.setObject(2, request.period().atDay(1));
+			ps.setString(3, request.kind().code());
+			ps.setObject(4, request.asOf());
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1) > 0;
+			}
+		}
+	}
+
+	/** Whether a produced rollup's {@code as_of} is its default (RollupRequest.of). */
+	private boolean isDefaultAsOf(RollupKey key, LocalDateTime asOf) {
+		try {
+			return !RollupRequest.of(reference, key.campaign(), key.period(), RollupKind.fromCode(key.kind()), asOf)
+				.isWhatIf(reference);
+		}
+		catch (IllegalArgumentException ex) {
+			// a campaign or month no longer in the reference data: never due again
+			return true;
+		}
 	}
 
 	/**
@@ -283,19 +375,35 @@ public class Runs {
 	 * The 催报 roster of a materialized rollup, one line per submitter; liaison and phone
 	 * for the missing.
 	 */
-	private void printRoster(RollupRequest request, RunProgress out) throws SQLException {
+	private void printRoster(RollupRequest request, RollupTables tables, RunProgress out) throws SQLException {
 		try (PreparedStatement ps = warehouse.connection()
 			.prepareStatement("select submitter_code, submitter_name, status, carried_forward, carried_from_period, "
-					+ "received_at, liaison, phone from rollup_roster where campaign = ? and period = ? and kind = ? "
-					+ "order by case status when 'missing' then 0 when 'late' then 1 else 2 end, submitter_code")) {
+					+ "received_at, liaison, phone, rejected_rules, rejected_at from " + tables.roster() + " where "
+					+ tables.rosterWhere()
+					+ " order by case status when 'missing' then 0 when 'late' then 1 else 2 end, submitter_code")) {
 			ps.setString(1, request.campaign());
 			ps.setObject(2, request.period().atDay(1));
 			ps.setString(3, request.kind().code());
+			if (tables.whatIf()) {
+				ps.setObject(4, request.asOf());
+			}
 			try (ResultSet rs = ps.executeQuery()) {
 				out.line("催报名单（" + request.period() + "）：");
 				while (rs.next()) {
 					String status = switch (rs.getString("status")) {
-						case "missing" -> "未报";
+						case "missing" -> rs.getTimestamp(
+								"rejected_at") == null
+										? "未报"
+										: "已报被退回（"
+												+ (rs.getString("rejected_rules") == null ? ""
+														: "审核未通过 " + rs.getString("rejected_rules").replace(",", "、")
+																+ "，")
+												+ rs.getTimestamp("rejected_at")
+													.toLocalDateTime()
+													.withSecond(0)
+													.toString()
+													.replace('T', ' ')
+												+ " 收到）";
 						case "late" -> "逾期报送";
 						default -> "按时报送";
 					};
@@ -338,7 +446,9 @@ public class Runs {
 				ResultSet rs = st.executeQuery(
 						"select (select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file)"
 								+ " || '|' || (select count(*) || '/' || coalesce(max(as_of)::varchar, '-') from rollup_roster)"
-								+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)")) {
+								+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)"
+								// what-ifs are in the analysts' snapshot too
+								+ " || '|' || (select count(*) || '/' || coalesce(sum(hash(campaign, period, kind, as_of)), 0) from whatif_rollup_roster)")) {
 			rs.next();
 			return rs.getString(1);
 		}

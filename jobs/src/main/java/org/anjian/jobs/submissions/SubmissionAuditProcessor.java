@@ -31,6 +31,8 @@ import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceData.Industry;
 import org.anjian.warehouse.reference.ReferenceData.Submitter;
+import org.anjian.warehouse.rollups.RollupKind;
+import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -173,7 +175,10 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			// no table is owed before the campaign's report_from: it cannot be late
 			LocalDate deadline = recognition.campaign().owes(recognition.period())
 					? calendar.deadline(recognition.campaign(), recognition.period()) : null;
-			findings.addAll(checks.late(table, file.receivedAt(), deadline));
+			findings.addAll(checks.late(table, file.receivedAt(), deadline,
+					RollupRequest
+						.scheduled(recognition.campaign(), recognition.period(), RollupKind.MONTH_END, calendar)
+						.asOf()));
 			if (recognition.submitter() != null) {
 				findings.addAll(checks.decreases(table, previousFigures.before(recognition.submitter().code(),
 						recognition.campaign().code(), recognition.period()), industries::get, "此前月份"));

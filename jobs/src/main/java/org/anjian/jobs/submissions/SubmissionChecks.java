@@ -179,13 +179,20 @@ final class SubmissionChecks {
 		return findings;
 	}
 
-	/** Advisory: received after the holiday-shifted deadline of its month. */
-	List<Finding> late(SummaryTable table, LocalDateTime receivedAt, LocalDate deadline) {
+	/**
+	 * Advisory: received after the holiday-shifted deadline of its month; says whether it
+	 * still counts in the month-end rollup, whose default {@code as_of} is
+	 * {@code monthEndAsOf}.
+	 */
+	List<Finding> late(SummaryTable table, LocalDateTime receivedAt, LocalDate deadline, LocalDateTime monthEndAsOf) {
 		if (deadline == null || !receivedAt.toLocalDate().isAfter(deadline)) {
 			return List.of();
 		}
+		String asOf = monthEndAsOf.toString().replace('T', ' ');
 		return List.of(Finding.warning("LATE", table.sheet(), null, null,
-				"报送时间 " + receivedAt.toString().replace('T', ' ') + " 晚于截止日 " + deadline + "：本表不计入截止日汇总，计入月末汇总"));
+				"报送时间 " + receivedAt.toString().replace('T', ' ') + " 晚于截止日 " + deadline + "：本表不计入截止日汇总，"
+						+ (receivedAt.isAfter(monthEndAsOf) ? "也不计入月末汇总（月末汇总截至 " + asOf + "，本表晚于该时刻）"
+								: "计入月末汇总（截至 " + asOf + "）")));
 	}
 
 	/**

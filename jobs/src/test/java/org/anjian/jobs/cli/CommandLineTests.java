@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.anjian.jobs.support.CliRun;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -234,6 +235,39 @@ class CommandLineTests {
 			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
 		assertThat((List<?>) JsonPath.read(json, "$.nextFires")).isEmpty();
 		assertThat((List<?>) JsonPath.read(json, "$.submissions")).isEmpty();
+	}
+
+	@Test
+	void statusPrintsJobTimesInAsiaShanghaiWhateverTheMachinesZone() throws Exception {
+		java.util.TimeZone machine = java.util.TimeZone.getDefault();
+		try {
+			// given a machine in Los Angeles (16 hours behind Shanghai in December)
+			java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+			Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+			Path home = tmp.resolve("home");
+			java.time.LocalDateTime before = java.time.LocalDateTime.now(OfficeTime.ZONE).withNano(0);
+			assertThat(CliRun.of("ingest", "--home", home.toString(), "--inbox", inbox.toString()).exitCode()).isZero();
+			java.time.LocalDateTime after = java.time.LocalDateTime.now(OfficeTime.ZONE).plusSeconds(1);
+
+			// when
+			CliRun text = CliRun.of("status", "--home", home.toString());
+			CliRun json = CliRun.of("status", "--home", home.toString(), "--json");
+
+			// then the job's times are the office's wall clock
+			String line = text.out().lines().filter(l -> l.contains("submissionsIntakeJob")).findFirst().orElseThrow();
+			java.time.LocalDateTime created = java.time.LocalDateTime
+				.parse(line.strip().substring(0, 19).replace(' ', 'T'));
+			assertThat(created).as(text.out()).isBetween(before, after);
+			Object parsed = JsonPath.parse(json.out()).json();
+			for (String field : List.of("created", "started", "ended")) {
+				assertThat(java.time.LocalDateTime.parse(JsonPath.read(parsed, "$.jobs[0]." + field)))
+					.as(field + " in " + json.out())
+					.isBetween(before, after);
+			}
+		}
+		finally {
+			java.util.TimeZone.setDefault(machine);
+		}
 	}
 
 }

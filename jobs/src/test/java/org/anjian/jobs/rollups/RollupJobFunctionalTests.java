@@ -131,4 +131,119 @@ class RollupJobFunctionalTests {
 			.isEqualTo(before);
 	}
 
+	@Test
+	void aRollupAsOfAnotherTimeIsAWhatIfThatLeavesTheOfficialRollupAlone() throws Exception {
+		// given the official May cutoff in the warehouse and the outbox
+		CliRun official = CliRun.of("rollup", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--campaign", "QA2024", "--period", "2024-05", "--kind", "cutoff");
+		assertThat(official.exitCode()).as(official.toString()).isZero();
+		List<Map<String, Object>> rows = WarehouseQueries.query(home, "select * from rollup_cutoff order by all");
+		List<Map<String, Object>> roster = WarehouseQueries.query(home, "select * from rollup_roster order by all");
+		Path folder = home.resolve("outbox/QA2024/2024-05/cutoff");
+		Map<String, String> outbox = contents(folder);
+
+		// when: as of 15 May noon, before 石门镇's table (16 May) came in
+		CliRun whatIf = CliRun.of("rollup", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--campaign", "QA2024", "--period", "2024-05", "--kind", "cutoff", "--as-of", "2024-05-15T12:00");
+
+		// then it prints its own roster and writes its own outbox folder
+		assertThat(whatIf.exitCode()).as(whatIf.toString()).isZero();
+		assertThat(whatIf.out()).contains("假设汇总（what-if）", "whatif_rollup_cutoff", "whatif_rollup_roster",
+				"正式汇总、催报名单和上报表不变");
+		assertThat(whatIf.out().lines().filter(l -> l.contains("石门镇"))).singleElement()
+			.satisfies(l -> assertThat(l).contains("未报"));
+		Path asOfFolder = folder.resolve("as-of-20240515-120000");
+		assertThat(whatIf.out()).contains("上报表：" + asOfFolder.resolve("manifest.json"));
+		assertThat(contents(asOfFolder).keySet())
+			.containsExactlyInAnyOrder("鹤鸣县-QA2024-2024-05-cutoff-as-of-20240515-120000.xlsx", "manifest.json");
+		assertThat(contents(asOfFolder).get("manifest.json")).contains("\"as_of\": \"2024-05-15T12:00:00\"",
+				"\"what_if\": true");
+		// and the official rows, roster and outbox file are as they were
+		assertThat(WarehouseQueries.query(home, "select * from rollup_cutoff order by all")).isEqualTo(rows);
+		assertThat(WarehouseQueries.query(home, "select * from rollup_roster order by all")).isEqualTo(roster);
+		assertThat(contents(folder)).isEqualTo(outbox);
+		// the what-if's rows stay queryable by their as_of
+		assertThat(WarehouseQueries.query(home, """
+				select status from whatif_rollup_roster
+				where submitter_code = 'HM03' and as_of = timestamp '2024-05-15 12:00:00'"""))
+			.extracting(r -> r.get("status"))
+			.containsExactly("missing");
+		assertThat(WarehouseQueries.query(home, """
+				select distinct strftime(as_of, '%Y-%m-%dT%H:%M') as as_of from whatif_rollup_cutoff"""))
+			.extracting(r -> r.get("as_of"))
+			.containsExactly("2024-05-15T12:00");
+	}
+
+	@Test
+	void nightlyRestoresOfficialRowsThatAnOlderRollupAsOfReplaced() throws Exception {
+		// given the official May cutoff, then replaced as an older version's rollup
+		// --as-of did
+		CliRun official = CliRun.of("rollup", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--campaign", "QA2024", "--period", "2024-05", "--kind", "cutoff");
+		assertThat(official.exitCode()).as(official.toString()).isZero();
+		List<Map<String, Object>> rows = WarehouseQueries.query(home,
+				"select * from rollup_cutoff where period = date '2024-05-01' order by all");
+		List<Map<String, Object>> roster = WarehouseQueries.query(home,
+				"select * from rollup_roster where period = date '2024-05-01' order by all");
+		try (java.sql.Connection c = java.sql.DriverManager
+			.getConnection("jdbc:duckdb:" + home.resolve("warehouse.duckdb"));
+				java.sql.Statement st = c.createStatement()) {
+			st.execute("update rollup_cutoff set as_of = timestamp '2024-05-15 12:00:00', hazards_total = 0"
+					+ " where period = date '2024-05-01'");
+			st.execute("update rollup_roster set as_of = timestamp '2024-05-15 12:00:00', status = 'missing'"
+					+ " where period = date '2024-05-01'");
+		}
+
+		// when
+		CliRun nightly = CliRun.of("nightly", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--inbox", tmp.resolve("inbox").toString(), "--now", "2024-05-23T02:00");
+
+		// then
+		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
+		assertThat(WarehouseQueries.query(home,
+				"select * from rollup_cutoff where period = date '2024-05-01' order by all"))
+			.isEqualTo(rows);
+		assertThat(WarehouseQueries.query(home,
+				"select * from rollup_roster where period = date '2024-05-01' order by all"))
+			.isEqualTo(roster);
+	}
+
+	@Test
+	void aSubmitterWhoseOnlyTableWasRejectedIsShownAsRejectedWithItsRule() throws Exception {
+		// when: 新场镇's May table was rejected (its 合计 row is wrong)
+		CliRun run = CliRun.of("rollup", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--campaign", "QA2024", "--period", "2024-05", "--kind", "cutoff");
+
+		// then the roster says why it is missing, as printed, stored and in the manifest
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out().lines().filter(l -> l.contains("新场镇"))).singleElement()
+			.satisfies(l -> assertThat(l).contains("已报被退回（审核未通过 TOTAL_MISMATCH，2024-05-14 20:35 收到）")
+				.contains("沿用2024-04数据")
+				.doesNotContain("未报"));
+		assertThat(WarehouseQueries.query(home, """
+				select status, rejected_rules, strftime(rejected_at, '%Y-%m-%dT%H:%M:%S') as rejected_at
+				from rollup_roster where submitter_code = 'HM04' and period = date '2024-05-01'""")).containsExactly(
+				Map.of("status", "missing", "rejected_rules", "TOTAL_MISMATCH", "rejected_at", "2024-05-14T20:35:01"));
+		assertThat(Files.readString(home.resolve("outbox/QA2024/2024-05/cutoff/manifest.json")))
+			.contains("\"rejected_rules\": \"TOTAL_MISMATCH\"");
+		// a submitter that simply sent nothing stays 未报: none in May, so April's
+		// cutoff as of before 石门镇's April table
+		CliRun april = CliRun.of("rollup", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--campaign", "QA2024", "--period", "2024-04", "--kind", "cutoff", "--as-of", "2024-04-20T00:00");
+		assertThat(april.out().lines().filter(l -> l.contains("石门镇"))).singleElement()
+			.satisfies(l -> assertThat(l).contains("未报").doesNotContain("退回"));
+	}
+
+	/** Every regular file of a folder by name, as text (xlsx as hex). */
+	static Map<String, String> contents(Path folder) throws java.io.IOException {
+		Map<String, String> out = new java.util.TreeMap<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				out.put(f.getFileName().toString(), f.toString().endsWith(".json") ? Files.readString(f)
+						: java.util.HexFormat.of().formatHex(Files.readAllBytes(f)));
+			}
+		}
+		return out;
+	}
+
 }

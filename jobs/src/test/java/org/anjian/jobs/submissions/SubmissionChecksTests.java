@@ -205,11 +205,23 @@ class SubmissionChecksTests {
 	void aTableReceivedAfterTheDeadlineDayIsLateButNotOnTheDeadlineDayItself() {
 		SummaryTable table = table(null, row(7, "住建", Map.of()));
 		LocalDate deadline = LocalDate.of(2024, 5, 22);
+		LocalDateTime monthEnd = LocalDateTime.of(2024, 5, 31, 23, 59, 59);
 
-		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), deadline)).containsExactly(
-				Finding.warning("LATE", SHEET, null, null, "报送时间 2024-05-23 09:10 晚于截止日 2024-05-22：本表不计入截止日汇总，计入月末汇总"));
-		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 22, 23, 59, 59), deadline)).isEmpty();
-		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), null)).isEmpty();
+		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), deadline, monthEnd))
+			.containsExactly(Finding.warning("LATE", SHEET, null, null,
+					"报送时间 2024-05-23 09:10 晚于截止日 2024-05-22：本表不计入截止日汇总，计入月末汇总（截至 2024-05-31 23:59:59）"));
+		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 22, 23, 59, 59), deadline, monthEnd)).isEmpty();
+		assertThat(checks.late(table, LocalDateTime.of(2024, 5, 23, 9, 10), null, monthEnd)).isEmpty();
+	}
+
+	@Test
+	void aTableReceivedAfterTheMonthEndAsOfIsNotSaidToCountInTheMonthEndRollup() {
+		SummaryTable table = table(null, row(7, "住建", Map.of()));
+
+		assertThat(checks.late(table, LocalDateTime.of(2024, 6, 3, 8, 0), LocalDate.of(2024, 5, 22),
+				LocalDateTime.of(2024, 5, 31, 23, 59, 59)))
+			.containsExactly(Finding.warning("LATE", SHEET, null, null,
+					"报送时间 2024-06-03 08:00 晚于截止日 2024-05-22：本表不计入截止日汇总，也不计入月末汇总（月末汇总截至 2024-05-31 23:59:59，本表晚于该时刻）"));
 	}
 
 	@Test

@@ -168,6 +168,30 @@ public final class AuditLedger {
 	}
 
 	/**
+	 * How many accepted summary tables (loaded or superseded) of a campaign month were
+	 * received at or before {@code by}: zero means a rollup as of {@code by} has nothing
+	 * of that month to add up.
+	 */
+	public long acceptedTables(String campaign, YearMonth period, LocalDateTime by) {
+		try (PreparedStatement ps = connection().prepareStatement("""
+				select count(*) from audit_file
+				where campaign = ? and period = ? and status in (?, ?) and list_kind is null and received_at <= ?""")) {
+			ps.setString(1, campaign);
+			ps.setObject(2, period.atDay(1));
+			ps.setString(3, LOADED);
+			ps.setString(4, SUPERSEDED);
+			ps.setObject(5, by);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw lookupFailed(ex);
+		}
+	}
+
+	/**
 	 * The path under which these bytes were first recorded (the original of any
 	 * duplicate): the earliest received non-duplicate row, ties broken by path.
 	 */

@@ -106,7 +106,7 @@ class CalendarNightlyFunctionalTests {
 				}
 			}
 		}
-		assertThat(expected).contains("GJ2023 2023-08 cutoff 2023-08-31T23:59:59")
+		assertThat(expected).contains("GJ2023 2023-07 cutoff 2023-08-01T23:59:59")
 			.doesNotContain("GJ2023 2023-09 cutoff 2023-09-28T23:59:59")
 			.hasSize(12);
 		assertThat(nightly.out()).contains("暂不汇总 重大事故隐患集中攻坚2023行动：2023-09 截止日汇总、2023-09 月末汇总、2023-10 截止日汇总");

@@ -68,6 +68,14 @@ class WarehouseModelContractTests {
 						values ('t2-may', 't2-may.xlsx', timestamp '2024-05-14 20:35:01', 'rejected', 'T2', 'X', date '2024-05-01',
 						    1, 0, timestamp '2024-05-14 20:40:00')""");
 		lists(t);
+		// a unit's 本月数 row beside its table (F-003-II lands one per table)
+		Given.exec(warehouse,
+				"""
+						insert into land_submission_month_line (sha256, sheet, row_number, submitter_code, campaign, period,
+						    region_code, industry_code, received_at, enterprises_supervised, enterprises_inspected, hazards_total)
+						values ('d1-may', 'Sheet1', 6, 'D1', 'X', date '2024-05-01', ?, 'ALL', timestamp '2024-05-23 09:10:00',
+						    40, 3, 1)""",
+				COUNTY);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
 		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.CUTOFF, null));

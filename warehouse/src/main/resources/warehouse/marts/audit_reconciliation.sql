@@ -8,6 +8,12 @@
 -- both sides always cover the same months. Only submitters with a loaded ledger are compared, and only for the
 -- months their ledgers cover (first to last month with any hazard): a ledger of May says nothing about April.
 --
+-- INSPECTION_RECORD_MISMATCH compares a submitter's month of inspection records (F-003-I, one row per inspection)
+-- with the 本月数 row of its current F-003-II table for that month: enterprises inspected (distinct enterprises by
+-- name key), cases filed (distinct 立案案号) and fines (万元). Like the ledger check, only the months the records
+-- cover (first to last month with any inspection) are compared. list_count / reported_count carry the enterprises;
+-- the message names all three figures on both sides.
+--
 -- INSPECTED_NOT_IN_DIRECTORY lists enterprises named by an inspection record or hazard ledger that no loaded
 -- enterprise directory lists (by enterprise key or name key); only once at least one directory is loaded.
 with
@@ -19,6 +25,11 @@ files as (
 
 lines as (
     select * from stg_submissions__lines
+),
+
+month_lines as (
+    select * from fact_submission_month_line
+    where is_current
 ),
 
 campaigns as (
@@ -125,6 +136,75 @@ major_mismatches as (
     where major_comparisons.list_count <> major_comparisons.reported_count
 ),
 
+inspection_months as (
+    select
+        inspections.submitter_code,
+        inspections.period,
+        count(distinct mentions.name_key) as enterprises,
+        count(distinct nullif(trim(inspections.case_number), '')) as cases,
+        coalesce(sum(inspections.fines_wan), 0) as fines_wan
+    from inspections
+    inner join mentions
+        on mentions.sha256 = inspections.sha256
+        and mentions.row_number = inspections.row_number
+    where inspections.submitter_code is not null and inspections.period is not null
+    group by inspections.submitter_code, inspections.period
+),
+
+inspection_spans as (
+    select submitter_code, min(period) as first_month, max(period) as last_month
+    from inspection_months
+    group by submitter_code
+),
+
+inspection_comparisons as (
+    select
+        month_lines.submitter_code,
+        month_lines.period,
+        month_lines.campaign,
+        coalesce(inspection_months.enterprises, 0) as list_enterprises,
+        coalesce(inspection_months.cases, 0) as list_cases,
+        coalesce(inspection_months.fines_wan, 0) as list_fines,
+        coalesce(month_lines.enterprises_inspected, 0) as reported_enterprises,
+        coalesce(month_lines.cases_filed, 0) as reported_cases,
+        coalesce(month_lines.fines_wan, 0) as reported_fines
+    from month_lines
+    inner join inspection_spans
+        on inspection_spans.submitter_code = month_lines.submitter_code
+        and month_lines.period between inspection_spans.first_month and inspection_spans.last_month
+    left join inspection_months
+        on inspection_months.submitter_code = month_lines.submitter_code
+        and inspection_months.period = month_lines.period
+),
+
+inspection_mismatches as (
+    select
+        'INSPECTION_RECORD_MISMATCH' as rule,
+        inspection_comparisons.submitter_code,
+        inspection_comparisons.period,
+        inspection_comparisons.campaign,
+        cast(null as varchar) as enterprise_key,
+        cast(null as varchar) as enterprise_name,
+        cast(inspection_comparisons.list_enterprises as bigint) as list_count,
+        cast(inspection_comparisons.reported_enterprises as bigint) as reported_count,
+        printf('%s %d年%d月：执法检查记录（统计表一）有检查企业 %d 家、立案 %d 起、罚款 %s 万元，统计表（二）本月数填报现场监督检查企业 %d 家、立案 %d 起、罚款 %s 万元，请核实。',
+            submitters.submitter_name,
+            year(inspection_comparisons.period),
+            month(inspection_comparisons.period),
+            inspection_comparisons.list_enterprises,
+            inspection_comparisons.list_cases,
+            cast(cast(inspection_comparisons.list_fines as double) as varchar),
+            inspection_comparisons.reported_enterprises,
+            inspection_comparisons.reported_cases,
+            cast(cast(inspection_comparisons.reported_fines as double) as varchar)
+        ) as message
+    from inspection_comparisons
+    inner join submitters on submitters.submitter_code = inspection_comparisons.submitter_code
+    where inspection_comparisons.list_enterprises <> inspection_comparisons.reported_enterprises
+        or inspection_comparisons.list_cases <> inspection_comparisons.reported_cases
+        or inspection_comparisons.list_fines <> inspection_comparisons.reported_fines
+),
+
 listed as (
     select enterprise_key, name_key from mentions
     where list_kind = 'enterprise_directory'
@@ -200,6 +280,8 @@ final as (
     select *, 'warning' as severity from major_mismatches
     union all by name
     select *, 'warning' as severity from unlisted_findings
+    union all by name
+    select *, 'warning' as severity from inspection_mismatches
 )
 
 select

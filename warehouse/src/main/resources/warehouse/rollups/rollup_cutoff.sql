@@ -21,6 +21,8 @@ industry_rows as (
         industry_code,
         sum(columns(* exclude (region_code, industry_code)))
     from rollup_lines
+    -- a form without industry rows (F-003-II) lands each unit's row as 'ALL': it only adds up into the 合计 rows
+    where industry_code <> 'ALL'
     group by region_code, industry_code
 ),
 

@@ -27,6 +27,8 @@ industry_rows as (
         sum(columns(* exclude (region_code, industry_code, month_sign)) * month_sign),
         sum(columns(* exclude (region_code, industry_code, month_sign))) filter (where month_sign = 1) as '\0_cum'
     from rollup_lines
+    -- a form without industry rows (F-003-II) lands each unit's row as 'ALL': it only adds up into the 合计 rows
+    where industry_code <> 'ALL'
     group by region_code, industry_code
 ),
 
@@ -47,7 +49,9 @@ final as (
     select
         getvariable('campaign') as campaign,
         cast(getvariable('period') as date) as period,
-        figures.*,
+        -- enterprises_supervised is a stock (CONTRACT.md): its month figure is the value as of the month, never a
+        -- difference between months
+        figures.* replace (figures.enterprises_supervised_cum as enterprises_supervised),
         figures.rectified_total_cum / nullif(figures.hazards_total_cum, 0) as rectification_rate,
         figures.rectified_major_cum / nullif(figures.hazards_major_cum, 0) as major_rectification_rate,
         figures.enterprises_inspected_cum / nullif(figures.enterprises_supervised_cum, 0) as coverage_rate,

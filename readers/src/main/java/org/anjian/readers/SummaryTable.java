@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.anjian.readers.forms.FormDefinition;
+
 /**
  * A statistics summary table (统计汇总表) found in a submission file, with layout resolved but
  * no reference data applied: labels are as written, measures are keyed by their canonical
@@ -21,8 +23,26 @@ import java.util.Map;
  * messages
  * @param rows industry rows in sheet order (without the 合计 row)
  * @param totalRow the 合计 row, or null when the table has none
+ * @param monthRows the 本月数 rows of a form that has them beside its 累计数 rows (F-003-II),
+ * labelled like the cumulative rows, in sheet order; empty otherwise
+ * @param form the definition of the form whose header matched (its rates, stocks, whether
+ * rows are units), or null when the table was made by hand
  */
 public record SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
 		YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts, List<TableRow> rows,
-		TableRow totalRow) {
+		TableRow totalRow, List<TableRow> monthRows, FormDefinition form) {
+
+	/** A table of a form without month rows, its definition not at hand. */
+	public SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
+			YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts,
+			List<TableRow> rows, TableRow totalRow) {
+		this(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows, totalRow, List.of(),
+				null);
+	}
+
+	/** Whether each row is the submitting unit rather than an industry (F-003-II). */
+	public boolean unitRows() {
+		return form != null && form.unitRows();
+	}
+
 }

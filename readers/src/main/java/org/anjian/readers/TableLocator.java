@@ -12,6 +12,7 @@ import org.anjian.readers.forms.FormDefinition;
 import org.anjian.readers.forms.HeaderPattern;
 import org.anjian.readers.forms.HeaderText;
 import org.anjian.readers.forms.MeasureColumn;
+import org.anjian.readers.forms.RateColumn;
 import org.anjian.readers.grid.Grid;
 
 /**
@@ -56,9 +57,11 @@ final class TableLocator {
 	 * @param labelColumn column of the row labels, or -1
 	 * @param missing measures of the form not found
 	 * @param score matched minus missing measures
+	 * @param rateColumns rate code → column, for the form's rate columns found
 	 */
 	record HeaderMatch(FormDefinition form, int top, int bottom, Map<String, Integer> columns,
-			Map<String, String> headerTexts, int labelColumn, List<MeasureColumn> missing, int score) {
+			Map<String, String> headerTexts, int labelColumn, List<MeasureColumn> missing, int score,
+			Map<String, Integer> rateColumns) {
 	}
 
 	/**
@@ -211,7 +214,34 @@ final class TableLocator {
 			labelColumn = first - 1;
 		}
 		int score = matched - missing.size() + (labelColumn >= 0 ? 1 : 0);
-		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score);
+		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score,
+				rateColumns(form, paths, taken));
+	}
+
+	/**
+	 * The form's rate columns among the columns no measure took: the column's own header
+	 * (its “(%)” dropped) is one of the rate's texts, else contains one.
+	 */
+	private static Map<String, Integer> rateColumns(FormDefinition form, List<List<String>> paths, Set<Integer> taken) {
+		Map<String, Integer> rates = new LinkedHashMap<>();
+		for (int loose = 0; loose <= 1; loose++) {
+			for (RateColumn rate : form.rates()) {
+				if (rates.containsKey(rate.code())) {
+					continue;
+				}
+				for (int c = 0; c < paths.size(); c++) {
+					if (taken.contains(c) || rates.containsValue(c) || paths.get(c).isEmpty()) {
+						continue;
+					}
+					String leaf = paths.get(c).get(paths.get(c).size() - 1);
+					if (loose == 0 ? matches(rate.headers(), leaf) : containsAny(leaf, rate.headers())) {
+						rates.put(rate.code(), c);
+						break;
+					}
+				}
+			}
+		}
+		return rates;
 	}
 
 	/**
@@ -314,6 +344,7 @@ final class TableLocator {
 		}
 
 		List<TableRow> rows = new ArrayList<>();
+		List<TableRow> monthRows = new ArrayList<>();
 		TableRow totalRow = null;
 		String labelLetter = header.labelColumn() >= 0 ? Grid.columnLetter(header.labelColumn()) : "";
 		int footer = grid.rowCount();
@@ -334,6 +365,12 @@ final class TableLocator {
 				String raw = CellNumbers.trim(grid.text(r, column.getValue()));
 				anyValue |= !raw.isEmpty();
 				cells.put(column.getKey(),
+						new CellValue(Grid.columnLetter(column.getValue()), raw, CellNumbers.parse(raw)));
+			}
+			Map<String, CellValue> rates = new LinkedHashMap<>();
+			for (Map.Entry<String, Integer> column : header.rateColumns().entrySet()) {
+				String raw = CellNumbers.trim(grid.text(r, column.getValue()));
+				rates.put(column.getKey(),
 						new CellValue(Grid.columnLetter(column.getValue()), raw, CellNumbers.parse(raw)));
 			}
 			String kind = rowKind(grid, r, header, form);
@@ -360,8 +397,14 @@ final class TableLocator {
 				}
 			}
 			boolean total = form.totalLabels().contains(HeaderText.normalise(label));
-			TableRow row = new TableRow(r + 1, labelLetter, label, total, cells);
-			if (!total) {
+			TableRow row = new TableRow(r + 1, labelLetter, label, total, cells, rates);
+			if (kind != null && form.monthRows().contains(kind)) {
+				// the 本月数 row of a unit: kept beside its 累计数 row (a 合计 block's is not)
+				if (!total) {
+					monthRows.add(row);
+				}
+			}
+			else if (!total) {
 				rows.add(row);
 			}
 			else if (totalRow == null) {
@@ -388,7 +431,7 @@ final class TableLocator {
 		header.columns().forEach((code, column) -> headerColumns.put(code, Grid.columnLetter(column)));
 		return new SummaryTable(grid.name(), form.id(), String.join(" ", titleLines), fields,
 				period == null ? null : period.first(), period == null ? null : period.last(), headerColumns,
-				header.headerTexts(), List.copyOf(rows), totalRow);
+				header.headerTexts(), List.copyOf(rows), totalRow, List.copyOf(monthRows), form);
 	}
 
 	/**
@@ -396,7 +439,7 @@ final class TableLocator {
 	 * first measure.
 	 */
 	private static String rowKind(Grid grid, int row, HeaderMatch header, FormDefinition form) {
-		if (form.keepRows().isEmpty() && form.dropRows().isEmpty()) {
+		if (form.keepRows().isEmpty() && form.dropRows().isEmpty() && form.monthRows().isEmpty()) {
 			return null;
 		}
 		int firstMeasure = header.columns().values().stream().mapToInt(Integer::intValue).min().orElse(0);
@@ -411,7 +454,8 @@ final class TableLocator {
 
 	private static boolean isKind(FormDefinition form, String text) {
 		String normalised = HeaderText.normalise(text);
-		return form.keepRows().contains(normalised) || form.dropRows().contains(normalised);
+		return form.keepRows().contains(normalised) || form.dropRows().contains(normalised)
+				|| form.monthRows().contains(normalised);
 	}
 
 	private static boolean isFooterRow(Grid grid, int row, FormDefinition form) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The 003 附件2 layout (F-003-II, “情况统计表（二）”), read purely from its form definition: rows
- * 本月数 and 累计数 per unit, the 累计数 row kept and labelled with the unit, rate columns (%)
- * ignored.
+ * 本月数 and 累计数 per unit, the 累计数 row kept and labelled with the unit, the 本月数 row kept
+ * beside it, the rate columns (%) read apart from the measures.
  */
 class SummaryTableFileReaderWithF003IILayoutTests {
 
@@ -73,6 +73,12 @@ class SummaryTableFileReaderWithF003IILayoutTests {
 			.containsEntry("report_rewards", "S");
 		assertThat(table.rows()).extracting(TableRow::label).containsExactly("应急局", "住建局");
 		assertThat(table.rows()).extracting(TableRow::rowNumber).containsExactly(6, 8);
+		// the 本月数 rows are kept beside them, the 合计 block's is not
+		assertThat(table.monthRows()).extracting(TableRow::label).containsExactly("应急局", "住建局");
+		assertThat(table.monthRows()).extracting(TableRow::rowNumber).containsExactly(5, 7);
+		assertThat(table.monthRows().get(0).cells().get("hazards_total").number()).isEqualByComparingTo("1");
+		assertThat(table.rows().get(0).rates()).containsOnlyKeys("coverage_rate", "case_share", "violation_rate");
+		assertThat(table.rows().get(0).rates().get("coverage_rate").column()).isEqualTo("E");
 		assertThat(table.rows().get(1).cells().get("enterprises_supervised").number()).isEqualByComparingTo("20");
 		assertThat(table.rows().get(1).cells().get("fines_wan").number()).isEqualByComparingTo("20");
 		assertThat(table.totalRow().label()).isEqualTo("合  计");
@@ -111,6 +117,12 @@ class SummaryTableFileReaderWithF003IILayoutTests {
 			assertThat(cumulative.label()).isEqualTo("蚶江镇");
 			assertThat(cumulative.rowNumber()).isEqualTo(7);
 			assertThat(cumulative.cells().get("transfers_other").number()).isEqualByComparingTo("4");
+		});
+		assertThat(table.monthRows()).singleElement().satisfies(month -> {
+			assertThat(month.label()).isEqualTo("蚶江镇");
+			assertThat(month.rowNumber()).isEqualTo(6);
+			assertThat(month.cells().get("transfers_other").number()).isEqualByComparingTo("1");
+			assertThat(month.rates().get("violation_rate").raw()).isEqualTo("50");
 		});
 		assertThat(table.totalRow()).isNull();
 		assertThat(table.firstMonth()).isNull();

@@ -71,6 +71,14 @@ class WarehouseModelContractTests {
 				insert into audit_issue (sha256, issue_no, severity, rule, sheet, row_number, column_name, message)
 				values ('t2-may', 1, 'error', 'NEGATIVE', 'Sheet1', 7, 'G', '第7行“应急管理”G列：-1 不能为负数')""");
 		lists(t);
+		// a unit's 本月数 row beside its table (F-003-II lands one per table)
+		Given.exec(warehouse,
+				"""
+						insert into land_submission_month_line (sha256, sheet, row_number, submitter_code, campaign, period,
+						    region_code, industry_code, received_at, enterprises_supervised, enterprises_inspected, hazards_total)
+						values ('d1-may', 'Sheet1', 6, 'D1', 'X', date '2024-05-01', ?, 'ALL', timestamp '2024-05-23 09:10:00',
+						    40, 3, 1)""",
+				COUNTY);
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
 		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.CUTOFF, null));

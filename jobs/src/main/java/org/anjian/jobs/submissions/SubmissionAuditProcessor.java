@@ -35,6 +35,7 @@ import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
+import org.anjian.writers.submissions.SubmissionHistory.PreviousTable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -49,13 +50,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	/**
-	 * The earlier cumulative figures of a submitter: (submitter, campaign, month) →
-	 * industry → measure → value.
+	 * The earlier cumulative figures of a submitter: (submitter, campaign, month) → the
+	 * latest earlier table's month and its industry → measure → value.
 	 */
 	@FunctionalInterface
 	interface PreviousFigures {
 
-		Map<String, Map<String, BigDecimal>> before(String submitterCode, String campaign, YearMonth period);
+		PreviousTable before(String submitterCode, String campaign, YearMonth period);
 
 	}
 
@@ -151,9 +152,13 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		Map<TableRow, String> industries = new LinkedHashMap<>();
 		Map<String, Integer> firstRowOf = new HashMap<>();
 		if (table.rows().isEmpty()) {
-			findings.add(Finding.error("EMPTY_TABLE", table.sheet(), null, null, "表中没有任何行业数据行"));
+			findings.add(Finding.error("EMPTY_TABLE", table.sheet(), null, null,
+					table.unitRows() ? "表中没有“累计数”行" : "表中没有任何行业数据行"));
 		}
-		for (TableRow row : table.rows()) {
+		if (table.unitRows()) {
+			unitRow(table, industries, findings);
+		}
+		for (TableRow row : table.unitRows() ? List.<TableRow>of() : table.rows()) {
 			Optional<Industry> industry = recognizer.industry(row.label());
 			if (industry.isEmpty()) {
 				findings.add(Finding.error("UNKNOWN_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
@@ -171,6 +176,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		}
 		findings.addAll(checks.mandatory(table));
 		findings.addAll(checks.advisory(table));
+		findings.addAll(checks.rates(table));
+		boolean monthRowsChecked = false;
 		if (recognition.campaign() != null && recognition.period() != null) {
 			// no table is owed before the campaign's report_from: it cannot be late
 			LocalDate deadline = recognition.campaign().owes(recognition.period())
@@ -180,9 +187,17 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 						.scheduled(recognition.campaign(), recognition.period(), RollupKind.MONTH_END, calendar)
 						.asOf()));
 			if (recognition.submitter() != null) {
-				findings.addAll(checks.decreases(table, previousFigures.before(recognition.submitter().code(),
-						recognition.campaign().code(), recognition.period()), industries::get, "此前月份"));
+				PreviousTable previous = previousFigures.before(recognition.submitter().code(),
+						recognition.campaign().code(), recognition.period());
+				findings.addAll(checks.decreases(table, previous.figures(), industries::get, "此前月份"));
+				if (table.unitRows()) {
+					findings.addAll(monthRows(table, recognition, previous));
+					monthRowsChecked = true;
+				}
 			}
+		}
+		if (table.unitRows() && !monthRowsChecked) {
+			findings.addAll(checks.monthRows(table, null, null));
 		}
 		List<FactLine> lines = new ArrayList<>();
 		industries.forEach((row, industry) -> {
@@ -192,7 +207,56 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			}
 			lines.add(new FactLine(row.rowNumber(), industry, measures));
 		});
-		return audited(file, read.format(), table, recognition, findings, lines);
+		List<FactLine> monthLines = new ArrayList<>();
+		if (table.unitRows() && industries.size() == 1) {
+			for (TableRow row : table.monthRows()) {
+				Map<String, BigDecimal> measures = new LinkedHashMap<>();
+				row.cells().forEach((code, cell) -> measures.put(code, cell.number()));
+				monthLines.add(new FactLine(row.rowNumber(), UNIT_INDUSTRY, measures));
+			}
+		}
+		return audited(file, read.format(), table, recognition, findings, lines, monthLines);
+	}
+
+	/**
+	 * The industry code of a unit's own row (F-003-II): it counts in the 合计 rows only.
+	 */
+	static final String UNIT_INDUSTRY = "ALL";
+
+	/**
+	 * A form whose rows are units (F-003-II): one table per unit, so exactly one 累计数 row
+	 * (and at most one 本月数 row), landed as the unit's 合计.
+	 */
+	private static void unitRow(SummaryTable table, Map<TableRow, String> industries, List<Finding> findings) {
+		for (List<TableRow> rows : List.of(table.rows(), table.monthRows())) {
+			if (rows.size() > 1) {
+				TableRow second = rows.get(1);
+				findings.add(Finding.error("UNIT_ROWS", table.sheet(), second.rowNumber(), second.labelColumn(),
+						"第" + second.rowNumber() + "行：表中有 " + rows.size() + " 行"
+								+ (rows == table.rows() ? "累计数" : "本月数") + "（第"
+								+ String.join("、", rows.stream().map(r -> String.valueOf(r.rowNumber())).toList())
+								+ "行）；本表每个单位（部门）报一张，只填本单位的本月数、累计数各一行"));
+			}
+		}
+		if (table.rows().size() == 1 && table.monthRows().size() <= 1) {
+			industries.put(table.rows().get(0), UNIT_INDUSTRY);
+		}
+	}
+
+	/**
+	 * The 本月数 check against the unit's table of the month before: checked when that table
+	 * is loaded, or against nothing in the campaign's first month.
+	 */
+	private List<Finding> monthRows(SummaryTable table, Recognition recognition, PreviousTable previous) {
+		YearMonth period = recognition.period();
+		if (period.equals(recognition.campaign().firstMonth())) {
+			return checks.monthRows(table, Map.of(), null);
+		}
+		if (period.minusMonths(1).equals(previous.period())) {
+			return checks.monthRows(table, previous.figures().getOrDefault(UNIT_INDUSTRY, Map.of()),
+					SubmissionRecognizer.label(previous.period()));
+		}
+		return checks.monthRows(table, null, null);
 	}
 
 	/**
@@ -214,13 +278,18 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	private static AuditedFile audited(InboxFile file, String format, SummaryTable table, Recognition r,
 			List<Finding> findings, List<FactLine> lines) {
+		return audited(file, format, table, r, findings, lines, List.of());
+	}
+
+	private static AuditedFile audited(InboxFile file, String format, SummaryTable table, Recognition r,
+			List<Finding> findings, List<FactLine> lines, List<FactLine> monthLines) {
 		boolean accepted = table != null && findings.stream().noneMatch(Finding::isError);
 		return new AuditedFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), format, accepted,
 				r == null || r.submitter() == null ? null : r.submitter().code(),
 				r == null || r.campaign() == null ? null : r.campaign().code(), r == null ? null : r.period(),
 				r == null || r.submitter() == null ? null : r.submitter().regionCode(),
 				table == null ? null : table.sheet(), table == null ? null : table.formId(), List.copyOf(findings),
-				accepted ? lines : List.of());
+				accepted ? lines : List.of(), accepted ? monthLines : List.of());
 	}
 
 }

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.anjian.readers.CellNumbers;
 import org.anjian.readers.CellValue;
 import org.anjian.readers.Finding;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
+import org.anjian.readers.forms.RateColumn;
 import org.anjian.warehouse.MeasureCatalog;
 
 /**
@@ -61,6 +63,9 @@ final class SubmissionChecks {
 		if (table.totalRow() != null) {
 			all.add(table.totalRow());
 		}
+		// a 本月数 row holds figures too; rectified ≤ found holds on cumulative rows only (a
+		// month may close hazards found earlier)
+		all.addAll(table.monthRows());
 		for (TableRow row : all) {
 			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
 				numberRules(table, row, e.getKey(), e.getValue(), findings);
@@ -208,12 +213,17 @@ final class SubmissionChecks {
 		if (previous.isEmpty()) {
 			return findings;
 		}
+		// a stock (监管企业总数) may fall from one month to the next
+		List<String> stocks = table.form() == null ? List.of() : table.form().stocks();
 		for (TableRow row : table.rows()) {
 			Map<String, BigDecimal> before = previous.get(industryOf.apply(row));
 			if (before == null) {
 				continue;
 			}
 			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
+				if (stocks.contains(e.getKey())) {
+					continue;
+				}
 				BigDecimal now = e.getValue().number();
 				BigDecimal then = before.get(e.getKey());
 				if (now != null && then != null && now.compareTo(then) < 0) {
@@ -224,6 +234,128 @@ final class SubmissionChecks {
 			}
 		}
 		return findings;
+	}
+
+	/**
+	 * Advisory, forms with 本月数 rows (F-003-II): a month row's flows equal the unit's
+	 * cumulative row minus its cumulative row of the month before, when that table is
+	 * loaded (or, for the campaign's first month, the cumulative row itself); a stock
+	 * (监管企业总数) is the same on both rows.
+	 * @param previous measure → the unit's cumulative figure of the month before; null
+	 * when that month's table is not at hand (flows are then not checked)
+	 * @param previousLabel that month, for the message (“2024年6月”), or null for the first
+	 * month
+	 */
+	List<Finding> monthRows(SummaryTable table, Map<String, BigDecimal> previous, String previousLabel) {
+		List<Finding> findings = new ArrayList<>();
+		if (table.rows().size() != 1 || table.monthRows().size() != 1) {
+			return findings;
+		}
+		TableRow cumulative = table.rows().get(0);
+		TableRow month = table.monthRows().get(0);
+		List<String> stocks = table.form() == null ? List.of() : table.form().stocks();
+		for (Map.Entry<String, CellValue> e : month.cells().entrySet()) {
+			String code = e.getKey();
+			BigDecimal written = e.getValue().number();
+			BigDecimal cum = value(cumulative, code);
+			if (written == null || cum == null) {
+				continue;
+			}
+			String where = where(month) + "本月数" + column(table, code, e.getValue()) + "：";
+			if (stocks.contains(code)) {
+				if (written.compareTo(cum) != 0) {
+					findings.add(Finding.warning("MONTH_ROW_MISMATCH", table.sheet(), month.rowNumber(),
+							e.getValue().column(), where + plain(written) + " ≠ 第" + cumulative.rowNumber() + "行累计数 "
+									+ plain(cum) + "（该项是当月的存量，两行应相同），请核实"));
+				}
+				continue;
+			}
+			if (previous == null) {
+				continue;
+			}
+			BigDecimal before = previous.getOrDefault(code, BigDecimal.ZERO);
+			BigDecimal expected = cum.subtract(before);
+			if (written.compareTo(expected) != 0) {
+				String how = previousLabel == null ? "第" + cumulative.rowNumber() + "行累计数 " + plain(cum) + "（专项行动首月）"
+						: "第" + cumulative.rowNumber() + "行累计数 " + plain(cum) + " − " + previousLabel + "累计数 "
+								+ plain(before) + " = " + plain(expected);
+				findings.add(Finding.warning("MONTH_ROW_MISMATCH", table.sheet(), month.rowNumber(),
+						e.getValue().column(), where + plain(written) + " ≠ " + how + "，请核实本月数或累计数"));
+			}
+		}
+		return findings;
+	}
+
+	/**
+	 * Advisory: each rate the submitter wrote (检查覆盖率 …) matches the figures of its row.
+	 * Written as 37.91, “37.91%” or a percent-formatted cell (0.3791); compared to the
+	 * precision written (at most 0.01 percentage points). Blank or “/” is not a rate
+	 * written; a divisor of 0 wants none.
+	 */
+	List<Finding> rates(SummaryTable table) {
+		List<Finding> findings = new ArrayList<>();
+		if (table.form() == null || table.form().rates().isEmpty()) {
+			return findings;
+		}
+		List<TableRow> rows = new ArrayList<>(table.monthRows());
+		rows.addAll(table.rows());
+		rows.sort(java.util.Comparator.comparingInt(TableRow::rowNumber));
+		for (TableRow row : rows) {
+			for (RateColumn rate : table.form().rates()) {
+				CellValue cell = row.rates().get(rate.code());
+				BigDecimal numerator = value(row, rate.numerator());
+				BigDecimal denominator = value(row, rate.denominator());
+				if (cell == null || numerator == null || denominator == null) {
+					continue;
+				}
+				String message = rateMismatch(table, rate, cell, numerator, denominator);
+				if (message != null) {
+					findings.add(Finding.warning("RATE_MISMATCH", table.sheet(), row.rowNumber(), cell.column(),
+							where(row) + cell.column() + "列（" + rate.display() + "）：" + message));
+				}
+			}
+		}
+		return findings;
+	}
+
+	private String rateMismatch(SummaryTable table, RateColumn rate, CellValue cell, BigDecimal numerator,
+			BigDecimal denominator) {
+		String raw = cell.raw().strip();
+		boolean percent = raw.endsWith("%") || raw.endsWith("％");
+		String digits = percent ? raw.substring(0, raw.length() - 1).strip() : raw;
+		if (digits.codePoints().noneMatch(Character::isDigit)) {
+			return null; // blank, “/”, “—”: no rate written
+		}
+		BigDecimal written = CellNumbers.parse(digits);
+		String of = label(table, rate.numerator()) + " " + plain(numerator) + " ÷ " + label(table, rate.denominator())
+				+ " " + plain(denominator);
+		if (denominator.signum() == 0) {
+			if (written == null || written.signum() == 0) {
+				return null;
+			}
+			return "填报 " + raw + "，但" + label(table, rate.denominator()) + "为 0，比率无从计算，应填“/”或留空";
+		}
+		double actual = numerator.doubleValue() / denominator.doubleValue();
+		String shown = String.format("%.2f%%", actual * 100);
+		if (written == null) {
+			return "“" + raw + "”不是比率；按本行 " + of + " 应为 " + shown;
+		}
+		int decimals = Math.max(0, written.stripTrailingZeros().scale());
+		double w = written.doubleValue();
+		// as a percentage (37.91, “37.91%”), to the decimals written, at most two
+		boolean asPercent = Math.abs(w - actual * 100) <= 0.5 * Math.pow(10, -Math.min(decimals, 2)) + 1e-9;
+		// a percent-formatted cell holds the fraction (0.3791)
+		boolean asFraction = !percent && Math.abs(w - actual) <= 0.5 * Math.pow(10, -Math.min(decimals, 4)) + 1e-12;
+		if (asPercent || asFraction) {
+			return null;
+		}
+		return "填报 " + raw + (percent ? "" : "（按百分数读作 " + plain(written) + "%）") + "，按本行 " + of + " 应为 " + shown
+				+ "，两者不符，请核实";
+	}
+
+	private String label(SummaryTable table, String code) {
+		String header = table.headerTexts() == null ? null : table.headerTexts().get(code);
+		return header == null || header.isBlank() ? catalog.get(code).labelZh() : header;
 	}
 
 	private static BigDecimal value(TableRow row, String code) {

@@ -107,7 +107,10 @@ final class SubmissionRecognizer {
 					"统计月份" + label(period) + "不在“" + campaign.name() + "”期间（" + label(campaign.firstMonth()) + "至"
 							+ label(campaign.lastMonth()) + "）"));
 		}
-		else if (campaign != null && table.firstMonth() != null && !table.firstMonth().equals(campaign.firstMonth())) {
+		// a unit's monthly table (F-003-II) has a 月份, not a range from the campaign's
+		// start
+		else if (campaign != null && table.firstMonth() != null && !table.unitRows()
+				&& !table.firstMonth().equals(campaign.firstMonth())) {
 			findings.add(Finding.warning("RANGE_START", sheet, null, "标题", "标题的起始月份" + label(table.firstMonth())
 					+ "与专项行动起始月份" + label(campaign.firstMonth()) + "不一致：汇总表应填自专项行动开始以来的累计数"));
 		}
@@ -277,8 +280,18 @@ final class SubmissionRecognizer {
 		return Optional.empty();
 	}
 
+	private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
+	/**
+	 * The year a bare “7月” belongs to: the title's range, else a year in the title
+	 * (“鹤鸣县2024年……统计表（二）”: F-003-II has 月份：7月 under it).
+	 */
 	private static Integer yearHint(SummaryTable table) {
-		return table.firstMonth() == null ? null : table.firstMonth().getYear();
+		if (table.firstMonth() != null) {
+			return table.firstMonth().getYear();
+		}
+		java.util.regex.Matcher m = TITLE_YEAR.matcher(HeaderText.normalise(nullToEmpty(table.title())));
+		return m.find() ? Integer.valueOf(m.group(1)) : null;
 	}
 
 	/**

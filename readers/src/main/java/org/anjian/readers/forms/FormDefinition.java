@@ -18,11 +18,18 @@ import java.util.List;
  * 率, 比例)
  * @param keepRows row kinds to keep (累计数) when a unit has several rows, empty to keep
  * every row
- * @param dropRows row kinds to drop (本月数)
+ * @param dropRows row kinds to drop
+ * @param monthRows row kinds kept beside the kept rows as the unit's month figures (本月数)
+ * @param unitRows whether each row is a unit (the submitter itself) rather than an
+ * industry (F-003-II: one table per unit, no industry rows)
+ * @param stocks measures that are stocks, not flows: the number as of the month, the same
+ * on the month and the cumulative row (监管企业总数)
+ * @param rates rate columns read to check them against the figures
  */
 public record FormDefinition(String id, String name, List<String> labelHeaders, List<MeasureColumn> measures,
 		List<String> totalLabels, List<String> footerKeys, List<String> units, List<String> ignoreWords,
-		List<String> keepRows, List<String> dropRows) {
+		List<String> keepRows, List<String> dropRows, List<String> monthRows, boolean unitRows, List<String> stocks,
+		List<RateColumn> rates) {
 
 	public List<String> measureCodes() {
 		return measures.stream().map(MeasureColumn::code).toList();

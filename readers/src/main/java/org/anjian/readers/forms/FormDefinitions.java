@@ -66,9 +66,29 @@ public final class FormDefinitions {
 					Arrays.stream(patterns.split(";")).filter(p -> !p.isBlank()).map(HeaderPattern::parse).toList(),
 					optional.contains(code)));
 		}
+		List<String> codes = measures.stream().map(MeasureColumn::code).toList();
+		List<String> stocks = codes(properties.getProperty("stock", ""));
+		for (String stock : stocks) {
+			if (!codes.contains(stock)) {
+				throw new IllegalArgumentException("表式 " + id + " 的 stock 列 " + stock + " 不在 measures 中");
+			}
+		}
+		List<RateColumn> rates = new ArrayList<>();
+		for (String code : codes(properties.getProperty("rates", ""))) {
+			List<String> headers = list(properties, "rate." + code);
+			String[] of = properties.getProperty("rate." + code + ".of", "").strip().split("/");
+			if (headers.isEmpty() || of.length != 2 || !codes.contains(of[0].strip())
+					|| !codes.contains(of[1].strip())) {
+				throw new IllegalArgumentException(
+						"表式 " + id + " 的比率 " + code + " 需要 rate." + code + "（表头）和 rate." + code + ".of=分子/分母（本表的指标代码）");
+			}
+			rates.add(new RateColumn(code, headers, of[0].strip(), of[1].strip()));
+		}
 		return new FormDefinition(id, properties.getProperty("name", id), list(properties, "label"),
 				List.copyOf(measures), list(properties, "total"), list(properties, "footer"), list(properties, "units"),
-				list(properties, "ignore"), list(properties, "rows.keep"), list(properties, "rows.drop"));
+				list(properties, "ignore"), list(properties, "rows.keep"), list(properties, "rows.drop"),
+				list(properties, "rows.month"),
+				Boolean.parseBoolean(properties.getProperty("rows.unit", "false").strip()), stocks, List.copyOf(rates));
 	}
 
 	private static String required(Properties properties, String key) {

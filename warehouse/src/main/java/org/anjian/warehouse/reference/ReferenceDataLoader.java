@@ -288,7 +288,7 @@ public final class ReferenceDataLoader {
 				throw fail(t, r, "cutoff_day", "截止日“" + cutoffText + "”应为 1–31 的整数");
 			}
 			List<String> keywords = list(required(t, r, "title_keywords"));
-			String form = oneOf(t, r, "form", List.of("F-000", "F-001"));
+			String form = oneOf(t, r, "form", List.of("F-000", "F-001", "F-003-II"));
 			String shift = r.get("holiday_shift").isEmpty() ? "earlier"
 					: oneOf(t, r, "holiday_shift", List.of("earlier", "later"));
 			if (!codes.add(code)) {

@@ -145,7 +145,7 @@ class ReferenceDataLoaderTests {
 		assertProblem("campaigns.csv", header + "QA,强安,2024-04,2024-10,32,强安,F-000\n",
 				"campaigns.csv 第2行 cutoff_day 列：截止日“32”应为 1–31 的整数");
 		assertProblem("campaigns.csv", header + "QA,强安,2024-04,2024-10,22,强安,F-002\n",
-				"campaigns.csv 第2行 form 列：“F-002”不是允许的值（F-000、F-001）");
+				"campaigns.csv 第2行 form 列：“F-002”不是允许的值（F-000、F-001、F-003-II）");
 		assertProblem("campaigns.csv", header + "QA,强安,2024-11,2024-10,22,强安,F-000\n",
 				"campaigns.csv 第2行 last_month 列：结束月份 2024-10 早于开始月份 2024-11");
 		assertProblem("campaigns.csv", header + "QA,强安,2024-4,2024-10,22,强安,F-000\n",

@@ -157,6 +157,7 @@ public final class OfficialTableExporter {
 		}
 		FormLayout layout = FormLayout.of(form);
 		Map<String, Map<String, BigDecimal>> byIndustry = new HashMap<>();
+		Map<String, BigDecimal> totalMonth = new LinkedHashMap<>();
 		LocalDateTime asOf = null;
 		try (PreparedStatement ps = connection.prepareStatement("select * from " + rollupTable + " where "
 				+ tables.rollupWhere() + " and region_code = ? order by industry_code")) {
@@ -176,6 +177,12 @@ public final class OfficialTableExporter {
 						}
 					}
 					byIndustry.put(rs.getString("industry_code"), values);
+					if (kind == RollupKind.MONTH_END && "ALL".equals(rs.getString("industry_code"))) {
+						for (String code : layout.measureCodes()) {
+							BigDecimal v = rs.getBigDecimal(code);
+							totalMonth.put(code, v == null ? BigDecimal.ZERO : v);
+						}
+					}
 					Timestamp ts = rs.getTimestamp("as_of");
 					asOf = ts == null ? asOf : ts.toLocalDateTime();
 				}
@@ -188,6 +195,20 @@ public final class OfficialTableExporter {
 		List<OfficialRow> rows = new ArrayList<>();
 		Map<String, BigDecimal> zeros = new LinkedHashMap<>();
 		layout.measureCodes().forEach(code -> zeros.put(code, BigDecimal.ZERO));
+		String title = layout.texts().title() == null ? officialTitle(name, keywords)
+				: layout.texts().title().replace("{county}", county[1]).replace("{campaign}", name.strip());
+		if (layout.figureRows()) {
+			// 本月数 and 累计数 of the whole deployment (F-003-II)
+			Map<String, BigDecimal> cumulative = new LinkedHashMap<>(zeros);
+			byIndustry.get("ALL").forEach(cumulative::put);
+			Map<String, BigDecimal> month = kind == RollupKind.MONTH_END ? totalMonth
+					: cutoffMonthFigures(campaign, period, firstMonth, cumulative, layout, county[0]);
+			List<Submitter> roster = roster(request, tables);
+			OfficialTable table = new OfficialTable(form, title, firstMonth, period, county[1], asOf.toLocalDate(),
+					List.of(new OfficialRow("本月数", month)), new OfficialRow("累计数", cumulative),
+					carriedForwardNote(roster, period));
+			return new Rollup(table, county[1], form, asOf, roster);
+		}
 		try (Statement st = connection.createStatement();
 				ResultSet rs = st.executeQuery("select code, name from ref_industry order by rowid")) {
 			while (rs.next()) {
@@ -209,10 +230,41 @@ public final class OfficialTableExporter {
 		Map<String, BigDecimal> totalValues = new LinkedHashMap<>(zeros);
 		total.forEach((code, v) -> totalValues.put(code, v));
 		List<Submitter> roster = roster(request, tables);
-		OfficialTable table = new OfficialTable(form, officialTitle(name, keywords), firstMonth, period, county[1],
-				asOf.toLocalDate(), rows.stream().map(r -> withZeros(r, zeros)).toList(),
-				new OfficialRow("合  计", totalValues), carriedForwardNote(roster, period));
+		OfficialTable table = new OfficialTable(form, title, firstMonth, period, county[1], asOf.toLocalDate(),
+				rows.stream().map(r -> withZeros(r, zeros)).toList(), new OfficialRow("合  计", totalValues),
+				carriedForwardNote(roster, period));
 		return new Rollup(table, county[1], form, asOf, roster);
+	}
+
+	/**
+	 * The 本月数 row of a cutoff table, which holds cumulative figures only: this cutoff's
+	 * 累计数 minus the previous month's cutoff table as materialized (what was sent upward
+	 * then); the campaign's first month is its own 本月数; a stock (监管企业总数) is its value.
+	 * Blank when the previous month's cutoff rollup has not been made.
+	 */
+	private Map<String, BigDecimal> cutoffMonthFigures(String campaign, YearMonth period, YearMonth firstMonth,
+			Map<String, BigDecimal> cumulative, FormLayout layout, String countyCode) throws SQLException {
+		if (!period.isAfter(firstMonth)) {
+			return cumulative;
+		}
+		Map<String, BigDecimal> month = new LinkedHashMap<>();
+		try (PreparedStatement ps = connection.prepareStatement("select * from " + RollupKind.CUTOFF.table()
+				+ " where campaign = ? and period = ? and region_code = ? and industry_code = 'ALL'")) {
+			ps.setString(1, campaign);
+			ps.setDate(2, Date.valueOf(period.minusMonths(1).atDay(1)));
+			ps.setString(3, countyCode);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (rs.next()) {
+					for (String code : layout.measureCodes()) {
+						BigDecimal before = rs.getBigDecimal(code);
+						BigDecimal now = cumulative.get(code);
+						month.put(code, layout.stocks().contains(code) ? now
+								: now.subtract(before == null ? BigDecimal.ZERO : before));
+					}
+				}
+			}
+		}
+		return month;
 	}
 
 	private static OfficialRow withZeros(OfficialRow row, Map<String, BigDecimal> zeros) {

@@ -43,6 +43,9 @@ public final class OfficialTableWriter {
 
 	static final String DECIMAL_FORMAT = "0.00";
 
+	/** Rates (检查覆盖率 …) as the form prints them: a percentage with two decimals. */
+	static final String PERCENT_FORMAT = "0.00%";
+
 	/** Measures printed with two decimals; every other measure is a whole count. */
 	static final String DECIMAL_MEASURE = "fines_wan";
 
@@ -154,6 +157,8 @@ public final class OfficialTableWriter {
 
 		private final CellStyle decimalStyle;
 
+		private final CellStyle percentStyle;
+
 		Sheet(XSSFWorkbook workbook, FormLayout layout) {
 			this.workbook = workbook;
 			this.layout = layout;
@@ -173,17 +178,25 @@ public final class OfficialTableWriter {
 			this.labelSafeStyle = quoted(style(body, HorizontalAlignment.CENTER, true, true));
 			this.countStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), COUNT_FORMAT);
 			this.decimalStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), DECIMAL_FORMAT);
+			this.percentStyle = numeric(style(body, HorizontalAlignment.CENTER, true, false), PERCENT_FORMAT);
 		}
 
 		void fill(OfficialTable table) {
 			titleLines(table);
 			header();
-			int r = layout.unitsRow() + 1;
+			int first = layout.firstDataRow();
+			int r = first;
 			for (OfficialRow row : table.rows()) {
 				dataRow(r++, row);
 			}
 			dataRow(r++, table.total());
-			footer(r);
+			if (layout.unit() != null) {
+				// 单位: the whole deployment, merged over its 本月数 and 累计数 rows
+				String who = table.submitterName() == null ? "" : table.submitterName();
+				bordered(new CellRangeAddress(first, r - 1, layout.unit().column(), layout.unit().column()), who,
+						looksLikeFormula(who) ? labelSafeStyle : labelStyle);
+			}
+			footer(r, table);
 			int last = note(r + 1, table.note());
 			columnsAndPage(last);
 		}
@@ -191,11 +204,21 @@ public final class OfficialTableWriter {
 		private void titleLines(OfficialTable table) {
 			merged(layout.title(), table.title(), titleStyle);
 			row(layout.title().getFirstRow()).setHeightInPoints(30);
-			merged(layout.span(), table.periodLine(), spanStyle);
-			row(layout.span().getFirstRow()).setHeightInPoints(20);
+			if (layout.span() != null) {
+				merged(layout.span(), table.periodLine(), spanStyle);
+				row(layout.span().getFirstRow()).setHeightInPoints(20);
+			}
 			String who = table.submitterName() == null ? "" : table.submitterName();
-			merged(layout.submitter(), "填报单位：" + who, looksLikeFormula(who) ? lineSafeStyle : lineStyle);
-			merged(layout.filled(), "填报时间：" + date(table.filledOn()), lineStyle);
+			merged(layout.submitter(), layout.texts().submitter() + who,
+					looksLikeFormula(who) ? lineSafeStyle : lineStyle);
+			if (layout.filled() != null) {
+				merged(layout.filled(), layout.texts().filled() + date(table.filledOn()), lineStyle);
+			}
+			if (layout.month() != null) {
+				merged(layout.month(), layout.texts().month() + table.lastMonth().getYear() + "年"
+						+ table.lastMonth().getMonthValue() + "月", lineStyle);
+				row(layout.month().getFirstRow()).setHeightInPoints(20);
+			}
 			row(layout.submitter().getFirstRow()).setHeightInPoints(20);
 		}
 
@@ -212,9 +235,11 @@ public final class OfficialTableWriter {
 					bordered(h.range(), breakLines(h.text(), charactersPerLine(layout.width(h), 10)), headerStyle);
 				}
 			}
-			int units = layout.unitsRow();
-			for (FormLayout.Measure m : layout.measures()) {
-				text(row(units).createCell(m.column()), m.unit(), headerStyle);
+			int units = layout.unitsRowIndex();
+			if (layout.unitsRow()) {
+				for (FormLayout.Measure m : layout.measures()) {
+					text(row(units).createCell(m.column()), m.unit(), headerStyle);
+				}
 			}
 			// The header text runs vertically in narrow columns as on the printed form:
 			// give the rows room.
@@ -223,15 +248,29 @@ public final class OfficialTableWriter {
 				// LibreOffice)
 				row(r).setHeightInPoints(r == layout.firstHeaderRow() ? 30 : 58);
 			}
-			row(units).setHeightInPoints(26);
+			if (layout.unitsRow()) {
+				row(units).setHeightInPoints(26);
+			}
 		}
 
 		private void dataRow(int r, OfficialRow data) {
 			Row row = row(r);
 			row.setHeightInPoints(22);
-			int labelColumn = layout.label().range().getFirstColumn();
-			text(row.createCell(labelColumn), data.label(),
+			text(row.createCell(layout.labelColumn()), data.label(),
 					looksLikeFormula(data.label()) ? labelSafeStyle : labelStyle);
+			for (FormLayout.Rate rate : layout.rates()) {
+				Cell cell = row.createCell(rate.column());
+				BigDecimal numerator = data.value(rate.numerator());
+				BigDecimal denominator = data.value(rate.denominator());
+				if (numerator == null || denominator == null || denominator.signum() == 0) {
+					// the form's own convention when the divisor is 0
+					text(cell, "/", labelStyle);
+				}
+				else {
+					cell.setCellStyle(percentStyle);
+					cell.setCellValue(numerator.doubleValue() / denominator.doubleValue());
+				}
+			}
 			for (FormLayout.Measure m : layout.measures()) {
 				Cell cell = row.createCell(m.column());
 				BigDecimal value = data.value(m.code());
@@ -243,9 +282,10 @@ public final class OfficialTableWriter {
 			}
 		}
 
-		private void footer(int r) {
+		private void footer(int r, OfficialTable table) {
 			for (FormLayout.Footer f : layout.footers()) {
-				merged(new CellRangeAddress(r, r, f.firstColumn(), f.lastColumn()), f.text(), lineStyle);
+				merged(new CellRangeAddress(r, r, f.firstColumn(), f.lastColumn()),
+						f.text().replace("{filled}", date(table.filledOn())), lineStyle);
 			}
 			row(r).setHeightInPoints(24);
 		}
@@ -260,18 +300,20 @@ public final class OfficialTableWriter {
 			}
 			merged(new CellRangeAddress(r, r, 0, layout.lastColumn()), note, noteStyle);
 			double width = 0;
-			for (FormLayout.Measure m : layout.measures()) {
-				width += m.width();
+			for (int c = 0; c <= layout.lastColumn(); c++) {
+				width += layout.columnWidth(c);
 			}
-			int lines = breakLines(note, charactersPerLine(width + layout.labelWidth(), 10)).split("\n").length;
+			int lines = breakLines(note, charactersPerLine(width, 10)).split("\n").length;
 			row(r).setHeightInPoints(Math.max(20, lines * 14 + 4));
 			return r;
 		}
 
 		private void columnsAndPage(int lastRow) {
-			sheet.setColumnWidth(layout.label().range().getFirstColumn(), width(layout.labelWidth()));
-			for (FormLayout.Measure m : layout.measures()) {
-				sheet.setColumnWidth(m.column(), width(m.width()));
+			for (int c = 0; c <= layout.lastColumn(); c++) {
+				double w = layout.columnWidth(c);
+				if (w > 0) {
+					sheet.setColumnWidth(c, width(w));
+				}
 			}
 			PrintSetup print = sheet.getPrintSetup();
 			print.setLandscape(true);

@@ -27,11 +27,21 @@ import org.anjian.writers.ledger.AuditLedger;
  * @param sheet sheet the table came from, or null
  * @param form form variant of the table, or null
  * @param findings every finding, errors and warnings, in report order
- * @param lines the industry rows to land when accepted (empty otherwise)
+ * @param lines the industry rows to land when accepted (empty otherwise); for a form
+ * whose rows are units (F-003-II) the unit's 累计数 row, industry ALL
+ * @param monthLines the 本月数 rows to land beside them (F-003-II; empty otherwise)
  */
 public record AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
 		boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
-		String form, List<Finding> findings, List<FactLine> lines) {
+		String form, List<Finding> findings, List<FactLine> lines, List<FactLine> monthLines) {
+
+	/** A file without month rows. */
+	public AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
+			boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
+			String form, List<Finding> findings, List<FactLine> lines) {
+		this(sha256, path, receivedAt, sizeBytes, format, accepted, submitterCode, campaign, period, regionCode, sheet,
+				form, findings, lines, List.of());
+	}
 
 	/** This file as the audit ledger records it (a summary table: no list kind). */
 	public AuditLedger.Entry entry() {

@@ -35,17 +35,36 @@ public class SubmissionHistory {
 	 */
 	public Map<String, Map<String, BigDecimal>> previousCumulative(String submitterCode, String campaign,
 			YearMonth period) {
-		List<String> codes = measures.codes();
-		String sql = "select l.industry_code, " + String.join(", ", codes.stream().map(c -> "l." + c).toList()) + """
+		return previousTable(submitterCode, campaign, period).figures();
+	}
 
-				from land_submission_line l
-				join audit_file f on f.sha256 = l.sha256
-				where f.status = 'loaded' and f.submitter_code = ? and f.campaign = ?
-				  and f.period = (
-				    select max(period) from audit_file
-				    where status = 'loaded' and submitter_code = ? and campaign = ? and period < ?)
-				order by l.industry_code""";
+	/**
+	 * The submitter's current table of the latest month before another: its month and its
+	 * cumulative figures.
+	 *
+	 * @param period the month of that table, or null when there is none
+	 * @param figures industry_code → (measure code → value); empty when there is none
+	 */
+	public record PreviousTable(YearMonth period, Map<String, Map<String, BigDecimal>> figures) {
+	}
+
+	/**
+	 * Like {@link #previousCumulative}, with the month the figures are of.
+	 */
+	public PreviousTable previousTable(String submitterCode, String campaign, YearMonth period) {
+		List<String> codes = measures.codes();
+		String sql = "select l.industry_code, f.period, "
+				+ String.join(", ", codes.stream().map(c -> "l." + c).toList()) + """
+
+						from land_submission_line l
+						join audit_file f on f.sha256 = l.sha256
+						where f.status = 'loaded' and f.submitter_code = ? and f.campaign = ?
+						  and f.period = (
+						    select max(period) from audit_file
+						    where status = 'loaded' and submitter_code = ? and campaign = ? and period < ?)
+						order by l.industry_code""";
 		Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+		YearMonth found = null;
 		try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
 			ps.setString(1, submitterCode);
 			ps.setString(2, campaign);
@@ -56,20 +75,21 @@ public class SubmissionHistory {
 				while (rs.next()) {
 					Map<String, BigDecimal> row = new LinkedHashMap<>();
 					for (int i = 0; i < codes.size(); i++) {
-						BigDecimal value = rs.getBigDecimal(i + 2);
+						BigDecimal value = rs.getBigDecimal(i + 3);
 						if (value != null) {
 							row.put(codes.get(i), measures.get(codes.get(i)).isDecimal() ? value
 									: BigDecimal.valueOf(value.longValueExact()));
 						}
 					}
 					out.put(rs.getString(1), row);
+					found = YearMonth.from(rs.getDate(2).toLocalDate());
 				}
 			}
 		}
 		catch (SQLException ex) {
 			throw new WarehouseException("查询上月累计数失败：" + ex.getMessage(), ex);
 		}
-		return out;
+		return new PreviousTable(found, out);
 	}
 
 }

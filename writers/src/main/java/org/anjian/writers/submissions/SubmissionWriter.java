@@ -39,7 +39,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
-	/** Columns of land_submission_line before the measures, in table order. */
+	/**
+	 * Columns of land_submission_line (and land_submission_month_line) before the
+	 * measures, in table order.
+	 */
 	private static final List<String> LINE_KEYS = List.of("sha256", "sheet", "row_number", "submitter_code", "campaign",
 			"period", "region_code", "industry_code", "received_at");
 
@@ -105,7 +108,10 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 			throw new IllegalArgumentException("文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
 		}
 		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
-		appendLines(file);
+		appendLines(file, "land_submission_line", file.lines());
+		if (!file.monthLines().isEmpty()) {
+			appendLines(file, "land_submission_month_line", file.monthLines());
+		}
 		ledger.rankVersions(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
@@ -113,14 +119,15 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
-	 * Lands the industry rows through the Appender. Each row's values are converted
-	 * before {@code beginRow}, so a bad value fails between rows; the enclosing
-	 * transaction then discards the rows already appended.
+	 * Lands the industry rows (or a unit's 本月数 rows, in land_submission_month_line)
+	 * through the Appender. Each row's values are converted before {@code beginRow}, so a
+	 * bad value fails between rows; the enclosing transaction then discards the rows
+	 * already appended.
 	 */
-	private void appendLines(AuditedFile file) throws SQLException {
-		List<String> columns = columnsOf("land_submission_line");
-		try (DuckDBAppender a = appender("land_submission_line")) {
-			for (AuditedFile.FactLine line : file.lines()) {
+	private void appendLines(AuditedFile file, String table, List<AuditedFile.FactLine> lines) throws SQLException {
+		List<String> columns = columnsOf(table);
+		try (DuckDBAppender a = appender(table)) {
+			for (AuditedFile.FactLine line : lines) {
 				List<Object> measureValues = new ArrayList<>();
 				for (String column : columns.subList(LINE_KEYS.size(), columns.size())) {
 					measureValues.add(convert(file, line, column));

@@ -1,0 +1,48 @@
+-- The 本月数 (month) rows of tables whose form has both a month and a cumulative row per unit (F-003-II, seed 003
+-- 附件2). Same columns as land_submission_line, which holds their 累计数 rows: the rollups add up cumulative rows
+-- only, so a month row never reaches them; it is kept for the 本月数 = 累计数(M) − 累计数(M−1) cross-check and for
+-- comparisons with record-level lists (F-003-I). One row per month row of every accepted table (loaded or later
+-- superseded), written in the same transaction as the file's other lines.
+create table if not exists land_submission_month_line (
+    sha256 varchar not null,
+    sheet varchar not null,
+    row_number integer not null,
+    submitter_code varchar not null,
+    campaign varchar not null,
+    period date not null,
+    region_code varchar not null,
+    industry_code varchar not null,
+    received_at timestamp not null,
+    inspection_teams bigint,
+    inspectors bigint,
+    experts bigint,
+    enterprises_inspected bigint,
+    hazards_total bigint,
+    hazards_major bigint,
+    hazards_general bigint,
+    rectified_total bigint,
+    rectified_major bigint,
+    rectified_general bigint,
+    emergency_measures bigint,
+    cases_filed bigint,
+    fines_wan decimal(18,4),
+    double_penalty_cases bigint,
+    closures_requested bigint,
+    licenses_revoked bigint,
+    suspensions_ordered bigint,
+    enforcement_documents bigint,
+    joint_punishments bigint,
+    criminal_transfers bigint,
+    selfcheck_enterprises bigint,
+    selfcheck_hazards bigint,
+    selfcheck_hazards_major bigint,
+    exposures bigint,
+    transfers_general bigint,
+    enterprises_supervised bigint,
+    blacklisted bigint,
+    licenses_withheld_revoked bigint,
+    criminal_transfer_persons bigint,
+    transfers_other bigint,
+    report_rewards bigint,
+    primary key (sha256, row_number)
+);

@@ -54,7 +54,7 @@ class DemoCommand implements AnjianCommand {
 		}
 		else {
 			new DemoInbox(reference).generate(inbox, campaign);
-			out.line("已生成演示收件箱（" + reference.county().name() + "，" + campaign.name() + "）：" + inbox);
+			out.line("已生成演示收件箱（" + reference.top().name() + "，" + campaign.name() + "）：" + inbox);
 		}
 		RunOutcome outcome = runs.ingest(new IngestRequest(inbox, null), out).outcome();
 		for (YearMonth month : DemoInbox.months(campaign)) {

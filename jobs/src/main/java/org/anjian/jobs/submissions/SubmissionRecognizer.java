@@ -44,7 +44,7 @@ final class SubmissionRecognizer {
 
 	SubmissionRecognizer(ReferenceData reference) {
 		this.reference = reference;
-		this.countyName = HeaderText.normalise(reference.county().name());
+		this.countyName = HeaderText.normalise(reference.top().name());
 	}
 
 	Recognition recognize(SummaryTable table, String path) {

@@ -24,11 +24,12 @@ import org.anjian.writers.official.OfficialTable;
 import org.anjian.writers.official.OfficialTableWriter;
 
 /**
- * Generates the demo county's inbox: every submitter's cumulative F-000 table for the
- * first two months of the 强安2024 campaign, written in the official layout, with the
- * events an office meets every month — a corrected table sent again, the same file
- * forwarded twice, a 合计 that does not add up, a table after the deadline — and received
- * times set as mtimes. Seeded: the same figures every time.
+ * Generates a demo deployment's inbox (the bundled county's, or any reference data's):
+ * every submitter's cumulative F-000 table for the first two months of the 强安2024
+ * campaign, written in the official layout, with the events an office meets every month —
+ * a corrected table sent again, the same file forwarded twice, a 合计 that does not add up,
+ * a table after the deadline — and received times set as mtimes. Seeded: the same figures
+ * every time.
  */
 public final class DemoInbox {
 
@@ -105,9 +106,17 @@ public final class DemoInbox {
 		if (wrongTotal) {
 			total.merge("hazards_total", BigDecimal.valueOf(5), BigDecimal::add);
 		}
+		// the title a unit's own copy of the form carries: 全镇 for a township, 全县 for a
+		// county department …
+		String scope = reference.regions()
+			.stream()
+			.filter(r -> r.code().equals(s.regionCode()))
+			.findFirst()
+			.orElse(reference.top())
+			.scopeWord();
 		OfficialTable table = new OfficialTable(campaign.form(),
-				"全县安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表", campaign.firstMonth(), month, s.name(),
-				received.toLocalDate(), rows, new OfficialRow("合  计", total));
+				"全" + scope + "安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表", campaign.firstMonth(),
+				month, s.name(), received.toLocalDate(), rows, new OfficialRow("合  计", total));
 		writer.write(table, file);
 		setReceived(file, received);
 	}

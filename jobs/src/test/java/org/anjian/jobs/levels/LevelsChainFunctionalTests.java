@@ -129,6 +129,39 @@ class LevelsChainFunctionalTests {
 		assertThat(city.outbox(MAY, "cutoff").getFileName().toString()).isEqualTo("云台市-QA2024-2024-05-cutoff.xlsx");
 	}
 
+	@Test
+	void anIndustryTheCityDoesNotListRejectsTheCountysTableWithAMessageNamingTheCounty() throws Exception {
+		// given 青川县's own May table (the bundled demo county lists 民爆物品), and a city
+		// whose industries.csv does not
+		Map<String, String> cityIndustries = Deployment.industries("yjgl", "应急管理", "jtys", "交通运输", "zj", "住建", "scjg",
+				"市场监管", "whly", "文化旅游", "xf", "消防", "czrq", "城镇燃气");
+		Deployment city = new Deployment(tmp, "云台市", List.of("5199,云台市,city,", "519905,青川县,county,5199"),
+				List.of("YT02,青川县,township,519905"), 25, cityIndustries);
+		Path samplesCity = Path.of(System.getProperty("anjian.samples", "../samples"))
+			.toAbsolutePath()
+			.normalize()
+			.resolveSibling("samples-city");
+		Path table;
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files
+			.list(samplesCity.resolve("lower/青川县/QA2024/2024-05/cutoff"))) {
+			table = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+		}
+		city.receive(table, "青川县", LocalDateTime.of(2024, 5, 23, 9, 0));
+
+		// when
+		CliRun ingest = city.ingest();
+
+		// then the city's rule for an unknown industry applies, as for any submitter, and
+		// the message says whose table it is
+		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+		assertThat(city.query("select submitter_code, status from audit_file"))
+			.containsExactly(Map.of("submitter_code", "YT02", "status", "rejected"));
+		assertThat(city.query("select rule, column_name, message from audit_issue where severity = 'error'"))
+			.extracting(r -> r.get("rule") + " " + r.get("message"))
+			.containsExactly("UNKNOWN_INDUSTRY 第15行：行业“民爆物品”不在本市行业名单中（industries.csv），请使用规定的行业名称"
+					+ "（填报单位：青川县；如本市也统计此行业，请在 industries.csv 中增加它或它的别名）");
+	}
+
 	/** The titles of the tables a lower deployment sent, as the upper level read them. */
 	static List<String> titles(Deployment upper, String from) {
 		return upper.query("select path from audit_file where path like '" + from + "/%'").stream().map(r -> {

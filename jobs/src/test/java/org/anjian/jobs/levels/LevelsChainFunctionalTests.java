@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.jayway.jsonpath.JsonPath;
 import org.anjian.jobs.support.CliRun;
 import org.anjian.writers.official.FormLayout;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,52 @@ class LevelsChainFunctionalTests {
 		assertThat(county.outbox(MAY, "cutoff").getFileName().toString()).isEqualTo("鹤鸣县-QA2024-2024-05-cutoff.xlsx");
 		assertThat(titles(city, "鹤鸣县")).allMatch(t -> t.startsWith("全县安全生产“强安2024”"));
 		assertThat(city.outbox(MAY, "cutoff").getFileName().toString()).isEqualTo("云台市-QA2024-2024-05-cutoff.xlsx");
+
+		// and a city figure traces down through the manifests: the city's 合计 names
+		// 鹤鸣县's table by the sha256 the county's manifest gives it, the county's names
+		// 积翠镇's the same way, and 积翠镇's names the very files its units sent
+		Object cityManifest = manifest(city, MAY);
+		Object countyManifest = manifest(county, MAY);
+		Object townshipManifest = manifest(township, MAY);
+		assertThat(sources(cityManifest, "YT01")).containsExactly((String) JsonPath.read(countyManifest, "$.sha256"));
+		assertThat(sources(countyManifest, "HM01"))
+			.containsExactly((String) JsonPath.read(townshipManifest, "$.sha256"));
+		List<String> townshipSources = JsonPath.read(townshipManifest,
+				"$.rows[?(@.industry_code == 'ALL')].sources[*].sha256");
+		assertThat(townshipSources).containsExactlyInAnyOrderElementsOf(sha256s(township.inbox.resolve("2024-05")));
+	}
+
+	static Object manifest(Deployment deployment, YearMonth month) {
+		try {
+			return JsonPath.parse(deployment.outbox(month, "cutoff").resolveSibling("manifest.json").toFile()).json();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** The sha256 of the table a 合计 row took from {@code submitter}. */
+	static List<String> sources(Object manifest, String submitter) {
+		return JsonPath.read(manifest,
+				"$.rows[?(@.industry_code == 'ALL')].sources[?(@.submitter_code == '" + submitter + "')].sha256");
+	}
+
+	static List<String> sha256s(Path folder) {
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+			return files.map(f -> {
+				try {
+					return java.util.HexFormat.of()
+						.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+							.digest(java.nio.file.Files.readAllBytes(f)));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

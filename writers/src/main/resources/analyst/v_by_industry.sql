@@ -1,11 +1,11 @@
--- v_by_industry: 全县分行业汇总 — one row per (campaign, period, industry) for the whole county, from the month-end
+-- v_by_industry: 分行业汇总 — one row per (campaign, period, industry) for the whole deployment, from the month-end
 -- rollup: the month's and the cumulative figures with the industry's name; the 合计 row is industry_code 'ALL'.
 with
 
 month_end as (
     select m.*
     from rollup_month_end as m
-    inner join ref_region as r on r.code = m.region_code and r.level = 'county'
+    inner join ref_region as r on r.code = m.region_code and r.parent_code is null
 ),
 
 industries as (

@@ -1,4 +1,4 @@
--- v_by_township: 各镇（街道、园区）汇总 — one row per (campaign, period, township-level region): that region's 合计
+-- v_by_township: 各下级地区汇总 — one row per (campaign, period, region below the deployment's own): that region's 合计
 -- row of the month-end rollup, with its name, cumulative figures, the month's figures and the rates.
 with
 
@@ -7,7 +7,7 @@ month_end as (
 ),
 
 regions as (
-    select code, name, level from ref_region where level <> 'county'
+    select code, name, level from ref_region where parent_code is not null
 )
 
 select

@@ -1,11 +1,11 @@
--- v_month_trends: 全县逐月趋势 — one row per (campaign, period): the county 合计 row of the month-end rollup, the
+-- v_month_trends: 逐月趋势 — one row per (campaign, period): the whole deployment's 合计 row of the month-end rollup, the
 -- month's figures, the cumulative figures, the rates, and the change of the month's figures against the month before.
 with
 
 county_total as (
     select m.*
     from rollup_month_end as m
-    inner join ref_region as r on r.code = m.region_code and r.level = 'county'
+    inner join ref_region as r on r.code = m.region_code and r.parent_code is null
     where m.industry_code = 'ALL'
 )
 

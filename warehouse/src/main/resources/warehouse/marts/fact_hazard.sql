@@ -1,5 +1,6 @@
 -- One row per hazard of the current ledgers, keyed like every fact to period, region and industry. Region: the
--- row's 所属乡镇, else the enterprise's current region, else the submitter's, else the county. Industry: the row's
+-- row's 所属乡镇, else the enterprise's current region, else the submitter's, else the deployment's own
+-- region. Industry: the row's
 -- 行业类别, else the enterprise's current industry; NULL when neither is known.
 with
 
@@ -17,16 +18,17 @@ enterprises as (
     where is_current
 ),
 
-county as (
+top_region as (
+    -- the deployment's own region, of whatever level
     select region_code from stg_reference__regions
-    where region_level = 'county'
+    where parent_region_code is null
 ),
 
 final as (
     select
         cast(date_trunc('month', hazards.found_on) as date) as period,
         coalesce(hazards.township_region_code, enterprises.region_code, hazards.region_code,
-            (select region_code from county)) as region_code,
+            (select region_code from top_region)) as region_code,
         coalesce(hazards.industry_code, enterprises.industry_code) as industry_code,
         mentions.enterprise_key,
         hazards.submitter_code,

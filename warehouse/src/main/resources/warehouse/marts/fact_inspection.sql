@@ -1,5 +1,6 @@
 -- One row per inspection (执法检查) of the current inspection records. The form names no township or industry:
--- both come from the enterprise's current version in dim_enterprise; region else the submitter's, else the county.
+-- both come from the enterprise's current version in dim_enterprise; region else the submitter's, else the deployment's own
+-- region.
 -- enterprise_key is NULL for an enterprise in no directory or ledger (audit_reconciliation lists those).
 with
 
@@ -21,9 +22,10 @@ enterprises as (
     where is_current
 ),
 
-county as (
+top_region as (
+    -- the deployment's own region, of whatever level
     select region_code from stg_reference__regions
-    where region_level = 'county'
+    where parent_region_code is null
 ),
 
 violation_counts as (
@@ -38,7 +40,7 @@ violation_counts as (
 final as (
     select
         cast(date_trunc('month', inspections.inspected_on) as date) as period,
-        coalesce(enterprises.region_code, inspections.region_code, (select region_code from county)) as region_code,
+        coalesce(enterprises.region_code, inspections.region_code, (select region_code from top_region)) as region_code,
         enterprises.industry_code,
         enterprises.enterprise_key,
         inspections.submitter_code,

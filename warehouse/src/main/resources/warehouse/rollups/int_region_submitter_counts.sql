@@ -11,7 +11,13 @@ scopes as (
 ),
 
 regions as (
+    -- the rollup regions: the deployment's own region and the regions directly under it (a county's townships,
+    -- whether or not they have submitters, as ever), and deeper regions with a submitter in them or below them (a
+    -- city's reference data may list villages nobody reports for)
     select * from stg_reference__regions
+    where parent_region_code is null
+        or parent_region_code in (select region_code from stg_reference__regions where parent_region_code is null)
+        or region_code in (select scope_region_code from int_submitters_by_region_scope)
 ),
 
 picked as (
@@ -22,7 +28,7 @@ picked as (
 ),
 
 final as (
-    -- every county and township-level region gets its counts, even with no submitter of its own
+    -- every rollup region gets its counts, even when nobody in it owes a table this month
     select
         regions.region_code,
         count(picked.submitter_code) as submitters_expected,

@@ -1,5 +1,6 @@
 -- The cutoff rollup (22日汇总): cumulative figures through the period as of getvariable('as_of'), per region and
--- industry, with a 合计 row (industry_code 'ALL') for the county and every township-level region.
+-- industry, with a 合计 row (industry_code 'ALL') for the deployment's own region and the regions
+-- below it (int_region_submitter_counts).
 with
 
 rollup_lines as (
@@ -12,7 +13,7 @@ submitter_counts as (
 ),
 
 regions as (
-    select * from stg_reference__regions
+    select region_code from int_region_submitter_counts
 ),
 
 industry_rows as (
@@ -27,7 +28,7 @@ industry_rows as (
 ),
 
 total_rows as (
-    -- every county and township-level region gets its 合计 row, even with no table in it
+    -- every rollup region gets its 合计 row, even with no table in it
     select
         regions.region_code,
         'ALL' as industry_code,

@@ -1,6 +1,7 @@
 -- The month-end rollup (月末汇总): the month's figures (cumulative M minus cumulative M-1, both as of
 -- getvariable('as_of')), the cumulative figures (<measure>_cum) and the rates, per region and industry, with a 合计
--- row (industry_code 'ALL') for the county and every township-level region.
+-- row (industry_code 'ALL') for the deployment's own region and the regions
+-- below it (int_region_submitter_counts).
 with
 
 rollup_lines as (
@@ -17,7 +18,7 @@ submitter_counts as (
 ),
 
 regions as (
-    select * from stg_reference__regions
+    select region_code from int_region_submitter_counts
 ),
 
 industry_rows as (
@@ -33,7 +34,7 @@ industry_rows as (
 ),
 
 total_rows as (
-    -- every county and township-level region gets its 合计 row, even with no table in it
+    -- every rollup region gets its 合计 row, even with no table in it
     select
         regions.region_code,
         'ALL' as industry_code,

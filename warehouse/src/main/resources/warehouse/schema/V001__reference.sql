@@ -4,8 +4,8 @@
 create table if not exists ref_region (
     code varchar primary key,
     name varchar not null,
-    level varchar not null,          -- county | township | street | park
-    parent_code varchar              -- null for the county
+    level varchar not null,          -- province | city | county | township | street | park | village
+    parent_code varchar              -- null for the deployment's own region (the top), of any level
 );
 
 create table if not exists ref_industry (

@@ -1,6 +1,6 @@
 -- Rollups sent upward (CONTRACT.md "rollup_cutoff", "rollup_month_end") and the 催报 roster.
 -- Grain of both rollups: one row per (campaign, period, region_code, industry_code); industry_code 'ALL' is the 合计
--- row; region_code is the county (whole county) or a township-level region (that region alone).
+-- row; region_code is the deployment's own region (the whole deployment) or a region below it (the submitters in it and under it).
 -- Rebuilt per (campaign, period) by the rollup command: delete then insert in one transaction.
 
 create table if not exists rollup_cutoff (

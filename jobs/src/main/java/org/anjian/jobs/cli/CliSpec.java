@@ -211,8 +211,9 @@ final class CliSpec {
 					+ "65 参考数据有误、收件目录不存在或 --home 不是 anjian 数据目录 · 70 内部错误 · 74 磁盘已满 · 75 另一个 anjian 进程正在使用同一个 --home，或另一进程占用了 warehouse.duckdb。",
 					"日志：<home>/logs/anjian.log（滚动；失败的完整堆栈在这里，stdout 只有命令自己的输出）。");
 		root.usageMessage().commandListHeading("%n命令：%n");
-		add(root, "demo", "内置演示县：生成演示报送 → 入库 → 两种汇总 → 导出，并打印结果位置", c -> {
-		});
+		add(root, "demo", "内置演示县（或 --reference 的任一级部署）：生成演示报送 → 入库 → 两种汇总 → 导出，并打印结果位置",
+				c -> c.addOption(option("--lower", "DIR", false,
+						"下级部署的上报表目录（其 outbox 或其副本）：每张带 manifest.json 的上报表按截至时刻次日 9:00 收到，作为该下级单位的报送")));
 		add(root, "ingest", "读取收件目录（含子目录）中尚未入库的全部文件", c -> {
 			c.addOption(option("--inbox", "DIR", true, "收件目录（只读，从不修改、移动或删除其中的文件）"));
 			c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻，例如 2024-05-22T23:59:59（上海时间）；之后收到的文件不读"));

@@ -3,6 +3,7 @@ package org.anjian.jobs.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.anjian.jobs.demo.DemoInbox;
 import org.anjian.jobs.runs.ExportRequest;
@@ -17,9 +18,11 @@ import org.anjian.warehouse.rollups.RollupRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code demo}: the bundled demo county end to end — a generated inbox of realistic
- * submissions → warehouse → cutoff and month-end rollups of two months → exports and the
- * analysts' snapshot; prints where everything went.
+ * {@code demo}: the bundled demo county (or the deployment of {@code --reference}, of any
+ * level; with {@code --lower}, lower deployments' official tables as their submissions)
+ * end to end — a generated inbox of realistic submissions → warehouse → cutoff and
+ * month-end rollups of two months → exports and the analysts' snapshot; prints where
+ * everything went.
  */
 @Component
 class DemoCommand implements AnjianCommand {
@@ -53,8 +56,11 @@ class DemoCommand implements AnjianCommand {
 			out.line("演示收件箱已存在，沿用：" + inbox);
 		}
 		else {
-			new DemoInbox(reference).generate(inbox, campaign);
-			out.line("已生成演示收件箱（" + reference.county().name() + "，" + campaign.name() + "）：" + inbox);
+			List<String> lower = new DemoInbox(reference).generate(inbox, campaign, args.path("lower").orElse(null));
+			out.line("已生成演示收件箱（" + reference.top().name() + "，" + campaign.name() + "）：" + inbox);
+			if (!lower.isEmpty()) {
+				out.line("  其中下级部署的上报表：" + String.join("、", lower));
+			}
 		}
 		RunOutcome outcome = runs.ingest(new IngestRequest(inbox, null), out).outcome();
 		for (YearMonth month : DemoInbox.months(campaign)) {

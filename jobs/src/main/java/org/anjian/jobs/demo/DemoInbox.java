@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
@@ -24,11 +29,12 @@ import org.anjian.writers.official.OfficialTable;
 import org.anjian.writers.official.OfficialTableWriter;
 
 /**
- * Generates the demo county's inbox: every submitter's cumulative F-000 table for the
- * first two months of the 强安2024 campaign, written in the official layout, with the
- * events an office meets every month — a corrected table sent again, the same file
- * forwarded twice, a 合计 that does not add up, a table after the deadline — and received
- * times set as mtimes. Seeded: the same figures every time.
+ * Generates a demo deployment's inbox (the bundled county's, or any reference data's):
+ * every submitter's cumulative F-000 table for the first two months of the 强安2024
+ * campaign, written in the official layout, with the events an office meets every month —
+ * a corrected table sent again, the same file forwarded twice, a 合计 that does not add up,
+ * a table after the deadline — and received times set as mtimes. Seeded: the same figures
+ * every time.
  */
 public final class DemoInbox {
 
@@ -49,6 +55,19 @@ public final class DemoInbox {
 
 	/** Writes every submitter's tables for {@link #months} under {@code inbox}. */
 	public void generate(Path inbox, Campaign campaign) throws IOException {
+		generate(inbox, campaign, null);
+	}
+
+	/**
+	 * Writes every submitter's tables for {@link #months} under {@code inbox}; with
+	 * {@code lower} (a lower deployment's outbox, or a folder of several), each official
+	 * table found there beside its manifest.json is copied in unedited instead, received
+	 * at 09:00 the morning after its as_of (sent the day after the lower deadline), and
+	 * the submitter it names (its 填报单位, the manifest's region) gets no generated table.
+	 * @return the lower deployments whose tables were copied
+	 */
+	public List<String> generate(Path inbox, Campaign campaign, Path lower) throws IOException {
+		Set<String> fromBelow = lower == null ? Set.of() : copyLowerTables(lower, inbox);
 		List<YearMonth> months = months(campaign);
 		YearMonth first = months.get(0);
 		Map<String, Map<String, Map<String, BigDecimal>>> cumulative = new HashMap<>();
@@ -58,6 +77,9 @@ public final class DemoInbox {
 			int n = 0;
 			for (Submitter s : reference.submitters()) {
 				n++;
+				if (fromBelow.contains(s.name())) {
+					continue;
+				}
 				Map<String, Map<String, BigDecimal>> figures = cumulative.computeIfAbsent(s.code(),
 						k -> new LinkedHashMap<>());
 				for (Industry industry : industriesOf(s)) {
@@ -88,6 +110,46 @@ public final class DemoInbox {
 				}
 			}
 		}
+		return List.copyOf(fromBelow);
+	}
+
+	private static final Pattern MANIFEST_FIELD = Pattern.compile("\"(file|as_of|region|county)\": \"([^\"]*)\"");
+
+	/**
+	 * Copies every official table beside a manifest.json under {@code lower} into
+	 * {@code inbox/<region>/<month>/<kind>/}; returns the regions (填报单位) copied.
+	 */
+	private static Set<String> copyLowerTables(Path lower, Path inbox) throws IOException {
+		if (!Files.isDirectory(lower)) {
+			throw new IOException("下级部署的上报表目录不存在：" + lower);
+		}
+		Set<String> regions = new TreeSet<>();
+		List<Path> manifests;
+		try (Stream<Path> walk = Files.walk(lower)) {
+			manifests = walk.filter(p -> p.getFileName().toString().equals("manifest.json")).sorted().toList();
+		}
+		for (Path manifest : manifests) {
+			Map<String, String> fields = new HashMap<>();
+			Matcher m = MANIFEST_FIELD.matcher(Files.readString(manifest));
+			while (m.find()) {
+				fields.putIfAbsent(m.group(1), m.group(2));
+			}
+			Path table = manifest.resolveSibling(fields.getOrDefault("file", ""));
+			String region = fields.getOrDefault("region", fields.get("county"));
+			if (region == null || fields.get("as_of") == null || !Files.isRegularFile(table)) {
+				continue;
+			}
+			Path folder = manifest.getParent();
+			Path target = inbox.resolve(region)
+				.resolve(folder.getParent().getFileName().toString())
+				.resolve(folder.getFileName().toString())
+				.resolve(table.getFileName().toString());
+			Files.createDirectories(target.getParent());
+			Files.copy(table, target);
+			setReceived(target, LocalDateTime.parse(fields.get("as_of")).toLocalDate().plusDays(1).atTime(9, 0));
+			regions.add(region);
+		}
+		return regions;
 	}
 
 	private void write(Path file, Campaign campaign, YearMonth month, Submitter s,
@@ -105,9 +167,17 @@ public final class DemoInbox {
 		if (wrongTotal) {
 			total.merge("hazards_total", BigDecimal.valueOf(5), BigDecimal::add);
 		}
+		// the title a unit's own copy of the form carries: 全镇 for a township, 全县 for a
+		// county department …
+		String scope = reference.regions()
+			.stream()
+			.filter(r -> r.code().equals(s.regionCode()))
+			.findFirst()
+			.orElse(reference.top())
+			.scopeWord();
 		OfficialTable table = new OfficialTable(campaign.form(),
-				"全县安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表", campaign.firstMonth(), month, s.name(),
-				received.toLocalDate(), rows, new OfficialRow("合  计", total));
+				"全" + scope + "安全生产“" + campaign.titleKeywords().get(0) + "”监管执法专项行动统计汇总表", campaign.firstMonth(),
+				month, s.name(), received.toLocalDate(), rows, new OfficialRow("合  计", total));
 		writer.write(table, file);
 		setReceived(file, received);
 	}

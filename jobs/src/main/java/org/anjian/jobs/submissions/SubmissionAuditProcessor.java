@@ -105,7 +105,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			String written = sniff.submitter() == null ? "" : sniff.submitter();
 			findings.add(Finding.error("UNKNOWN_SUBMITTER", sniff.sheet(), null, "填报单位",
 					written.isBlank() ? "无法识别《" + sniff.kind().label() + "》的填报单位：表头上方没有“填报单位”，文件名和文件夹名中也没有可识别的单位名称"
-							: "无法识别《" + sniff.kind().label() + "》的填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
+							: "无法识别《" + sniff.kind().label() + "》的填报单位“" + written + "”：不在" + recognizer.ours()
+									+ "填报单位名单（submitters.csv）中"));
 		}
 		return new ListSubmission(file, sniff, submitter.map(Submitter::code).orElse(null), List.copyOf(findings));
 	}
@@ -135,7 +136,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return audited(file, read.format(), null, null,
 					List.of(Finding.error("CHECK_FAILED", null, null, null,
 							"审核过程中出错，文件未入库（" + ex.getClass().getSimpleName()
-									+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系县安委办")),
+									+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），请联系"
+									+ recognizer.ours().substring(1) + "安委办")),
 					List.of());
 		}
 	}
@@ -162,7 +164,7 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			Optional<Industry> industry = recognizer.industry(row.label());
 			if (industry.isEmpty()) {
 				findings.add(Finding.error("UNKNOWN_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
-						"第" + row.rowNumber() + "行：行业“" + row.label() + "”不在本县行业名单中（industries.csv），请使用规定的行业名称"));
+						unknownIndustry(row, recognition.submitter())));
 				continue;
 			}
 			Integer earlier = firstRowOf.putIfAbsent(industry.get().code(), row.rowNumber());
@@ -257,6 +259,18 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 					SubmissionRecognizer.label(previous.period()));
 		}
 		return checks.monthRows(table, null, null);
+	}
+
+	/**
+	 * The same rule for every sender; the message names the sender when it is known,
+	 * since a lower level's own table (a county's 统计汇总表 read by its city) may carry an
+	 * industry the upper level does not list.
+	 */
+	private String unknownIndustry(TableRow row, Submitter sender) {
+		String message = "第" + row.rowNumber() + "行：行业“" + row.label() + "”不在" + recognizer.ours()
+				+ "行业名单中（industries.csv），请使用规定的行业名称";
+		return sender == null ? message
+				: message + "（填报单位：" + sender.name() + "；如" + recognizer.ours() + "也统计此行业，请在 industries.csv 中增加它或它的别名）";
 	}
 
 	/**

@@ -40,11 +40,21 @@ final class SubmissionRecognizer {
 
 	private final ReferenceData reference;
 
-	private final String countyName;
+	/** The deployment's own region's name: 鹤鸣县, 广元市, 积翠镇 … */
+	private final String topName;
+
+	/** How messages name the deployment: 本县, 本市, 本镇 … */
+	private final String ours;
 
 	SubmissionRecognizer(ReferenceData reference) {
 		this.reference = reference;
-		this.countyName = HeaderText.normalise(reference.county().name());
+		this.topName = HeaderText.normalise(reference.top().name());
+		this.ours = "本" + reference.top().scopeWord();
+	}
+
+	/** How messages name the deployment: 本县, 本市, 本镇 … */
+	String ours() {
+		return ours;
 	}
 
 	Recognition recognize(SummaryTable table, String path) {
@@ -57,7 +67,7 @@ final class SubmissionRecognizer {
 			String written = field(table, SUBMITTER_FIELDS).orElse("");
 			findings.add(Finding.error("UNKNOWN_SUBMITTER", sheet, null, "填报单位",
 					written.isBlank() ? "无法识别填报单位：表中“填报单位”为空，文件名和文件夹名中也没有可识别的单位名称"
-							: "无法识别填报单位“" + written + "”：不在本县填报单位名单（submitters.csv）中"));
+							: "无法识别填报单位“" + written + "”：不在" + ours + "填报单位名单（submitters.csv）中"));
 		}
 
 		String periodSource = "title";
@@ -99,7 +109,7 @@ final class SubmissionRecognizer {
 		}
 		if (campaign == null) {
 			findings.add(Finding.error("UNKNOWN_CAMPAIGN", sheet, null, "标题",
-					"无法识别专项行动：标题“" + nullToEmpty(table.title()) + "”中没有本县专项行动的名称（如“"
+					"无法识别专项行动：标题“" + nullToEmpty(table.title()) + "”中没有" + ours + "专项行动的名称（如“"
 							+ String.join("”“", reference.campaigns().stream().map(Campaign::name).toList()) + "”）"));
 		}
 		else if (period != null && !campaign.covers(period)) {
@@ -229,8 +239,8 @@ final class SubmissionRecognizer {
 	}
 
 	/**
-	 * Name, aliases, and each without the county prefix (鹤鸣县应急管理局 → 应急管理局) or 人民政府-type
-	 * suffix.
+	 * Name, aliases, and each without the deployment's name as a prefix (鹤鸣县应急管理局 →
+	 * 应急管理局) or 人民政府-type suffix.
 	 */
 	private Set<String> keys(Submitter s) {
 		Set<String> keys = new LinkedHashSet<>();
@@ -240,8 +250,8 @@ final class SubmissionRecognizer {
 		for (String b : base) {
 			String k = HeaderText.normalise(b);
 			keys.add(k);
-			if (k.startsWith(countyName) && k.length() - countyName.length() >= 2) {
-				keys.add(k.substring(countyName.length()));
+			if (k.startsWith(topName) && k.length() - topName.length() >= 2) {
+				keys.add(k.substring(topName.length()));
 			}
 			for (String suffix : UNIT_SUFFIXES) {
 				if (k.endsWith(suffix) && k.length() - suffix.length() >= 2) {

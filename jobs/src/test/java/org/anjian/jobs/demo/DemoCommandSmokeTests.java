@@ -111,6 +111,67 @@ class DemoCommandSmokeTests {
 		assertThat(snapshotFiles(home.resolve("analyst/anjian.duckdb"))).isEqualTo(22L);
 	}
 
+	/**
+	 * README's worked example of a city: samples-city/'s reference data (云台市 over 鹤鸣县 and
+	 * 青川县) and the two counties' outbox folders as anjian wrote them.
+	 */
+	@Test
+	void aCityDemoTakesItsCountiesOutboxTablesAsTheirSubmissions() throws Exception {
+		// given
+		Path samplesCity = Path.of(System.getProperty("anjian.samples", "../samples"))
+			.toAbsolutePath()
+			.normalize()
+			.resolveSibling("samples-city");
+		Path home = tmp.resolve("city");
+
+		// when
+		CliRun run = CliRun.of("demo", "--home", home.toString(), "--reference",
+				samplesCity.resolve("reference").toString(), "--lower", samplesCity.resolve("lower").toString());
+
+		// then each county's eight tables (two months, cutoff and month-end) were read
+		// as that county's submissions
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("已生成演示收件箱（云台市，强安2024监管执法专项行动）", "其中下级部署的上报表：青川县、鹤鸣县");
+		assertThat(WarehouseQueries.query(home, """
+				select submitter_code, status, count(*) as files from audit_file
+				where submitter_code in ('YT01', 'YT02') group by all order by all""")).containsExactly(
+				Map.of("submitter_code", "YT01", "status", "loaded", "files", 2L),
+				Map.of("submitter_code", "YT01", "status", "superseded", "files", 2L),
+				Map.of("submitter_code", "YT02", "status", "loaded", "files", 2L),
+				Map.of("submitter_code", "YT02", "status", "superseded", "files", 2L));
+		// and the city's rows: the city, each county; no row for a township nobody in
+		// the city reports for
+		assertThat(WarehouseQueries.query(home, """
+				select distinct region_code from rollup_cutoff order by 1""")).extracting(r -> r.get("region_code"))
+			.containsExactly("5199", "519902", "519905");
+		// 鹤鸣县's row holds exactly the 合计 of the county's own May cutoff table
+		Path countyTable;
+		try (Stream<Path> files = Files.list(samplesCity.resolve("lower/鹤鸣县/QA2024/2024-05/cutoff"))) {
+			countyTable = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+		}
+		try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(countyTable.toFile(), null, true)) {
+			org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+			org.apache.poi.ss.usermodel.Row total = null;
+			for (org.apache.poi.ss.usermodel.Row row : sheet) {
+				if (row.getCell(0) != null && row.getCell(0).toString().replaceAll("\\s", "").equals("合计")) {
+					total = row;
+				}
+			}
+			Map<String, Object> city = WarehouseQueries.query(home, """
+					select hazards_total, fines_wan from rollup_cutoff
+					where period = date '2024-05-01' and region_code = '519902' and industry_code = 'ALL'""").get(0);
+			assertThat(((Number) city.get("hazards_total")).doubleValue())
+				.isEqualTo(total.getCell(5).getNumericCellValue());
+			assertThat(new java.math.BigDecimal(city.get("fines_wan").toString()))
+				.isEqualByComparingTo(java.math.BigDecimal.valueOf(total.getCell(13).getNumericCellValue()));
+		}
+		// and the city's own table says 全市
+		try (Stream<Path> files = Files.list(home.resolve("outbox/QA2024/2024-05/cutoff"))) {
+			assertThat(files.map(f -> f.getFileName().toString())).contains("云台市-QA2024-2024-05-cutoff.xlsx");
+		}
+	}
+
 	private static Map<String, Object> row(String status, long files) {
 		return Map.of("status", status, "files", files);
 	}

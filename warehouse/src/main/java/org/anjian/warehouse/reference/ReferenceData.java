@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A deployment's reference data (CONTRACT.md "Reference data"), validated.
  *
- * @param regions the county and its townships, streets and parks
+ * @param regions the deployment's own region (the one without a parent, of any level) and
+ * the regions below it
  * @param industries the industry rows of the forms (行业领域), with aliases
  * @param submitters who must report every month (departments and townships)
  * @param campaigns the enforcement campaigns (专项行动)
@@ -19,10 +20,45 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 		List<Campaign> campaigns, List<Holiday> holidays) {
 
 	/**
-	 * A region: {@code level} is county, township, street or park; the county has no
-	 * parent.
+	 * A region: {@code level} is one of {@link #LEVELS}; the deployment's own region (the
+	 * top) has no parent.
 	 */
 	public record Region(String code, String name, String level, String parentCode) {
+
+		/** The levels regions.csv may name, from the top of the state down. */
+		public static final List<String> LEVELS = List.of("province", "city", "county", "township", "street", "park",
+				"village");
+
+		/**
+		 * The one word a table uses for this region as a whole, after “全” and “本”: from
+		 * the name's administrative suffix when it has one (利州区 → 区, 青川县 → 县, 积翠镇 → 镇,
+		 * 白水乡 → 乡), else from the level (city → 市).
+		 */
+		public String scopeWord() {
+			for (String suffix : List.of("自治州", "自治县", "自治旗", "街道", "社区", "园区", "开发区", "新区", "省", "市", "州", "盟", "县",
+					"区", "旗", "镇", "乡", "村")) {
+				if (name.endsWith(suffix) && name.length() > suffix.length()) {
+					return switch (suffix) {
+						case "自治州" -> "州";
+						case "自治县" -> "县";
+						case "自治旗" -> "旗";
+						case "开发区", "新区" -> "区";
+						default -> suffix;
+					};
+				}
+			}
+			return switch (level) {
+				case "province" -> "省";
+				case "city" -> "市";
+				case "county" -> "县";
+				case "township" -> "镇";
+				case "street" -> "街道";
+				case "park" -> "园区";
+				case "village" -> "村";
+				default -> "县";
+			};
+		}
+
 	}
 
 	/** An industry (行业领域) with the other names forms use for it. */
@@ -30,8 +66,8 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	}
 
 	/**
-	 * A submitter (填报单位): {@code kind} is department or township; a department's region
-	 * is the county.
+	 * A submitter (填报单位): {@code kind} is department (its region is the deployment's own
+	 * region) or township (a subordinate region's own government, of any level below it).
 	 */
 	public record Submitter(String code, String name, String kind, String regionCode, List<String> aliases,
 			String liaison, String phone) {
@@ -95,8 +131,12 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	public record Holiday(LocalDate date, String kind) {
 	}
 
-	public Region county() {
-		return regions.stream().filter(r -> "county".equals(r.level())).findFirst().orElseThrow();
+	/**
+	 * The deployment's own region: the one row without a parent (a county, a city, a
+	 * township …).
+	 */
+	public Region top() {
+		return regions.stream().filter(r -> r.parentCode() == null).findFirst().orElseThrow();
 	}
 
 	public Optional<Campaign> campaign(String code) {

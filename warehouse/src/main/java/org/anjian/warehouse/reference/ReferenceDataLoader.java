@@ -147,25 +147,25 @@ public final class ReferenceDataLoader {
 	private static List<Region> regions(CsvTable t) {
 		List<Region> out = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
+		List<CsvTable.Row> tops = new ArrayList<>();
 		for (CsvTable.Row r : t.rows) {
 			String code = required(t, r, "code");
 			String name = required(t, r, "name");
-			String level = oneOf(t, r, "level", List.of("county", "township", "street", "park"));
+			String level = oneOf(t, r, "level", Region.LEVELS);
 			String parent = r.get("parent_code");
 			if (!codes.add(code)) {
 				throw fail(t, r, "code", "地区代码“" + code + "”重复");
 			}
-			if ("county".equals(level) && !parent.isEmpty()) {
-				throw fail(t, r, "parent_code", "县级行（county）的上级代码应为空，实际为“" + parent + "”");
-			}
-			if (!"county".equals(level) && parent.isEmpty()) {
-				throw fail(t, r, "parent_code", "“" + name + "”（" + level + "）缺少上级地区代码");
+			if (parent.isEmpty()) {
+				tops.add(r);
 			}
 			out.add(new Region(code, name, level, parent.isEmpty() ? null : parent));
 		}
-		List<Region> counties = out.stream().filter(x -> "county".equals(x.level())).toList();
-		if (counties.size() != 1) {
-			throw new ReferenceDataException(t.file + " level 列：应恰好有一行 county（县），实际有 " + counties.size() + " 行");
+		// the deployment's own region is the one row without a parent, of any level
+		if (tops.size() != 1) {
+			throw new ReferenceDataException(t.file + " parent_code 列：应恰好有一行的上级代码为空（本级地区，如县、市、镇），实际有 " + tops.size()
+					+ " 行" + (tops.isEmpty() ? "" : "（第"
+							+ String.join("、", tops.stream().map(r -> String.valueOf(r.line())).toList()) + "行）"));
 		}
 		for (int i = 0; i < out.size(); i++) {
 			Region region = out.get(i);
@@ -181,7 +181,7 @@ public final class ReferenceDataLoader {
 	}
 
 	/**
-	 * Every region must reach the county by its parents; a chain that comes back to a
+	 * Every region must reach the top region by its parents; a chain that comes back to a
 	 * region already on it is a cycle, named with its codes and rows.
 	 */
 	private static void noParentCycle(CsvTable t, List<Region> regions) {
@@ -206,8 +206,9 @@ public final class ReferenceDataLoader {
 					lines.append(lines.isEmpty() ? "" : "、").append(t.rows.get(i).line());
 				}
 				codes.append(regions.get(at).code());
+				Region top = regions.stream().filter(r -> r.parentCode() == null).findFirst().orElseThrow();
 				throw new ReferenceDataException(
-						t.file + " 第" + lines + "行 parent_code 列：上级地区构成循环（" + codes + "），到不了县级行");
+						t.file + " 第" + lines + "行 parent_code 列：上级地区构成循环（" + codes + "），到不了本级地区“" + top.name() + "”");
 			}
 		}
 	}
@@ -235,6 +236,7 @@ public final class ReferenceDataLoader {
 	private static List<Submitter> submitters(CsvTable t, List<Region> regions) {
 		Map<String, Region> byCode = new HashMap<>();
 		regions.forEach(r -> byCode.put(r.code(), r));
+		Region top = regions.stream().filter(r -> r.parentCode() == null).findFirst().orElseThrow();
 		List<Submitter> out = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		Names names = new Names(t);
@@ -250,12 +252,13 @@ public final class ReferenceDataLoader {
 			if (region == null) {
 				throw fail(t, r, "region_code", "地区代码“" + regionCode + "”不在 regions.csv 中");
 			}
-			if ("department".equals(kind) && !"county".equals(region.level())) {
-				throw fail(t, r, "region_code",
-						"部门“" + name + "”的地区应为县（county），实际为“" + region.name() + "”（" + region.level() + "）");
+			if ("department".equals(kind) && region != top) {
+				throw fail(t, r, "region_code", "部门“" + name + "”的地区应为本级地区“" + top.name() + "”（" + top.code() + "），实际为“"
+						+ region.name() + "”（" + region.level() + "）");
 			}
-			if ("township".equals(kind) && "county".equals(region.level())) {
-				throw fail(t, r, "region_code", "镇（街道、园区）“" + name + "”的地区不能是县本级“" + region.name() + "”");
+			if ("township".equals(kind) && region == top) {
+				throw fail(t, r, "region_code",
+						"下级单位“" + name + "”（kind township）的地区应在本级地区“" + top.name() + "”之下，不能是本级地区本身");
 			}
 			List<String> aliases = list(r.get("aliases"));
 			names.claim(r, "name", name, code);

@@ -27,7 +27,8 @@ class ReferenceDataLoaderTests {
 	Path samplesWith(String file, String content) throws IOException {
 		for (String name : List.of("regions.csv", "industries.csv", "submitters.csv", "campaigns.csv",
 				"holidays.csv")) {
-			Files.copy(Given.samples().resolve("reference").resolve(name), dir.resolve(name));
+			Files.copy(Given.samples().resolve("reference").resolve(name), dir.resolve(name),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 		if (file != null) {
 			Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
@@ -40,7 +41,7 @@ class ReferenceDataLoaderTests {
 		// when
 		ReferenceData data = Given.sampleReference();
 		// then
-		assertThat(data.county().code()).isEqualTo("519902");
+		assertThat(data.top().code()).isEqualTo("519902");
 		assertThat(data.regions()).hasSize(6);
 		assertThat(data.industries()).extracting(ReferenceData.Industry::code)
 			.containsExactly("yjgl", "jtys", "zj", "scjg", "whly", "xf", "czrq");
@@ -57,7 +58,7 @@ class ReferenceDataLoaderTests {
 		// when
 		ReferenceData demo = ReferenceDataLoader.loadDemo();
 		// then
-		assertThat(demo.county().name()).isEqualTo("青川县");
+		assertThat(demo.top().name()).isEqualTo("青川县");
 		assertThat(demo.campaigns()).extracting(ReferenceData.Campaign::form).containsExactly("F-001", "F-000");
 		assertThat(demo.campaign("QA2024").orElseThrow().cutoffDay()).isEqualTo(22);
 		assertThat(demo.holidays()).isEqualTo(Given.sampleReference().holidays());
@@ -160,15 +161,68 @@ class ReferenceDataLoaderTests {
 		assertProblem("industries.csv", "code,name,aliases\nyjgl,应急管理,应急\njtys,交通运输,应急\n",
 				"industries.csv 第3行 aliases 列：名称“应急”已是代码“yjgl”的名称或别名，不能再指“jtys”");
 		assertProblem("regions.csv", "code,name,level,parent_code\n1,甲县,county,\n2,乙县,county,\n",
-				"regions.csv level 列：应恰好有一行 county（县），实际有 2 行");
-		assertProblem("regions.csv", "code,name,level,parent_code\n519902,鹤鸣县,county,\n5199021,某镇,village,519902\n",
-				"regions.csv 第3行 level 列：“village”不是允许的值（county、township、street、park）");
+				"regions.csv parent_code 列：应恰好有一行的上级代码为空（本级地区，如县、市、镇），实际有 2 行（第2、3行）");
+		assertProblem("regions.csv", "code,name,level,parent_code\n519902,鹤鸣县,county,\n5199021,某组,hamlet,519902\n",
+				"regions.csv 第3行 level 列：“hamlet”不是允许的值（province、city、county、township、street、park、village）");
 		assertProblem("regions.csv", "code,name,level,parent_code\n519902,鹤鸣县,county,\n5199021,某镇,township,8\n",
 				"regions.csv 第3行 parent_code 列：上级地区代码“8”不在 regions.csv 中");
 		assertProblem("holidays.csv", "date,kind\n2024-02-30,holiday\n",
 				"holidays.csv 第2行 date 列：日期“2024-02-30”不是 YYYY-MM-DD 格式的有效日期");
 		assertProblem("holidays.csv", "date,kind\n2024-05-01,rest\n",
 				"holidays.csv 第2行 kind 列：“rest”不是允许的值（holiday、workday）");
+	}
+
+	@Test
+	void aDeploymentOfAnyLevelHasOneTopRegionAndEverySubmitterBelowIt() throws IOException {
+		// given: a city over a county over a township over a village
+		String regions = """
+				code,name,level,parent_code
+				5108,广元市,city,
+				510822,青川县,county,5108
+				510822101,木鱼镇,township,510822
+				510822101201,金桥村,village,510822101
+				""";
+		samplesWith("regions.csv", regions);
+		Files.writeString(dir.resolve("submitters.csv"), """
+				code,name,kind,region_code,aliases,liaison,phone
+				GY01,广元市应急管理局,department,5108,,,
+				GY02,青川县,township,510822,,,
+				GY03,金桥村,township,510822101201,,,
+				""");
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then
+		assertThat(data.top().name()).isEqualTo("广元市");
+		assertThat(data.top().scopeWord()).isEqualTo("市");
+		assertThat(data.regions()).extracting(ReferenceData.Region::scopeWord).containsExactly("市", "县", "镇", "村");
+
+		// no top region at all: a cycle through every row
+		assertProblem("regions.csv", "code,name,level,parent_code\n1,甲县,county,2\n2,甲镇,township,1\n",
+				"regions.csv parent_code 列：应恰好有一行的上级代码为空（本级地区，如县、市、镇），实际有 0 行");
+		// a cycle below the top
+		assertProblem("regions.csv", regions + "9,甲村,village,8\n8,乙村,village,9\n",
+				"regions.csv 第6、7行 parent_code 列：上级地区构成循环（9 → 8 → 9），到不了本级地区“广元市”");
+		// a department of the city sits in the city itself
+		samplesWith("regions.csv", regions);
+		Files.writeString(dir.resolve("submitters.csv"), """
+				code,name,kind,region_code,aliases,liaison,phone
+				GY01,青川县应急管理局,department,510822,,,
+				""");
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessage("submitters.csv 第2行 region_code 列：部门“青川县应急管理局”的地区应为本级地区“广元市”（5108），实际为“青川县”（county）");
+		// a subordinate unit cannot be the deployment itself, nor outside the tree
+		Files.writeString(dir.resolve("submitters.csv"), """
+				code,name,kind,region_code,aliases,liaison,phone
+				GY02,广元市,township,5108,,,
+				""");
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessage("submitters.csv 第2行 region_code 列：下级单位“广元市”（kind township）的地区应在本级地区“广元市”之下，不能是本级地区本身");
+		Files.writeString(dir.resolve("submitters.csv"), """
+				code,name,kind,region_code,aliases,liaison,phone
+				GY02,剑阁县,township,510823,,,
+				""");
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessage("submitters.csv 第2行 region_code 列：地区代码“510823”不在 regions.csv 中");
 	}
 
 	@Test

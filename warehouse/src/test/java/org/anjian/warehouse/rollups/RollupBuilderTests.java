@@ -177,6 +177,45 @@ class RollupBuilderTests {
 	}
 
 	@Test
+	void aCityDeploymentHasRowsForEveryLevelWithSubmittersInOrUnderIt() {
+		// given: 市 → 县 → 镇 → 村, a city department, a county reporting as a whole, a
+		// village reporting through the city directly, and a village nobody reports for
+		ReferenceData city = new ReferenceData(
+				List.of(new ReferenceData.Region("C", "测试市", "city", null),
+						new ReferenceData.Region("K1", "甲县", "county", "C"),
+						new ReferenceData.Region("K2", "乙县", "county", "C"),
+						new ReferenceData.Region("K2T", "乙镇", "township", "K2"),
+						new ReferenceData.Region("K2TV", "乙村", "village", "K2T"),
+						new ReferenceData.Region("K2TW", "丙村", "village", "K2T")),
+				reference.industries(),
+				List.of(new ReferenceData.Submitter("CD", "测试市应急管理局", "department", "C", List.of(), null, null),
+						new ReferenceData.Submitter("S1", "甲县", "township", "K1", List.of(), null, null),
+						new ReferenceData.Submitter("S2", "乙村", "township", "K2TV", List.of(), null, null)),
+				reference.campaigns(), List.of());
+		ReferenceDataLoader.write(warehouse, city);
+		RollupBuilder cityBuilder = new RollupBuilder(warehouse, city);
+		table("cd", "CD", "C", APRIL, at(4, 10, 9), 0, 1, 0, 1);
+		table("s1", "S1", "K1", APRIL, at(4, 10, 9), 0, 10, 0, 2);
+		table("s2", "S2", "K2TV", APRIL, at(4, 10, 9), 0, 100, 0, 3);
+		// when
+		cityBuilder.materialize(RollupRequest.of(city, "X", APRIL, RollupKind.CUTOFF, null));
+		// then: the village's figures count in its township, county and the city; 丙村
+		// has no row
+		assertThat(rows(warehouse, """
+				select region_code, hazards_total, rectified_total, submitters_expected, submitters_reported
+				from rollup_cutoff where industry_code = 'ALL' order by region_code""")).containsExactly(
+				List.of("C", "111", "6", "3", "3"), List.of("K1", "10", "2", "1", "1"),
+				List.of("K2", "100", "3", "1", "1"), List.of("K2T", "100", "3", "1", "1"),
+				List.of("K2TV", "100", "3", "1", "1"));
+		warehouse.buildModels();
+		assertThat(rows(warehouse,
+				"select region_code, depth, path_codes, path_names, is_top from dim_region"
+						+ " where region_code in ('C', 'K2TV') order by depth"))
+			.containsExactly(List.of("C", "0", "C", "测试市", "true"),
+					List.of("K2TV", "3", "C/K2/K2T/K2TV", "测试市/乙县/乙镇/乙村", "false"));
+	}
+
+	@Test
 	void ratesAreNullWhenTheDivisorIsZero() {
 		// given: no major hazards at all, and a region with nothing
 		table("t1-apr", "T1", EAST, APRIL, at(4, 10, 9), 0, 4, 0, 3);

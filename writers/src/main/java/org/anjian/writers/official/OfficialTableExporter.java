@@ -28,19 +28,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.anjian.warehouse.calendar.OfficeTime;
+import org.anjian.warehouse.reference.ReferenceData.Region;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.warehouse.rollups.RollupTables;
 import org.anjian.writers.exports.AtomicFiles;
 
 /**
- * Writes the county's official table for one materialized rollup into the outbox:
+ * Writes the deployment's official table for one materialized rollup into the outbox:
  * {@code <outbox>/<campaign>/<YYYY-MM>/<cutoff|month-end>/<county>-<campaign>-<YYYY-MM>-<kind>.xlsx}
  * plus a {@code manifest.json} beside it (file, sha256, as_of, who reported and who is
- * missing, with the rules of a rejected table). Both files are replaced atomically, so
- * re-running replaces them and a reader never sees half a file. A what-if's pair is
- * written under {@code <kind>/as-of-<YYYYMMDD-HHMMSS>/} from the {@code whatif_} tables
- * (CONTRACT.md "What-if rollups"), leaving the official pair alone.
+ * missing, with the rules of a rejected table, and for every row of the table the
+ * submissions it was added up from). The deployment is its own region of any level: the
+ * title says 全县, 全市, 全镇 … after it. Both files are replaced atomically, so re-running
+ * replaces them and a reader never sees half a file. A what-if's pair is written under
+ * {@code <kind>/as-of-<YYYYMMDD-HHMMSS>/} from the {@code whatif_} tables (CONTRACT.md
+ * "What-if rollups"), leaving the official pair alone.
  *
  * <p>
  * The official form is cumulative (“（2024年4月至N月）”): the cutoff rollup's measures already
@@ -122,8 +125,15 @@ public final class OfficialTableExporter {
 			String rejectedRules) {
 	}
 
+	/**
+	 * The deployment's own region (the one without a parent): a county, a city, a
+	 * township …; {@code scope} is the word its tables use for it, 全<scope>.
+	 */
+	private record TopRegion(String code, String name, String level, String scope) {
+	}
+
 	private record Rollup(OfficialTable table, String countyName, String form, LocalDateTime asOf,
-			List<Submitter> roster) {
+			List<Submitter> roster, TopRegion top, List<OfficialTableLineage.Row> lineage) {
 	}
 
 	private Rollup read(RollupRequest request, RollupTables tables) throws SQLException {
@@ -132,7 +142,7 @@ public final class OfficialTableExporter {
 		RollupKind kind = request.kind();
 		String rollupTable = tables.rollup();
 		String suffix = kind == RollupKind.CUTOFF ? "" : "_cum";
-		String[] county = county();
+		TopRegion top = top();
 		String name;
 		String form;
 		YearMonth firstMonth;
@@ -166,7 +176,7 @@ public final class OfficialTableExporter {
 			if (tables.whatIf()) {
 				ps.setTimestamp(3, Timestamp.valueOf(request.asOf()));
 			}
-			ps.setString(tables.whatIf() ? 4 : 3, county[0]);
+			ps.setString(tables.whatIf() ? 4 : 3, top.code());
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -190,24 +200,25 @@ public final class OfficialTableExporter {
 		}
 		if (!byIndustry.containsKey("ALL")) {
 			throw new IllegalStateException(
-					"尚未生成 " + campaign + " " + period + " 的" + rollupTable + "（县级合计行缺失），请先运行 rollup");
+					"尚未生成 " + campaign + " " + period + " 的" + rollupTable + "（" + top.name() + "的合计行缺失），请先运行 rollup");
 		}
 		List<OfficialRow> rows = new ArrayList<>();
 		Map<String, BigDecimal> zeros = new LinkedHashMap<>();
 		layout.measureCodes().forEach(code -> zeros.put(code, BigDecimal.ZERO));
-		String title = layout.texts().title() == null ? officialTitle(name, keywords)
-				: layout.texts().title().replace("{county}", county[1]).replace("{campaign}", name.strip());
+		String title = layout.texts().title() == null ? officialTitle(top.scope(), name, keywords)
+				: layout.texts().title().replace("{county}", top.name()).replace("{campaign}", name.strip());
 		if (layout.figureRows()) {
 			// 本月数 and 累计数 of the whole deployment (F-003-II)
 			Map<String, BigDecimal> cumulative = new LinkedHashMap<>(zeros);
 			byIndustry.get("ALL").forEach(cumulative::put);
 			Map<String, BigDecimal> month = kind == RollupKind.MONTH_END ? totalMonth
-					: cutoffMonthFigures(campaign, period, firstMonth, cumulative, layout, county[0]);
+					: cutoffMonthFigures(campaign, period, firstMonth, cumulative, layout, top.code());
 			List<Submitter> roster = roster(request, tables);
-			OfficialTable table = new OfficialTable(form, title, firstMonth, period, county[1], asOf.toLocalDate(),
+			OfficialTable table = new OfficialTable(form, title, firstMonth, period, top.name(), asOf.toLocalDate(),
 					List.of(new OfficialRow("本月数", month)), new OfficialRow("累计数", cumulative),
 					carriedForwardNote(roster, period));
-			return new Rollup(table, county[1], form, asOf, roster);
+			return new Rollup(table, top.name(), form, asOf, roster, top,
+					new OfficialTableLineage(connection).rows(request, tables, table));
 		}
 		try (Statement st = connection.createStatement();
 				ResultSet rs = st.executeQuery("select code, name from ref_industry order by rowid")) {
@@ -230,10 +241,11 @@ public final class OfficialTableExporter {
 		Map<String, BigDecimal> totalValues = new LinkedHashMap<>(zeros);
 		total.forEach((code, v) -> totalValues.put(code, v));
 		List<Submitter> roster = roster(request, tables);
-		OfficialTable table = new OfficialTable(form, title, firstMonth, period, county[1], asOf.toLocalDate(),
+		OfficialTable table = new OfficialTable(form, title, firstMonth, period, top.name(), asOf.toLocalDate(),
 				rows.stream().map(r -> withZeros(r, zeros)).toList(), new OfficialRow("合  计", totalValues),
 				carriedForwardNote(roster, period));
-		return new Rollup(table, county[1], form, asOf, roster);
+		return new Rollup(table, top.name(), form, asOf, roster, top,
+				new OfficialTableLineage(connection).rows(request, tables, table));
 	}
 
 	/**
@@ -297,15 +309,16 @@ public final class OfficialTableExporter {
 		return m.getYear() + "年" + m.getMonthValue() + "月";
 	}
 
-	/** {code, name} of the single county-level region. */
-	private String[] county() throws SQLException {
+	/** The deployment's own region: the single region without a parent. */
+	private TopRegion top() throws SQLException {
 		try (Statement st = connection.createStatement();
 				ResultSet rs = st
-					.executeQuery("select code, name from ref_region where level = 'county' order by code")) {
+					.executeQuery("select code, name, level from ref_region where parent_code is null order by code")) {
 			if (!rs.next()) {
-				throw new IllegalStateException("参考数据 ref_region 中没有 level 为 county 的县级行政区");
+				throw new IllegalStateException("参考数据 ref_region 中没有本级地区（上级代码为空的一行）");
 			}
-			return new String[] { rs.getString(1), rs.getString(2) };
+			Region region = new Region(rs.getString(1), rs.getString(2), rs.getString(3), null);
+			return new TopRegion(region.code(), region.name(), region.level(), region.scopeWord());
 		}
 	}
 
@@ -337,16 +350,17 @@ public final class OfficialTableExporter {
 	}
 
 	/**
-	 * The county table's title after the seeds' pattern “全市安全生产“强安 2024”监管执法专项行动统计汇总表”:
-	 * 全县, the campaign name with its first title keyword in quotes, then 统计汇总表.
+	 * The deployment's table title after the seeds' pattern “全市安全生产“强安
+	 * 2024”监管执法专项行动统计汇总表”: 全 and the deployment's word for itself ({@code scope}: 县, 市, 镇
+	 * …), the campaign name with its first title keyword in quotes, then 统计汇总表.
 	 */
-	static String officialTitle(String campaignName, List<String> keywords) {
+	static String officialTitle(String scope, String campaignName, List<String> keywords) {
 		String name = campaignName.strip();
 		if (!name.contains("“") && !keywords.isEmpty() && name.contains(keywords.get(0))) {
 			String k = keywords.get(0);
 			name = name.replaceFirst(java.util.regex.Pattern.quote(k), "“" + k + "”");
 		}
-		String prefix = name.startsWith("安全生产") ? "全县" : "全县安全生产";
+		String prefix = name.startsWith("安全生产") ? "全" + scope : "全" + scope + "安全生产";
 		String suffix = name.endsWith("统计汇总表") ? "" : "统计汇总表";
 		return prefix + name + suffix;
 	}
@@ -362,11 +376,17 @@ public final class OfficialTableExporter {
 		field(json, "kind", kind).append(",\n");
 		field(json, "form", rollup.form).append(",\n");
 		field(json, "county", rollup.countyName).append(",\n");
+		field(json, "region_code", rollup.top.code()).append(",\n");
+		field(json, "region", rollup.top.name()).append(",\n");
+		field(json, "level", rollup.top.level()).append(",\n");
 		field(json, "as_of", rollup.asOf.format(iso)).append(",\n");
 		json.append("  \"what_if\": ").append(whatIf).append(",\n");
 		field(json, "generated_at", OffsetDateTime.now(clock).withNano(0).toString()).append(",\n");
 		List<Submitter> reported = rollup.roster.stream().filter(s -> !"missing".equals(s.status)).toList();
 		List<Submitter> missing = rollup.roster.stream().filter(s -> "missing".equals(s.status)).toList();
+		// lineage: every printed row with the submissions it adds up
+		OfficialTableLineage.json(json, rollup.lineage);
+		json.append(",\n");
 		json.append("  \"submitters_expected\": ").append(rollup.roster.size()).append(",\n");
 		submitters(json, "submitters_reported", reported).append(",\n");
 		submitters(json, "submitters_missing", missing).append("\n}\n");

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.anjian.writers.exports.WarehouseFixture;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -244,10 +245,56 @@ class OfficialTableExporterTests {
 
 	@Test
 	void titleQuotesTheCampaignKeywordAsTheSeedsDo() {
-		assertThat(OfficialTableExporter.officialTitle("强安2024监管执法专项行动", List.of("强安2024")))
+		assertThat(OfficialTableExporter.officialTitle("县", "强安2024监管执法专项行动", List.of("强安2024")))
 			.isEqualTo("全县安全生产“强安2024”监管执法专项行动统计汇总表");
-		assertThat(OfficialTableExporter.officialTitle("安全生产重大事故隐患专项排查整治2023", List.of("排查整治")))
+		assertThat(OfficialTableExporter.officialTitle("县", "安全生产重大事故隐患专项排查整治2023", List.of("排查整治")))
 			.isEqualTo("全县安全生产重大事故隐患专项“排查整治”2023统计汇总表");
+		assertThat(OfficialTableExporter.officialTitle("市", "强安2024监管执法专项行动", List.of("强安2024")))
+			.isEqualTo("全市安全生产“强安2024”监管执法专项行动统计汇总表");
+	}
+
+	@Test
+	void aCityDeploymentNamesItselfAndItsManifestListsEachRowsSubmissions() throws Exception {
+		try (Connection connection = WarehouseFixture.open()) {
+			// given: the same figures, the top region a city; 桃源镇's table has 应急管理 and
+			// 住建 lines, the department's none
+			WarehouseFixture.referenceData(connection);
+			WarehouseFixture.rollups(connection);
+			try (Statement st = connection.createStatement()) {
+				st.execute("update ref_region set name = '广元市', level = 'city' where parent_code is null");
+				st.execute("""
+						insert into land_submission_line (sha256, sheet, row_number, submitter_code, campaign, period,
+						    region_code, industry_code, received_at)
+						values ('sha-HM02', 's', 8, 'HM02', 'QA2024', date '2024-05-01', '519902101', 'yjgl',
+						        timestamp '2024-05-20 09:00:00'),
+						       ('sha-HM02', 's', 9, 'HM02', 'QA2024', date '2024-05-01', '519902101', 'zj',
+						        timestamp '2024-05-20 09:00:00')""");
+			}
+			// when
+			Path xlsx = new OfficialTableExporter(connection, clock)
+				.export(rollup("QA2024", YearMonth.of(2024, 5), "cutoff"), outbox);
+			// then
+			assertThat(xlsx.getFileName().toString()).isEqualTo("广元市-QA2024-2024-05-cutoff.xlsx");
+			try (Workbook wb = OfficialTableWriterTests.open(xlsx)) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(OfficialTableWriterTests.text(sheet, 0, 0)).isEqualTo("全市安全生产“强安2024”监管执法专项行动统计汇总表");
+				assertThat(OfficialTableWriterTests.text(sheet, 2, 0)).isEqualTo("填报单位：广元市");
+			}
+			Object manifest = JsonPath.parse(xlsx.resolveSibling("manifest.json").toFile()).json();
+			assertThat((String) JsonPath.read(manifest, "$.level")).isEqualTo("city");
+			assertThat((List<String>) JsonPath.read(manifest, "$.rows[*].label")).containsExactly("应急管理", "交通运输", "住建",
+					"市场监管", "消防", "合  计");
+			assertThat((List<String>) JsonPath.read(manifest, "$.rows[?(@.industry_code == 'yjgl')].sources[*].sha256"))
+				.containsExactly("sha-HM02");
+			assertThat((List<Object>) JsonPath.read(manifest, "$.rows[?(@.industry_code == 'xf')].sources[*]"))
+				.isEmpty();
+			assertThat((List<String>) JsonPath.read(manifest,
+					"$.rows[?(@.industry_code == 'ALL')].sources[*].submitter_code"))
+				.containsExactly("HM02", "HM04", "HM08");
+			assertThat((List<Boolean>) JsonPath.read(manifest,
+					"$.rows[?(@.industry_code == 'ALL')].sources[*].carried_forward"))
+				.containsExactly(false, true, false);
+		}
 	}
 
 	private static List<BigDecimal> sum(YearMonth period, boolean cumulative) {

@@ -95,7 +95,8 @@ final class OfficialTableLineage {
 		List<Row> rows = new ArrayList<>();
 		for (OfficialRow row : table.rows()) {
 			if (table.rows().size() == 1 && !codeByLabel.containsKey(row.label())) {
-				// a figures-rows table (F-003-II: 本月数 over 累计数) adds up every table counted
+				// a figures-rows table (F-003-II: 本月数 over 累计数) adds up every table
+				// counted
 				rows.add(new Row(row.label(), TOTAL, List.copyOf(all)));
 				continue;
 			}

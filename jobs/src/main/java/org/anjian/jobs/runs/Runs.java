@@ -391,19 +391,7 @@ public class Runs {
 				out.line("催报名单（" + request.period() + "）：");
 				while (rs.next()) {
 					String status = switch (rs.getString("status")) {
-						case "missing" -> rs.getTimestamp(
-								"rejected_at") == null
-										? "未报"
-										: "已报被退回（"
-												+ (rs.getString("rejected_rules") == null ? ""
-														: "审核未通过 " + rs.getString("rejected_rules").replace(",", "、")
-																+ "，")
-												+ rs.getTimestamp("rejected_at")
-													.toLocalDateTime()
-													.withSecond(0)
-													.toString()
-													.replace('T', ' ')
-												+ " 收到）";
+						case "missing" -> rs.getTimestamp("rejected_at") == null ? "未报" : rejected(rs);
 						case "late" -> "逾期报送";
 						default -> "按时报送";
 					};
@@ -422,6 +410,16 @@ public class Runs {
 				}
 			}
 		}
+	}
+
+	/**
+	 * 已报被退回 with the rules of the rejected table and when it came in, e.g.
+	 * {@code 已报被退回（审核未通过 TOTAL_MISMATCH，2024-05-14 20:35 收到）}.
+	 */
+	private static String rejected(ResultSet roster) throws SQLException {
+		String rules = roster.getString("rejected_rules");
+		String at = roster.getTimestamp("rejected_at").toLocalDateTime().withSecond(0).toString().replace('T', ' ');
+		return "已报被退回（" + (rules == null ? "" : "审核未通过 " + rules.replace(",", "、") + "，") + at + " 收到）";
 	}
 
 	/**

@@ -116,14 +116,14 @@ abstract class SeedOfficeNightlyFunctionalTests {
 	}
 
 	/**
-	 * 02:00 on the first day of the first owed month (nothing due yet), the night after
-	 * each deadline day, and a week after the last month-end (the stragglers). A
-	 * month-end rollup comes due at the next of these nights, after files received since
-	 * its as_of have been loaded: it must leave them out.
+	 * 02:00 the night after each deadline day, and a week after the last month-end (the
+	 * stragglers). A month-end rollup comes due at the next of these nights, after files
+	 * received since its as_of have been loaded: it must leave them out. (Each night
+	 * costs an intake, a model build and an export: a night after every receipt would
+	 * make the three offices take minutes.)
 	 */
 	List<LocalDateTime> nights() {
 		Set<LocalDateTime> nights = new TreeSet<>();
-		nights.add(office.campaign().owedFrom().atDay(1).atTime(2, 0));
 		LocalDateTime last = null;
 		for (Rollup r : expected.rollups()) {
 			if (r.kind().equals("cutoff")) {
@@ -207,8 +207,10 @@ abstract class SeedOfficeNightlyFunctionalTests {
 				.toList();
 			assertThat(produced).as("produced by " + night).containsExactlyElementsOf(due);
 		});
-		assertThat(producedAfter.values().iterator().next()).as("nothing is due before the first owed month's deadline")
-			.isEmpty();
+		// the first night, after the first owed month's deadline: that cutoff alone (none
+		// for a month before report_from)
+		assertThat(producedAfter.values().iterator().next()).hasSize(1)
+			.allMatch(r -> r.startsWith(office.campaign().owedFrom() + " cutoff"));
 	}
 
 	@Test

@@ -35,6 +35,8 @@ create table if not exists ref_campaign (
     holiday_shift varchar not null   -- earlier | later
 );
 
+-- The holiday calendar in effect: holidays.csv for every year it has a row in, the bundled State Council
+-- notices (OfficialHolidays) for the other years.
 create table if not exists ref_holiday (
     date date primary key,
     kind varchar not null            -- holiday | workday (调休 make-up working day)

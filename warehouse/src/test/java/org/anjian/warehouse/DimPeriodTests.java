@@ -61,6 +61,29 @@ class DimPeriodTests {
 	}
 
 	@Test
+	void withoutAnOfficeHolidaysFileTheBundledCalendarShiftsTheDeadlines() {
+		// given: seed 004's campaign (每月1日上报上月，遇节假日提前) and no holidays.csv
+		ReferenceData demo = ReferenceDataLoader.loadDemo();
+		Campaign gj = new Campaign("PZ2023", "重大事故隐患专项排查整治2023行动", YearMonth.of(2023, 6), YearMonth.of(2023, 12), 1,
+				List.of("排查整治2023"), "F-001", "earlier", YearMonth.of(2023, 6), "next");
+		ReferenceData data = new ReferenceData(demo.regions(), demo.industries(), demo.submitters(), List.of(gj),
+				List.of());
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			ReferenceDataLoader.write(warehouse, data);
+			// when
+			warehouse.buildModels();
+			// then: 国庆/中秋 2023 and 元旦 2024 from the State Council's notices, as LATE
+			// and the rollups have them (weekends only would give 2023-09-29 and
+			// 2024-01-01)
+			assertThat(Given.rows(warehouse, """
+					select strftime(period, '%Y-%m'), deadline from dim_period
+					where period in ('2023-06-01', '2023-09-01', '2023-12-01') order by period""")).containsExactly(
+					List.of("2023-06", "2023-06-30"), List.of("2023-09", "2023-09-28"),
+					List.of("2023-12", "2023-12-29"));
+		}
+	}
+
+	@Test
 	void periodsCarryYearMonthAndChineseLabel() {
 		// given
 		try (Warehouse warehouse = Warehouse.inMemory()) {

@@ -42,6 +42,8 @@ public final class DemoInbox {
 
 	private final Random random = new Random(2024);
 
+	private final DemoFigures demoFigures = new DemoFigures(random);
+
 	private final OfficialTableWriter writer = new OfficialTableWriter();
 
 	public DemoInbox(ReferenceData reference) {
@@ -84,7 +86,7 @@ public final class DemoInbox {
 						k -> new LinkedHashMap<>());
 				for (Industry industry : industriesOf(s)) {
 					Map<String, BigDecimal> before = figures.getOrDefault(industry.code(), Map.of());
-					figures.put(industry.code(), add(before, monthFigures()));
+					figures.put(industry.code(), add(before, figures(campaign)));
 				}
 				LocalDateTime received = month.atDay(10 + n).atTime(9 + n % 8, 15 + n);
 				boolean late = month.equals(months.get(1)) && n == reference.submitters().size() - 1;
@@ -199,50 +201,15 @@ public final class DemoInbox {
 		return all.subList(0, Math.min(all.size(), 4 + random.nextInt(3)));
 	}
 
-	/** One month's activity for one industry, consistent with every check rule. */
-	private Map<String, BigDecimal> monthFigures() {
-		int teams = 1 + random.nextInt(6);
-		int major = random.nextInt(10) < 2 ? 1 : 0;
-		int general = 3 + random.nextInt(25);
-		int rectifiedMajor = major > 0 && random.nextBoolean() ? 1 : 0;
-		int rectifiedGeneral = general - random.nextInt(4);
-		int cases = random.nextInt(4);
-		int selfcheck = 5 + random.nextInt(20);
-		Map<String, BigDecimal> m = new LinkedHashMap<>();
-		m.put("inspection_teams", n(teams));
-		m.put("inspectors", n(teams * (2 + random.nextInt(3))));
-		m.put("experts", n(random.nextInt(3)));
-		m.put("enterprises_inspected", n(teams * 3 + random.nextInt(5)));
-		m.put("hazards_total", n(major + general));
-		m.put("hazards_major", n(major));
-		m.put("hazards_general", n(general));
-		m.put("rectified_total", n(rectifiedMajor + rectifiedGeneral));
-		m.put("rectified_major", n(rectifiedMajor));
-		m.put("rectified_general", n(rectifiedGeneral));
-		m.put("emergency_measures", n(random.nextInt(3)));
-		m.put("cases_filed", n(cases));
-		m.put("fines_wan", BigDecimal.valueOf(cases * (5 + random.nextInt(300)), 2));
-		m.put("double_penalty_cases", n(cases > 0 ? random.nextInt(cases + 1) : 0));
-		m.put("closures_requested", n(random.nextInt(20) == 0 ? 1 : 0));
-		m.put("licenses_revoked", n(0));
-		m.put("suspensions_ordered", n(random.nextInt(5) == 0 ? 1 : 0));
-		m.put("enforcement_documents", n(teams * 2 + random.nextInt(6)));
-		m.put("joint_punishments", n(random.nextInt(10) == 0 ? 1 : 0));
-		m.put("criminal_transfers", n(random.nextInt(25) == 0 ? 1 : 0));
-		m.put("selfcheck_enterprises", n(selfcheck));
-		m.put("selfcheck_hazards", n(selfcheck * 2 + random.nextInt(10)));
-		m.put("selfcheck_hazards_major", n(random.nextInt(3)));
-		return m;
+	/** One month's activity for one industry, in the campaign's form. */
+	private Map<String, BigDecimal> figures(Campaign campaign) {
+		return demoFigures.month(campaign.form());
 	}
 
 	private static Map<String, BigDecimal> add(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
 		Map<String, BigDecimal> out = new LinkedHashMap<>(b);
 		a.forEach((k, v) -> out.merge(k, v, BigDecimal::add));
 		return out;
-	}
-
-	private static BigDecimal n(int v) {
-		return BigDecimal.valueOf(v);
 	}
 
 }

@@ -123,6 +123,20 @@ public final class DeadlineCalendar {
 		return String.join("、", spans);
 	}
 
+	/**
+	 * Every day in effect that is not a plain weekday or weekend day (a holiday, or a
+	 * make-up working day), by date: the office's rows for the years it has any in, the
+	 * bundled notices' for the other years. What {@code ref_holiday} holds, so that SQL
+	 * (dim_period) shifts deadlines as this class does.
+	 */
+	public List<Holiday> days() {
+		return exceptions.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(e -> new Holiday(e.getKey(), e.getValue()))
+			.toList();
+	}
+
 	public boolean isWorkingDay(LocalDate day) {
 		String kind = exceptions.get(day);
 		if ("workday".equals(kind)) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Holiday;
 import org.anjian.warehouse.reference.ReferenceData.Industry;
@@ -438,7 +439,12 @@ public final class ReferenceDataLoader {
 						.append(c.holidayShift())
 						.append(c.reportFrom().atDay(1))
 						.append(c.deadlineMonth()));
-			append(duck, "ref_holiday", data.holidays(), (a, h) -> a.append(h.date()).append(h.kind()));
+			// the calendar in effect, not only the office's file: dim_period shifts
+			// deadlines
+			// in SQL and must see the bundled State Council days for the years the file
+			// lacks, as LATE and the rollups (DeadlineCalendar) do
+			append(duck, "ref_holiday", new DeadlineCalendar(data.holidays()).days(),
+					(a, h) -> a.append(h.date()).append(h.kind()));
 		});
 	}
 

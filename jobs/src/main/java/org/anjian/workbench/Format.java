@@ -10,12 +10,15 @@ import java.time.YearMonth;
  */
 public final class Format {
 
+	private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm:ss");
+
 	private Format() {
 	}
 
 	public static String dateTime(Object value) {
 		if (value instanceof LocalDateTime t) {
-			return t.withNano(0).toString().replace('T', ' ');
+			return t.format(DATE_TIME);
 		}
 		return value == null ? "" : value.toString();
 	}

@@ -33,7 +33,7 @@ class JobHistory {
 	record Execution(long id, String job, String status, String exitCode, LocalDateTime started, LocalDateTime ended,
 			String seconds, long read, long written, String parameters, String message) {
 
-		boolean running() {
+		public boolean running() {
 			return "STARTED".equals(status) || "STARTING".equals(status);
 		}
 

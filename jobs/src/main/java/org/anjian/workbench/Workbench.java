@@ -34,7 +34,7 @@ public final class Workbench {
 	/**
 	 * The commands this package runs (the CLI hands them over before taking the lock).
 	 */
-	public static final List<String> COMMANDS = List.of("serve", "account");
+	public static final List<String> COMMANDS = List.of("serve", "account", "bulletin");
 
 	/** Where the account command reads the password when not from stdin. */
 	static final String PASSWORD_VARIABLE = "ANJIAN_ACCOUNT_PASSWORD";
@@ -93,6 +93,9 @@ public final class Workbench {
 		if ("account".equals(command)) {
 			return account(home, data, options, environment, out, err);
 		}
+		if ("bulletin".equals(command)) {
+			return bulletin(home, reference, data, options, out, err);
+		}
 		Accounts accounts = new Accounts(new WorkbenchSettings(home, reference, home, 0).accounts());
 		try {
 			if (accounts.all().isEmpty()) {
@@ -138,6 +141,47 @@ public final class Workbench {
 				return 75;
 			}
 			err.println("anjian: serve 失败：" + t);
+			return 70;
+		}
+	}
+
+	/**
+	 * {@code bulletin --campaign C --period YYYY-MM}: the month's 通报 .xlsx into the
+	 * outbox, from the analysts' snapshot (like the page; runs beside the nightly).
+	 */
+	private static int bulletin(Path home, Path reference, ReferenceData data, Map<String, String> options,
+			PrintStream out, PrintStream err) {
+		WorkbenchSettings settings = new WorkbenchSettings(home, reference, home.resolve("inbox"), 0);
+		Snapshot snapshot = new Snapshot(settings);
+		String campaign = options.get("campaign");
+		if (data.campaign(campaign).isEmpty()) {
+			err.println("anjian: 未知的专项行动代码“" + campaign + "”");
+			return 65;
+		}
+		if (!snapshot.available()) {
+			err.println("anjian: " + home + " 还没有分析快照（" + settings.snapshot() + "）：先运行 nightly 或 export");
+			return 65;
+		}
+		java.time.YearMonth month = java.time.YearMonth.parse(options.get("period"));
+		try {
+			List<Bulletin.Line> lines = Bulletin.lines(snapshot, campaign, month);
+			if (lines.isEmpty()) {
+				err.println("anjian: " + campaign + " " + month + " 的截止日汇总还没有做（或还没有导出）：通报以它的催报名单为准");
+				return 65;
+			}
+			Path written = Bulletin.write(settings.outbox(), data, campaign, month, lines);
+			out.println("月通报（" + campaign + " " + month + "，数据截至 " + Format.dateTime(snapshot.publishedAt()) + "）：");
+			for (Bulletin.Line l : lines) {
+				out.println(String.format("  %2d %-14s %-6s 整改率 %s  重大隐患整改率 %s", l.rank(), l.name(),
+						l.timelinessLabel(), l.rate() == null ? "—" : l.rate().toPlainString() + "%",
+						l.majorRate() == null ? "—" : l.majorRate().toPlainString() + "%"));
+			}
+			out.println(Bulletin.worst(lines));
+			out.println("通报：" + written);
+			return 0;
+		}
+		catch (Exception ex) {
+			err.println("anjian: bulletin 失败：" + ex.getMessage());
 			return 70;
 		}
 	}

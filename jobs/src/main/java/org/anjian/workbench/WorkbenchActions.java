@@ -32,6 +32,11 @@ public interface WorkbenchActions {
 			return ran && problems.isEmpty();
 		}
 
+		/** The lines as the command line would have printed them. */
+		public String text() {
+			return String.join("\n", lines);
+		}
+
 	}
 
 	/** One run against the run layer. */

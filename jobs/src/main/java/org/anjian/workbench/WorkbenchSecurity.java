@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * No anonymous access: every page but the sign-in page needs an account; the office's
- * pages (汇总, 任务, 通报) and runs need the office role. CSRF tokens on every form (Spring
+ * pages (汇总, 通报, 任务) and runs need the office role. CSRF tokens on every form (Spring
  * Security's default), the session cookie HTTP-only and ending after
  * {@code ANJIAN_SESSION_TIMEOUT} (30 minutes).
  */
@@ -22,7 +22,7 @@ class WorkbenchSecurity {
 	SecurityFilterChain workbenchFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/workbench.css", "/error")
 			.permitAll()
-			.requestMatchers("/rollups/**", "/tasks/**")
+			.requestMatchers("/rollups/**", "/tasks/**", "/bulletin/**")
 			.hasRole("OFFICE")
 			.anyRequest()
 			.authenticated())

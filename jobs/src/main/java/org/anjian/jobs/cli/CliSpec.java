@@ -32,10 +32,10 @@ final class CliSpec {
 
 	/** The commands in the order {@code --help} lists them. */
 	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status",
-			"serve", "account");
+			"serve", "account", "bulletin");
 
 	/** Commands that read an existing home and never create one. */
-	static final List<String> READING = List.of("rollup", "export", "status");
+	static final List<String> READING = List.of("rollup", "export", "status", "bulletin");
 
 	/** Commands that run the intake and so take the intake limits as options. */
 	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
@@ -254,6 +254,10 @@ final class CliSpec {
 			c.addOption(option("--user", "NAME", true, "登录名"));
 			c.addOption(option("--role", "ROLE", true, "office（县安委办：全部页面和操作）或 clerk（填报单位：只看、只传本单位的文件）"));
 			c.addOption(option("--submitter", "CODE", false, "clerk 所属填报单位（submitters.csv 的 code）"));
+		});
+		add(root, "bulletin", "月通报：按截止日汇总的催报名单排名（按时、迟报、被退回、未报，隐患整改率），写成 .xlsx 放入 outbox（读分析快照，可在作业运行时用）", c -> {
+			c.addOption(option("--campaign", "C", true, "专项行动代码"));
+			c.addOption(option("--period", "YYYY-MM", true, "统计月份"));
 		});
 		CommandSpec help = CommandSpec.create().name("help");
 		help.usageMessage().description("显示全部命令或某个命令的用法");

@@ -35,7 +35,8 @@ select
         when roster.status = 'missing' and rejected.submitter_code is not null then 'rejected'
         else roster.status
     end as timeliness,
-    roster.received_at,
+    -- a missing submitter's received_at is the carried-forward table's: not a report of this month
+    case when roster.status in ('on_time', 'late') then roster.received_at end as received_at,
     figures.hazards_total,
     figures.rectified_total,
     round(100.0 * figures.rectified_total / nullif(figures.hazards_total, 0), 1) as rectification_rate,

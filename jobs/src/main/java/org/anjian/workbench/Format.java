@@ -16,11 +16,12 @@ public final class Format {
 	private Format() {
 	}
 
+	/** The time as the office writes it; null for none. */
 	public static String dateTime(Object value) {
 		if (value instanceof LocalDateTime t) {
 			return t.format(DATE_TIME);
 		}
-		return value == null ? "" : value.toString();
+		return value == null ? null : value.toString();
 	}
 
 	public static String month(Object value) {

@@ -29,8 +29,11 @@ class TasksPage {
 
 	private final ActionLog actions;
 
+	private final Snapshot snapshot;
+
 	TasksPage(JobHistory history, WorkbenchActions runs, WorkbenchSettings settings, ReferenceData reference,
-			ActionLog actions) {
+			ActionLog actions, Snapshot snapshot) {
+		this.snapshot = snapshot;
 		this.history = history;
 		this.runs = runs;
 		this.settings = settings;
@@ -40,6 +43,8 @@ class TasksPage {
 
 	@GetMapping("/tasks")
 	String tasks(Model model) throws SQLException {
+		// after a run: the snapshot it exported
+		model.addAttribute("snapshotAt", Format.dateTime(snapshot.publishedAt()));
 		model.addAttribute("executions", history.recent(30));
 		model.addAttribute("campaigns", reference.campaigns());
 		model.addAttribute("kinds", RollupKind.values());

@@ -83,6 +83,8 @@ class UploadPage {
 		actions.record(viewer.user(), "上传", relative + "（" + file.getSize() + " 字节）");
 		WorkbenchActions.Outcome outcome = runs.run(WorkbenchActions.ingest(settings.inbox()));
 		actions.record(viewer.user(), "入库", relative + (outcome.ok() ? "：完成" : "：" + outcome.problems()));
+		// the run exported a new snapshot since the page model was made
+		model.addAttribute("snapshotAt", Format.dateTime(snapshot.publishedAt()));
 		model.addAttribute("uploaded", relative);
 		model.addAttribute("outcome", outcome);
 		List<Map<String, Object>> rows = snapshot.query("files")

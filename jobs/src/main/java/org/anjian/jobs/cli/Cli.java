@@ -83,6 +83,13 @@ public final class Cli {
 					+ " 不会新建一个：先运行 ingest、nightly 或 demo，或用 --home（或 ANJIAN_HOME）指向已有的数据目录");
 			return ExitCodes.DATA_ERROR;
 		}
+		if (org.anjian.workbench.Workbench.COMMANDS.contains(args.command())) {
+			// the workbench holds no home lock (it reads the analysts' snapshot and takes
+			// the
+			// lock only for the run a user starts), so it starts its own web context
+			return org.anjian.workbench.Workbench.command(args.command(), home, reference, args.options(), environment,
+					out, err);
+		}
 		boolean[] logged = { false };
 		// status only reads (job repository, scheduler store, analysts' snapshot): it
 		// runs beside a working process

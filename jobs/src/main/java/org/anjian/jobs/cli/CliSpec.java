@@ -31,10 +31,11 @@ import picocli.CommandLine.ParseResult;
 final class CliSpec {
 
 	/** The commands in the order {@code --help} lists them. */
-	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status");
+	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status",
+			"serve", "account", "bulletin");
 
 	/** Commands that read an existing home and never create one. */
-	static final List<String> READING = List.of("rollup", "export", "status");
+	static final List<String> READING = List.of("rollup", "export", "status", "bulletin");
 
 	/** Commands that run the intake and so take the intake limits as options. */
 	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
@@ -128,6 +129,16 @@ final class CliSpec {
 			}
 			catch (DateTimeParseException ex) {
 				throw new CliArgs.UsageException("选项 --period 应为 YYYY-MM，例如 2024-05（不是“" + text + "”）");
+			}
+		});
+		args.option("port").ifPresent(text -> {
+			if (!text.matches("\\d{1,5}") || Integer.parseInt(text) > 65535) {
+				throw new CliArgs.UsageException("选项 --port 应为 0 至 65535 的端口号（不是“" + text + "”）");
+			}
+		});
+		args.option("role").ifPresent(text -> {
+			if (!text.equals("office") && !text.equals("clerk")) {
+				throw new CliArgs.UsageException("选项 --role 应为 office（县安委办）或 clerk（填报单位）（不是“" + text + "”）");
 			}
 		});
 		args.option("kind").ifPresent(text -> {
@@ -230,9 +241,25 @@ final class CliSpec {
 			c.addOption(option("--inbox", "DIR", true, "收件目录"));
 			c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻（默认：当前上海时间），用于补跑任意一天"));
 		});
-		add(root, "schedule", "常驻运行日程（Quartz）：每晚入库、截止日和月末汇总；SIGTERM 在当前作业完成后退出（退出码 0）",
-				c -> c.addOption(option("--inbox", "DIR", true, "收件目录")));
+		add(root, "schedule", "常驻运行日程（Quartz）：每晚入库、截止日和月末汇总；SIGTERM 在当前作业完成后退出（退出码 0）", c -> {
+			c.addOption(option("--inbox", "DIR", true, "收件目录"));
+			c.addOption(flag("--serve", "同时提供工作台网页（同 serve）"));
+			c.addOption(option("--port", "N", false, "工作台网页端口（默认 8080，与 --serve 一起用）"));
+		});
 		add(root, "status", "最近的作业、下次触发时间、各月报送情况（可在作业运行时查看）", c -> c.addOption(flag("--json", "以 JSON 输出（供监控和脚本读取）")));
+		add(root, "serve", "县安委办工作台网页（本月、文件、汇总、任务、上传）：登录后使用；不占用数据目录，夜间作业照常运行", c -> {
+			c.addOption(option("--port", "N", false, "网页端口（默认 8080）"));
+			c.addOption(option("--inbox", "DIR", false, "收件目录：上传的文件放在这里（默认 <home>/inbox；应与夜间作业的收件目录相同）"));
+		});
+		add(root, "account", "添加或更新工作台账户（写入 <home>/accounts.csv）；密码取环境变量 ANJIAN_ACCOUNT_PASSWORD，否则从标准输入读一行", c -> {
+			c.addOption(option("--user", "NAME", true, "登录名"));
+			c.addOption(option("--role", "ROLE", true, "office（县安委办：全部页面和操作）或 clerk（填报单位：只看、只传本单位的文件）"));
+			c.addOption(option("--submitter", "CODE", false, "clerk 所属填报单位（submitters.csv 的 code）"));
+		});
+		add(root, "bulletin", "月通报：按截止日汇总的催报名单排名（按时、迟报、被退回、未报，隐患整改率），写成 .xlsx 放入 outbox（读分析快照，可在作业运行时用）", c -> {
+			c.addOption(option("--campaign", "C", true, "专项行动代码"));
+			c.addOption(option("--period", "YYYY-MM", true, "统计月份"));
+		});
 		CommandSpec help = CommandSpec.create().name("help");
 		help.usageMessage().description("显示全部命令或某个命令的用法");
 		help.addPositional(PositionalParamSpec.builder()

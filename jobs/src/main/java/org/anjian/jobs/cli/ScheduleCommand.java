@@ -13,6 +13,10 @@ import org.anjian.schedules.AnjianScheduler;
 import org.anjian.schedules.NextFire;
 import org.anjian.schedules.ScheduleSettings;
 import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.workbench.Workbench;
+import org.anjian.workbench.WorkbenchActions;
+import org.anjian.workbench.WorkbenchSettings;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -67,12 +71,24 @@ class ScheduleCommand implements AnjianCommand {
 			// finishes the command; then the process ends with its exit code, 0
 			Termination.haltWhenFinished();
 		}, "anjian-schedule-shutdown");
-		try (AnjianScheduler scheduler = AnjianScheduler.open(scheduleSettings,
-				new ScheduledRuns(runs, scheduleSettings, inbox, out))) {
+		ScheduledRuns scheduled = new ScheduledRuns(runs, scheduleSettings, inbox, out);
+		ConfigurableApplicationContext workbench = null;
+		try (AnjianScheduler scheduler = AnjianScheduler.open(scheduleSettings, scheduled)) {
 			scheduler.register(reference);
 			Runtime.getRuntime().addShutdownHook(hook);
 			scheduler.start();
 			out.line("调度器已启动（" + (scheduleSettings.postgres() ? "PostgreSQL 集群" : "内嵌 H2") + "），收件目录 " + inbox);
+			if (args.flag("serve")) {
+				// one process for the calendar and the pages: the workbench's runs wait
+				// for the
+				// scheduler's (ScheduledRuns' starts are synchronized on it)
+				workbench = Workbench.start(
+						new WorkbenchSettings(settings.home(), settings.reference(), inbox,
+								Integer.parseInt(
+										args.option("port").orElse(String.valueOf(WorkbenchSettings.DEFAULT_PORT)))),
+						WorkbenchActions.hosted(runs, reference, scheduled));
+				out.line("工作台已启动：http://localhost:" + Workbench.port(workbench) + "/");
+			}
 			for (NextFire fire : scheduler.nextFireTimes().stream().limit(5).toList()) {
 				out.line("  下次触发 " + fire.at().toString().replace('T', ' ') + "  " + fire.trigger());
 			}
@@ -88,6 +104,9 @@ class ScheduleCommand implements AnjianCommand {
 			out.line("调度器已停止");
 		}
 		finally {
+			if (workbench != null) {
+				workbench.close();
+			}
 			previous.forEach(Signal::handle);
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);

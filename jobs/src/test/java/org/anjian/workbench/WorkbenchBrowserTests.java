@@ -1,0 +1,409 @@
+package org.anjian.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.anjian.jobs.support.CliRun;
+import org.anjian.jobs.support.SampleCounty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The workbench in a real browser: the distribution's headless chromium driven through
+ * its chromedriver (Selenium), at 1366×768, against {@code anjian serve}'s web context on
+ * the sample county after a nightly of 2024-05-23 02:00 (住建局's May table, received at
+ * 09:10 that morning, is held back for the upload). Screenshots of each page are kept in
+ * {@code jobs/target/workbench-screenshots/}. Without chromium the tests fail, they never
+ * skip.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserTests {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("anjian.chromium", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("anjian.chromedriver", "/usr/bin/chromedriver"));
+
+	static final Path SCREENSHOTS = Path.of("target", "workbench-screenshots");
+
+	static final String HELD_BACK = "2024-05/住建局5月报表.xlsx";
+
+	@TempDir
+	static Path dir;
+
+	static Path home;
+
+	static Path inbox;
+
+	static Path upload;
+
+	static ConfigurableApplicationContext workbench;
+
+	static String base;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void nightlyThenServe() throws Exception {
+		assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "浏览器测试需要 " + CHROMIUM + " 和 "
+				+ CHROMEDRIVER
+				+ "：apt-get install -y chromium chromium-driver（.ci/run 会安装），或用 -Danjian.chromium / -Danjian.chromedriver 指定");
+		SampleCounty county = SampleCounty.load();
+		Path reference = county.copyReference(dir.resolve("reference"));
+		inbox = county.copyInbox(dir.resolve("inbox"));
+		upload = dir.resolve("held-back").resolve(Path.of(HELD_BACK).getFileName().toString());
+		Files.createDirectories(upload.getParent());
+		Files.move(inbox.resolve(HELD_BACK), upload);
+		home = dir.resolve("home");
+		CliRun nightly = CliRun.of("nightly", "--home", home.toString(), "--reference", reference.toString(), "--inbox",
+				inbox.toString(), "--now", "2024-05-23T02:00:00");
+		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
+		Accounts accounts = new Accounts(home.resolve(Accounts.FILE_NAME));
+		accounts.put("office", "office-password", "office", null);
+		accounts.put("taoyuan", "taoyuan-password", "clerk", "HM02");
+		accounts.put("zhujian", "zhujian-password", "clerk", "HM07");
+		WorkbenchSettings settings = new WorkbenchSettings(home, reference, inbox, 0);
+		workbench = Workbench.start(settings, WorkbenchActions.locking(settings));
+		base = "http://localhost:" + Workbench.port(workbench);
+		Files.createDirectories(SCREENSHOTS);
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
+				"--lang=zh-CN");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build(), options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(6));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (workbench != null) {
+			workbench.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void noPageWithoutSigningIn() throws Exception {
+		browser.manage().deleteAllCookies();
+		browser.get(base + "/month");
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		browser.get(base + "/files");
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		signIn("office", "wrong-password");
+		assertThat(browser.getPageSource()).contains("登录名或密码不对");
+		shot("login");
+	}
+
+	@Test
+	@Order(2)
+	void monthPageIsTheWarehouseRoster() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/month?campaign=QA2024&period=2024-05");
+		Map<String, String> shown = new TreeMap<>();
+		Map<String, String> rosterShown = new TreeMap<>();
+		for (WebElement row : browser.findElements(By.cssSelector("#roster tbody tr"))) {
+			shown.put(row.getAttribute("data-submitter"), row.findElement(By.className("status")).getText());
+			rosterShown.put(row.getAttribute("data-submitter"), row.findElement(By.className("roster")).getText());
+		}
+		// independently: the cutoff roster the rollup materialized, read from the
+		// analysts'
+		// snapshot; a missing submitter whose only May file was rejected is 已报被退回
+		Map<String, String> expected = new TreeMap<>();
+		Map<String, String> roster = new TreeMap<>();
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery(
+							"""
+									select r.submitter_code, r.status,
+									       exists (select 1 from audit_file f where f.submitter_code = r.submitter_code
+									               and f.campaign = r.campaign and f.period = r.period and f.status = 'rejected') as rejected
+									from rollup_roster r
+									where r.campaign = 'QA2024' and r.period = DATE '2024-05-01' and r.kind = 'cutoff'""")) {
+			while (rs.next()) {
+				String status = rs.getString(2);
+				roster.put(rs.getString(1), switch (status) {
+					case "on_time" -> "已报";
+					case "late" -> "迟报";
+					default -> "未报";
+				});
+				expected.put(rs.getString(1), switch (status) {
+					case "on_time" -> "已报";
+					case "late" -> "迟报";
+					default -> rs.getBoolean(3) ? "已报被退回" : "未报";
+				});
+			}
+		}
+		assertThat(expected).hasSize(8);
+		assertThat(shown).isEqualTo(expected);
+		assertThat(rosterShown).isEqualTo(roster);
+		// what the sample county is known to hold: 新场镇's May table was rejected, 住建局's
+		// came after the deadline (held back here)
+		assertThat(shown).containsEntry("HM04", "已报被退回").containsEntry("HM07", "未报").containsEntry("HM02", "已报");
+		assertThat(browser.findElement(By.id("deadline")).getText()).isEqualTo("2024-05-22");
+		List<String> chased = browser.findElements(By.cssSelector("#chase tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(chased).hasSize(2);
+		assertThat(String.join("\n", chased)).contains("新场镇", "曾德明", "18728350092", "鹤鸣县住房和城乡建设局", "袁小兵",
+				"15196284437");
+		shot("month-office");
+	}
+
+	@Test
+	@Order(3)
+	void bulletinRanksAsAnIndependentQueryDoes() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/bulletin?campaign=QA2024&period=2024-05");
+		browser.findElement(By.id("write-bulletin")).click();
+		String href = browser.findElement(By.id("bulletin-xlsx")).getAttribute("href");
+		shot("bulletin");
+		HttpResponse<byte[]> xlsx = get(href.substring(base.length()));
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		List<List<String>> read = new java.util.ArrayList<>();
+		try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+			org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+			for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+				org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+				if (row != null && row.getCell(2) != null) {
+					read.add(List.of(formatter.formatCellValue(row.getCell(1)),
+							formatter.formatCellValue(row.getCell(2)), formatter.formatCellValue(row.getCell(6))));
+				}
+			}
+			assertThat(formatter.formatCellValue(sheet.getRow(sheet.getLastRowNum()).getCell(0)))
+				.contains("未报：鹤鸣县住房和城乡建设局", "已报被退回：新场镇");
+		}
+		// the same ranking, computed in SQL from the roster and the current tables:
+		// timeliness
+		// class, then the rectification rate (highest first, none last), then the code
+		List<List<String>> expected = new java.util.ArrayList<>();
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery(
+							"""
+									with t as (
+									    select r.submitter_code, r.submitter_name,
+									           case when r.status = 'missing' and exists (select 1 from audit_file a
+									               where a.submitter_code = r.submitter_code and a.campaign = 'QA2024'
+									               and a.period = DATE '2024-05-01' and a.status = 'rejected') then 'rejected'
+									                else r.status end as t,
+									           (select round(100.0 * sum(f.rectified_total) / nullif(sum(f.hazards_total), 0), 1)
+									            from fact_submission_line f where f.submitter_code = r.submitter_code
+									            and f.campaign = 'QA2024' and f.period = DATE '2024-05-01' and f.is_current) as rate
+									    from rollup_roster r
+									    where r.campaign = 'QA2024' and r.period = DATE '2024-05-01' and r.kind = 'cutoff')
+									select submitter_name,
+									       case t when 'on_time' then '按时报送' when 'late' then '迟报' when 'rejected' then '已报被退回' else '未报' end,
+									       coalesce(cast(rate as varchar), '—')
+									from t
+									order by case t when 'on_time' then 0 when 'late' then 1 when 'rejected' then 2 else 3 end,
+									         rate desc nulls last, submitter_code""")) {
+			while (rs.next()) {
+				expected.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3).replaceAll("\\.0$", "")));
+			}
+		}
+		assertThat(expected).hasSize(8);
+		assertThat(read).isEqualTo(expected);
+		assertThat(read.get(6).get(0)).isEqualTo("新场镇");
+		assertThat(read.get(7).get(0)).isEqualTo("鹤鸣县住房和城乡建设局");
+		assertThat(browser.findElements(By.cssSelector("#bulletin tbody tr td:nth-child(2)"))
+			.stream()
+			.map(WebElement::getText)
+			.toList()).isEqualTo(expected.stream().map(e -> e.get(0)).toList());
+	}
+
+	@Test
+	@Order(3)
+	void officePagesFilesRollupsTasks() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/files");
+		List<WebElement> files = browser.findElements(By.cssSelector("#files tbody tr"));
+		long recorded;
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement().executeQuery("select count(*) from audit_file")) {
+			rs.next();
+			recorded = rs.getLong(1);
+		}
+		assertThat(files).hasSize((int) recorded);
+		shot("files");
+		String rejected = sha("2024-05/新场镇5月统计表.xlsx");
+		browser.get(base + "/files/" + rejected);
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已退回（拒收）");
+		assertThat(browser.findElements(By.cssSelector("#issues tbody tr"))).isNotEmpty();
+		shot("file-rejected");
+		HttpResponse<byte[]> original = get("/files/" + rejected + "/original");
+		assertThat(original.statusCode()).isEqualTo(200);
+		assertThat(original.body()).isEqualTo(Files.readAllBytes(inbox.resolve("2024-05/新场镇5月统计表.xlsx")));
+
+		browser.get(base + "/rollups?campaign=QA2024&period=2024-05&kind=cutoff");
+		String preview = browser.findElement(By.id("official")).getText();
+		assertThat(preview).contains("鹤鸣县");
+		HttpResponse<byte[]> manifest = get(
+				"/rollups/download?campaign=QA2024&period=2024-05&kind=cutoff&file=manifest.json");
+		assertThat(manifest.statusCode()).isEqualTo(200);
+		assertThat(new String(manifest.body(), StandardCharsets.UTF_8))
+			.isEqualTo(Files.readString(home.resolve("outbox/QA2024/2024-05/cutoff/manifest.json")));
+		shot("rollups");
+
+		browser.get(base + "/tasks");
+		String jobs = browser.findElement(By.id("jobs")).getText();
+		assertThat(jobs).contains("submissionsIntakeJob", "rollupJob", "exportJob", "COMPLETED");
+		shot("tasks");
+	}
+
+	@Test
+	@Order(4)
+	void clerkSeesOnlyItsOwnSubmitter() throws Exception {
+		signIn("taoyuan", "taoyuan-password");
+		browser.get(base + "/month?campaign=QA2024&period=2024-05");
+		List<WebElement> rows = browser.findElements(By.cssSelector("#roster tbody tr"));
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).getAttribute("data-submitter")).isEqualTo("HM02");
+		assertThat(browser.findElements(By.id("chase"))).isEmpty();
+		shot("month-clerk");
+		browser.get(base + "/files");
+		List<String> submitters = browser.findElements(By.cssSelector("#files tbody tr td:nth-child(3)"))
+			.stream()
+			.map(WebElement::getText)
+			.distinct()
+			.toList();
+		assertThat(submitters).containsExactly("桃源镇");
+		shot("files-clerk");
+	}
+
+	@Test
+	@Order(5)
+	void clerkIsRefusedAnotherTownshipsFile() throws Exception {
+		signIn("taoyuan", "taoyuan-password");
+		String shimen = sha("2024-05/石门镇5月统计表（更正）.xlsx");
+		browser.get(base + "/files/" + shimen);
+		assertThat(browser.findElement(By.id("forbidden")).getText()).contains("403");
+		assertThat(browser.getPageSource()).doesNotContain("石门镇5月统计表");
+		shot("forbidden");
+		assertThat(get("/files/" + shimen + "/original").statusCode()).isEqualTo(403);
+		assertThat(get("/files/" + shimen).statusCode()).isEqualTo(403);
+		assertThat(get("/tasks").statusCode()).isEqualTo(403);
+		assertThat(get("/files/" + sha("2024-05/强安2024专项行动统计汇总表-桃源镇-202405.xlsx") + "/original").statusCode())
+			.isEqualTo(200);
+		assertThat(Files.readString(home.resolve("logs/workbench-actions.log")))
+			.contains("taoyuan\t拒绝访问\t文件 2024-05/石门镇5月统计表（更正）.xlsx");
+	}
+
+	@Test
+	@Order(6)
+	void clerkUploadsATableAndSeesItLoaded() throws Exception {
+		signIn("zhujian", "zhujian-password");
+		browser.get(base + "/upload");
+		browser.findElement(By.id("file")).sendKeys(upload.toAbsolutePath().toString());
+		browser.findElement(By.id("send")).click();
+		try {
+			new WebDriverWait(browser, Duration.ofMinutes(6))
+				.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			shot("upload-failed");
+			throw new AssertionError("上传后没有结果：" + browser.findElement(By.tagName("body")).getText(), ex);
+		}
+		assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("已入库");
+		assertThat(browser.findElement(By.id("submitter")).getText()).isEqualTo("鹤鸣县住房和城乡建设局");
+		shot("upload");
+		Path landed = inbox.resolve(UploadPage.FOLDER).resolve("鹤鸣县住房和城乡建设局").resolve(upload.getFileName());
+		assertThat(landed).hasSameBinaryContentAs(upload);
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery("select status, submitter_code from audit_file where path = '"
+							+ inbox.relativize(landed).toString().replace("'", "''") + "'")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("loaded");
+			assertThat(rs.getString(2)).isEqualTo("HM07");
+		}
+		browser.get(base + "/month?campaign=QA2024&period=2024-05");
+		WebElement row = browser.findElement(By.cssSelector("#roster tbody tr[data-submitter='HM07']"));
+		// received now, long after the deadline; the cutoff roster still says 未报
+		assertThat(row.findElement(By.className("status")).getText()).isEqualTo("迟报");
+		assertThat(row.findElement(By.className("roster")).getText()).isEqualTo("未报");
+		assertThat(Files.readString(home.resolve("logs/workbench-actions.log"))).contains("zhujian\t上传\t");
+	}
+
+	private static void signIn(String user, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(base + "/login");
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("signin")).click();
+	}
+
+	private static void shot(String name) throws Exception {
+		Path png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/** A GET with the browser's session (downloads and status codes). */
+	private static HttpResponse<byte[]> get(String path) throws Exception {
+		Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+		return HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create(base + path.replace(" ", "%20")))
+				.header("Cookie", "JSESSIONID=" + session.getValue())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String sha(String path) throws Exception {
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery("select sha256 from audit_file where path = '" + path.replace("'", "''") + "'")) {
+			assertThat(rs.next()).as(path).isTrue();
+			return rs.getString(1);
+		}
+	}
+
+	private static Connection snapshot() throws Exception {
+		Properties readOnly = new Properties();
+		readOnly.setProperty("duckdb.read_only", "true");
+		return DriverManager.getConnection("jdbc:duckdb:" + home.resolve("analyst/anjian.duckdb"), readOnly);
+	}
+
+}

@@ -22,10 +22,10 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
  * {@code period}, {@code as_of}, {@code deadline} and {@code kind}.
  *
  * <p>
- * The rollup's rows for (campaign, period) and the roster rows for (campaign, period,
- * kind) are deleted and inserted in one transaction, so re-running replaces them and a
- * reader never sees a half-written rollup. Expects the reference data already written to
- * {@code ref_*} (ReferenceDataLoader.write).
+ * The rollup's rows for (campaign, period) and the roster and deliverables roster rows
+ * for (campaign, period, kind) are deleted and inserted in one transaction, so re-running
+ * replaces them and a reader never sees a half-written rollup. Expects the reference data
+ * already written to {@code ref_*} (ReferenceDataLoader.write).
  */
 public final class RollupBuilder {
 
@@ -71,6 +71,10 @@ public final class RollupBuilder {
 			}
 			written[0] = replace(connection, kind.table(), "campaign = ? and period = ?", campaign, period, null);
 			replace(connection, "rollup_roster", "campaign = ? and period = ? and kind = ?", campaign, period,
+					kind.code());
+			// deliverables.csv's roster (empty without it): instances due this month or
+			// before
+			replace(connection, "rollup_deliverables", "campaign = ? and period = ? and kind = ?", campaign, period,
 					kind.code());
 			try (PreparedStatement ps = connection.prepareStatement("""
 					select submitter_code, submitter_name, status, carried_forward, liaison, phone

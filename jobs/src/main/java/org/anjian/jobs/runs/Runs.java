@@ -166,6 +166,7 @@ public class Runs {
 				+ " " + request.period() + " " + request.kind().label() + "，截至 "
 				+ request.asOf().toString().replace('T', ' '));
 		printRoster(request, progress);
+		DeliverablesRoster.print(warehouse, request, progress);
 		Path folder = settings.outboxDir()
 			.resolve(request.campaign())
 			.resolve(request.period().toString())

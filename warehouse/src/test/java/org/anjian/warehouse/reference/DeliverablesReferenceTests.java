@@ -80,6 +80,52 @@ class DeliverablesReferenceTests {
 	}
 
 	@Test
+	void theReadmeExampleOfEachSeedOfficeLoads() throws IOException {
+		// given the README's calendar example campaigns and its deliverables example
+		samplesWith(HEADER + """
+				QA2024,LIAISON,专职联络员统计表,联络员,once,2024-04-15,all,liaison_list|document
+				QA2024,PLAN,专项行动方案,方案,once,2024-04-15,all,document
+				QA2024,SUMMARY,专项行动总结,总结,once,2024-10-25,all,document
+				ZX2023,LIAISON,专职联络员统计表,联络员,once,2023-03-25,departments,liaison_list|document
+				ZX2023,PLAN,专项行动方案,实施方案|工作方案,once,2023-03-25,departments,document
+				ZX2023,CHECKLIST,重点检查事项清单,检查事项清单,once,2023-03-25,departments,document
+				ZX2023,DIRECTORY,重点检查企业名录库,名录库,once,2023-03-25,departments,enterprise_directory|document
+				ZX2023,SUMMARY,专项行动总结,总结,once,2023-12-15,departments,document
+				ZF2024,CASES,活动开展情况及典型案例,典型案例|开展情况,quarterly,1|Q4=12-20,all,document
+				ZF2024,SUMMARY,专项行动总结,总结,once,2024-12-20,all,document
+				GJ2023,SUMMARY,总结评估报告,总结|评估报告,once,2023-12-31,all,document
+				""");
+		Files.writeString(dir.resolve("campaigns.csv"), """
+				code,name,first_month,last_month,cutoff_day,title_keywords,form,holiday_shift,report_from,deadline_month
+				QA2024,强安2024监管执法专项行动,2024-04,2024-10,22,强安2024,F-000,earlier,2024-05,same
+				ZX2023,重大事故隐患专项排查整治,2023-03,2023-12,23,排查整治,F-001,earlier,2023-04,same
+				ZF2024,执法质效提升行动,2024-01,2024-08,30,执法质效提升,F-000,later,,next
+				GJ2023,重大事故隐患集中攻坚,2023-07,2023-12,1,集中攻坚2023,F-001,earlier,,next
+				""");
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then: 001's Saturday 25 March 提前 to the 24th; 004's Sunday 31 December to
+		// Friday the 29th; 003's quarters of January–August, 1 October 顺延 past 国庆 to
+		// the 8th
+		assertThat(data.deliverables()).hasSize(11);
+		assertThat(due(data, "ZX2023", "LIAISON")).extracting(Due::dueOn).containsExactly(LocalDate.of(2023, 3, 24));
+		assertThat(due(data, "GJ2023", "SUMMARY")).extracting(Due::dueOn).containsExactly(LocalDate.of(2023, 12, 29));
+		assertThat(due(data, "ZF2024", "CASES")).extracting(Due::instance, Due::dueOn)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("2024Q1", LocalDate.of(2024, 4, 1)),
+					org.assertj.core.groups.Tuple.tuple("2024Q2", LocalDate.of(2024, 7, 1)),
+					org.assertj.core.groups.Tuple.tuple("2024Q3", LocalDate.of(2024, 10, 8)));
+	}
+
+	static List<Due> due(ReferenceData data, String campaign, String code) {
+		return data.deliverables()
+			.stream()
+			.filter(d -> d.campaign().equals(campaign) && d.code().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.instances();
+	}
+
+	@Test
 	void writeFillsTheDeliverableTables() throws IOException {
 		// given
 		samplesWith(HEADER + "QA2024,PLAN,专项行动方案,方案,once,2024-04-13,townships,\n");

@@ -86,6 +86,9 @@ class DeliverablesFunctionalTests {
 		// the reason
 		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
 		assertThat(ingest.out()).contains("入库完成：处理文件 6 个（入库 4，已被更正版本取代 0，重复 0，拒收 2）");
+		assertThat(ingest.out()).contains(
+				"loaded     住建局/鹤鸣县住房和城乡建设局专职联络员统计表.docx  [HM07 应报材料 QA2024/LIAISON once]  提示 0",
+				"loaded     材料/情况报告.docx  [HM08 应报材料 QA2024/PLAN once]  提示 0");
 		assertThat(column(
 				"select status || ' ' || path || ' ' || coalesce(submitter_code, '-') || ' ' || coalesce(format, '-') as f "
 						+ "from audit_file order by path"))
@@ -149,7 +152,10 @@ class DeliverablesFunctionalTests {
 		// and the roster is exported like the other rollups
 		CliRun export = CliRun.of("export", "--home", home.toString(), "--reference", reference.toString());
 		assertThat(export.exitCode()).as(export.toString()).isZero();
-		assertThat(home.resolve("exports/csv/rollup_deliverables.csv")).exists();
+		// (phones masked, liaisons reduced to the surname, as in every export)
+		assertThat(Files.readString(home.resolve("exports/csv/rollup_deliverables.csv")))
+			.contains("LIAISON", "蒋*", "136****4152")
+			.doesNotContain("13678004152");
 		assertThat(home.resolve("exports/rollup_deliverables/period=2024-04-01")).isDirectory();
 	}
 

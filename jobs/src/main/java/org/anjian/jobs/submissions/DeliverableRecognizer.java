@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.anjian.readers.Finding;
+import org.anjian.readers.documents.DocumentFiles;
 import org.anjian.readers.documents.DocumentFiles.Document;
 import org.anjian.readers.forms.HeaderText;
 import org.anjian.warehouse.reference.ReferenceData;
@@ -21,6 +23,7 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
 import org.anjian.warehouse.reference.ReferenceData.Deliverable;
 import org.anjian.warehouse.reference.ReferenceData.Due;
 import org.anjian.warehouse.reference.ReferenceData.Submitter;
+import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.DocumentWriter.Receipt;
 
 /**
@@ -48,6 +51,22 @@ final class DeliverableRecognizer {
 	DeliverableRecognizer(ReferenceData reference, SubmissionRecognizer submitters) {
 		this.reference = reference;
 		this.submitters = submitters;
+	}
+
+	/**
+	 * Which inbox files are not read again: every file recorded before, except, while a
+	 * deliverable accepts documents, a document rejected before — deliverables.csv may
+	 * name it now (it is recorded as received then; still rejected, it is left as it
+	 * was).
+	 */
+	static BiPredicate<String, String> alreadyRecorded(AuditLedger ledger, ReferenceData reference) {
+		if (reference.deliverables().stream().noneMatch(Deliverable::acceptsDocuments)) {
+			return ledger::seen;
+		}
+		return (sha256, path) -> ledger.status(sha256, path)
+			.map(status -> !(AuditLedger.REJECTED.equals(status)
+					&& DocumentFiles.hasDocumentExtension(java.nio.file.Path.of(path))))
+			.orElse(false);
 	}
 
 	/**

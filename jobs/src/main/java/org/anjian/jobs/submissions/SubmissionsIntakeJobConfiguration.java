@@ -62,10 +62,10 @@ class SubmissionsIntakeJobConfiguration {
 	@StepScope
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
 			@Value("#{jobParameters['now']}") LocalDateTime now, @Value(RUN) String run, IntakeRuns runs,
-			Warehouse warehouse, IntakeSettings settings) {
+			Warehouse warehouse, IntakeSettings settings, ReferenceData referenceData) {
 		AuditLedger ledger = new AuditLedger(warehouse);
-		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
-				runs.tally(run)::skipped);
+		return new InboxFileItemReader(Path.of(inbox), DeliverableRecognizer.alreadyRecorded(ledger, referenceData),
+				now, settings.settle(), Clock.systemUTC(), runs.tally(run)::skipped);
 	}
 
 	/**

@@ -160,7 +160,7 @@ class DeliverablesFunctionalTests {
 	}
 
 	@Test
-	void withoutDeliverablesCsvDocumentsStayRejected() throws Exception {
+	void withoutDeliverablesCsvDocumentsStayRejectedUntilItNamesThem() throws Exception {
 		// given the same inbox, no deliverables.csv
 		Files.delete(reference.resolve("deliverables.csv"));
 		// when
@@ -175,6 +175,20 @@ class DeliverablesFunctionalTests {
 		assertThat(column("select distinct rule as r from audit_issue where severity = 'error'"))
 			.doesNotContain("NOT_A_DELIVERABLE", "UNKNOWN_SUBMITTER");
 		assertThat(WarehouseQueries.query(home, "select * from land_deliverable_document")).isEmpty();
+
+		// when deliverables.csv is added afterwards
+		Files.writeString(reference.resolve("deliverables.csv"), DELIVERABLES);
+		CliRun again = CliRun.of("ingest", "--home", home.toString(), "--reference", reference.toString(), "--inbox",
+				inbox.toString());
+		// then the documents it names are received, the others stay rejected
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(column("select status || ' ' || path as f from audit_file order by path")).containsExactly(
+				"loaded 住建局/鹤鸣县住房和城乡建设局专职联络员统计表.docx", "rejected 其他/说明.doc", "rejected 应急局/会议通知.docx",
+				"loaded 应急局/强安2024工作方案.pdf", "loaded 材料/情况报告.docx", "loaded 联络员/联络员名单-应急局.csv");
+		assertThat(column("select count(*) as n from land_deliverable_document")).containsExactly(3L);
+		assertThat(column("select count(*) as n from audit_issue where severity = 'error' and sha256 in "
+				+ "(select sha256 from audit_file where status = 'loaded')"))
+			.containsExactly(0L);
 	}
 
 	@Test

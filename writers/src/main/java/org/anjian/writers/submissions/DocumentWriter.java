@@ -16,7 +16,9 @@ import org.anjian.writers.ledger.AuditLedger;
  * Records a document received for one or more deliverables (deliverables.csv): its
  * {@code audit_file} row ({@code loaded}, period NULL so it never joins a table's
  * versions) and one {@code land_deliverable_document} row per deliverable it is, in one
- * transaction. Nothing of the document is parsed or stored.
+ * transaction. Nothing of the document is parsed or stored. A document an earlier run
+ * rejected (before deliverables.csv named it) is recorded as received instead, its old
+ * row and reasons replaced.
  */
 public final class DocumentWriter {
 
@@ -72,8 +74,22 @@ public final class DocumentWriter {
 		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		AuditLedger.Entry entry = document.entry();
 		Optional<String> known = ledger.admit(entry, ingestedAt);
-		if (known.isPresent()) {
+		if (known.isPresent() && !AuditLedger.REJECTED.equals(known.get())) {
 			return known.get();
+		}
+		if (known.isPresent()) {
+			// rejected by an earlier run, before deliverables.csv named it: received now,
+			// its row and reasons replaced
+			for (String sql : List.of("delete from audit_issue where sha256 = ?",
+					"delete from audit_file where sha256 = ? and path = ?")) {
+				try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+					ps.setString(1, entry.sha256());
+					if (sql.contains("path")) {
+						ps.setString(2, entry.path());
+					}
+					ps.executeUpdate();
+				}
+			}
 		}
 		ledger.record(entry, AuditLedger.LOADED, document.findings(), ingestedAt);
 		try (PreparedStatement ps = warehouse.connection()

@@ -98,7 +98,7 @@ final class Bulletin {
 	static Path write(Path outbox, ReferenceData reference, String campaign, YearMonth month, List<Line> lines)
 			throws IOException {
 		String campaignName = reference.campaign(campaign).map(ReferenceData.Campaign::name).orElse(campaign);
-		String county = reference.county().name();
+		String county = reference.top().name();
 		Path folder = outbox.resolve(campaign).resolve(month.toString()).resolve("bulletin");
 		Files.createDirectories(folder);
 		Path target = folder.resolve(county + "-" + campaign + "-" + month + "-月通报.xlsx");

@@ -48,7 +48,7 @@ class WarehouseModelContractTests {
 		warehouse = Warehouse.inMemory();
 		ReferenceData tiny = Given.tinyCounty();
 		ReferenceData reference = new ReferenceData(tiny.regions(), tiny.industries(), tiny.submitters(),
-				tiny.campaigns(), Given.sampleReference().holidays());
+				tiny.campaigns(), Given.sampleReference().holidays(), List.of(liaisonDeliverable()));
 		ReferenceDataLoader.write(warehouse, reference);
 		YearMonth april = YearMonth.of(2024, 4);
 		YearMonth may = YearMonth.of(2024, 5);
@@ -79,12 +79,29 @@ class WarehouseModelContractTests {
 						values ('d1-may', 'Sheet1', 6, 'D1', 'X', date '2024-05-01', ?, 'ALL', timestamp '2024-05-23 09:10:00',
 						    40, 3, 1)""",
 				COUNTY);
+		// D1 sends its liaison list as a Word document, after the 15 April due day
+		Given.exec(warehouse, """
+				insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
+				    error_count, warning_count, ingested_at, format)
+				values ('doc-1', 'D1/联络员.docx', timestamp '2024-04-20 10:00:00', 'loaded', 'D1', 'X', null, 0, 0,
+				    timestamp '2024-04-20 10:05:00', 'docx')""");
+		Given.exec(warehouse, """
+				insert into land_deliverable_document values ('doc-1', 'D1/联络员.docx', 'D1', 'X', 'LIAISON', 'once',
+				    timestamp '2024-04-20 10:00:00', 'file_name', '联络员')""");
 		warehouse.buildModels();
 		RollupBuilder rollups = new RollupBuilder(warehouse, reference);
 		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.CUTOFF, null));
 		rollups.materialize(RollupRequest.of(reference, "X", april, RollupKind.MONTH_END, null));
 		rollups.materialize(RollupRequest.of(reference, "X", may, RollupKind.MONTH_END, null));
 		rollups.materialize(RollupRequest.of(reference, "X", may, RollupKind.CUTOFF, null));
+	}
+
+	/** Campaign X's liaison list, due 15 April from everyone, as a list or a document. */
+	static ReferenceData.Deliverable liaisonDeliverable() {
+		java.time.LocalDate due = java.time.LocalDate.of(2024, 4, 15);
+		return new ReferenceData.Deliverable("X", "LIAISON", "专职联络员统计表", List.of("联络员"), "once", "2024-04-15", "all",
+				List.of("T1", "T2", "D1"), List.of("liaison_list", "document"), List.of(new ReferenceData.Due("once",
+						java.time.LocalDate.of(2024, 4, 1), java.time.LocalDate.of(2024, 6, 30), due, due)));
 	}
 
 	void table(String sha, String submitter, String region, YearMonth period, LocalDateTime receivedAt, long hm,

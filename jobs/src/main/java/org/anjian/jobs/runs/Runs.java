@@ -188,6 +188,7 @@ public class Runs {
 					+ request.asOf().toString().replace('T', ' ') + "）");
 		}
 		printRoster(request, tables, progress);
+		DeliverablesRoster.print(warehouse, request, progress);
 		Path folder = OfficialTableExporter.folder(settings.outboxDir(), request, whatIf);
 		List<Path> outbox = new ArrayList<>();
 		if (Files.isDirectory(folder)) {

@@ -34,11 +34,33 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 	public void afterWrite(Chunk<? extends IntakeItem> items) {
 		for (IntakeItem item : items) {
 			String line = item instanceof SummarySubmission summary ? describe(summary.audited())
-					: describe((ListSubmission) item);
+					: item instanceof DocumentSubmission document ? describe(document)
+							: describe((ListSubmission) item);
 			if (line != null) {
 				output.line(line);
 			}
 		}
+	}
+
+	/** A document recorded as received: which deliverables it is. */
+	private String describe(DocumentSubmission document) {
+		InboxFile file = document.file();
+		String status = status(file.sha256(), file.path());
+		if ("?".equals(status)) {
+			return null;
+		}
+		StringBuilder line = new StringBuilder(
+				String.format("%-10s %s  [%s 应报材料", status, file.path(), document.document().entry().submitterCode()));
+		document.document()
+			.receipts()
+			.forEach(r -> line.append(' ')
+				.append(r.campaign())
+				.append('/')
+				.append(r.deliverableCode())
+				.append(' ')
+				.append(r.instance()));
+		line.append("]  提示 ").append(document.document().findings().size());
+		return line.toString();
 	}
 
 	private String describe(ListSubmission list) {

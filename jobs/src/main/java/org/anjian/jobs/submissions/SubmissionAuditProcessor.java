@@ -25,6 +25,9 @@ import org.anjian.readers.SubmissionFileReader;
 import org.anjian.readers.SubmissionRead;
 import org.anjian.readers.SummaryTable;
 import org.anjian.readers.TableRow;
+import org.anjian.readers.UnreadableFile;
+import org.anjian.readers.documents.DocumentFiles;
+import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
@@ -36,6 +39,8 @@ import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
 import org.anjian.writers.submissions.SubmissionHistory.PreviousTable;
+import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.writers.submissions.DocumentWriter.ReceivedDocument;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -74,12 +79,27 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	private final BiConsumer<String, String> skipped;
 
+	private final DeliverableRecognizer deliverables;
+
+	private final ReaderLimits documentLimits;
+
 	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped) {
+		this(reader, files, reference, catalog, previousFigures, skipped, ReaderLimits.defaults());
+	}
+
+	/**
+	 * @param documentLimits the inflation limits a .docx's first page is read within
+	 */
+	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
+			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped,
+			ReaderLimits documentLimits) {
 		this.skipped = skipped;
+		this.documentLimits = documentLimits;
 		this.reader = reader;
 		this.files = files;
 		this.recognizer = new SubmissionRecognizer(reference);
+		this.deliverables = new DeliverableRecognizer(reference, recognizer);
 		this.checks = new SubmissionChecks(catalog);
 		this.calendar = new DeadlineCalendar(reference.holidays());
 		this.previousFigures = previousFigures;
@@ -91,10 +111,37 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		if (opened instanceof RecordListFile list) {
 			return listSubmission(file, list);
 		}
+		// with deliverables.csv, a document may be a deliverable: recorded as received,
+		// or rejected saying why; without it, rejected as any other non-spreadsheet
+		if (opened instanceof UnreadableFile unreadable && !unreadable.beyondLimits()
+				&& deliverables.acceptsDocuments()) {
+			Optional<DocumentFiles.Document> document = DocumentFiles.open(file.file(), documentLimits);
+			if (document.isPresent()) {
+				return document(file, document.get());
+			}
+		}
 		// a summary table, or a file the front door could not read (beyond a limit: the
 		// read rejects it with that limit)
 		AuditedFile audited = summary(file, opened);
 		return audited == null ? null : new SummarySubmission(file, audited);
+	}
+
+	private IntakeItem document(InboxFile file, DocumentFiles.Document document) {
+		if (changedSinceListed(file)) {
+			skipped.accept(file.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
+			return null;
+		}
+		DeliverableRecognizer.Recognised r = deliverables.recognise(document, file.path(), file.receivedAt());
+		String submitterCode = r.submitter() == null ? null : r.submitter().code();
+		if (!r.received()) {
+			return new SummarySubmission(file,
+					new AuditedFile(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), document.format(),
+							false, submitterCode, null, null, null, null, null, r.findings(), List.of()));
+		}
+		// period NULL: a document never takes part in a table's versions
+		AuditLedger.Entry entry = new AuditLedger.Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
+				document.format(), submitterCode, r.campaign(), null, null, null, null);
+		return new DocumentSubmission(file, new ReceivedDocument(entry, r.receipts(), r.findings()));
 	}
 
 	private ListSubmission listSubmission(InboxFile file, RecordListFile sniff) {

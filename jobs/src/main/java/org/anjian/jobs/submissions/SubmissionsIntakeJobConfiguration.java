@@ -9,6 +9,7 @@ import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.writers.submissions.DocumentWriter;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -61,10 +62,10 @@ class SubmissionsIntakeJobConfiguration {
 	@StepScope
 	InboxFileItemReader inboxFileItemReader(@Value("#{jobParameters['inbox']}") String inbox,
 			@Value("#{jobParameters['now']}") LocalDateTime now, @Value(RUN) String run, IntakeRuns runs,
-			Warehouse warehouse, IntakeSettings settings) {
+			Warehouse warehouse, IntakeSettings settings, ReferenceData referenceData) {
 		AuditLedger ledger = new AuditLedger(warehouse);
-		return new InboxFileItemReader(Path.of(inbox), ledger::seen, now, settings.settle(), Clock.systemUTC(),
-				runs.tally(run)::skipped);
+		return new InboxFileItemReader(Path.of(inbox), DeliverableRecognizer.alreadyRecorded(ledger, referenceData),
+				now, settings.settle(), Clock.systemUTC(), runs.tally(run)::skipped);
 	}
 
 	/**
@@ -94,7 +95,7 @@ class SubmissionsIntakeJobConfiguration {
 			@Value(RUN) String run, IntakeRuns runs) {
 		IntakeTally tally = runs.tally(run);
 		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter, tally.progress()),
-				tally);
+				new DocumentWriter(warehouse), tally);
 	}
 
 	/** One line per file into the run's progress. */

@@ -15,9 +15,23 @@ import java.util.Optional;
  * @param campaigns the enforcement campaigns (专项行动)
  * @param holidays public holidays and make-up working days (调休); empty when holidays.csv
  * is absent
+ * @param deliverables what each campaign expects once or per quarter besides the monthly
+ * tables (deliverables.csv); empty when that file is absent
  */
 public record ReferenceData(List<Region> regions, List<Industry> industries, List<Submitter> submitters,
-		List<Campaign> campaigns, List<Holiday> holidays) {
+		List<Campaign> campaigns, List<Holiday> holidays, List<Deliverable> deliverables) {
+
+	public ReferenceData
+
+	{
+		deliverables = deliverables == null ? List.of() : deliverables;
+	}
+
+	/** Reference data without deliverables.csv. */
+	public ReferenceData(List<Region> regions, List<Industry> industries, List<Submitter> submitters,
+			List<Campaign> campaigns, List<Holiday> holidays) {
+		this(regions, industries, submitters, campaigns, holidays, List.of());
+	}
 
 	/**
 	 * A region: {@code level} is one of {@link #LEVELS}; the deployment's own region (the
@@ -89,7 +103,8 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 		/** Deadline in the month after the reported month. */
 		public static final String NEXT_MONTH = "next";
 
-		public Campaign {
+		public Campaign
+		{
 			if (reportFrom == null) {
 				reportFrom = firstMonth;
 			}
@@ -137,6 +152,54 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	 */
 	public Region top() {
 		return regions.stream().filter(r -> r.parentCode() == null).findFirst().orElseThrow();
+	}
+
+	/**
+	 * A deliverable (应报材料) of a campaign: a plan, liaison list, directory or summary owed
+	 * once by {@code due} or every quarter, by each of {@code submitterCodes}.
+	 *
+	 * @param campaign campaign code
+	 * @param code unique within the campaign
+	 * @param name what it is called (专项行动方案)
+	 * @param nameKeywords a document whose file name, folders or first page contain one
+	 * of these is this deliverable
+	 * @param kind {@link #ONCE} or {@link #QUARTERLY}
+	 * @param due as written: a date (once), or the day of the month after each quarter
+	 * with exceptions {@code 1|Q4=12-20} (quarterly)
+	 * @param who as written: all, departments, townships or submitter codes
+	 * @param submitterCodes who owes it, resolved from {@code who}
+	 * @param satisfiedBy what counts as received: {@code document} and/or list kinds
+	 * @param instances each due instance, its due day holiday-shifted as the campaign's
+	 * tables are
+	 */
+	public record Deliverable(String campaign, String code, String name, List<String> nameKeywords, String kind,
+			String due, String who, List<String> submitterCodes, List<String> satisfiedBy, List<Due> instances) {
+
+		public static final String ONCE = "once";
+
+		public static final String QUARTERLY = "quarterly";
+
+		/** A document (.doc, .docx, .pdf, .wps) recognised by its name. */
+		public static final String DOCUMENT = "document";
+
+		public boolean acceptsDocuments() {
+			return satisfiedBy.contains(DOCUMENT);
+		}
+
+	}
+
+	/**
+	 * One due instance of a deliverable.
+	 *
+	 * @param instance {@code once}, or the quarter reported on ({@code 2024Q1})
+	 * @param coversFrom first day of that quarter (once: the campaign's first day)
+	 * @param coversTo last day of that quarter (once: the campaign's last day)
+	 * @param nominalDue the due day as written
+	 * @param dueOn the due day moved off non-working days in the campaign's direction
+	 */
+	public record Due(String instance, LocalDate coversFrom, LocalDate coversTo, LocalDate nominalDue,
+			LocalDate dueOn) {
+	}
 	}
 
 	public Optional<Campaign> campaign(String code) {

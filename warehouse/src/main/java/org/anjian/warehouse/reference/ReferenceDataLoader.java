@@ -55,7 +55,8 @@ public final class ReferenceDataLoader {
 
 	static final String HOLIDAYS = "holidays.csv";
 
-	private static final List<String> FILES = List.of(REGIONS, INDUSTRIES, SUBMITTERS, CAMPAIGNS, HOLIDAYS);
+	private static final List<String> FILES = List.of(REGIONS, INDUSTRIES, SUBMITTERS, CAMPAIGNS, HOLIDAYS,
+			DeliverablesCsv.FILE);
 
 	/** Classpath folder of the bundled demo county (青川县). */
 	public static final String DEMO_RESOURCE = "demo/reference/";
@@ -141,8 +142,11 @@ public final class ReferenceDataLoader {
 		List<Holiday> holidays = texts.containsKey(HOLIDAYS)
 				? holidays(CsvTable.parse(HOLIDAYS, texts.get(HOLIDAYS), List.of("date", "kind"), List.of()))
 				: List.of();
+		// optional: without it no deliverable is tracked and documents stay rejected
+		List<ReferenceData.Deliverable> deliverables = texts.containsKey(DeliverablesCsv.FILE)
+				? DeliverablesCsv.parse(texts.get(DeliverablesCsv.FILE), campaigns, submitters, holidays) : List.of();
 		return new ReferenceData(List.copyOf(regions), List.copyOf(industries), List.copyOf(submitters),
-				List.copyOf(campaigns), List.copyOf(holidays));
+				List.copyOf(campaigns), List.copyOf(holidays), deliverables);
 	}
 
 	private static List<Region> regions(CsvTable t) {
@@ -411,7 +415,7 @@ public final class ReferenceDataLoader {
 		warehouse.inTransaction(() -> {
 			try (Statement st = connection.createStatement()) {
 				for (String table : List.of("ref_region", "ref_industry", "ref_submitter", "ref_campaign",
-						"ref_holiday")) {
+						"ref_holiday", "ref_deliverable", "ref_deliverable_due")) {
 					st.execute("delete from " + table);
 				}
 			}
@@ -445,6 +449,26 @@ public final class ReferenceDataLoader {
 			// lacks, as LATE and the rollups (DeadlineCalendar) do
 			append(duck, "ref_holiday", new DeadlineCalendar(data.holidays()).days(),
 					(a, h) -> a.append(h.date()).append(h.kind()));
+			append(duck, "ref_deliverable", data.deliverables(),
+					(a, d) -> a.append(d.campaign())
+						.append(d.code())
+						.append(d.name())
+						.append(d.nameKeywords())
+						.append(d.kind())
+						.append(d.due())
+						.append(d.who())
+						.append(d.submitterCodes())
+						.append(d.satisfiedBy()));
+			for (ReferenceData.Deliverable d : data.deliverables()) {
+				append(duck, "ref_deliverable_due", d.instances(),
+						(a, i) -> a.append(d.campaign())
+							.append(d.code())
+							.append(i.instance())
+							.append(i.coversFrom())
+							.append(i.coversTo())
+							.append(i.nominalDue())
+							.append(i.dueOn()));
+			}
 		});
 	}
 

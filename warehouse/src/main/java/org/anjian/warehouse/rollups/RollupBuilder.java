@@ -22,12 +22,13 @@ import org.anjian.warehouse.reference.ReferenceData.Campaign;
  * {@code period}, {@code as_of}, {@code deadline} and {@code kind}.
  *
  * <p>
- * The rollup's rows for (campaign, period) and the roster rows for (campaign, period,
- * kind) are deleted and inserted in one transaction, so re-running replaces them and a
- * reader never sees a half-written rollup. A what-if ({@link RollupRequest#isWhatIf})
- * writes the {@code whatif_} tables instead, replacing only the rows of its own
- * {@code as_of} ({@link RollupTables}). Expects the reference data already written to
- * {@code ref_*} (ReferenceDataLoader.write).
+ * The rollup's rows for (campaign, period) and the roster and deliverables roster rows
+ * for (campaign, period, kind) are deleted and inserted in one transaction, so re-running
+ * replaces them and a reader never sees a half-written rollup. A what-if
+ * ({@link RollupRequest#isWhatIf}) writes the {@code whatif_} tables instead, replacing
+ * only the rows of its own {@code as_of} ({@link RollupTables}), and leaves the
+ * deliverables roster alone. Expects the reference data already written to {@code ref_*}
+ * (ReferenceDataLoader.write).
  */
 public final class RollupBuilder {
 
@@ -80,6 +81,13 @@ public final class RollupBuilder {
 					bind(tables, campaign, period, null, effectiveAsOf));
 			replace(connection, tables.roster(), tables.rosterWhere(), "rollup_roster",
 					bind(tables, campaign, period, kind.code(), effectiveAsOf));
+			if (!tables.whatIf()) {
+				// deliverables.csv's roster (empty without it): instances due this month
+				// or
+				// before
+				replace(connection, "rollup_deliverables", "campaign = ? and period = ? and kind = ?",
+						"rollup_deliverables", bind(tables, campaign, period, kind.code(), effectiveAsOf));
+			}
 			try (PreparedStatement ps = connection.prepareStatement("""
 					select submitter_code, submitter_name, status, carried_forward, liaison, phone
 					from %s where %s

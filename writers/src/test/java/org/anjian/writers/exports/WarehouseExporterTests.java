@@ -38,7 +38,7 @@ class WarehouseExporterTests {
 			// warehouse's rows (phones masked)
 			assertThat(result.tables()).extracting(ExportResult.TableExport::table)
 				.containsExactly("dim_industry", "dim_period", "dim_region", "dim_submitter", "fact_submission_line",
-						"rollup_cutoff", "rollup_month_end", "rollup_roster");
+						"rollup_cutoff", "rollup_deliverables", "rollup_month_end", "rollup_roster");
 			for (ExportResult.TableExport table : result.tables()) {
 				List<String> expected = warehouseRows(c, table.table());
 				List<String> actual = parquetRows(home.resolve("exports").resolve(table.table()));
@@ -180,7 +180,7 @@ class WarehouseExporterTests {
 			try (Stream<Path> files = Files.list(home.resolve("exports/csv"))) {
 				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rollup_cutoff.csv",
 						"rollup_month_end.csv", "rollup_roster.csv", "rollup_cutoff.zh.csv", "rollup_month_end.zh.csv",
-						"rollup_roster.zh.csv");
+						"rollup_roster.zh.csv", "rollup_deliverables.csv", "rollup_deliverables.zh.csv");
 			}
 			// the .zh.csv sibling: the same rows, the data dictionary's Chinese labels as
 			// the header

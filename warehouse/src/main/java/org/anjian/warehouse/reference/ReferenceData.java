@@ -103,8 +103,7 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 		/** Deadline in the month after the reported month. */
 		public static final String NEXT_MONTH = "next";
 
-		public Campaign
-		{
+		public Campaign {
 			if (reportFrom == null) {
 				reportFrom = firstMonth;
 			}
@@ -199,7 +198,6 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	 */
 	public record Due(String instance, LocalDate coversFrom, LocalDate coversTo, LocalDate nominalDue,
 			LocalDate dueOn) {
-	}
 	}
 
 	public Optional<Campaign> campaign(String code) {

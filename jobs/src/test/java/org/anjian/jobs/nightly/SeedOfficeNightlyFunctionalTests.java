@@ -382,7 +382,7 @@ abstract class SeedOfficeNightlyFunctionalTests {
 		return sent.stream().filter(t -> t.submitter().equals(submitter) && t.period().equals(period)).toList();
 	}
 
-	/** The LATE rule codes of one file. */
+	/** The rule codes of one file's findings (LATE among them or not). */
 	List<Object> rules(SentTable t) {
 		return WarehouseQueries
 			.query(home,

@@ -196,7 +196,10 @@ class WorkbenchBrowserTests {
 		signIn("office", "office-password");
 		browser.get(base + "/bulletin?campaign=QA2024&period=2024-05");
 		browser.findElement(By.id("write-bulletin")).click();
-		String href = browser.findElement(By.id("bulletin-xlsx")).getAttribute("href");
+		// on a loaded machine the click may return before the next page is there
+		String href = new WebDriverWait(browser, Duration.ofMinutes(2))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("bulletin-xlsx")))
+			.getAttribute("href");
 		shot("bulletin");
 		HttpResponse<byte[]> xlsx = get(href.substring(base.length()));
 		assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -365,6 +368,42 @@ class WorkbenchBrowserTests {
 		assertThat(row.findElement(By.className("status")).getText()).isEqualTo("迟报");
 		assertThat(row.findElement(By.className("roster")).getText()).isEqualTo("未报");
 		assertThat(Files.readString(home.resolve("logs/workbench-actions.log"))).contains("zhujian\t上传\t");
+	}
+
+	@Test
+	@Order(7)
+	void aRunWhileAnotherProcessHoldsTheHomeIsRefusedAtOnce() throws Exception {
+		signIn("office", "office-password");
+		try (org.anjian.jobs.system.HomeLock held = org.anjian.jobs.system.HomeLock.acquire(home)) {
+			assertThat(held).isNotNull();
+			browser.get(base + "/tasks");
+			long started = System.nanoTime();
+			browser.findElement(By.id("run-nightly")).click();
+			String outcome = new WebDriverWait(browser, Duration.ofMinutes(1))
+				.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")))
+				.getText();
+			assertThat(outcome).contains("夜间作业：未运行", "另一个 anjian 作业");
+			// refused, not waited for: the page came back without running anything
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+		}
+		assertThat(Files.readString(home.resolve("logs/workbench-actions.log"))).contains("office\t运行夜间作业\t");
+	}
+
+	@Test
+	@Order(8)
+	void theNightlyRunsWhileTheWorkbenchServes() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/month?campaign=QA2024&period=2024-05");
+		String before = browser.findElement(By.cssSelector("header .who")).getText();
+		// the workbench holds no lock and no warehouse connection: a nightly in the same
+		// home runs to the end, and the pages then show its export
+		CliRun nightly = CliRun.of("nightly", "--home", home.toString(), "--reference",
+				dir.resolve("reference").toString(), "--inbox", inbox.toString(), "--now", "2024-06-23T02:00:00");
+		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
+		browser.get(base + "/month?campaign=QA2024&period=2024-06");
+		assertThat(browser.findElements(By.cssSelector("#roster tbody tr"))).hasSize(8);
+		assertThat(browser.findElement(By.cssSelector("#rollups tbody tr")).getText()).contains("已完成");
+		assertThat(browser.findElement(By.cssSelector("header .who")).getText()).contains("数据截至").isNotEqualTo(before);
 	}
 
 	private static void signIn(String user, String password) {

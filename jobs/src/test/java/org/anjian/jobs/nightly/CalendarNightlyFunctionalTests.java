@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.within;
  * The second-round calendars (report_from, deadline_month, holiday shifts across month
  * ends) end to end: nightly replayed at 2024-10-01 02:00 over samples-b, for its F-001
  * campaign GJ2023 (次月1日, 提前) and its F-000 campaign HH2024 (20日, from April, cumulative
- * from March). ZF2024 (form F-003-II, not supported yet) is left out of the reference
- * data: its files are rejected and not asserted on.
+ * from March). ZF2024 (form F-003-II) is left out of the reference data here, so its
+ * files are rejected and not asserted on; F003NightlyFunctionalTests covers it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalendarNightlyFunctionalTests {
@@ -165,7 +165,7 @@ class CalendarNightlyFunctionalTests {
 			checked++;
 		}
 		assertThat(checked).isEqualTo(19);
-		// ZF2024's F-003-II tables are not supported yet: none is loaded
+		// ZF2024 is not in this reference data: none of its tables is loaded
 		assertThat(WarehouseQueries.query(home,
 				"select count(*) as n from audit_file where status in ('loaded', 'superseded') and (campaign is null or campaign not in ('GJ2023', 'HH2024'))"))
 			.extracting(r -> ((Number) r.get("n")).intValue())

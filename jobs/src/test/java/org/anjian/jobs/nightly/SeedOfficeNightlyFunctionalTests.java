@@ -71,6 +71,8 @@ abstract class SeedOfficeNightlyFunctionalTests {
 
 	List<SentTable> sent;
 
+	SeedOfficeInbox generated;
+
 	SeedOfficeExpectations expected;
 
 	Path home;
@@ -91,7 +93,8 @@ abstract class SeedOfficeNightlyFunctionalTests {
 		calendar = new OfficeCalendar(office.campaign(), office.holidays());
 		Path reference = writeReference(tmp.resolve("reference"));
 		inbox = tmp.resolve("inbox");
-		sent = new SeedOfficeInbox(office, calendar).generate(inbox);
+		generated = new SeedOfficeInbox(office, calendar);
+		sent = generated.generate(inbox);
 		expected = new SeedOfficeExpectations(office, calendar, sent);
 		home = tmp.resolve("home");
 		RunProgress quiet = new RunProgress() {
@@ -207,10 +210,11 @@ abstract class SeedOfficeNightlyFunctionalTests {
 				.toList();
 			assertThat(produced).as("produced by " + night).containsExactlyElementsOf(due);
 		});
-		// the first night, after the first owed month's deadline: that cutoff alone (none
-		// for a month before report_from)
-		assertThat(producedAfter.values().iterator().next()).hasSize(1)
-			.allMatch(r -> r.startsWith(office.campaign().owedFrom() + " cutoff"));
+		// the first night, after the first owed month's deadline: that cutoff (and its
+		// month-end when both fall on the same day), none for a month before report_from
+		assertThat(producedAfter.values().iterator().next()).isNotEmpty()
+			.anyMatch(r -> r.startsWith(office.campaign().owedFrom() + " cutoff"))
+			.allMatch(r -> r.startsWith(office.campaign().owedFrom() + " "));
 	}
 
 	@Test
@@ -218,7 +222,7 @@ abstract class SeedOfficeNightlyFunctionalTests {
 		List<Map<String, Object>> files = WarehouseQueries.query(home, """
 				select path, status, submitter_code, campaign, strftime(period, '%Y-%m') as period,
 				       strftime(received_at, '%Y-%m-%dT%H:%M') as received_at
-				from audit_file order by path""");
+				from audit_file where list_kind is null order by path""");
 		Map<String, Map<String, Object>> byPath = new TreeMap<>();
 		files.forEach(f -> byPath.put(((String) f.get("path")).replace('\\', '/'), f));
 		assertThat(byPath.keySet()).containsExactlyInAnyOrderElementsOf(sent.stream().map(SentTable::path).toList());
@@ -230,9 +234,8 @@ abstract class SeedOfficeNightlyFunctionalTests {
 			assertThat(f.get("period")).as(t.path()).isEqualTo(t.period().toString());
 			assertThat(f.get("received_at")).as(t.path()).isEqualTo(t.receivedAt().toString());
 		}
-		Set<String> late = WarehouseQueries
-			.query(home,
-					"select distinct f.path from audit_issue i join audit_file f using (sha256) where i.rule = 'LATE'")
+		Set<String> late = WarehouseQueries.query(home,
+				"select distinct f.path from audit_issue i join audit_file f using (sha256) where i.rule = 'LATE' and f.list_kind is null")
 			.stream()
 			.map(r -> ((String) r.get("path")).replace('\\', '/'))
 			.collect(Collectors.toCollection(TreeSet::new));
@@ -318,12 +321,17 @@ abstract class SeedOfficeNightlyFunctionalTests {
 						byLabel.put(first.getStringCellValue().replaceAll("\\s", ""), row);
 					}
 				}
-				assertThat(texts).as(label(r) + " period line").contains(periodLine(r.period()));
-				for (SeedOffice.Industry industry : office.industries()) {
-					Map<String, BigDecimal> want = rows.get(county + "|" + industry.code());
-					assertPrinted(byLabel.get(industry.name()), want, suffix, label(r) + " " + industry.name());
+				if (office.campaign().form().equals("F-003-II")) {
+					assertUnitTable(sheet, texts, r, rows.get(county + "|ALL"));
 				}
-				assertPrinted(byLabel.get("合计"), rows.get(county + "|ALL"), suffix, label(r) + " 合计");
+				else {
+					assertThat(texts).as(label(r) + " period line").contains(periodLine(r.period()));
+					for (SeedOffice.Industry industry : office.industries()) {
+						Map<String, BigDecimal> want = rows.get(county + "|" + industry.code());
+						assertPrinted(byLabel.get(industry.name()), want, suffix, label(r) + " " + industry.name());
+					}
+					assertPrinted(byLabel.get("合计"), rows.get(county + "|ALL"), suffix, label(r) + " 合计");
+				}
 				// the note under the table: every unit carried forward, with its month
 				String note = texts.stream().filter(t -> t.startsWith("注：")).findFirst().orElse(null);
 				List<String> carried = new ArrayList<>();
@@ -362,6 +370,92 @@ abstract class SeedOfficeNightlyFunctionalTests {
 			Cell cell = row.getCell(c + 1);
 			assertThat(cell.getNumericCellValue()).as(what + " " + columns.get(c))
 				.isCloseTo(value == null ? 0 : value.doubleValue(), within(1e-9));
+		}
+	}
+
+	/**
+	 * The printed columns of F-003-II from C (seed 003 附件2): a measure, or a rate
+	 * {@code numerator/denominator} printed as a percentage of the row's own figures.
+	 */
+	static final List<String> F003_II_PRINTED = List.of("enterprises_supervised", "enterprises_inspected",
+			"enterprises_inspected/enterprises_supervised", "hazards_total", "rectified_total", "cases_filed",
+			"cases_filed/enterprises_inspected", "cases_filed/hazards_total", "suspensions_ordered", "fines_wan",
+			"closures_requested", "licenses_withheld_revoked", "blacklisted", "joint_punishments",
+			"criminal_transfer_persons", "transfers_other", "report_rewards");
+
+	/**
+	 * F-003-II: 月份, the county over its 本月数 and 累计数 rows. Month-end: the month figures (a
+	 * stock its value) and {@code _cum}; cutoff: 累计数 the cumulative figures, 本月数 those
+	 * minus the previous month's cutoff (the first month: itself), a stock its value.
+	 */
+	private void assertUnitTable(Sheet sheet, List<String> texts, Rollup r, Map<String, BigDecimal> county) {
+		String what = label(r);
+		assertThat(texts).as(what + " 月份")
+			.contains("月份：" + r.period().getYear() + "年" + r.period().getMonthValue() + "月");
+		Row monthRow = null;
+		Row cumRow = null;
+		for (Row row : sheet) {
+			Cell b = row.getCell(1);
+			if (b != null && b.getCellType() == CellType.STRING) {
+				if (b.getStringCellValue().equals("本月数")) {
+					monthRow = row;
+				}
+				else if (b.getStringCellValue().equals("累计数")) {
+					cumRow = row;
+				}
+			}
+		}
+		assertThat(monthRow).as(what + " 本月数").isNotNull();
+		assertThat(cumRow).as(what + " 累计数").isNotNull();
+		assertThat(cumRow.getRowNum()).isEqualTo(monthRow.getRowNum() + 1);
+		assertThat(monthRow.getCell(0).getStringCellValue()).as(what).isEqualTo(office.county().name());
+		Map<String, BigDecimal> cum = new LinkedHashMap<>();
+		Map<String, BigDecimal> month = new LinkedHashMap<>();
+		List<String> stocks = SeedOffices.STOCKS.get("F-003-II");
+		Map<String, BigDecimal> previous = null;
+		if (r.kind().equals("cutoff") && r.period().isAfter(office.campaign().firstMonth())) {
+			YearMonth before = r.period().minusMonths(1);
+			previous = expected.rows(new Rollup(before, "cutoff", calendar.cutoffAsOf(before)), columns())
+				.get(office.county().code() + "|ALL");
+		}
+		for (String c : columns()) {
+			BigDecimal total = county.get(r.kind().equals("cutoff") ? c : c + "_cum");
+			cum.put(c, total == null ? BigDecimal.ZERO : total);
+			BigDecimal m;
+			if (!r.kind().equals("cutoff")) {
+				m = county.get(c);
+			}
+			else if (previous == null || stocks.contains(c)) {
+				m = total;
+			}
+			else {
+				m = total.subtract(previous.get(c) == null ? BigDecimal.ZERO : previous.get(c));
+			}
+			month.put(c, m == null ? BigDecimal.ZERO : m);
+		}
+		for (int i = 0; i < F003_II_PRINTED.size(); i++) {
+			String code = F003_II_PRINTED.get(i);
+			for (Map.Entry<Row, Map<String, BigDecimal>> e : Map.of(monthRow, month, cumRow, cum).entrySet()) {
+				Cell cell = e.getKey().getCell(2 + i);
+				String where = what + " row " + (e.getKey().getRowNum() + 1) + " " + code;
+				assertThat(cell).as(where).isNotNull();
+				if (code.contains("/")) {
+					BigDecimal num = e.getValue().get(code.substring(0, code.indexOf('/')));
+					BigDecimal den = e.getValue().get(code.substring(code.indexOf('/') + 1));
+					if (den.signum() == 0) {
+						assertThat(cell.getStringCellValue()).as(where).isEqualTo("/");
+					}
+					else {
+						assertThat(cell.getCellStyle().getDataFormatString()).as(where).isEqualTo("0.00%");
+						assertThat(cell.getNumericCellValue()).as(where)
+							.isCloseTo(num.doubleValue() / den.doubleValue(), within(1e-9));
+					}
+				}
+				else {
+					assertThat(cell.getNumericCellValue()).as(where)
+						.isCloseTo(e.getValue().get(code).doubleValue(), within(1e-9));
+				}
+			}
 		}
 	}
 

@@ -149,6 +149,7 @@ public final class SeedOfficeExpectations {
 		}
 		Map<String, Map<String, BigDecimal>> rows = new TreeMap<>();
 		Map<String, RosterLine> roster = roster(rollup);
+		List<String> stocks = SeedOffices.STOCKS.getOrDefault(office.campaign().form(), List.of());
 		for (String key : keys) {
 			Map<String, BigDecimal> now = current.get(key);
 			Map<String, BigDecimal> before = previous.get(key);
@@ -159,7 +160,8 @@ public final class SeedOfficeExpectations {
 					row.put(measure, cum);
 					continue;
 				}
-				BigDecimal earlier = before == null ? null : before.get(measure);
+				// a stock's month figure is its value as of the month
+				BigDecimal earlier = before == null || stocks.contains(measure) ? null : before.get(measure);
 				row.put(measure, cum == null && earlier == null ? null
 						: (cum == null ? BigDecimal.ZERO : cum).subtract(earlier == null ? BigDecimal.ZERO : earlier));
 				row.put(measure + "_cum", cum);
@@ -168,6 +170,8 @@ public final class SeedOfficeExpectations {
 				row.put("rectification_rate", ratio(row.get("rectified_total_cum"), row.get("hazards_total_cum")));
 				row.put("major_rectification_rate",
 						ratio(row.get("rectified_major_cum"), row.get("hazards_major_cum")));
+				row.put("coverage_rate",
+						ratio(row.get("enterprises_inspected_cum"), row.get("enterprises_supervised_cum")));
 			}
 			String region = key.substring(0, key.indexOf('|'));
 			long expected = 0;
@@ -199,7 +203,9 @@ public final class SeedOfficeExpectations {
 			}
 			for (String region : scopes(s)) {
 				t.figures().forEach((industry, values) -> {
-					for (String key : List.of(region + "|" + industry, region + "|ALL")) {
+					// a unit's table (F-003-II) holds its 合计 only
+					for (String key : industry.equals("ALL") ? List.of(region + "|ALL")
+							: List.of(region + "|" + industry, region + "|ALL")) {
 						Map<String, BigDecimal> sum = sums.computeIfAbsent(key, k -> new LinkedHashMap<>());
 						values.forEach((measure, v) -> sum.merge(measure, v, BigDecimal::add));
 					}

@@ -16,7 +16,7 @@ import org.anjian.jobs.support.offices.SeedOffice.Submitter;
 
 /**
  * The seed offices (../shared/seeds/), each with the campaign row its notice asks for. A
- * further office (seed 003's F-003-II) is one more method here, plus its form's branch in
+ * further office is one more method here, plus, for a new form, its branch in
  * {@link SeedOfficeInbox} and its columns in {@link #COLUMNS}.
  */
 public final class SeedOffices {
@@ -39,7 +39,18 @@ public final class SeedOffices {
 					"hazards_major", "hazards_general", "rectified_total", "rectified_major", "rectified_general",
 					"emergency_measures", "cases_filed", "fines_wan", "double_penalty_cases", "closures_requested",
 					"licenses_revoked", "suspensions_ordered", "enforcement_documents", "exposures",
-					"transfers_general", "criminal_transfers"));
+					"transfers_general", "criminal_transfers"),
+			"F-003-II",
+			List.of("enterprises_supervised", "enterprises_inspected", "hazards_total", "rectified_total",
+					"cases_filed", "suspensions_ordered", "fines_wan", "closures_requested",
+					"licenses_withheld_revoked", "blacklisted", "joint_punishments", "criminal_transfer_persons",
+					"transfers_other", "report_rewards"));
+
+	/**
+	 * The stock measures of each form (a value as of the month, not a flow): their month
+	 * figure is the value itself.
+	 */
+	public static final Map<String, List<String>> STOCKS = Map.of("F-003-II", List.of("enterprises_supervised"));
 
 	/**
 	 * Seed 000, 广汉市 “强安2024”: campaign from April, “从5月开始，每月22日前上报” (F-000, 附件1). June's
@@ -107,6 +118,49 @@ public final class SeedOffices {
 	}
 
 	/**
+	 * Seed 003, 石狮市 2024年安全生产执法提升专项行动: “每月30日前报送上月执法统计表(附件1、2)”, “从1月起” (F-003-II, 附件2,
+	 * one table per unit with 本月数 and 累计数 rows; 附件1 the F-003-I inspection records). The
+	 * notice says nothing of holidays: 顺延 (later), as README's example. February's table
+	 * is due 30 March, a Saturday (→ Monday 1 April); May's 30 June, a Sunday (→ 1 July);
+	 * October's 30 November, a Saturday (→ Monday 2 December); December's 30 January
+	 * 2025, 春节 (→ Wednesday 5 February 2025): four deadlines carried into the following
+	 * month. January's is 29 February (the 30th does not exist).
+	 */
+	public static SeedOffice seed003() {
+		String county = "350581";
+		return new SeedOffice("003",
+				List.of(new Region(county, "石狮市", "county"), new Region("350581001", "湖滨街道", "street"),
+						new Region("350581002", "凤里街道", "street"), new Region("350581101", "灵秀镇", "township"),
+						new Region("350581103", "蚶江镇", "township")),
+				List.of(new Submitter("SS01", "湖滨街道", "township", "350581001", "湖滨街道办事处", "林志", "13905950001"),
+						new Submitter("SS02", "凤里街道", "township", "350581002", "凤里街道办事处", "蔡玲", "13905950002"),
+						new Submitter("SS03", "灵秀镇", "township", "350581101", "灵秀镇人民政府", "王海", "13905950003"),
+						new Submitter("SS04", "蚶江镇", "township", "350581103", "蚶江镇人民政府", "洪伟", "13905950004"),
+						new Submitter("SS05", "石狮市应急管理局", "department", county, "市应急管理局", "许丹", "13905950005"),
+						new Submitter("SS06", "石狮市住房和城乡建设局", "department", county, "市住建局", "施强", "13905950006"),
+						new Submitter("SS07", "石狮市市场监督管理局", "department", county, "市市场监管局", "黄敏", "13905950007")),
+				List.of(new Industry("yjgl", "应急管理", "应急|应急管理局"), new Industry("zj", "住建", "住房和城乡建设|住建局"),
+						new Industry("scjg", "市场监管", "市场监督管理|市场监管局")),
+				new CampaignRow("ZF2024", "执法提升专项行动", YearMonth.of(2024, 1), YearMonth.of(2024, 12), 30, "执法提升",
+						"F-003-II", "later", null, "next"),
+				"石狮市2024年安全生产执法提升专项行动情况统计表（二）", holidays(2024, 2025), List.of(
+						// February's table: the nominal 30 March is a Saturday, 1 April
+						// the
+						// deadline
+						new Pinned("SS04", YearMonth.of(2024, 2), Fate.ON_TIME, at("2024-03-30T10:00")),
+						new Pinned("SS03", YearMonth.of(2024, 2), Fate.DEADLINE_DAY, at("2024-04-01T20:30")),
+						new Pinned("SS05", YearMonth.of(2024, 2), Fate.LATE, at("2024-04-02T09:00")),
+						new Pinned("SS02", YearMonth.of(2024, 5), Fate.DEADLINE_DAY, at("2024-07-01T18:00")),
+						new Pinned("SS06", YearMonth.of(2024, 5), Fate.LATE, at("2024-07-02T10:00")),
+						new Pinned("SS04", YearMonth.of(2024, 10), Fate.DEADLINE_DAY, at("2024-12-02T19:00")),
+						// December's table: 30 January 2025 is 春节, due 5 February
+						new Pinned("SS07", YearMonth.of(2024, 12), Fate.ON_TIME, at("2025-01-31T10:00")),
+						new Pinned("SS01", YearMonth.of(2024, 12), Fate.DEADLINE_DAY, at("2025-02-05T17:00")),
+						new Pinned("SS03", YearMonth.of(2024, 12), Fate.LATE, at("2025-02-06T09:30"))),
+				2024_003L);
+	}
+
+	/**
 	 * Seed 004, 岫岩满族自治县 重大事故隐患专项排查整治2023: “每月1日上报截至上月末的累计情况，如遇节假日提前上报” (an F-001-like
 	 * 调度表), June to December. June's table is due 1 July, a Saturday (→ 30 June);
 	 * September's 1 October, 国庆 (→ Thursday 28 September); December's 1 January 2024, 元旦
@@ -150,8 +204,8 @@ public final class SeedOffices {
 
 	/**
 	 * {@code holidays.csv} rows of the State Council's notices for {@code years}
-	 * (国办发明电〔2022〕16号 for 2023, 〔2023〕7号 for 2024): the whole year, since the office's
-	 * file is the calendar of every year it has a row in.
+	 * (国办发明电〔2022〕16号 for 2023, 〔2023〕7号 for 2024, 〔2024〕12号 for 2025): the whole year,
+	 * since the office's file is the calendar of every year it has a row in.
 	 */
 	static List<String> holidays(int... years) {
 		List<String> rows = new ArrayList<>();
@@ -163,6 +217,9 @@ public final class SeedOffices {
 				case 2024 -> new String[][] { { "2024-01-01", "2024-01-01" }, { "2024-02-10", "2024-02-17" },
 						{ "2024-04-04", "2024-04-06" }, { "2024-05-01", "2024-05-05" }, { "2024-06-10", "2024-06-10" },
 						{ "2024-09-15", "2024-09-17" }, { "2024-10-01", "2024-10-07" } };
+				case 2025 -> new String[][] { { "2025-01-01", "2025-01-01" }, { "2025-01-28", "2025-02-04" },
+						{ "2025-04-04", "2025-04-06" }, { "2025-05-01", "2025-05-05" }, { "2025-05-31", "2025-06-02" },
+						{ "2025-10-01", "2025-10-08" } };
 				default -> throw new IllegalArgumentException("no notice written out for " + year);
 			};
 			String[] workdays = switch (year) {
@@ -170,6 +227,7 @@ public final class SeedOffices {
 						"2023-10-07", "2023-10-08" };
 				case 2024 -> new String[] { "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
 						"2024-09-14", "2024-09-29", "2024-10-12" };
+				case 2025 -> new String[] { "2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11" };
 				default -> throw new IllegalArgumentException("no notice written out for " + year);
 			};
 			for (String[] span : days) {

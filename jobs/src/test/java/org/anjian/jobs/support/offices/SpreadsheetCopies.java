@@ -3,6 +3,7 @@ package org.anjian.jobs.support.offices;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -41,6 +43,10 @@ public final class SpreadsheetCopies {
 					Cell c = copy.createCell(cell.getColumnIndex());
 					if (cell.getCellType() == CellType.NUMERIC) {
 						c.setCellValue(cell.getNumericCellValue());
+						if (percent(cell)) {
+							// a rate (F-003-II) stays a percentage cell
+							c.setCellStyle(percentStyle(out));
+						}
 					}
 					else if (cell.getCellType() == CellType.STRING) {
 						c.setCellValue(cell.getStringCellValue());
@@ -92,6 +98,12 @@ public final class SpreadsheetCopies {
 		if (cell == null) {
 			return "";
 		}
+		if (cell.getCellType() == CellType.NUMERIC && percent(cell)) {
+			// as Excel saves a 0.00% cell: “37.91%”
+			return BigDecimal.valueOf(cell.getNumericCellValue() * 100)
+				.setScale(2, RoundingMode.HALF_UP)
+				.toPlainString() + "%";
+		}
 		if (cell.getCellType() == CellType.NUMERIC) {
 			BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
 			return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
@@ -99,6 +111,23 @@ public final class SpreadsheetCopies {
 		// the writer's own line breaks in header cells dropped, as the CSVs offices send
 		// have their headers on one line
 		return cell.getCellType() == CellType.STRING ? cell.getStringCellValue().replace("\n", "") : "";
+	}
+
+	private static boolean percent(Cell cell) {
+		return cell.getCellStyle().getDataFormatString() != null
+				&& cell.getCellStyle().getDataFormatString().contains("%");
+	}
+
+	private static CellStyle percentStyle(HSSFWorkbook out) {
+		for (int i = 0; i < out.getNumCellStyles(); i++) {
+			CellStyle style = out.getCellStyleAt(i);
+			if ("0.00%".equals(style.getDataFormatString())) {
+				return style;
+			}
+		}
+		CellStyle style = out.createCellStyle();
+		style.setDataFormat(out.createDataFormat().getFormat("0.00%"));
+		return style;
 	}
 
 	private static String csvField(String s) {

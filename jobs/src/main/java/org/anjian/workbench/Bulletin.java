@@ -1,29 +1,18 @@
 package org.anjian.workbench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.anjian.warehouse.reference.ReferenceData;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.anjian.writers.reports.Report;
 
 /**
  * 月通报: for one campaign and month, every submitter of the cutoff roster ranked — first by
@@ -97,75 +86,29 @@ final class Bulletin {
 	/** Writes the bulletin into the outbox (aside, then renamed); returns its path. */
 	static Path write(Path outbox, ReferenceData reference, String campaign, YearMonth month, List<Line> lines)
 			throws IOException {
+		String county = reference.top().name();
+		Path target = outbox.resolve(campaign)
+			.resolve(month.toString())
+			.resolve("bulletin")
+			.resolve(county + "-" + campaign + "-" + month + "-月通报.xlsx");
+		report(reference, campaign, month, lines).writeXlsx(target);
+		return target;
+	}
+
+	/** The bulletin as the writers' print-ready report. */
+	static Report report(ReferenceData reference, String campaign, YearMonth month, List<Line> lines) {
 		String campaignName = reference.campaign(campaign).map(ReferenceData.Campaign::name).orElse(campaign);
 		String county = reference.top().name();
-		Path folder = outbox.resolve(campaign).resolve(month.toString()).resolve("bulletin");
-		Files.createDirectories(folder);
-		Path target = folder.resolve(county + "-" + campaign + "-" + month + "-月通报.xlsx");
-		Path aside = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			Sheet sheet = workbook.createSheet("月通报");
-			CellStyle cell = workbook.createCellStyle();
-			for (BorderStyle b : new BorderStyle[] { BorderStyle.THIN }) {
-				cell.setBorderTop(b);
-				cell.setBorderBottom(b);
-				cell.setBorderLeft(b);
-				cell.setBorderRight(b);
-			}
-			cell.setAlignment(HorizontalAlignment.CENTER);
-			CellStyle title = workbook.createCellStyle();
-			Font big = workbook.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 16);
-			title.setFont(big);
-			title.setAlignment(HorizontalAlignment.CENTER);
-			String[] header = { "排名", "填报单位", "报送情况", "首次报送时间", "发现隐患", "已整改", "整改率（%）", "重大隐患", "重大已整改",
-					"重大隐患整改率（%）" };
-			Row r0 = sheet.createRow(0);
-			r0.createCell(0)
-				.setCellValue(county + campaignName + month.getYear() + "年" + month.getMonthValue() + "月通报");
-			r0.getCell(0).setCellStyle(title);
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, header.length - 1));
-			Row r1 = sheet.createRow(1);
-			for (int i = 0; i < header.length; i++) {
-				r1.createCell(i).setCellValue(header[i]);
-				r1.getCell(i).setCellStyle(cell);
-			}
-			int n = 2;
-			for (Line l : lines) {
-				Row row = sheet.createRow(n++);
-				Object[] values = { l.rank(), l.name(), l.timelinessLabel(),
-						l.received() == null ? "" : Format.dateTime(l.received()), l.hazards(), l.rectified(), l.rate(),
-						l.major(), l.majorRectified(), l.majorRate() };
-				for (int i = 0; i < values.length; i++) {
-					org.apache.poi.ss.usermodel.Cell c = row.createCell(i);
-					Object v = values[i];
-					if (v instanceof Number number) {
-						c.setCellValue(number.doubleValue());
-					}
-					else {
-						c.setCellValue(v == null ? "—" : v.toString());
-					}
-					c.setCellStyle(cell);
-				}
-			}
-			Row note = sheet.createRow(n + 1);
-			note.createCell(0).setCellValue(worst(lines));
-			sheet.addMergedRegion(new CellRangeAddress(n + 1, n + 1, 0, header.length - 1));
-			for (int i = 0; i < header.length; i++) {
-				sheet.setColumnWidth(i, i == 1 ? 26 * 256 : i == 3 ? 20 * 256 : 12 * 256);
-			}
-			sheet.getPrintSetup().setLandscape(true);
-			sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-			sheet.setFitToPage(true);
-			sheet.getPrintSetup().setFitWidth((short) 1);
-			sheet.getPrintSetup().setFitHeight((short) 0);
-			try (OutputStream out = Files.newOutputStream(aside)) {
-				workbook.write(out);
-			}
+		List<List<Object>> rows = new ArrayList<>();
+		for (Line l : lines) {
+			rows.add(Arrays.asList(l.rank(), l.name(), l.timelinessLabel(),
+					l.received() == null ? "" : Format.dateTime(l.received()), l.hazards(), l.rectified(), l.rate(),
+					l.major(), l.majorRectified(), l.majorRate()));
 		}
-		Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		return target;
+		return new Report(List
+			.of(new Report.Table("月通报", county + campaignName + month.getYear() + "年" + month.getMonthValue() + "月通报",
+					List.of("排名", "填报单位", "报送情况", "首次报送时间", "发现隐患", "已整改", "整改率（%）", "重大隐患", "重大已整改", "重大隐患整改率（%）"),
+					rows, List.of(worst(lines)), List.of(8, 26, 12, 20))));
 	}
 
 	private static Long number(Object v) {

@@ -88,6 +88,7 @@ class WorkbenchBrowserTests {
 		upload = dir.resolve("held-back").resolve(Path.of(HELD_BACK).getFileName().toString());
 		Files.createDirectories(upload.getParent());
 		Files.move(inbox.resolve(HELD_BACK), upload);
+		WorkbenchLists.write(inbox.resolve("2024-05/清单"));
 		home = dir.resolve("home");
 		CliRun nightly = CliRun.of("nightly", "--home", home.toString(), "--reference", reference.toString(), "--inbox",
 				inbox.toString(), "--now", "2024-05-23T02:00:00");
@@ -294,6 +295,87 @@ class WorkbenchBrowserTests {
 		String jobs = browser.findElement(By.id("jobs")).getText();
 		assertThat(jobs).contains("submissionsIntakeJob", "rollupJob", "exportJob", "COMPLETED");
 		shot("tasks");
+	}
+
+	@Test
+	@Order(3)
+	void hazardsPageCountsAsAnIndependentQueryDoes() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/hazards?date=" + WorkbenchLists.HAZARDS_AS_OF);
+		Map<List<String>, List<Long>> shown = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		for (WebElement row : browser.findElements(By.cssSelector("#counts tbody tr"))) {
+			shown.put(List.of(row.getAttribute("data-submitter"), row.getAttribute("data-region")),
+					row.findElements(By.className("num"))
+						.stream()
+						.limit(5)
+						.map(c -> Long.parseLong(c.getText()))
+						.toList());
+		}
+		// independently, from the raw ledger rows of the loaded ledgers: region by the
+		// 所属乡镇 text, else the submitter's; rectified by the date (完成日期, or 已整改
+		// with none written); overdue past 整改期限; a blank 五落实 cell is incomplete
+		Map<List<String>, List<Long>> expected = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery(
+							"""
+									with h as (
+									    select f.submitter_code, coalesce(r.region_code, s.region_code) as region_code, l.*,
+									           try_cast(l.deadline as date) as dl, try_cast(l.rectified_on as date) as ro
+									    from raw_hazard_ledger l
+									    join audit_file f on f.sha256 = l.sha256 and f.status = 'loaded'
+									    join dim_submitter s on s.submitter_code = f.submitter_code
+									    left join dim_region r on r.name = l.township
+									    where l.level = 'major' and cast(l.found_on as date) <= DATE '%s'),
+									o as (
+									    select *, not (coalesce(ro <= DATE '%s', false) or (status = 'rectified' and ro is null)) as open
+									    from h)
+									select submitter_code, region_code, count(*), count(*) filter (where not open),
+									       count(*) filter (where open), count(*) filter (where open and dl < DATE '%s'),
+									       count(*) filter (where open and (coalesce(responsible, '') = '' or coalesce(measures, '') = ''
+									           or try_cast(funds_wan as decimal) is null or dl is null or coalesce(contingency_plan, '') = ''))
+									from o group by 1, 2"""
+								.formatted(WorkbenchLists.HAZARDS_AS_OF, WorkbenchLists.HAZARDS_AS_OF,
+										WorkbenchLists.HAZARDS_AS_OF))) {
+			while (rs.next()) {
+				expected.put(List.of(rs.getString(1), rs.getString(2)),
+						List.of(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+			}
+		}
+		assertThat(shown).isEqualTo(expected);
+		// the scenario's known answers (WorkbenchLists): 桃源镇 4 major, 1 rectified, 3
+		// open, 1 overdue, 2 incomplete; 应急局's in 石门镇 2, 1, 1, 1, 0
+		assertThat(expected).containsEntry(List.of("HM02", "519902101"), List.of(4L, 1L, 3L, 1L, 2L))
+			.containsEntry(List.of("HM06", "519902102"), List.of(2L, 1L, 1L, 1L, 0L))
+			.hasSize(2);
+		String open = browser.findElement(By.id("open")).getText();
+		assertThat(open).contains("桃源镇乙化工有限公司", "逾期 15 天", "责任人、资金", "桃源镇戊材料厂", "措施、期限、预案", "石门镇己矿业有限公司", "逾期 14 天")
+			.doesNotContain("桃源镇丙建材有限公司");
+		shot("hazards");
+
+		HttpResponse<byte[]> xlsx = get("/hazards/export?date=" + WorkbenchLists.HAZARDS_AS_OF + "&format=xlsx");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+			org.apache.poi.ss.usermodel.Row total = workbook.getSheetAt(0).getRow(2 + expected.size());
+			assertThat(formatter.formatCellValue(total.getCell(0))).isEqualTo("合计");
+			assertThat(List.of(2, 3, 4, 5, 6).stream().map(i -> formatter.formatCellValue(total.getCell(i))).toList())
+				.containsExactly("6", "2", "4", "2", "2");
+			assertThat(workbook.getSheetAt(1).getLastRowNum()).as("4 open hazards, a blank row, the note").isEqualTo(7);
+		}
+		HttpResponse<byte[]> csv = get("/hazards/export?date=" + WorkbenchLists.HAZARDS_AS_OF + "&format=csv");
+		assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFF")
+			.contains("桃源镇乙化工有限公司", "合计,,6,2,4,2,2");
+
+		// a clerk sees its own submitter's hazards only
+		signIn("taoyuan", "taoyuan-password");
+		browser.get(base + "/hazards?date=" + WorkbenchLists.HAZARDS_AS_OF);
+		assertThat(browser.findElements(By.cssSelector("#counts tbody tr"))
+			.stream()
+			.map(r -> r.getAttribute("data-submitter"))
+			.toList()).containsExactly("HM02");
+		assertThat(browser.findElement(By.id("open")).getText()).doesNotContain("石门镇己矿业有限公司");
 	}
 
 	@Test

@@ -84,19 +84,20 @@ final class Bulletin {
 	}
 
 	/** Writes the bulletin into the outbox (aside, then renamed); returns its path. */
-	static Path write(Path outbox, ReferenceData reference, String campaign, YearMonth month, List<Line> lines)
-			throws IOException {
+	static Path write(Path outbox, ReferenceData reference, String campaign, YearMonth month, List<Line> lines,
+			List<BulletinTargets.Line> targets) throws IOException {
 		String county = reference.top().name();
 		Path target = outbox.resolve(campaign)
 			.resolve(month.toString())
 			.resolve("bulletin")
 			.resolve(county + "-" + campaign + "-" + month + "-月通报.xlsx");
-		report(reference, campaign, month, lines).writeXlsx(target);
+		report(reference, campaign, month, lines, targets).writeXlsx(target);
 		return target;
 	}
 
 	/** The bulletin as the writers' print-ready report. */
-	static Report report(ReferenceData reference, String campaign, YearMonth month, List<Line> lines) {
+	static Report report(ReferenceData reference, String campaign, YearMonth month, List<Line> lines,
+			List<BulletinTargets.Line> targets) {
 		String campaignName = reference.campaign(campaign).map(ReferenceData.Campaign::name).orElse(campaign);
 		String county = reference.top().name();
 		List<List<Object>> rows = new ArrayList<>();
@@ -105,10 +106,12 @@ final class Bulletin {
 					l.received() == null ? "" : Format.dateTime(l.received()), l.hazards(), l.rectified(), l.rate(),
 					l.major(), l.majorRectified(), l.majorRate()));
 		}
-		return new Report(List
-			.of(new Report.Table("月通报", county + campaignName + month.getYear() + "年" + month.getMonthValue() + "月通报",
-					List.of("排名", "填报单位", "报送情况", "首次报送时间", "发现隐患", "已整改", "整改率（%）", "重大隐患", "重大已整改", "重大隐患整改率（%）"),
-					rows, List.of(worst(lines)), List.of(8, 26, 12, 20))));
+		String title = county + campaignName + month.getYear() + "年" + month.getMonthValue() + "月通报";
+		return new Report(List.of(
+				new Report.Table("月通报", title,
+						List.of("排名", "填报单位", "报送情况", "首次报送时间", "发现隐患", "已整改", "整改率（%）", "重大隐患", "重大已整改", "重大隐患整改率（%）"),
+						rows, List.of(worst(lines)), List.of(8, 26, 12, 20)),
+				BulletinTargets.table(title + "（目标考核）", targets)));
 	}
 
 	private static Long number(Object v) {

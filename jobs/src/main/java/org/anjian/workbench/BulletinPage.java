@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.Targets;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,11 @@ class BulletinPage {
 
 	private final ActionLog actions;
 
-	BulletinPage(ReferenceData reference, Snapshot snapshot, WorkbenchSettings settings, ActionLog actions) {
+	private final Targets targets;
+
+	BulletinPage(ReferenceData reference, Snapshot snapshot, WorkbenchSettings settings, ActionLog actions,
+			Targets targets) {
+		this.targets = targets;
 		this.reference = reference;
 		this.snapshot = snapshot;
 		this.settings = settings;
@@ -45,6 +50,10 @@ class BulletinPage {
 		model.addAttribute("months", selection.months());
 		model.addAttribute("lines", lines);
 		model.addAttribute("worst", lines.isEmpty() ? null : Bulletin.worst(lines));
+		List<BulletinTargets.Line> targetLines = BulletinTargets.lines(snapshot, reference, targets,
+				selection.campaign().code(), selection.month());
+		model.addAttribute("targets", targetLines);
+		model.addAttribute("targetsWorst", BulletinTargets.worst(targetLines));
 		return "workbench/bulletin";
 	}
 
@@ -55,7 +64,8 @@ class BulletinPage {
 		List<Bulletin.Line> lines = Bulletin.lines(snapshot, selection.campaign().code(), selection.month());
 		if (!lines.isEmpty()) {
 			Path written = Bulletin.write(settings.outbox(), reference, selection.campaign().code(), selection.month(),
-					lines);
+					lines, BulletinTargets.lines(snapshot, reference, targets, selection.campaign().code(),
+							selection.month()));
 			actions.record(authentication.getName(), "生成通报", settings.outbox().relativize(written).toString());
 			model.addAttribute("written", written.getFileName().toString());
 		}

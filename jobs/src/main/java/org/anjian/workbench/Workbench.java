@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataException;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.anjian.warehouse.reference.Targets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.PortInUseException;
@@ -85,6 +86,9 @@ public final class Workbench {
 		ReferenceData data;
 		try {
 			data = reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference);
+			// the 通报's targets: a malformed targets.csv stops serve and bulletin here,
+			// with its line
+			Targets.load(reference, data);
 		}
 		catch (ReferenceDataException ex) {
 			err.println("anjian: " + ex.getMessage());
@@ -169,7 +173,9 @@ public final class Workbench {
 				err.println("anjian: " + campaign + " " + month + " 的截止日汇总还没有做（或还没有导出）：通报以它的催报名单为准");
 				return 65;
 			}
-			Path written = Bulletin.write(settings.outbox(), data, campaign, month, lines);
+			List<BulletinTargets.Line> targets = BulletinTargets.lines(snapshot, data, Targets.load(reference, data),
+					campaign, month);
+			Path written = Bulletin.write(settings.outbox(), data, campaign, month, lines, targets);
 			out.println("月通报（" + campaign + " " + month + "，数据截至 " + Format.dateTime(snapshot.publishedAt()) + "）：");
 			for (Bulletin.Line l : lines) {
 				out.println(String.format("  %2d %-14s %-6s 整改率 %s  重大隐患整改率 %s", l.rank(), l.name(),
@@ -177,6 +183,7 @@ public final class Workbench {
 						l.majorRate() == null ? "—" : l.majorRate().toPlainString() + "%"));
 			}
 			out.println(Bulletin.worst(lines));
+			out.println("目标考核：" + BulletinTargets.worst(targets));
 			out.println("通报：" + written);
 			return 0;
 		}

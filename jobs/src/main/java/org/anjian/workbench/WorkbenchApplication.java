@@ -2,6 +2,7 @@ package org.anjian.workbench;
 
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
+import org.anjian.warehouse.reference.Targets;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,14 @@ class WorkbenchApplication {
 	ReferenceData referenceData(WorkbenchSettings settings) {
 		return settings.reference() == null ? ReferenceDataLoader.loadDemo()
 				: ReferenceDataLoader.load(settings.reference());
+	}
+
+	/**
+	 * targets.csv, read at start so a malformed file stops {@code serve} with its line.
+	 */
+	@Bean
+	Targets targets(WorkbenchSettings settings, ReferenceData reference) {
+		return Targets.load(settings.reference(), reference);
 	}
 
 	@Bean

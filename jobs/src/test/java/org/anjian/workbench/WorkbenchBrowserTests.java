@@ -256,6 +256,81 @@ class WorkbenchBrowserTests {
 			.stream()
 			.map(WebElement::getText)
 			.toList()).isEqualTo(expected.stream().map(e -> e.get(0)).toList());
+
+		// the targets (defaults: a department ≥ 2 enterprises a month, key directory 100
+		// %,
+		// 双随机 ≥ 5 %), computed from the tables' cumulative figures and the raw lists
+		// matched by name
+		List<List<String>> targets = new java.util.ArrayList<>();
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery(
+							"""
+									with cum as (
+									    select submitter_code, period, sum(enterprises_inspected) as e from fact_submission_line
+									    where campaign = 'QA2024' and is_current group by 1, 2),
+									m as (
+									    select d.submitter_code, d.name,
+									           (select e from cum where cum.submitter_code = d.submitter_code and period = DATE '2024-05-01')
+									           - coalesce((select e from cum where cum.submitter_code = d.submitter_code
+									                       and period = DATE '2024-04-01'), 0) as inspected
+									    from dim_submitter d where d.kind = 'department'),
+									dir as (
+									    select f.submitter_code, d.list, d.enterprise_name from raw_enterprise_directory d
+									    join audit_file f on f.sha256 = d.sha256 and f.status = 'loaded'),
+									insp as (
+									    select distinct f.submitter_code, i.enterprise_name from raw_inspection_record i
+									    join audit_file f on f.sha256 = i.sha256 and f.status = 'loaded'
+									    where cast(i.inspected_on as date) between DATE '2024-04-01' and DATE '2024-05-31'),
+									cov as (
+									    select dir.submitter_code,
+									           round(100.0 * count(insp.enterprise_name) filter (where list = 'key')
+									                 / nullif(count(*) filter (where list = 'key'), 0), 1) as coverage,
+									           round(100.0 * count(insp.enterprise_name) filter (where list = 'general')
+									                 / nullif(count(*) filter (where list = 'general'), 0), 1) as share
+									    from dir left join insp on insp.submitter_code = dir.submitter_code
+									        and insp.enterprise_name = dir.enterprise_name
+									    group by 1)
+									select m.name, coalesce(cast(m.inspected as varchar), '未报'), coalesce(cast(cov.coverage as varchar), ''),
+									       coalesce(cast(cov.share as varchar), '')
+									from m left join cov using (submitter_code)
+									order by (case when m.inspected is null or m.inspected < 2 then 1 else 0 end)
+									             + (case when cov.coverage < 100 then 1 else 0 end) + (case when cov.share < 5 then 1 else 0 end),
+									         m.inspected desc nulls last, cov.coverage desc nulls last, cov.share desc nulls last, m.submitter_code""")) {
+			while (rs.next()) {
+				targets.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+			}
+		}
+		assertThat(targets).hasSize(3)
+			.contains(List.of("鹤鸣县住房和城乡建设局", "未报", "", ""))
+			.anySatisfy(t -> assertThat(t).startsWith("鹤鸣县应急管理局").endsWith("75.0", ""))
+			.anySatisfy(t -> assertThat(t).startsWith("鹤鸣县市场监督管理局").endsWith("", "5.0"));
+		assertThat(targets.get(2).get(0)).isEqualTo("鹤鸣县住房和城乡建设局");
+		assertThat(browser.findElements(By.cssSelector("#targets tbody tr"))
+			.stream()
+			.map(r -> List.of(r.findElement(By.cssSelector("td:nth-child(2)")).getText(),
+					r.findElement(By.className("inspected")).getText(),
+					r.findElement(By.className("coverage")).getText(), r.findElement(By.className("share")).getText()))
+			.toList()).isEqualTo(targets);
+		assertThat(browser.findElement(By.id("targets-worst")).getText()).contains("鹤鸣县住房和城乡建设局（本月检查企业数无（本月未报）",
+				"重点检查企业名录库覆盖率 75.0%（3/4），应达 100%");
+		try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(1);
+			assertThat(sheet.getSheetName()).isEqualTo("目标考核");
+			org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+			List<List<String>> inXlsx = new java.util.ArrayList<>();
+			for (int r = 2; r < 2 + targets.size(); r++) {
+				org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+				inXlsx.add(List.of(formatter.formatCellValue(row.getCell(1)),
+						formatter.formatCellValue(row.getCell(2)).replace("—", "未报"),
+						formatter.formatCellValue(row.getCell(6)).replace("—", ""),
+						formatter.formatCellValue(row.getCell(8)).replace("—", "")));
+			}
+			assertThat(inXlsx)
+				.isEqualTo(targets.stream().map(t -> t.stream().map(v -> v.replaceAll("\\.0$", "")).toList()).toList());
+		}
 	}
 
 	@Test

@@ -61,8 +61,13 @@ public interface WorkbenchActions {
 	}
 
 	static Task rollup(String campaign, YearMonth period, RollupKind kind) {
+		return rollup(campaign, period, kind, null);
+	}
+
+	/** One rollup as of {@code asOf} (null: its default; another: a what-if). */
+	static Task rollup(String campaign, YearMonth period, RollupKind kind, java.time.LocalDateTime asOf) {
 		return (runs, reference, progress) -> {
-			if (runs.rollup(RollupRequest.of(reference, campaign, period, kind, null), progress)
+			if (runs.rollup(RollupRequest.of(reference, campaign, period, kind, asOf), progress)
 				.outcome()
 				.succeeded()) {
 				runs.export(new ExportRequest(true), progress);

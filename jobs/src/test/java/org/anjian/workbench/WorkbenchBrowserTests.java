@@ -454,6 +454,70 @@ class WorkbenchBrowserTests {
 	}
 
 	@Test
+	@Order(3)
+	void rollupsOfEveryRegionAndAWhatIf() throws Exception {
+		signIn("office", "office-password");
+		browser.get(base + "/rollups?campaign=QA2024&period=2024-05&kind=cutoff");
+		String official = "select region_code, submitters_reported, hazards_total from %s where campaign = 'QA2024' "
+				+ "and period = DATE '2024-05-01' and industry_code = 'ALL' %s order by region_code";
+		assertThat(regionsShown()).isEqualTo(regions(official.formatted("rollup_cutoff", "")))
+			.hasSize(6)
+			.containsKey("519902");
+
+		// as of 2024-05-21 10:00, before 桃源镇's table (10:01 that day): a what-if, the
+		// official rollup left as it was
+		browser.findElement(By.id("what-if-as-of")).sendKeys("2024-05-21T10:00:00");
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById('what-if-as-of').value = '2024-05-21T10:00:00'");
+		browser.findElement(By.id("what-if")).click();
+		new WebDriverWait(browser, Duration.ofMinutes(6))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("what-if-label")));
+		assertThat(browser.findElement(By.id("outcome")).getText()).contains("假设汇总");
+		Map<String, List<Long>> whatIf = regions(
+				official.formatted("whatif_rollup_cutoff", "and as_of = TIMESTAMP '2024-05-21 10:00:00'"));
+		assertThat(regionsShown()).isEqualTo(whatIf);
+		Map<String, List<Long>> before = regions(official.formatted("rollup_cutoff", ""));
+		// 桃源镇 counts with its April table (carried forward) in the what-if only
+		assertThat(whatIf.get("519902101").get(1)).isLessThan(before.get("519902101").get(1));
+		try (Connection c = snapshot(); ResultSet rs = c.createStatement().executeQuery("""
+				select (select status || ' ' || carried_forward from whatif_rollup_roster where submitter_code = 'HM02'
+				        and campaign = 'QA2024' and period = DATE '2024-05-01' and kind = 'cutoff'
+				        and as_of = TIMESTAMP '2024-05-21 10:00:00'),
+				       (select status || ' ' || carried_forward from rollup_roster where submitter_code = 'HM02'
+				        and campaign = 'QA2024' and period = DATE '2024-05-01' and kind = 'cutoff')""")) {
+			rs.next();
+			assertThat(List.of(rs.getString(1), rs.getString(2))).containsExactly("missing true", "on_time false");
+		}
+		shot("rollups-what-if");
+		Path folder = home.resolve("outbox/QA2024/2024-05/cutoff/as-of-20240521-100000");
+		assertThat(folder.resolve("manifest.json")).exists();
+		HttpResponse<byte[]> manifest = get("/rollups/download?campaign=QA2024&period=2024-05&kind=cutoff"
+				+ "&file=manifest.json&asOf=2024-05-21T10:00");
+		assertThat(new String(manifest.body(), StandardCharsets.UTF_8))
+			.isEqualTo(Files.readString(folder.resolve("manifest.json")));
+	}
+
+	private static Map<String, List<Long>> regionsShown() {
+		Map<String, List<Long>> shown = new TreeMap<>();
+		for (WebElement row : browser.findElements(By.cssSelector("#regions tbody tr"))) {
+			List<WebElement> cells = row.findElements(By.tagName("td"));
+			shown.put(row.getAttribute("data-region"),
+					List.of(Long.parseLong(cells.get(2).getText()), Long.parseLong(cells.get(5).getText())));
+		}
+		return shown;
+	}
+
+	private static Map<String, List<Long>> regions(String sql) throws Exception {
+		Map<String, List<Long>> rows = new TreeMap<>();
+		try (Connection c = snapshot(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+			while (rs.next()) {
+				rows.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3)));
+			}
+		}
+		return rows;
+	}
+
+	@Test
 	@Order(4)
 	void clerkSeesOnlyItsOwnSubmitter() throws Exception {
 		signIn("taoyuan", "taoyuan-password");

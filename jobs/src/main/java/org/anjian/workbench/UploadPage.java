@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.anjian.jobs.submissions.UploadSender;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +31,15 @@ class UploadPage {
 
 	static final String FOLDER = "工作台上传";
 
+	/** Where an upload waits in the home while it is checked. */
+	static final String STAGING = "workbench-uploads";
+
+	/** Where a clerk's upload naming another submitter is kept, not loaded. */
+	static final String REFUSED = "workbench-refused";
+
+	private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+		.ofPattern("yyyyMMdd-HHmmss");
+
 	private final WorkbenchSettings settings;
 
 	private final WorkbenchActions runs;
@@ -40,6 +52,8 @@ class UploadPage {
 
 	private final ActionLog actions;
 
+	private final UploadSender senders;
+
 	UploadPage(WorkbenchSettings settings, WorkbenchActions runs, Snapshot snapshot, Accounts accounts,
 			ReferenceData reference, ActionLog actions) {
 		this.settings = settings;
@@ -48,6 +62,7 @@ class UploadPage {
 		this.accounts = accounts;
 		this.reference = reference;
 		this.actions = actions;
+		this.senders = new UploadSender(reference);
 	}
 
 	@GetMapping("/upload")
@@ -71,14 +86,41 @@ class UploadPage {
 					.map(ReferenceData.Submitter::name)
 					.orElse(viewer.submitterCode());
 		Path dir = settings.inbox().resolve(FOLDER).resolve(folder);
+		// staged in the home first: a clerk's file naming another submitter never reaches
+		// the inbox
+		Path staged = settings.home().resolve(STAGING).resolve(UUID.randomUUID().toString()).resolve(name);
+		Files.createDirectories(staged.getParent());
+		try (InputStream in = file.getInputStream()) {
+			Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+		}
+		String wouldBe = settings.inbox().relativize(dir.resolve(name)).toString();
+		if (!viewer.office()) {
+			ReferenceData.Submitter sender = senders.of(staged, wouldBe).orElse(null);
+			if (sender != null && !sender.code().equals(viewer.submitterCode())) {
+				Path kept = settings.home()
+					.resolve(REFUSED)
+					.resolve(OfficeTime.now().format(STAMP) + "-" + viewer.user())
+					.resolve(name);
+				Files.createDirectories(kept.getParent());
+				Files.move(staged, kept);
+				Files.deleteIfExists(staged.getParent());
+				String keptAt = settings.home().relativize(kept).toString();
+				actions.record(viewer.user(), "拒收他单位报表",
+						name + "（填报单位 " + sender.code() + " " + sender.name() + "；留存于 " + keptAt + "）");
+				model.addAttribute("refused", keptAt);
+				model.addAttribute("problem", "没有入库：这份文件的填报单位是“" + sender.name() + "”，不是本单位（" + folder
+						+ "）。只能上传本单位的报表；请核对“填报单位”后重新上传。文件已留存备查（" + keptAt + "），如确需代报请联系县安委办。");
+				return "workbench/upload";
+			}
+		}
 		Files.createDirectories(dir);
 		Path target = free(dir, name);
 		Path aside = dir.resolve("." + target.getFileName() + ".part");
-		try (InputStream in = file.getInputStream()) {
-			Files.copy(in, aside, StandardCopyOption.REPLACE_EXISTING);
-		}
+		Files.copy(staged, aside, StandardCopyOption.REPLACE_EXISTING);
 		// whole or not at all: the nightly may walk the inbox at any moment
 		Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+		Files.delete(staged);
+		Files.deleteIfExists(staged.getParent());
 		String relative = settings.inbox().relativize(target).toString();
 		actions.record(viewer.user(), "上传", relative + "（" + file.getSize() + " 字节）");
 		WorkbenchActions.Outcome outcome = runs.run(WorkbenchActions.ingest(settings.inbox()));
@@ -100,10 +142,6 @@ class UploadPage {
 					code == null ? "（未识别）" : reference.submitter(code).map(ReferenceData.Submitter::name).orElse(code));
 			model.addAttribute("month", Format.month(row.get("period")));
 			model.addAttribute("issues", snapshot.query("file_issues", row.get("sha256")));
-			if (!viewer.office() && code != null && !code.equals(viewer.submitterCode())) {
-				model.addAttribute("problem", "这张表被识别为“" + model.getAttribute("submitter") + "”的报表，不是本单位的：请核对填报单位");
-				actions.record(viewer.user(), "上传他单位报表", relative + "（识别为 " + code + "）");
-			}
 		}
 		return "workbench/upload";
 	}

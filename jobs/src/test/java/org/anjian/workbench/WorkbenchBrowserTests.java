@@ -556,6 +556,38 @@ class WorkbenchBrowserTests {
 	}
 
 	@Test
+	@Order(5)
+	void aClerksUploadNamingAnotherSubmitterIsRefusedAndKept() throws Exception {
+		signIn("taoyuan", "taoyuan-password");
+		browser.get(base + "/upload");
+		Path shimen = inbox.resolve("2024-05/石门镇5月统计表（更正）.xlsx");
+		browser.findElement(By.id("file")).sendKeys(shimen.toAbsolutePath().toString());
+		browser.findElement(By.id("send")).click();
+		String problem = new WebDriverWait(browser, Duration.ofMinutes(2))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")))
+			.getText();
+		assertThat(problem).contains("没有入库", "填报单位是“石门镇”，不是本单位（桃源镇）", "workbench-refused/");
+		assertThat(browser.findElements(By.id("outcome"))).isEmpty();
+		shot("upload-refused");
+		// not in the inbox, nothing recorded; kept byte for byte, and logged
+		assertThat(inbox.resolve(UploadPage.FOLDER).resolve("桃源镇").resolve(shimen.getFileName())).doesNotExist();
+		try (var kept = Files.walk(home.resolve(UploadPage.REFUSED))) {
+			List<Path> files = kept.filter(Files::isRegularFile).toList();
+			assertThat(files).hasSize(1);
+			assertThat(files.get(0)).hasSameBinaryContentAs(shimen);
+			assertThat(problem).contains(home.relativize(files.get(0)).toString());
+		}
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery("select count(*) from audit_file where path like '" + UploadPage.FOLDER + "/%'")) {
+			rs.next();
+			assertThat(rs.getLong(1)).isZero();
+		}
+		assertThat(Files.readString(home.resolve("logs/workbench-actions.log")))
+			.contains("taoyuan\t拒收他单位报表\t石门镇5月统计表（更正）.xlsx（填报单位 HM03 石门镇");
+	}
+
+	@Test
 	@Order(6)
 	void clerkUploadsATableAndSeesItLoaded() throws Exception {
 		signIn("zhujian", "zhujian-password");
@@ -568,7 +600,9 @@ class WorkbenchBrowserTests {
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			shot("upload-failed");
-			throw new AssertionError("上传后没有结果：" + browser.findElement(By.tagName("body")).getText(), ex);
+			String log = Files.readString(home.resolve("logs/anjian.log"));
+			throw new AssertionError("上传后没有结果：" + browser.findElement(By.tagName("body")).getText() + "\n"
+					+ log.substring(Math.max(0, log.length() - 6000)), ex);
 		}
 		assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("已入库");
 		assertThat(browser.findElement(By.id("submitter")).getText()).isEqualTo("鹤鸣县住房和城乡建设局");

@@ -58,4 +58,17 @@ public final class Format {
 		};
 	}
 
+	/** A hazard ledger's 整改状态 in the office's words. */
+	public static String hazardStatus(String status) {
+		if (status == null) {
+			return "未填";
+		}
+		return switch (status) {
+			case "rectified" -> "已整改";
+			case "in_progress" -> "整改中";
+			case "not_started" -> "未整改";
+			default -> status;
+		};
+	}
+
 }

@@ -175,7 +175,7 @@ class HazardsPage {
 			.filter(r -> flag(r, "is_open"))
 			.map(r -> new Open((String) r.get("submitter_name"), (String) r.get("region_name"),
 					(String) r.get("enterprise_name"), (String) r.get("description"), (LocalDate) r.get("found_on"),
-					(LocalDate) r.get("deadline"), status((String) r.get("status")), flag(r, "is_overdue"),
+					(LocalDate) r.get("deadline"), Format.hazardStatus((String) r.get("status")), flag(r, "is_overdue"),
 					r.get("days_overdue") == null ? null : ((Number) r.get("days_overdue")).longValue(), missing(r)))
 			.toList();
 	}
@@ -186,18 +186,6 @@ class HazardsPage {
 
 	private static boolean flag(Map<String, Object> r, String column) {
 		return Boolean.TRUE.equals(r.get(column));
-	}
-
-	private static String status(String status) {
-		if (status == null) {
-			return "未填";
-		}
-		return switch (status) {
-			case "rectified" -> "已整改";
-			case "in_progress" -> "整改中";
-			case "not_started" -> "未整改";
-			default -> status;
-		};
 	}
 
 	private Report report(List<Map<String, Object>> rows, LocalDate day) {

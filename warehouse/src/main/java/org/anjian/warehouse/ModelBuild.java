@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -31,7 +33,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class ModelBuild {
 
+	private static final Logger log = LoggerFactory.getLogger(ModelBuild.class);
+
 	private static final String CHANGE_SET = "changes/change_set.sql";
+
+	/** The marts' declarations, read once per process: resources do not change. */
+	private static final Map<String, java.util.Optional<Incremental>> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** A mart's incremental declaration; null fields are absent. */
 	record Incremental(String when, String where, Map<String, String> changes) {
@@ -51,6 +58,7 @@ final class ModelBuild {
 	 * transaction.
 	 */
 	Warehouse.Build upToDate() throws SQLException {
+		long start = System.nanoTime();
 		String fingerprint = fingerprint();
 		Warehouse.Build done;
 		if (fingerprint.equals(storedFingerprint())) {
@@ -61,6 +69,7 @@ final class ModelBuild {
 			done = Warehouse.Build.WHOLE;
 		}
 		saveState(fingerprint);
+		log.info("model build: {} in {} ms", done, (System.nanoTime() - start) / 1_000_000);
 		return done;
 	}
 
@@ -90,13 +99,22 @@ final class ModelBuild {
 				return false;
 			}
 			for (String model : Warehouse.index("marts/")) {
+				long start = System.nanoTime();
 				Incremental declared = incremental(model);
+				String how;
 				if (declared == null) {
 					warehouse.materialize(model, "table");
+					how = "whole";
 				}
 				else if (declared.when() == null || count("select count(*) where " + declared.when()) > 0) {
 					update(model, declared);
+					how = "incremental";
 				}
+				else {
+					how = "unchanged";
+				}
+				log.info("model build: {} {} in {} ms", Warehouse.modelName(model), how,
+						(System.nanoTime() - start) / 1_000_000);
 			}
 			return true;
 		}
@@ -132,8 +150,11 @@ final class ModelBuild {
 	}
 
 	/** The {@code incremental:} block of a mart's sibling {@code .yml}, or null. */
-	@SuppressWarnings("unchecked")
 	static Incremental incremental(String model) {
+		return DECLARED.computeIfAbsent(model, m -> java.util.Optional.ofNullable(declaration(m))).orElse(null);
+	}
+
+	private static Incremental declaration(String model) {
 		String yml = model.substring(0, model.length() - ".sql".length()) + ".yml";
 		Map<String, Object> contract = new Yaml().load(Warehouse.resource(yml));
 		Object block = contract == null ? null : contract.get("incremental");

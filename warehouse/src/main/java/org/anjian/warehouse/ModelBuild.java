@@ -60,6 +60,7 @@ final class ModelBuild {
 	Warehouse.Build upToDate() throws SQLException {
 		long start = System.nanoTime();
 		String fingerprint = fingerprint();
+		log.info("model build: fingerprint in {} ms", (System.nanoTime() - start) / 1_000_000);
 		Warehouse.Build done;
 		if (fingerprint.equals(storedFingerprint())) {
 			done = incremental() ? Warehouse.Build.INCREMENTAL : Warehouse.Build.NOTHING_NEW;
@@ -93,13 +94,17 @@ final class ModelBuild {
 
 	/** False when nothing changed since the last build. */
 	private boolean incremental() throws SQLException {
+		long start = System.nanoTime();
 		warehouse.executeScript(Warehouse.resource(CHANGE_SET));
 		try {
-			if (count("select count(*) from changed_files") == 0) {
+			long changed = count("select count(*) from changed_files");
+			log.info("model build: change set of {} audit_file rows in {} ms", changed,
+					(System.nanoTime() - start) / 1_000_000);
+			if (changed == 0) {
 				return false;
 			}
 			for (String model : Warehouse.index("marts/")) {
-				long start = System.nanoTime();
+				long began = System.nanoTime();
 				Incremental declared = incremental(model);
 				String how;
 				if (declared == null) {
@@ -114,7 +119,7 @@ final class ModelBuild {
 					how = "unchanged";
 				}
 				log.info("model build: {} {} in {} ms", Warehouse.modelName(model), how,
-						(System.nanoTime() - start) / 1_000_000);
+						(System.nanoTime() - began) / 1_000_000);
 			}
 			return true;
 		}

@@ -16,6 +16,10 @@
 --
 -- INSPECTED_NOT_IN_DIRECTORY lists enterprises named by an inspection record or hazard ledger that no loaded
 -- enterprise directory lists (by enterprise key or name key); only once at least one directory is loaded.
+--
+-- The million-row inputs (hazards, inspections, mentions) are not materialized and the directory check is two
+-- left joins rather than a correlated NOT EXISTS, so the incremental build's filter on submitter_code (the .yml's
+-- `incremental.where`) reaches their scans: one submitter's findings cost its rows, not the whole ledger's.
 with
 
 files as (
@@ -40,15 +44,15 @@ submitters as (
     select * from stg_reference__submitters
 ),
 
-hazards as (
+hazards as not materialized (
     select * from fact_hazard
 ),
 
-inspections as (
+inspections as not materialized (
     select * from fact_inspection
 ),
 
-mentions as (
+mentions as not materialized (
     select * from int_enterprise_mentions
 ),
 
@@ -245,13 +249,14 @@ unlisted as (
         string_agg(distinct named.named_in, '、' order by named.named_in) as named_in,
         count(*) as list_count
     from named
+    left join (select distinct enterprise_key from listed) as listed_keys
+        on listed_keys.enterprise_key = named.enterprise_key
+    left join (select distinct name_key from listed) as listed_names
+        on listed_names.name_key = named.name_key
     where named.enterprise_key is not null
         and exists (select 1 from listed)
-        and not exists (
-            select 1 from listed
-            where listed.enterprise_key = named.enterprise_key
-                or listed.name_key = named.name_key
-        )
+        and listed_keys.enterprise_key is null
+        and listed_names.name_key is null
     group by named.submitter_code, named.period, named.enterprise_key
 ),
 

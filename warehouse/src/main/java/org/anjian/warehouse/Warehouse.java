@@ -17,9 +17,9 @@ import java.util.Properties;
 
 /**
  * The DuckDB warehouse: one file, one writer process. Opening it applies the idempotent
- * schema ({@code warehouse/schema/*.sql}); {@link #buildModels()} rebuilds the staging
- * views and mart tables listed in {@code warehouse/models.index}, in that order, in one
- * transaction.
+ * schema ({@code warehouse/schema/*.sql}); {@link #buildModels()} brings the staging
+ * views and mart tables listed in {@code warehouse/models.index} up to date, in that
+ * order, in one transaction.
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -134,16 +134,32 @@ public final class Warehouse implements AutoCloseable {
 		}
 	}
 
-	/** Rebuilds every staging view and mart table, in index order, atomically. */
-	public void buildModels() {
-		inTransaction(() -> {
-			for (String model : index("staging/")) {
-				materialize(model, "view");
-			}
-			for (String model : index("marts/")) {
-				materialize(model, "table");
-			}
-		});
+	/**
+	 * Brings every staging view and mart table up to date, atomically: for what changed
+	 * since the last build when the models and reference data are as then, else whole
+	 * ({@link ModelBuild}).
+	 */
+	public Build buildModels() {
+		Build[] done = new Build[1];
+		inTransaction(() -> done[0] = new ModelBuild(this).upToDate());
+		return done[0];
+	}
+
+	/** How {@link #buildModels()} brought the marts up to date. */
+	public enum Build {
+
+		/** every model rebuilt: first build, or the models or reference data changed */
+		WHOLE,
+		/** only the rows the intakes since the last build can have changed */
+		INCREMENTAL,
+		/** nothing changed since the last build */
+		NOTHING_NEW
+
+	}
+
+	/** Rebuilds every staging view and mart table from the landing tables, atomically. */
+	public void rebuildModels() {
+		inTransaction(() -> new ModelBuild(this).rebuild());
 	}
 
 	/**
@@ -158,7 +174,7 @@ public final class Warehouse implements AutoCloseable {
 		});
 	}
 
-	private void materialize(String model, String kind) throws SQLException {
+	void materialize(String model, String kind) throws SQLException {
 		String name = modelName(model);
 		try (Statement st = connection.createStatement()) {
 			// A relation may change kind between versions: drop the other kind first.

@@ -33,7 +33,11 @@ import org.anjian.warehouse.Warehouse;
  * Written with DuckDB's {@code COPY … TO … (format parquet)}: DuckDB keeps DATE,
  * DECIMAL(p,s) and UTF-8 string logical types, and measured faster than the parquet-java
  * writer (writers/README.md). Each partition is its own
- * {@code COPY (select … where period = …)}.
+ * {@code COPY (select … where period = …)}. Only what changed is written: a Parquet file
+ * whose query and rows (count and order-independent hash, one {@code group by period} per
+ * table) are those the export it replaces wrote is hard-linked from it instead
+ * ({@link ExportState}, {@code exports/.export-state.tsv}); an unchanged month of a
+ * million-row fact costs its hash, not a re-copy.
  *
  * <p>
  * Protections applied to every export: personal data of liaisons is for the office's 催报
@@ -62,6 +66,17 @@ public final class WarehouseExporter {
 
 	private final boolean maskPhones;
 
+	/** The Parquet files of the export being replaced, by content; empty on the first. */
+	private ExportState previous = new ExportState();
+
+	/** The Parquet files of the export being written. */
+	private ExportState written = new ExportState();
+
+	/**
+	 * DuckDB's version, part of every file's key: another version may write other bytes.
+	 */
+	private String duckdbVersion;
+
 	/** An exporter that masks phone numbers. */
 	public WarehouseExporter(Connection warehouseConnection) {
 		this(warehouseConnection, true);
@@ -86,11 +101,17 @@ public final class WarehouseExporter {
 		Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
 		try {
 			Files.createDirectories(tmp);
+			previous = ExportState.read(target);
+			written = new ExportState();
+			duckdbVersion = connection.unwrap(org.duckdb.DuckDBConnection.class)
+				.getMetaData()
+				.getDatabaseProductVersion();
 			List<ExportResult.TableExport> tables = new ArrayList<>();
 			for (String table : tables()) {
 				tables.add(export(table, tmp));
 				org.anjian.warehouse.CrashPoints.reach("export-table");
 			}
+			written.write(tmp);
 			fsyncTree(tmp);
 			if (Files.exists(target)) {
 				Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -152,20 +173,22 @@ public final class WarehouseExporter {
 			// "Partition folders that type-check")
 			String parquetSelect = select(columns.stream().filter(c -> !c.name.equals(PARTITION_COLUMN)).toList(),
 					false);
+			java.util.Map<String, String> contents = contents(table, true);
 			for (Date period : periods) {
 				String folder = partitionFolder(period);
-				Path file = Files.createDirectories(dir.resolve(folder)).resolve("data.parquet");
 				String where = period == null ? "period is null" : "period = date '" + period + "'";
-				rows += copy("select " + parquetSelect + " from " + ident(table) + " where " + where + " order by all",
-						file, "format parquet");
+				rows += parquet(root, table + "/" + folder + "/data.parquet",
+						"select " + parquetSelect + " from " + ident(table) + " where " + where + " order by all",
+						contents.get(String.valueOf(period)));
 				partitions.add(folder);
 			}
 		}
 		else {
 			// unpartitioned, or a partitioned table with no rows: one file with every
 			// column, so a BI tool sees an empty table rather than an error
-			rows = copy("select " + select(columns, false) + " from " + ident(table) + " order by all",
-					dir.resolve("data.parquet"), "format parquet");
+			rows = parquet(root, table + "/data.parquet",
+					"select " + select(columns, false) + " from " + ident(table) + " order by all",
+					contents(table, false).get("null"));
 		}
 		String csv = null;
 		if (table.startsWith("rollup_")) {
@@ -177,6 +200,42 @@ public final class WarehouseExporter {
 			csv = "csv/" + table + ".csv";
 		}
 		return new ExportResult.TableExport(table, rows, partitions, csv);
+	}
+
+	/**
+	 * One Parquet file of the export: hard-linked from the export it replaces when the
+	 * same query over the same rows wrote it there (no re-copy of what did not change),
+	 * else written by DuckDB.
+	 */
+	private long parquet(Path root, String relative, String query, String content) throws IOException, SQLException {
+		Path file = Files.createDirectories(root.resolve(relative).getParent()).resolve("data.parquet");
+		String key = ExportState.key(query + "\u0000" + duckdbVersion, content);
+		ExportState.Entry before = previous.get(relative);
+		if (before != null && before.key().equals(key) && previous.link(relative, file)) {
+			written.put(relative, key, before.rows());
+			return before.rows();
+		}
+		long rows = copy(query, file, "format parquet");
+		written.put(relative, key, rows);
+		return rows;
+	}
+
+	/**
+	 * Row count and order-independent hash of every row, per period (partitioned) or of
+	 * the whole table, in one pass: what a Parquet file's content depends on besides its
+	 * query.
+	 */
+	private java.util.Map<String, String> contents(String table, boolean byPeriod) throws SQLException {
+		java.util.Map<String, String> out = new java.util.HashMap<>();
+		String group = byPeriod ? "cast(period as varchar)" : "null";
+		try (Statement st = connection.createStatement();
+				ResultSet rs = st.executeQuery("select " + group + ", count(*), coalesce(sum(hash(t)), 0) from "
+						+ ident(table) + " as t group by all")) {
+			while (rs.next()) {
+				out.put(String.valueOf(rs.getString(1)), rs.getString(2) + ":" + rs.getString(3));
+			}
+		}
+		return out;
 	}
 
 	/** The suffix of the CSV copy whose header row holds the Chinese column labels. */

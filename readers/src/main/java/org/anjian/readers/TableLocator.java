@@ -3,6 +3,7 @@ package org.anjian.readers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class TableLocator {
 				}
 				List<List<HeaderCell>> paths = headerPaths(grid, top, bottom, texts);
 				for (FormDefinition form : forms) {
-					HeaderMatch match = match(form, top, bottom, paths);
+					HeaderMatch match = match(form, top, bottom, paths, texts);
 					if (match != null && (best == null || match.score() > best.score()
 							|| match.score() == best.score() && (match.top() > best.top()
 									|| match.top() == best.top() && match.bottom() > best.bottom()))) {
@@ -111,10 +112,28 @@ final class TableLocator {
 
 	}
 
-	/** The texts of one grid's search, normalised once each. */
+	/**
+	 * The texts of one grid's search, normalised once each, and how each distinct header
+	 * path matches each form's measures: the bands overlap, so most paths recur.
+	 */
 	private static final class Texts {
 
 		private final Map<String, HeaderCell> cells = new HashMap<>();
+
+		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
+
+		/**
+		 * Measure index → {@link #matchPass} of the path, for every measure of the form.
+		 */
+		int[] passes(FormDefinition form, List<HeaderCell> path) {
+			return passes.computeIfAbsent(form, f -> new HashMap<>()).computeIfAbsent(path, p -> {
+				int[] row = new int[form.measures().size()];
+				for (int m = 0; m < row.length; m++) {
+					row[m] = matchPass(form, form.measures().get(m), p);
+				}
+				return row;
+			});
+		}
 
 		HeaderCell of(String raw) {
 			HeaderCell cell = cells.get(raw);
@@ -196,7 +215,8 @@ final class TableLocator {
 		return false;
 	}
 
-	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<HeaderCell>> paths) {
+	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<HeaderCell>> paths,
+			Texts cache) {
 		int labelColumn = -1;
 		for (int c = 0; c < paths.size() && labelColumn < 0; c++) {
 			for (HeaderCell cell : paths.get(c)) {
@@ -211,9 +231,12 @@ final class TableLocator {
 		if (labelColumn >= 0) {
 			taken.add(labelColumn);
 		}
-		// how each measure matches each column, worked out once for the three passes
+		// how each column matches each measure, worked out once per distinct path
 		List<MeasureColumn> measures = form.measures();
-		int[][] passes = new int[measures.size()][];
+		int[][] passes = new int[paths.size()][];
+		for (int c = 0; c < paths.size(); c++) {
+			passes[c] = paths.get(c).isEmpty() ? null : cache.passes(form, paths.get(c));
+		}
 		// strict matches first (the column's own cell), then a single text on a group
 		// cell, then loose containment
 		for (int pass = 1; pass <= 3; pass++) {
@@ -222,14 +245,8 @@ final class TableLocator {
 				if (found.containsKey(measure.code())) {
 					continue;
 				}
-				if (passes[m] == null) {
-					passes[m] = new int[paths.size()];
-					for (int c = 0; c < paths.size(); c++) {
-						passes[m][c] = paths.get(c).isEmpty() ? 0 : matchPass(form, measure, paths.get(c));
-					}
-				}
 				for (int c = 0; c < paths.size(); c++) {
-					if (!taken.contains(c) && passes[m][c] == pass) {
+					if (passes[c] != null && !taken.contains(c) && passes[c][m] == pass) {
 						found.put(measure.code(), c);
 						taken.add(c);
 						break;

@@ -32,6 +32,8 @@ public final class ProcessBenchCommand implements AnjianCommand {
 
 	public static final String NAME = "processes";
 
+	private static final Path TIME = Path.of("/usr/bin/time");
+
 	private static final Pattern INTAKE_SECONDS = Pattern.compile("共 ([0-9.]+) 秒");
 
 	private static final Pattern PHASES = Pattern.compile("收件耗时：(.*)");
@@ -42,7 +44,7 @@ public final class ProcessBenchCommand implements AnjianCommand {
 	}
 
 	/** One timed process and its yardstick's, if it has one. */
-	private record Row(String what, double seconds, int exit, String yardstick, double yardstickSeconds, String where) {
+	private record Row(String what, Timed timed, String yardstick, Timed yardstickTimed, String where) {
 	}
 
 	@Override
@@ -95,54 +97,58 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		Timed fast = time(command(jvm, self, "yardstick", "--reader", "fastexcel", "--path", formInbox.toString()));
 		Timed ingestForms = time(
 				command(jvm, anjian, "ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
-		table.add(new Row("ingest " + forms + " 份汇总表", ingestForms.seconds(), ingestForms.exit(), "POI 用户模型读同样文件",
-				poi.seconds(), where(formsHome, ingestForms.seconds())));
-		table.add(new Row("", Double.NaN, 0, "fastexcel-reader 读同样文件", fast.seconds(), ""));
+		table.add(new Row("ingest " + forms + " 份汇总表", ingestForms, "POI 用户模型读同样文件", poi,
+				where(formsHome, ingestForms.seconds())));
+		table.add(new Row("", Timed.NONE, "fastexcel-reader 读同样文件", fast, ""));
 		Timed status = time(command(jvm, anjian, "status", "--home", formsHome.toString()));
-		table.add(new Row("status", status.seconds(), status.exit(), "", Double.NaN, ""));
+		table.add(new Row("status", status, "", Timed.NONE, ""));
 		Timed rollup = time(command(jvm, anjian, "rollup", "--home", formsHome.toString(), "--campaign", "QA2024",
 				"--period", "2024-05", "--kind", "month-end"));
-		table.add(new Row("rollup 县 2024-05 月末", rollup.seconds(), rollup.exit(), "", Double.NaN, ""));
+		table.add(new Row("rollup 县 2024-05 月末", rollup, "", Timed.NONE, ""));
 		Timed export = time(command(jvm, anjian, "export", "--home", formsHome.toString()));
-		table.add(new Row("export（汇总表仓库）", export.seconds(), export.exit(), "", Double.NaN, ""));
+		table.add(new Row("export（汇总表仓库）", export, "", Timed.NONE, ""));
 		Timed help = time(command(jvm, anjian, "--help"));
-		table.add(new Row("--help", help.seconds(), help.exit(), "", Double.NaN, ""));
+		table.add(new Row("--help", help, "", Timed.NONE, ""));
 
 		Timed fastLedger = time(command(jvm, self, "yardstick", "--reader", "fastexcel", "--path", ledger.toString()));
 		Timed ingestLedger = time(
 				command(jvm, anjian, "ingest", "--home", ledgerHome.toString(), "--inbox", ledgerInbox.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "ingest 台账 %,d 行", rows), ingestLedger.seconds(),
-				ingestLedger.exit(), "fastexcel-reader 读同一文件", fastLedger.seconds(),
-				where(ledgerHome, ingestLedger.seconds())));
+		table.add(new Row(String.format(Locale.ROOT, "ingest 台账 %,d 行", rows), ingestLedger, "fastexcel-reader 读同一文件",
+				fastLedger, where(ledgerHome, ingestLedger.seconds())));
 		Timed increment = time(
 				command(jvm, anjian, "ingest", "--home", ledgerHome.toString(), "--inbox", oneForm.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "ingest 1 份新表（仓库已有 %,d 行台账）", rows), increment.seconds(),
-				increment.exit(), "", Double.NaN, where(ledgerHome, increment.seconds())));
+		table.add(new Row(String.format(Locale.ROOT, "ingest 1 份新表（仓库已有 %,d 行台账）", rows), increment, "", Timed.NONE,
+				where(ledgerHome, increment.seconds())));
 		Timed exportLedger = time(command(jvm, anjian, "export", "--home", ledgerHome.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "export（含 %,d 行台账）", rows), exportLedger.seconds(),
-				exportLedger.exit(), "", Double.NaN, ""));
+		table.add(new Row(String.format(Locale.ROOT, "export（含 %,d 行台账）", rows), exportLedger, "", Timed.NONE, ""));
 
 		out.line("");
 		out.line(String.format(Locale.ROOT, "（系统负载 %.2f，%d 核；-Xmx%s）",
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors(), xmx));
-		out.line("| 命令 | 秒 | 退出码 | 基准 | 基准秒 | 比值 | 时间花在哪里 |");
-		out.line("| --- | --- | --- | --- | --- | --- | --- |");
+		out.line("| 命令 | 秒 | CPU 秒 | 退出码 | 基准 | 基准秒 | 基准 CPU 秒 | 比值（秒） | 时间花在哪里 |");
+		out.line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 		boolean ok = true;
 		for (Row r : table) {
-			ok &= r.exit() == 0 || r.what().equals("--help");
-			out.line(
-					String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", r.what(), secs(r.seconds()),
-							r.what().isEmpty() ? "" : Integer.toString(r.exit()), r.yardstick(),
-							secs(r.yardstickSeconds()),
-							Double.isNaN(r.seconds()) || Double.isNaN(r.yardstickSeconds()) ? ""
-									: String.format(Locale.ROOT, "%.2f", r.seconds() / r.yardstickSeconds()),
-							r.where()));
+			ok &= r.timed().exit() == 0;
+			double ratio = r.timed().seconds() / r.yardstickTimed().seconds();
+			out.line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.what(),
+					secs(r.timed().seconds()), secs(r.timed().cpuSeconds()),
+					r.what().isEmpty() ? "" : Integer.toString(r.timed().exit()), r.yardstick(),
+					secs(r.yardstickTimed().seconds()), secs(r.yardstickTimed().cpuSeconds()),
+					Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), r.where()));
 		}
 		return ok ? ExitCodes.OK : ExitCodes.JOB_FAILED;
 	}
 
-	private record Timed(double seconds, int exit) {
+	/**
+	 * @param cpuSeconds user + system CPU of the process, NaN where {@code /usr/bin/time}
+	 * is missing: steadier than the wall clock when other work shares the cores
+	 */
+	private record Timed(double seconds, double cpuSeconds, int exit) {
+
+		static final Timed NONE = new Timed(Double.NaN, Double.NaN, 0);
+
 	}
 
 	private static List<String> command(List<String> jvm, Path jar, String... args) {
@@ -155,14 +161,35 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		return command;
 	}
 
-	/** Wall time of the whole process, from fork to exit; its output is discarded. */
+	/**
+	 * Wall time of the whole process, from fork to exit, and its CPU time through
+	 * {@code /usr/bin/time} where there is one; its output is discarded.
+	 */
 	private static Timed time(List<String> command) throws IOException, InterruptedException {
+		Path usage = Files.createTempFile("anjian-cpu-", ".txt");
+		List<String> line = new ArrayList<>();
+		boolean counted = Files.isExecutable(TIME);
+		if (counted) {
+			line.addAll(List.of(TIME.toString(), "-f", "%U %S", "-o", usage.toString()));
+		}
+		line.addAll(command);
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		Process process = new ProcessBuilder(line).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		int exit = process.waitFor();
-		return new Timed((System.nanoTime() - start) / 1e9, exit);
+		double wall = (System.nanoTime() - start) / 1e9;
+		double cpu = Double.NaN;
+		if (counted) {
+			String[] parts = Files.readString(usage).trim().split("\\s+");
+			String[] last = parts.length >= 2 ? new String[] { parts[parts.length - 2], parts[parts.length - 1] }
+					: null;
+			if (last != null && last[0].matches("[0-9.]+") && last[1].matches("[0-9.]+")) {
+				cpu = Double.parseDouble(last[0]) + Double.parseDouble(last[1]);
+			}
+		}
+		Files.deleteIfExists(usage);
+		return new Timed(wall, cpu, exit);
 	}
 
 	/**

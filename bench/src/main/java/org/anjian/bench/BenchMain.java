@@ -30,10 +30,18 @@ public final class BenchMain {
 	 * optional, as the README has it.
 	 */
 	public static int run(String[] argv, PrintStream out, PrintStream err) {
-		boolean named = argv.length > 0 && (argv[0].equals(BenchCommand.NAME) || argv[0].equals(BenchChild.COMMAND));
+		boolean named = argv.length > 0 && (argv[0].equals(BenchCommand.NAME) || argv[0].equals(BenchChild.COMMAND)
+				|| argv[0].equals(FormsCommand.NAME) || argv[0].equals(ProcessBenchCommand.NAME)
+				|| argv[0].equals(YardstickCommand.NAME));
 		String[] line = named ? argv
 				: Stream.concat(Stream.of(BenchCommand.NAME), Arrays.stream(argv)).toArray(String[]::new);
-		AnjianCommand command = line[0].equals(BenchChild.COMMAND) ? new BenchChild() : new BenchCommand();
+		AnjianCommand command = switch (line[0]) {
+			case BenchChild.COMMAND -> new BenchChild();
+			case FormsCommand.NAME -> new FormsCommand();
+			case ProcessBenchCommand.NAME -> new ProcessBenchCommand();
+			case YardstickCommand.NAME -> new YardstickCommand();
+			default -> new BenchCommand();
+		};
 		try {
 			return command.run(CliArgs.parse(line), new CommandOutput(out, err));
 		}

@@ -1,7 +1,9 @@
 package org.anjian.readers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ final class TableLocator {
 	 */
 	HeaderMatch locate(Grid grid) {
 		HeaderMatch best = null;
+		Texts texts = new Texts();
 		int lastTop = Math.min(grid.rowCount(), HEADER_SEARCH_ROWS);
 		for (int top = 0; top < lastTop; top++) {
 			// a hidden row still holds data Excel sums, but it is never the header people
@@ -78,13 +81,13 @@ final class TableLocator {
 				continue;
 			}
 			for (int bottom = top; bottom < Math.min(grid.rowCount(), top + MAX_HEADER_ROWS); bottom++) {
-				if (bottom > top && (grid.isRowHidden(bottom) || isUnitsRow(grid, bottom, forms.get(0))
+				if (bottom > top && (grid.isRowHidden(bottom) || isUnitsRow(grid, bottom, forms.get(0), texts)
 						|| hasFigure(grid, bottom))) {
 					break;
 				}
-				List<List<String>> paths = headerPaths(grid, top, bottom);
+				List<List<HeaderCell>> paths = headerPaths(grid, top, bottom, texts);
 				for (FormDefinition form : forms) {
-					HeaderMatch match = match(form, top, bottom, paths);
+					HeaderMatch match = match(form, top, bottom, paths, texts);
 					if (match != null && (best == null || match.score() > best.score()
 							|| match.score() == best.score() && (match.top() > best.top()
 									|| match.top() == best.top() && match.bottom() > best.bottom()))) {
@@ -94,6 +97,58 @@ final class TableLocator {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * A header cell's text normalised, and without its bracketed parts, each computed
+	 * once per text: every band and every form's every pattern compares against both.
+	 */
+	private record HeaderCell(String text, String bare) {
+
+		@Override
+		public String toString() {
+			return text;
+		}
+
+	}
+
+	/**
+	 * The texts of one grid's search, normalised once each, and how each distinct header
+	 * path matches each form's measures: the bands overlap, so most paths recur.
+	 */
+	private static final class Texts {
+
+		private final Map<String, HeaderCell> cells = new HashMap<>();
+
+		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
+
+		/**
+		 * Measure index → {@link #matchPass} of the path, for every measure of the form.
+		 */
+		int[] passes(FormDefinition form, List<HeaderCell> path) {
+			return passes.computeIfAbsent(form, f -> new HashMap<>()).computeIfAbsent(path, p -> {
+				int[] row = new int[form.measures().size()];
+				for (int m = 0; m < row.length; m++) {
+					row[m] = matchPass(form, form.measures().get(m), p);
+				}
+				return row;
+			});
+		}
+
+		HeaderCell of(String raw) {
+			HeaderCell cell = cells.get(raw);
+			if (cell == null) {
+				String text = HeaderText.normalise(raw);
+				cell = new HeaderCell(text, HeaderText.withoutBrackets(text));
+				cells.put(raw, cell);
+			}
+			return cell;
+		}
+
+		String normalised(String raw) {
+			return of(raw).text();
+		}
+
 	}
 
 	private static boolean hasFigure(Grid grid, int row) {
@@ -109,14 +164,15 @@ final class TableLocator {
 	 * For each column, the distinct normalised header texts from the top of the band
 	 * down.
 	 */
-	private static List<List<String>> headerPaths(Grid grid, int top, int bottom) {
-		List<List<String>> paths = new ArrayList<>(grid.columnCount());
+	private static List<List<HeaderCell>> headerPaths(Grid grid, int top, int bottom, Texts texts) {
+		List<List<HeaderCell>> paths = new ArrayList<>(grid.columnCount());
 		for (int c = 0; c < grid.columnCount(); c++) {
-			List<String> path = new ArrayList<>();
+			List<HeaderCell> path = new ArrayList<>();
 			for (int r = top; r <= bottom; r++) {
-				String text = HeaderText.normalise(groupText(grid, r, c, bottom));
-				if (!text.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(text))) {
-					path.add(text);
+				HeaderCell cell = texts.of(groupText(grid, r, c, bottom));
+				if (!cell.text().isEmpty()
+						&& (path.isEmpty() || !path.get(path.size() - 1).text().equals(cell.text()))) {
+					path.add(cell);
 				}
 			}
 			paths.add(path);
@@ -159,11 +215,12 @@ final class TableLocator {
 		return false;
 	}
 
-	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<String>> paths) {
+	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<HeaderCell>> paths,
+			Texts cache) {
 		int labelColumn = -1;
 		for (int c = 0; c < paths.size() && labelColumn < 0; c++) {
-			for (String text : paths.get(c)) {
-				if (matches(form.labelHeaders(), text)) {
+			for (HeaderCell cell : paths.get(c)) {
+				if (matches(form.labelHeaders(), cell)) {
 					labelColumn = c;
 					break;
 				}
@@ -174,16 +231,22 @@ final class TableLocator {
 		if (labelColumn >= 0) {
 			taken.add(labelColumn);
 		}
+		// how each column matches each measure, worked out once per distinct path
+		List<MeasureColumn> measures = form.measures();
+		int[][] passes = new int[paths.size()][];
+		for (int c = 0; c < paths.size(); c++) {
+			passes[c] = paths.get(c).isEmpty() ? null : cache.passes(form, paths.get(c));
+		}
 		// strict matches first (the column's own cell), then a single text on a group
 		// cell, then loose containment
 		for (int pass = 1; pass <= 3; pass++) {
-			for (MeasureColumn measure : form.measures()) {
+			for (int m = 0; m < measures.size(); m++) {
+				MeasureColumn measure = measures.get(m);
 				if (found.containsKey(measure.code())) {
 					continue;
 				}
 				for (int c = 0; c < paths.size(); c++) {
-					if (!taken.contains(c) && !paths.get(c).isEmpty()
-							&& matchPass(form, measure, paths.get(c)) == pass) {
+					if (passes[c] != null && !taken.contains(c) && passes[c][m] == pass) {
 						found.put(measure.code(), c);
 						taken.add(c);
 						break;
@@ -205,7 +268,7 @@ final class TableLocator {
 			}
 			else {
 				columns.put(measure.code(), column);
-				texts.put(measure.code(), String.join("/", paths.get(column)));
+				texts.put(measure.code(), String.join("/", paths.get(column).stream().map(HeaderCell::text).toList()));
 			}
 		}
 		if (labelColumn < 0) {
@@ -222,7 +285,8 @@ final class TableLocator {
 	 * The form's rate columns among the columns no measure took: the column's own header
 	 * (its “(%)” dropped) is one of the rate's texts, else contains one.
 	 */
-	private static Map<String, Integer> rateColumns(FormDefinition form, List<List<String>> paths, Set<Integer> taken) {
+	private static Map<String, Integer> rateColumns(FormDefinition form, List<List<HeaderCell>> paths,
+			Set<Integer> taken) {
 		Map<String, Integer> rates = new LinkedHashMap<>();
 		for (int loose = 0; loose <= 1; loose++) {
 			for (RateColumn rate : form.rates()) {
@@ -233,8 +297,8 @@ final class TableLocator {
 					if (taken.contains(c) || rates.containsValue(c) || paths.get(c).isEmpty()) {
 						continue;
 					}
-					String leaf = paths.get(c).get(paths.get(c).size() - 1);
-					if (loose == 0 ? matches(rate.headers(), leaf) : containsAny(leaf, rate.headers())) {
+					HeaderCell leaf = paths.get(c).get(paths.get(c).size() - 1);
+					if (loose == 0 ? matches(rate.headers(), leaf) : containsAny(leaf.text(), rate.headers())) {
 						rates.put(rate.code(), c);
 						break;
 					}
@@ -248,9 +312,9 @@ final class TableLocator {
 	 * @return 1 own-cell match, 2 single text on a group cell, 3 loose containment, 0
 	 * none
 	 */
-	private static int matchPass(FormDefinition form, MeasureColumn measure, List<String> path) {
-		String leaf = path.get(path.size() - 1);
-		List<String> above = path.subList(0, path.size() - 1);
+	private static int matchPass(FormDefinition form, MeasureColumn measure, List<HeaderCell> path) {
+		HeaderCell leaf = path.get(path.size() - 1);
+		List<HeaderCell> above = path.subList(0, path.size() - 1);
 		int best = 0;
 		for (HeaderPattern pattern : measure.patterns()) {
 			int pass = 0;
@@ -258,29 +322,50 @@ final class TableLocator {
 				if (matches(pattern.leaf(), leaf)) {
 					pass = 1;
 				}
-				else if (above.stream().anyMatch(text -> matches(pattern.leaf(), text))) {
+				else if (anyMatches(pattern.leaf(), above)) {
 					pass = 2;
 				}
-				else if (!ignored(form, leaf) && containsAny(leaf, pattern.leaf())) {
+				else if (!ignored(form, leaf.text()) && containsAny(leaf.text(), pattern.leaf())) {
 					pass = 3;
 				}
 			}
-			else if (matches(pattern.leaf(), leaf) && above.stream().anyMatch(text -> matches(pattern.group(), text))) {
+			else if (matches(pattern.leaf(), leaf) && anyMatches(pattern.group(), above)) {
 				pass = 1;
 			}
-			else if (!ignored(form, leaf) && containsAny(leaf, pattern.leaf())
-					&& above.stream().anyMatch(text -> containsAny(text, pattern.group()))) {
+			else if (!ignored(form, leaf.text()) && containsAny(leaf.text(), pattern.leaf())
+					&& anyContains(above, pattern.group())) {
 				pass = 3;
 			}
 			if (pass > 0 && (best == 0 || pass < best)) {
 				best = pass;
+				if (best == 1) {
+					break;
+				}
 			}
 		}
 		return best;
 	}
 
-	private static boolean matches(List<String> alternatives, String text) {
-		return alternatives.contains(text) || alternatives.contains(HeaderText.withoutBrackets(text));
+	private static boolean matches(List<String> alternatives, HeaderCell cell) {
+		return alternatives.contains(cell.text()) || alternatives.contains(cell.bare());
+	}
+
+	private static boolean anyMatches(List<String> alternatives, List<HeaderCell> cells) {
+		for (HeaderCell cell : cells) {
+			if (matches(alternatives, cell)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean anyContains(List<HeaderCell> cells, List<String> alternatives) {
+		for (HeaderCell cell : cells) {
+			if (containsAny(cell.text(), alternatives)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean containsAny(String text, List<String> alternatives) {
@@ -293,16 +378,25 @@ final class TableLocator {
 	}
 
 	private static boolean ignored(FormDefinition form, String text) {
-		return form.ignoreWords().stream().anyMatch(text::contains);
+		for (String word : form.ignoreWords()) {
+			if (text.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isUnitsRow(Grid grid, int row, FormDefinition form) {
+		return isUnitsRow(grid, row, form, new Texts());
+	}
+
+	private static boolean isUnitsRow(Grid grid, int row, FormDefinition form, Texts texts) {
 		int units = 0;
 		for (int c = 0; c < grid.columnCount(); c++) {
 			if (grid.isMergeContinuation(row, c)) {
 				continue;
 			}
-			String text = HeaderText.normalise(grid.text(row, c)).replace("(", "").replace(")", "");
+			String text = texts.normalised(grid.text(row, c)).replace("(", "").replace(")", "");
 			if (text.isEmpty()) {
 				continue;
 			}

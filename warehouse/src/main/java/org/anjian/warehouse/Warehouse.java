@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +31,9 @@ public final class Warehouse implements AutoCloseable {
 	private final Connection connection;
 
 	private final Path file;
+
+	/** {@link #prepared} statements by SQL text, on {@link #connection}. */
+	private final Map<String, PreparedStatement> statements = new ConcurrentHashMap<>();
 
 	private Warehouse(Connection connection, Path file) {
 		this.connection = connection;
@@ -240,6 +246,8 @@ public final class Warehouse implements AutoCloseable {
 	 * or comments).
 	 */
 	public void executeScript(String script) throws SQLException {
+		// a script may drop and recreate what a kept statement was planned against
+		forgetStatements();
 		try (Statement st = connection.createStatement()) {
 			for (String statement : statements(script)) {
 				st.execute(statement);
@@ -311,8 +319,39 @@ public final class Warehouse implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A statement on {@link #connection} prepared once and kept for the next call with
+	 * the same SQL: DuckDB's prepare (parse, bind, plan) costs more than a small query on
+	 * a few rows, and the intake runs the same few statements for every file. Its
+	 * parameters are cleared; the caller sets them, runs it and closes its result sets,
+	 * but does not close the statement. Same threading as {@link #connection}.
+	 */
+	public PreparedStatement prepared(String sql) throws SQLException {
+		PreparedStatement kept = statements.get(sql);
+		if (kept != null && !kept.isClosed()) {
+			kept.clearParameters();
+			return kept;
+		}
+		PreparedStatement fresh = connection.prepareStatement(sql);
+		statements.put(sql, fresh);
+		return fresh;
+	}
+
+	private void forgetStatements() {
+		for (PreparedStatement kept : statements.values()) {
+			try {
+				kept.close();
+			}
+			catch (SQLException ignored) {
+				// prepared again when next asked for
+			}
+		}
+		statements.clear();
+	}
+
 	@Override
 	public void close() {
+		forgetStatements();
 		try {
 			connection.close();
 		}

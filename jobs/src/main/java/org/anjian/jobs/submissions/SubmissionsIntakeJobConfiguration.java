@@ -15,6 +15,8 @@ import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemProcessListener;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -109,12 +111,17 @@ class SubmissionsIntakeJobConfiguration {
 	Step submissionIntake(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
 			InboxFileItemReader inboxFileItemReader, SubmissionAuditProcessor submissionAuditProcessor,
 			IntakeWriter intakeWriter, IntakeProgressListener intakeProgressListener, ListWriter listWriter) {
+		IntakePhaseTimes times = new IntakePhaseTimes();
 		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, IntakeItem>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
 			.writer(intakeWriter)
 			.listener((ItemWriteListener<IntakeItem>) intakeProgressListener)
+			.listener((ItemReadListener<InboxFile>) times)
+			.listener((ItemProcessListener<InboxFile, IntakeItem>) times)
+			.listener((ItemWriteListener<IntakeItem>) times)
+			.listener((StepExecutionListener) times)
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {

@@ -222,22 +222,21 @@ public final class AuditLedger {
 		if (firstPath.isEmpty()) {
 			return Optional.empty();
 		}
-		try (PreparedStatement ps = connection().prepareStatement("""
+		PreparedStatement ps = warehouse.prepared("""
 				select submitter_code, campaign, period, sheet, form, list_kind
-				from audit_file where sha256 = ? and path = ?""")) {
-			ps.setString(1, file.sha256());
-			ps.setString(2, firstPath.get());
-			try (ResultSet rs = ps.executeQuery()) {
-				if (rs.next()) {
-					LocalDate period = rs.getObject(3, LocalDate.class);
-					Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(),
-							file.format(), rs.getString(1), rs.getString(2),
-							period == null ? null : YearMonth.from(period), rs.getString(4), rs.getString(5),
-							rs.getString(6));
-					insert(copy, DUPLICATE, 0, 0, firstPath.get(), ingestedAt);
-				}
+				from audit_file where sha256 = ? and path = ?""");
+		ps.setString(1, file.sha256());
+		ps.setString(2, firstPath.get());
+		try (ResultSet rs = ps.executeQuery()) {
+			if (rs.next()) {
+				LocalDate period = rs.getObject(3, LocalDate.class);
+				Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
+						rs.getString(1), rs.getString(2), period == null ? null : YearMonth.from(period),
+						rs.getString(4), rs.getString(5), rs.getString(6));
+				insert(copy, DUPLICATE, 0, 0, firstPath.get(), ingestedAt);
 			}
 		}
+
 		return Optional.of(DUPLICATE);
 	}
 
@@ -278,7 +277,7 @@ public final class AuditLedger {
 	 * statement.
 	 */
 	public void rankVersions(Scope scope) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement("""
+		PreparedStatement ps = warehouse.prepared("""
 				with versions as (
 				    select sha256, path,
 				        row_number() over (order by received_at desc, path desc) as version_rank,
@@ -291,13 +290,12 @@ public final class AuditLedger {
 				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
 				from versions
 				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path"""
-			.formatted(scope.filter()))) {
-			List<Object> values = scope.values();
-			for (int i = 0; i < values.size(); i++) {
-				ps.setObject(i + 1, values.get(i));
-			}
-			ps.executeUpdate();
+			.formatted(scope.filter()));
+		List<Object> values = scope.values();
+		for (int i = 0; i < values.size(); i++) {
+			ps.setObject(i + 1, values.get(i));
 		}
+		ps.executeUpdate();
 	}
 
 	/** The findings of one file, appended and counted as they come. */
@@ -360,37 +358,35 @@ public final class AuditLedger {
 	 */
 	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
 			LocalDateTime ingestedAt) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement(
+		PreparedStatement ps = warehouse.prepared(
 				"""
 						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
 						    error_count, warning_count, size_bytes, format, sheet, form, duplicate_of, superseded_by, ingested_at,
 						    list_kind)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)""")) {
-			ps.setString(1, file.sha256());
-			ps.setString(2, file.path());
-			ps.setObject(3, file.receivedAt());
-			ps.setString(4, status);
-			ps.setString(5, file.submitterCode());
-			ps.setString(6, file.campaign());
-			ps.setObject(7, file.period() == null ? null : file.period().atDay(1));
-			ps.setInt(8, errors);
-			ps.setInt(9, warnings);
-			ps.setLong(10, file.sizeBytes());
-			ps.setString(11, file.format());
-			ps.setString(12, file.sheet());
-			ps.setString(13, file.form());
-			ps.setString(14, duplicateOf);
-			ps.setObject(15, ingestedAt);
-			ps.setString(16, file.listKind());
-			ps.executeUpdate();
-		}
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)""");
+		ps.setString(1, file.sha256());
+		ps.setString(2, file.path());
+		ps.setObject(3, file.receivedAt());
+		ps.setString(4, status);
+		ps.setString(5, file.submitterCode());
+		ps.setString(6, file.campaign());
+		ps.setObject(7, file.period() == null ? null : file.period().atDay(1));
+		ps.setInt(8, errors);
+		ps.setInt(9, warnings);
+		ps.setLong(10, file.sizeBytes());
+		ps.setString(11, file.format());
+		ps.setString(12, file.sheet());
+		ps.setString(13, file.form());
+		ps.setString(14, duplicateOf);
+		ps.setObject(15, ingestedAt);
+		ps.setString(16, file.listKind());
+		ps.executeUpdate();
 	}
 
 	/** The one status query. */
 	private Optional<String> statusOf(String sha256, String path) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement(STATUS)) {
-			return statusOf(ps, sha256, path);
-		}
+		PreparedStatement ps = warehouse.prepared(STATUS);
+		return statusOf(ps, sha256, path);
 	}
 
 	private static Optional<String> statusOf(PreparedStatement status, String sha256, String path) throws SQLException {
@@ -402,15 +398,14 @@ public final class AuditLedger {
 	}
 
 	private Optional<String> duplicateOf(String sha256) throws SQLException {
-		try (PreparedStatement ps = connection().prepareStatement("""
+		PreparedStatement ps = warehouse.prepared("""
 				select path from audit_file
 				where sha256 = ? and status <> 'duplicate'
 				order by received_at, path
-				limit 1""")) {
-			ps.setString(1, sha256);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-			}
+				limit 1""");
+		ps.setString(1, sha256);
+		try (ResultSet rs = ps.executeQuery()) {
+			return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
 		}
 	}
 

@@ -65,7 +65,8 @@ public class SubmissionHistory {
 						order by l.industry_code""";
 		Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
 		YearMonth found = null;
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(sql)) {
+		try {
+			PreparedStatement ps = warehouse.prepared(sql);
 			ps.setString(1, submitterCode);
 			ps.setString(2, campaign);
 			ps.setString(3, submitterCode);

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.MeasureCatalog;
@@ -51,6 +52,12 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	private final Clock clock;
 
 	private final MeasureCatalog measures = MeasureCatalog.standard();
+
+	/**
+	 * The landing tables' columns, looked up once: the schema is set when the warehouse
+	 * opens.
+	 */
+	private final Map<String, List<String>> columns = new ConcurrentHashMap<>();
 
 	private final AuditLedger ledger;
 
@@ -189,6 +196,10 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	private List<String> columnsOf(String table) throws SQLException {
+		List<String> known = columns.get(table);
+		if (known != null) {
+			return known;
+		}
 		List<String> out = new ArrayList<>();
 		try (PreparedStatement ps = connection().prepareStatement(
 				"select column_name from information_schema.columns where table_name = ? order by ordinal_position")) {
@@ -202,6 +213,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		if (!out.subList(0, LINE_KEYS.size()).equals(LINE_KEYS)) {
 			throw new IllegalStateException(table + " 的列与预期不符：" + out);
 		}
+		columns.put(table, List.copyOf(out));
 		return out;
 	}
 

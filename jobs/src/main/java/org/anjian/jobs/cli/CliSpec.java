@@ -32,10 +32,10 @@ final class CliSpec {
 
 	/** The commands in the order {@code --help} lists them. */
 	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status",
-			"serve", "account", "bulletin");
+			"serve", "account", "bulletin", "explain");
 
 	/** Commands that read an existing home and never create one. */
-	static final List<String> READING = List.of("rollup", "export", "status", "bulletin");
+	static final List<String> READING = List.of("rollup", "export", "status", "bulletin", "explain");
 
 	/** Commands that run the intake and so take the intake limits as options. */
 	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
@@ -259,6 +259,14 @@ final class CliSpec {
 		add(root, "bulletin", "月通报：按截止日汇总的催报名单排名（按时、迟报、被退回、未报，隐患整改率），写成 .xlsx 放入 outbox（读分析快照，可在作业运行时用）", c -> {
 			c.addOption(option("--campaign", "C", true, "专项行动代码"));
 			c.addOption(option("--period", "YYYY-MM", true, "统计月份"));
+		});
+		add(root, "explain", "上报说明：登记（或采纳）某个文件某条提示性审核意见的说明，显示为“已说明”；--list 列出全部说明。强制性审核（错误）不能说明，只能改正后重新报送", c -> {
+			c.addOption(option("--file", "F", false, "文件：收件目录中的文件、SHA-256 前几位（至少 6 位），或入库记录中的路径"));
+			c.addOption(option("--rule", "RULE", false, "要说明的提示性规则，例如 CUMULATIVE_DECREASE"));
+			c.addOption(option("--cell", "SHEET!A1", false, "只说明这个单元格的那一条（默认：该文件该规则的全部提示）"));
+			c.addOption(option("--text", "TEXT", false, "说明内容，例如“4月误报，5月已更正”"));
+			c.addOption(option("--by", "NAME", false, "登记人（默认：当前系统用户名）"));
+			c.addOption(flag("--list", "列出上报说明（与 --file 一起用：只列该文件的）"));
 		});
 		CommandSpec help = CommandSpec.create().name("help");
 		help.usageMessage().description("显示全部命令或某个命令的用法");

@@ -365,8 +365,12 @@ public final class FeedbackWorkbook {
 			}
 			Drawing<?> drawing = sheet.createDrawingPatriarch();
 			ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
-			anchor.setCol1(cell.getColumnIndex() + 1);
-			anchor.setCol2(cell.getColumnIndex() + 5);
+			// anchored at the cell itself: POI files a new comment under its anchor's
+			// top-left
+			// cell first, so an anchor on the next cell would clash with that cell's own
+			// mark
+			anchor.setCol1(cell.getColumnIndex());
+			anchor.setCol2(cell.getColumnIndex() + 4);
 			anchor.setRow1(cell.getRowIndex());
 			anchor.setRow2(cell.getRowIndex() + 4);
 			Comment comment = drawing.createCellComment(anchor);

@@ -83,7 +83,9 @@ class FeedbackWorkbookTests {
 		}
 		List<FeedbackWorkbook.Item> items = List.of(
 				new FeedbackWorkbook.Item(true, "NOT_A_NUMBER", "Sheet1", 5, "B", "第5行“住建”B列：不是数字", null),
-				new FeedbackWorkbook.Item(false, "CUMULATIVE_DECREASE", "Sheet1", 5, "C", "第5行 C列比上月少", "4月误报"));
+				new FeedbackWorkbook.Item(false, "CUMULATIVE_DECREASE", "Sheet1", 5, "C", "第5行 C列比上月少", "4月误报"),
+				// a mark left of one already made (adjacent cells, right to left)
+				new FeedbackWorkbook.Item(true, "UNKNOWN_INDUSTRY", "Sheet1", 5, "A", "第5行：行业“住建”不在名单中", null));
 		Path target = dir.resolve("out.xlsx");
 		workbook.write(new FeedbackWorkbook.Submission(original, "xlsx", false, "表.xlsx", "新场镇",
 				LocalDateTime.of(2024, 5, 14, 9, 0), FeedbackWorkbook.REJECTED), items, target);
@@ -101,6 +103,8 @@ class FeedbackWorkbookTests {
 			assertThat(c5.getNumericCellValue()).isEqualTo(7);
 			assertThat(fill(c5)).isEqualTo(FeedbackWorkbook.WARNING_FILL);
 			assertThat(c5.getCellComment().getString().getString()).contains("已说明：4月误报");
+			assertThat(fill(copy.getRow(4).getCell(0))).isEqualTo(FeedbackWorkbook.ERROR_FILL);
+			assertThat(copy.getRow(4).getCell(0).getCellComment().getString().getString()).contains("不在名单中");
 			Cell d5 = copy.getRow(4).getCell(3);
 			assertThat(d5.getCellType()).as("the copy's formula became its value").isEqualTo(CellType.NUMERIC);
 			assertThat(d5.getNumericCellValue()).isEqualTo(14);

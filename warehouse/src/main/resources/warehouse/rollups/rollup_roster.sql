@@ -75,6 +75,7 @@ explanations as (
         sha256,
         string_agg(rule || '：' || text, '；' order by rule, explained_at desc) as explanation
     from audit_explanation
+    where rule <> '*'  -- a workbook 上报说明 of a file without advisory findings explains nothing shown
     group by sha256
 ),
 

@@ -39,3 +39,4 @@ create table if not exists audit_header (
 
 -- The roster says whether a submitter's advisory findings in the table used were explained (已说明).
 alter table rollup_roster add column if not exists explanation varchar;
+alter table whatif_rollup_roster add column if not exists explanation varchar;

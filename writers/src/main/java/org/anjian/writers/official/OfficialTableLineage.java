@@ -157,7 +157,7 @@ final class OfficialTableLineage {
 						       and (e.cell is null or e.cell = i.sheet || '!' || i.column_name || i.row_number)) as findings
 						from %s as r
 						join audit_explanation e on e.sha256 = r.sha256
-						where %s and r.sha256 is not null
+						where %s and r.sha256 is not null and e.rule <> '*'
 						order by r.submitter_code, e.explained_at, e.rule"""
 					.formatted(tables.roster(), tables.rosterWhere()))) {
 			ps.setString(1, request.campaign());

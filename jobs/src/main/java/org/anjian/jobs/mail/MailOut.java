@@ -130,7 +130,7 @@ public class MailOut {
 					: "，经 " + new URLName(mail.smtpUrl()).getHost()));
 		}
 		Session session = session();
-		try (Transport transport = toFiles ? null : connect(session)) {
+		try (Transport transport = toFiles || due.isEmpty() ? null : connect(session)) {
 			for (Outgoing o : due) {
 				String messageId = "<anjian." + MailIn.sha256(o.eventKey()).substring(0, 16) + "."
 						+ System.currentTimeMillis() + "@" + domainOf(mail.fromOrPlaceholder()) + ">";

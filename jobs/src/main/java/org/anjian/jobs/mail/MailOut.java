@@ -27,14 +27,16 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.warehouse.Warehouse;
@@ -544,10 +546,15 @@ public class MailOut {
 		content.addBodyPart(text);
 		for (Path file : o.attachments()) {
 			MimeBodyPart part = new MimeBodyPart();
-			part.attachFile(file.toFile());
-			// RFC 2047 words: what the mail clients in use read (RFC 2231 is not read by
-			// all)
-			part.setFileName(MimeUtility.encodeText(file.getFileName().toString(), "UTF-8", "B"));
+			part.setDataHandler(
+					new jakarta.activation.DataHandler(new jakarta.activation.FileDataSource(file.toFile())));
+			// a Chinese name as RFC 2231 (filename*0*=UTF-8''…): the default encoded
+			// words
+			// (RFC 2047) of a long name get split across continuations, which no client
+			// reads back
+			ParameterList name = new ParameterList();
+			name.set("filename", file.getFileName().toString(), "UTF-8");
+			part.setHeader("Content-Disposition", new ContentDisposition(Part.ATTACHMENT, name).toString());
 			content.addBodyPart(part);
 		}
 		message.setContent(content);

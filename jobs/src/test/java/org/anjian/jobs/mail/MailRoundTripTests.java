@@ -269,6 +269,10 @@ class MailRoundTripTests {
 		List<Path> emls = files(home.resolve("outbox/mail"));
 		assertThat(emls).hasSize(1);
 		assertThat(emls.get(0).toString()).endsWith("2024-05/feedback_" + REJECTED_SHA + ".eml");
+		// a Chinese attachment name as RFC 2231, which every client reads (not split
+		// encoded words)
+		assertThat(Files.readString(emls.get(0), StandardCharsets.ISO_8859_1)).contains("filename*=UTF-8''")
+			.doesNotContain("filename*0=");
 		MimeMessage parsed;
 		try (InputStream in = Files.newInputStream(emls.get(0))) {
 			parsed = new MimeMessage(Session.getInstance(new Properties()), in);

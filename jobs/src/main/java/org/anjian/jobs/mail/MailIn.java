@@ -325,7 +325,8 @@ public class MailIn {
 	private void record(String id, String mailbox, Message message, List<String> saved)
 			throws SQLException, MessagingException {
 		String sender = senderOf(message);
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("record_fetched"))) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement(Warehouse.resource("mail/record_fetched.sql"))) {
 			ps.setString(1, id);
 			ps.setString(2, mailbox);
 			ps.setString(3, sender);

@@ -204,7 +204,7 @@ public class MailOut {
 			return out;
 		}
 		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery(Sql.of("feedback_due"))) {
+				ResultSet rs = st.executeQuery(Warehouse.resource("mail/feedback_due.sql"))) {
 			while (rs.next()) {
 				String sha = rs.getString("sha256");
 				Optional<Submitter> submitter = Optional.ofNullable(rs.getString("submitter_code"))
@@ -395,7 +395,8 @@ public class MailOut {
 	// ---- the record
 
 	private boolean begin(Outgoing o, String messageId) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("sent_begin"))) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement(Warehouse.resource("mail/sent_begin.sql"))) {
 			ps.setString(1, o.eventKey());
 			ps.setString(2, String.join(", ", o.to()));
 			ps.setString(3, o.subject());
@@ -406,7 +407,7 @@ public class MailOut {
 	}
 
 	private void done(Outgoing o, String state, String reply, String eml) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("sent_done"))) {
+		try (PreparedStatement ps = warehouse.connection().prepareStatement(Warehouse.resource("mail/sent_done.sql"))) {
 			ps.setString(1, state);
 			ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
 			ps.setString(3, reply);
@@ -417,7 +418,8 @@ public class MailOut {
 	}
 
 	private boolean forget(String eventKey) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("sent_forget"))) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement(Warehouse.resource("mail/sent_forget.sql"))) {
 			ps.setString(1, eventKey);
 			return ps.executeUpdate() == 1;
 		}
@@ -427,7 +429,8 @@ public class MailOut {
 	 * An event's record: state, message_id, recipient, sent_at, server_reply, eml_path.
 	 */
 	private Optional<String[]> state(String eventKey) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("sent_state"))) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement(Warehouse.resource("mail/sent_state.sql"))) {
 			ps.setString(1, eventKey);
 			try (ResultSet rs = ps.executeQuery()) {
 				return rs.next() ? Optional.of(new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
@@ -439,7 +442,7 @@ public class MailOut {
 	private List<String> interrupted() throws SQLException {
 		List<String> out = new ArrayList<>();
 		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery(Sql.of("sent_interrupted"))) {
+				ResultSet rs = st.executeQuery(Warehouse.resource("mail/sent_interrupted.sql"))) {
 			while (rs.next()) {
 				out.add("上次发信中断，不能确定是否已发出（不自动重发）：" + rs.getString("event_key") + " → " + rs.getString("recipient")
 						+ "，Message-ID " + rs.getString("message_id") + "；请在发件箱核对，未发出的运行 anjian mail-send --resend "
@@ -568,7 +571,7 @@ public class MailOut {
 
 	private String findings(String sha256) throws SQLException {
 		StringBuilder out = new StringBuilder();
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("findings"))) {
+		try (PreparedStatement ps = warehouse.connection().prepareStatement(Warehouse.resource("mail/findings.sql"))) {
 			ps.setString(1, sha256);
 			try (ResultSet rs = ps.executeQuery()) {
 				int n = 1;
@@ -598,7 +601,8 @@ public class MailOut {
 	}
 
 	private long[] tables(String submitter, String campaign, YearMonth month, LocalDateTime now) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection().prepareStatement(Sql.of("submitter_month"))) {
+		try (PreparedStatement ps = warehouse.connection()
+			.prepareStatement(Warehouse.resource("mail/submitter_month.sql"))) {
 			ps.setString(1, submitter);
 			ps.setString(2, campaign);
 			ps.setObject(3, month.atDay(1));

@@ -45,6 +45,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,32 @@ class MailRoundTripTests {
 	@TempDir
 	Path dir;
 
+	private SampleCounty county;
+
+	private Path reference;
+
+	private Path home;
+
+	private Path inbox;
+
+	/** The office's mailbox. */
+	private GreenMailUser office;
+
+	/** The sample county's May tables. */
+	private Path samples;
+
+	@BeforeEach
+	void office() throws IOException {
+		county = SampleCounty.load();
+		reference = withEmails(county.copyReference(dir.resolve("reference")));
+		home = dir.resolve("home");
+		inbox = Files.createDirectories(dir.resolve("inbox"));
+		office = greenMail.setUser(OFFICE, OFFICE, "secret");
+		greenMail.setUser(XINCHANG, XINCHANG, "town");
+		greenMail.setUser(CITY, CITY, "city");
+		samples = county.reference().resolveSibling("inbox").resolve("2024-05");
+	}
+
 	@BeforeAll
 	static void passwords() {
 		// the passwords are environment variables only; Spring reads system properties
@@ -92,14 +119,6 @@ class MailRoundTripTests {
 
 	@Test
 	void aTableByMailIsSavedRejectedAndAnsweredOnceEvenAcrossKilledRuns() throws Exception {
-		SampleCounty county = SampleCounty.load();
-		Path reference = withEmails(county.copyReference(dir.resolve("reference")));
-		Path home = dir.resolve("home");
-		Path inbox = Files.createDirectories(dir.resolve("inbox"));
-		GreenMailUser office = greenMail.setUser(OFFICE, OFFICE, "secret");
-		greenMail.setUser(XINCHANG, XINCHANG, "town");
-		greenMail.setUser(CITY, CITY, "city");
-		Path samples = county.reference().resolveSibling("inbox").resolve("2024-05");
 		LocalDateTime sentAt = LocalDateTime.parse("2024-05-14T20:35:01");
 		office.deliver(message(XINCHANG, "新场镇5月报表", sentAt, "新场镇5月统计表.xlsx",
 				Files.readAllBytes(samples.resolve("新场镇5月统计表.xlsx"))));
@@ -227,13 +246,6 @@ class MailRoundTripTests {
 
 	@Test
 	void nightlyFetchesBeforeTheIntakeAndAnswersAfterIt() throws Exception {
-		SampleCounty county = SampleCounty.load();
-		Path reference = withEmails(county.copyReference(dir.resolve("reference")));
-		Path home = dir.resolve("home");
-		Path inbox = Files.createDirectories(dir.resolve("inbox"));
-		GreenMailUser office = greenMail.setUser(OFFICE, OFFICE, "secret");
-		greenMail.setUser(XINCHANG, XINCHANG, "town");
-		Path samples = county.reference().resolveSibling("inbox").resolve("2024-05");
 		office.deliver(message(XINCHANG, "新场镇5月报表（夜间）", LocalDateTime.parse("2024-05-14T20:35:01"), "新场镇5月统计表.xlsx",
 				Files.readAllBytes(samples.resolve("新场镇5月统计表.xlsx"))));
 		int before = inboxOf(XINCHANG, "town").size();
@@ -255,10 +267,7 @@ class MailRoundTripTests {
 
 	@Test
 	void withoutAServerMessagesAreWrittenAsEmlFilesThatParseBack() throws Exception {
-		SampleCounty county = SampleCounty.load();
-		Path reference = withEmails(county.copyReference(dir.resolve("reference")));
-		Path home = dir.resolve("home");
-		Path inbox = county.copyInbox(dir.resolve("inbox"));
+		county.copyInbox(inbox);
 		CliRun ingested = cli("ingest", home, reference, "--inbox", inbox.toString(), "--now", "2024-05-21T12:00:00");
 		assertThat(ingested.exitCode()).as(ingested.toString()).isZero();
 		feedbackFixture(home, REJECTED_SHA, "HM04");

@@ -143,7 +143,20 @@ public class MailIn {
 					if (!seen.add(id)) {
 						continue;
 					}
-					List<String> saved = save(message, id, inbox, problems, progress);
+					List<String> saved;
+					try {
+						saved = save(message, id, inbox, problems, progress);
+					}
+					catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException ex) {
+						throw ex;
+					}
+					catch (MessagingException | IOException ex) {
+						// one message that cannot be read does not hold up the others;
+						// not
+						// recorded, so the next run tries it again
+						problems.add("邮件 " + id + " 无法读取（下次运行再试）：" + ex.getMessage());
+						continue;
+					}
 					record(id, mailbox, message, saved);
 					messages++;
 					files += saved.size();

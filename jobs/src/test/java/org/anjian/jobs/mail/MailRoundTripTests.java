@@ -128,12 +128,17 @@ class MailRoundTripTests {
 		// mail in: both messages, the files under 邮件/ with the message's date
 		CliRun fetched = cli("mail-fetch", home, reference, "--inbox", inbox.toString());
 		assertThat(fetched.exitCode()).as(fetched.toString()).isZero();
-		assertThat(fetched.out()).contains("新邮件 2 封，保存附件 2 个");
+		assertThat(fetched.out()).contains("新邮件 2 封，保存附件 3 个");
 		List<Path> saved = files(inbox);
 		assertThat(saved).extracting(p -> inbox.relativize(p).toString().replace('\\', '/'))
 			.anyMatch(p -> p.matches("邮件/2024-05/20240514-203501-新场镇-[0-9a-f]{6}/新场镇5月统计表.xlsx"))
 			.anyMatch(p -> p.matches("邮件/2024-05/20240516-093000-clerk-[0-9a-f]{6}/石门镇5月统计表.xlsx"))
-			.hasSize(2);
+			// the entry that tried to leave: kept inside its message's folder, by its
+			// name
+			.anyMatch(p -> p.matches("邮件/2024-05/20240516-093000-clerk-[0-9a-f]{6}/escape.xlsx"))
+			.hasSize(3);
+		assertThat(files(dir)).filteredOn(p -> p.getFileName().toString().equals("escape.xlsx"))
+			.allMatch(p -> p.startsWith(inbox.resolve("邮件")));
 		Path xinchangFile = saved.stream().filter(p -> p.toString().contains("新场镇")).findFirst().orElseThrow();
 		assertThat(Files.getLastModifiedTime(xinchangFile).toInstant()).isEqualTo(sentAt.atZone(SHANGHAI).toInstant());
 		assertThat(query(home, "select count(*) from mail_fetched")).isEqualTo("2");
@@ -386,7 +391,7 @@ class MailRoundTripTests {
 			zip.write(Files.readAllBytes(table));
 			zip.putNextEntry(new ZipEntry("说明.txt"));
 			zip.write("见附件".getBytes(StandardCharsets.UTF_8));
-			zip.putNextEntry(new ZipEntry("../../escape.docx"));
+			zip.putNextEntry(new ZipEntry("../../escape.xlsx"));
 			zip.write(new byte[] { 1, 2, 3 });
 		}
 		return out.toByteArray();

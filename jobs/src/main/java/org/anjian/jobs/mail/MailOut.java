@@ -295,6 +295,9 @@ public class MailOut {
 					}
 					String status = counts[1] > 0 ? "已报被退回" : "未报";
 					String key = "reminder:" + campaign.code() + ":" + month + ":" + s.code();
+					if (state(key).isPresent()) {
+						continue;
+					}
 					if (s.emails().isEmpty()) {
 						notes.add("未发催报：" + s.name() + "（" + status + "）没有邮箱（submitters.csv 的 email 列）");
 						continue;

@@ -415,7 +415,7 @@ public final class OfficialTableExporter {
 		return json.append("  \"").append(key).append("\": ").append(value == null ? "null" : quote(value));
 	}
 
-	static String quote(String s) {
+	public static String quote(String s) {
 		StringBuilder out = new StringBuilder("\"");
 		for (char c : s.toCharArray()) {
 			switch (c) {

@@ -1,5 +1,15 @@
 package org.anjian.jobs.mail;
 
+import static org.anjian.jobs.mail.MailSupport.OFFICE;
+import static org.anjian.jobs.mail.MailSupport.OFFICE_PASSWORD;
+import static org.anjian.jobs.mail.MailSupport.SHANGHAI;
+import static org.anjian.jobs.mail.MailSupport.attachment;
+import static org.anjian.jobs.mail.MailSupport.files;
+import static org.anjian.jobs.mail.MailSupport.message;
+import static org.anjian.jobs.mail.MailSupport.query;
+import static org.anjian.jobs.mail.MailSupport.text;
+import static org.anjian.jobs.mail.MailSupport.update;
+import static org.anjian.jobs.mail.MailSupport.withEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,18 +18,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -27,22 +28,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import org.anjian.jobs.support.CliRun;
 import org.anjian.jobs.support.SampleCounty;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,10 +57,6 @@ class MailRoundTripTests {
 	@RegisterExtension
 	static final GreenMailExtension greenMail = new GreenMailExtension(
 			ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-	private static final String OFFICE = "office@county.test";
 
 	private static final String XINCHANG = "xinchang@town.test";
 
@@ -96,10 +85,10 @@ class MailRoundTripTests {
 	@BeforeEach
 	void office() throws IOException {
 		county = SampleCounty.load();
-		reference = withEmails(county.copyReference(dir.resolve("reference")));
+		reference = withEmail(county.copyReference(dir.resolve("reference")), "HM04", XINCHANG);
 		home = dir.resolve("home");
 		inbox = Files.createDirectories(dir.resolve("inbox"));
-		office = greenMail.setUser(OFFICE, OFFICE, "secret");
+		office = greenMail.setUser(OFFICE, OFFICE, OFFICE_PASSWORD);
 		greenMail.setUser(XINCHANG, XINCHANG, "town");
 		greenMail.setUser(CITY, CITY, "city");
 		samples = county.reference().resolveSibling("inbox").resolve("2024-05");
@@ -109,7 +98,7 @@ class MailRoundTripTests {
 	static void passwords() {
 		// the passwords are environment variables only; Spring reads system properties
 		// the same way
-		System.setProperty(MailSettings.IMAP_PASSWORD, "secret");
+		System.setProperty(MailSettings.IMAP_PASSWORD, OFFICE_PASSWORD);
 	}
 
 	@AfterAll
@@ -164,7 +153,10 @@ class MailRoundTripTests {
 				"select status || ' ' || strftime(received_at, '%Y-%m-%d %H:%M:%S') from audit_file where sha256 = '"
 						+ REJECTED_SHA + "'"))
 			.isEqualTo("rejected 2024-05-14 20:35:01");
-		Path workbook = feedbackFixture(home, REJECTED_SHA, "HM04");
+		// the intake's own annotated workbook (audit_feedback) is what goes back
+		assertThat(query(home,
+				"select outcome || ' ' || workbook_path from audit_feedback where sha256 = '" + REJECTED_SHA + "'"))
+			.matches("退回 outbox/feedback/HM04/20240514-203501-f0e6e61e-新场镇5月统计表\\.审核意见\\.xlsx");
 
 		// mail out: the annotated workbook to 新场镇's mailbox, once
 		String smtp = "smtp://localhost:" + greenMail.getSmtp().getPort();
@@ -180,7 +172,7 @@ class MailRoundTripTests {
 		byte[] attached = attachment(notice, "新场镇5月统计表.审核意见.xlsx");
 		try (Workbook opened = WorkbookFactory.create(new java.io.ByteArrayInputStream(attached))) {
 			assertThat(opened.getSheetAt(0).getSheetName()).isEqualTo("审核意见");
-			assertThat(opened.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("退回");
+			assertThat(opened.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("审核意见：新场镇5月统计表.xlsx");
 		}
 		assertThat(query(home,
 				"select state || ' ' || message_id || ' ' || server_reply from mail_sent where event_key = 'feedback:"
@@ -254,10 +246,6 @@ class MailRoundTripTests {
 		office.deliver(message(XINCHANG, "新场镇5月报表（夜间）", LocalDateTime.parse("2024-05-14T20:35:01"), "新场镇5月统计表.xlsx",
 				Files.readAllBytes(samples.resolve("新场镇5月统计表.xlsx"))));
 		int before = inboxOf(XINCHANG, "town").size();
-		// the annotated workbook the intake will write (fixture until the merge) is
-		// there before the run: the run's own intake makes its file rejected
-		Files.createDirectories(home);
-		feedbackFixture(home, REJECTED_SHA, "HM04");
 
 		CliRun nightly = cli("nightly", home, reference, "--inbox", inbox.toString(), "--now", "2024-05-21T02:00:00",
 				"--mail-imap-url", "imap://localhost:" + greenMail.getImap().getPort() + "/INBOX", "--mail-imap-user",
@@ -275,7 +263,6 @@ class MailRoundTripTests {
 		county.copyInbox(inbox);
 		CliRun ingested = cli("ingest", home, reference, "--inbox", inbox.toString(), "--now", "2024-05-21T12:00:00");
 		assertThat(ingested.exitCode()).as(ingested.toString()).isZero();
-		feedbackFixture(home, REJECTED_SHA, "HM04");
 
 		CliRun written = cli("mail-send", home, reference, "--now", "2024-05-21T12:00:00");
 		assertThat(written.exitCode()).as(written.toString()).isZero();
@@ -310,74 +297,11 @@ class MailRoundTripTests {
 	// ---- helpers
 
 	private static CliRun cli(String command, Path home, Path reference, String... options) {
-		List<String> argv = new ArrayList<>(
-				List.of(command, "--home", home.toString(), "--reference", reference.toString()));
-		if (command.equals("mail-fetch")) {
-			argv.addAll(List.of("--mail-imap-url", "imap://localhost:" + greenMail.getImap().getPort() + "/INBOX",
-					"--mail-imap-user", OFFICE));
-		}
-		argv.addAll(List.of(options));
-		return CliRun.of(argv.toArray(String[]::new));
+		return MailSupport.cli(greenMail, command, home, reference, options);
 	}
 
-	/** submitters.csv with the optional email column at its end, 新场镇's filled. */
-	private static Path withEmails(Path reference) throws IOException {
-		Path csv = reference.resolve("submitters.csv");
-		List<String> lines = new ArrayList<>();
-		for (String line : Files.readAllLines(csv)) {
-			lines.add(line + (line.startsWith("code,") ? ",email" : line.startsWith("HM04,") ? "," + XINCHANG : ","));
-		}
-		Files.write(csv, lines);
-		return reference;
-	}
-
-	/**
-	 * TEST FIXTURE until the annotated-workbook step (issue 14 part 1,
-	 * V009__feedback.sql) is merged: its audit_feedback table with that step's DDL, one
-	 * row for the file and a real .xlsx where that step writes it.
-	 */
-	private static Path feedbackFixture(Path home, String sha256, String submitter) throws Exception {
-		String relative = "outbox/feedback/" + submitter + "/20240514-203501-" + sha256.substring(0, 8)
-				+ "-新场镇5月统计表.审核意见.xlsx";
-		Path workbook = home.resolve(relative);
-		Files.createDirectories(workbook.getParent());
-		try (XSSFWorkbook wb = new XSSFWorkbook(); var out = Files.newOutputStream(workbook)) {
-			wb.createSheet("审核意见").createRow(0).createCell(0).setCellValue("退回");
-			wb.write(out);
-		}
-		update(home, """
-				create table if not exists audit_feedback (
-				    sha256 varchar not null,
-				    submitter_code varchar,
-				    period date,
-				    outcome varchar not null,
-				    workbook_path varchar not null,
-				    written_at timestamptz not null
-				)""");
-		update(home, "insert into audit_feedback values ('" + sha256 + "', '" + submitter
-				+ "', date '2024-05-01', '退回', '" + relative + "', now())");
-		return workbook;
-	}
-
-	private static MimeMessage message(String from, String subject, LocalDateTime date, String fileName, byte[] bytes)
-			throws Exception {
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(new InternetAddress(from));
-		message.setRecipient(Message.RecipientType.TO, new InternetAddress(OFFICE));
-		message.setSubject(subject, "UTF-8");
-		message.setSentDate(Date.from(date.atZone(SHANGHAI).toInstant()));
-		MimeMultipart content = new MimeMultipart();
-		MimeBodyPart text = new MimeBodyPart();
-		text.setText("请查收", "UTF-8");
-		content.addBodyPart(text);
-		MimeBodyPart file = new MimeBodyPart();
-		file.setContent(bytes, "application/octet-stream");
-		file.setFileName(MimeUtility.encodeText(fileName, "UTF-8", "B"));
-		file.setDisposition(Part.ATTACHMENT);
-		content.addBodyPart(file);
-		message.setContent(content);
-		message.saveChanges();
-		return message;
+	private static List<Message> inboxOf(String user, String password) throws Exception {
+		return MailSupport.inboxOf(greenMail, user, password);
 	}
 
 	/**
@@ -395,70 +319,6 @@ class MailRoundTripTests {
 			zip.write(new byte[] { 1, 2, 3 });
 		}
 		return out.toByteArray();
-	}
-
-	private static List<Path> files(Path root) throws IOException {
-		try (Stream<Path> walk = Files.walk(root)) {
-			return walk.filter(Files::isRegularFile).sorted().toList();
-		}
-	}
-
-	private static List<Message> inboxOf(String user, String password) throws Exception {
-		Store store = Session.getInstance(new Properties()).getStore("imap");
-		store.connect("localhost", greenMail.getImap().getPort(), user, password);
-		Folder folder = store.getFolder("INBOX");
-		folder.open(Folder.READ_ONLY);
-		// read whole while the folder is open
-		List<Message> out = new ArrayList<>();
-		for (Message m : folder.getMessages()) {
-			out.add(new MimeMessage((MimeMessage) m));
-		}
-		folder.close();
-		store.close();
-		return out;
-	}
-
-	private static String text(Part part) throws Exception {
-		if (part.isMimeType("text/plain")) {
-			return (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			StringBuilder out = new StringBuilder();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				out.append(text(multipart.getBodyPart(i)));
-			}
-			return out.toString();
-		}
-		return "";
-	}
-
-	private static byte[] attachment(Part message, String nameEnding) throws Exception {
-		Multipart multipart = (Multipart) message.getContent();
-		for (int i = 0; i < multipart.getCount(); i++) {
-			Part part = multipart.getBodyPart(i);
-			if (part.getFileName() != null && MimeUtility.decodeText(part.getFileName()).endsWith(nameEnding)) {
-				try (InputStream in = part.getInputStream()) {
-					return in.readAllBytes();
-				}
-			}
-		}
-		throw new AssertionError("no attachment " + nameEnding);
-	}
-
-	private static String query(Path home, String sql) throws SQLException {
-		try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.resolve("warehouse.duckdb"));
-				Statement st = c.createStatement();
-				ResultSet rs = st.executeQuery(sql)) {
-			return rs.next() ? rs.getString(1) : null;
-		}
-	}
-
-	private static void update(Path home, String sql) throws SQLException {
-		try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.resolve("warehouse.duckdb"));
-				Statement st = c.createStatement()) {
-			st.execute(sql);
-		}
 	}
 
 }

@@ -3,7 +3,7 @@
 -- from the latest liaison list (联络员名单) naming the submitter, as a pair (name with its own mobile), else from
 -- submitters.csv. Read from staging, not dim_liaison, because a rollup may run before any model build. A missing
 -- submitter whose table for the month was rejected (已报被退回) carries that rejection's error rules, so the caller
--- knows why.
+-- knows why. The table used carries its explanations (上报说明) of advisory findings: shown as 已说明.
 with
 
 tables_as_of as (
@@ -69,6 +69,16 @@ rejections as (
     group by rejected_tables.submitter_code, rejected_tables.received_at
 ),
 
+explanations as (
+    -- 已说明: the explanations (上报说明) of the advisory findings of each file, latest first per rule
+    select
+        sha256,
+        string_agg(rule || '：' || text, '；' order by rule, explained_at desc) as explanation
+    from audit_explanation
+    where rule <> '*'  -- a workbook 上报说明 of a file without advisory findings explains nothing shown
+    group by sha256
+),
+
 final as (
     select
         statuses.campaign,
@@ -87,11 +97,13 @@ final as (
         case when liaisons.submitter_code is null then submitters.phone else liaisons.mobile end as phone,
         cast(getvariable('as_of') as timestamp) as as_of,
         case when statuses.status = 'missing' then rejections.rejected_rules end as rejected_rules,
-        case when statuses.status = 'missing' then rejections.rejected_at end as rejected_at
+        case when statuses.status = 'missing' then rejections.rejected_at end as rejected_at,
+        explanations.explanation
     from statuses
     inner join submitters on submitters.submitter_code = statuses.submitter_code
     left join liaisons on liaisons.submitter_code = statuses.submitter_code
     left join rejections on rejections.submitter_code = statuses.submitter_code
+    left join explanations on explanations.sha256 = statuses.sha256
 )
 
 select * from final

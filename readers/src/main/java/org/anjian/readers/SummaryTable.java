@@ -27,10 +27,22 @@ import org.anjian.readers.forms.FormDefinition;
  * labelled like the cumulative rows, in sheet order; empty otherwise
  * @param form the definition of the form whose header matched (its rates, stocks, whether
  * rows are units), or null when the table was made by hand
+ * @param headerRow 1-based sheet row of the header's lowest row (the measure columns' own
+ * cells), or 0 when unknown
+ * @param explanation the submitter's 上报说明 (填报说明) of its advisory findings, from a block
+ * below the table or a sheet of that name ({@link Explanations}), or null when none
  */
 public record SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
 		YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts, List<TableRow> rows,
-		TableRow totalRow, List<TableRow> monthRows, FormDefinition form) {
+		TableRow totalRow, List<TableRow> monthRows, FormDefinition form, int headerRow, String explanation) {
+
+	/** A table without its header row and explanation at hand. */
+	public SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
+			YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts,
+			List<TableRow> rows, TableRow totalRow, List<TableRow> monthRows, FormDefinition form) {
+		this(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows, totalRow, monthRows,
+				form, 0, null);
+	}
 
 	/** A table of a form without month rows, its definition not at hand. */
 	public SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
@@ -38,6 +50,12 @@ public record SummaryTable(String sheet, String formId, String title, Map<String
 			List<TableRow> rows, TableRow totalRow) {
 		this(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows, totalRow, List.of(),
 				null);
+	}
+
+	/** This table with the explanation found elsewhere in its workbook (a 上报说明 sheet). */
+	public SummaryTable withExplanation(String text) {
+		return new SummaryTable(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows,
+				totalRow, monthRows, form, headerRow, text);
 	}
 
 	/** Whether each row is the submitting unit rather than an industry (F-003-II). */

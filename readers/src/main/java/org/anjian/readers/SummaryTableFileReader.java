@@ -309,6 +309,14 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 				findings.addAll(0, missingFindings(fileName, grid, header));
 			}
 			findings.addAll(otherTables(fileName, ordered, grid));
+			if (table.explanation() == null) {
+				for (Grid other : grids) {
+					if (other != grid && Explanations.isSheet(other.name())) {
+						table = table.withExplanation(Explanations.sheet(other));
+						break;
+					}
+				}
+			}
 			return new SubmissionRead(format, table, List.copyOf(findings));
 		}
 		return new SubmissionRead(format, null, List.of(Finding.error(NO_TABLE, null, null, null,

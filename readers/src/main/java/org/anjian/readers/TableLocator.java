@@ -38,6 +38,12 @@ final class TableLocator {
 
 	private static final int MAX_HEADER_ROWS = 4;
 
+	/**
+	 * Advisory: a header differs from the form's known wording (or, checked at intake,
+	 * from the submitter's previous accepted table).
+	 */
+	static final String TEMPLATE_CHANGED = "TEMPLATE_CHANGED";
+
 	private static final Pattern FOOTER_REST = Pattern.compile("\\p{IsHan}{0,4}:.*");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("[.…。⋯·、]+");
@@ -60,10 +66,12 @@ final class TableLocator {
 	 * @param missing measures of the form not found
 	 * @param score matched minus missing measures
 	 * @param rateColumns rate code → column, for the form's rate columns found
+	 * @param unfamiliar measures whose header matched only loosely (contains a known
+	 * text): not the form's known wording ({@code TEMPLATE_CHANGED})
 	 */
 	record HeaderMatch(FormDefinition form, int top, int bottom, Map<String, Integer> columns,
 			Map<String, String> headerTexts, int labelColumn, List<MeasureColumn> missing, int score,
-			Map<String, Integer> rateColumns) {
+			Map<String, Integer> rateColumns, Set<String> unfamiliar) {
 	}
 
 	/**
@@ -227,6 +235,7 @@ final class TableLocator {
 			}
 		}
 		Map<String, Integer> found = new LinkedHashMap<>();
+		Set<String> loose = new java.util.LinkedHashSet<>();
 		Set<Integer> taken = new HashSet<>();
 		if (labelColumn >= 0) {
 			taken.add(labelColumn);
@@ -249,6 +258,9 @@ final class TableLocator {
 					if (passes[c] != null && !taken.contains(c) && passes[c][m] == pass) {
 						found.put(measure.code(), c);
 						taken.add(c);
+						if (pass == 3) {
+							loose.add(measure.code());
+						}
 						break;
 					}
 				}
@@ -278,7 +290,7 @@ final class TableLocator {
 		}
 		int score = matched - missing.size() + (labelColumn >= 0 ? 1 : 0);
 		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score,
-				rateColumns(form, paths, taken));
+				rateColumns(form, paths, taken), loose);
 	}
 
 	/**
@@ -523,9 +535,20 @@ final class TableLocator {
 
 		Map<String, String> headerColumns = new LinkedHashMap<>();
 		header.columns().forEach((code, column) -> headerColumns.put(code, Grid.columnLetter(column)));
+		for (MeasureColumn measure : form.measures()) {
+			if (header.unfamiliar().contains(measure.code())) {
+				String cell = headerColumns.get(measure.code()) + (header.bottom() + 1);
+				findings.add(Finding.warning(TEMPLATE_CHANGED, grid.name(), header.bottom() + 1,
+						headerColumns.get(measure.code()),
+						"工作表“" + grid.name() + "”" + cell + "单元格的表头“" + header.headerTexts().get(measure.code()) + "”与《"
+								+ form.name() + "》规定的写法“" + measure.display() + "”不同（已按“" + measure.display()
+								+ "”读取）；请使用规定的报表模板，不要改动表头"));
+			}
+		}
 		return new SummaryTable(grid.name(), form.id(), String.join(" ", titleLines), fields,
 				period == null ? null : period.first(), period == null ? null : period.last(), headerColumns,
-				header.headerTexts(), List.copyOf(rows), totalRow, List.copyOf(monthRows), form);
+				header.headerTexts(), List.copyOf(rows), totalRow, List.copyOf(monthRows), form, header.bottom() + 1,
+				Explanations.belowTable(grid, footer));
 	}
 
 	/**

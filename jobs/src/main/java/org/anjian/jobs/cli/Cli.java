@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.anjian.jobs.AnjianApplication;
+import org.anjian.jobs.mail.MailSettings;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.warehouse.Warehouse;
@@ -239,7 +240,8 @@ public final class Cli {
 		}
 		settings.put("anjian.command", command);
 		options.forEach((option, value) -> {
-			String setting = IntakeSettings.settingOf(option);
+			String setting = IntakeSettings.settingOf(option) != null ? IntakeSettings.settingOf(option)
+					: MailSettings.settingOf(option);
 			if (setting != null) {
 				settings.put(setting, value);
 			}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.anjian.jobs.mail.MailSettings;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.warehouse.rollups.RollupKind;
 import picocli.CommandLine;
@@ -32,13 +33,16 @@ final class CliSpec {
 
 	/** The commands in the order {@code --help} lists them. */
 	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status",
-			"serve", "account", "bulletin");
+			"serve", "account", "bulletin", "explain", "mail-fetch", "mail-send");
 
 	/** Commands that read an existing home and never create one. */
-	static final List<String> READING = List.of("rollup", "export", "status", "bulletin");
+	static final List<String> READING = List.of("rollup", "export", "status", "bulletin", "explain");
 
 	/** Commands that run the intake and so take the intake limits as options. */
 	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
+
+	/** Commands that fetch or send mail and so take the mail settings as options. */
+	private static final List<String> MAIL = List.of("nightly", "schedule", "mail-fetch", "mail-send");
 
 	static final String PRECEDENCE = "取值优先级（每个设置都一样）：命令行选项 > 环境变量 > 默认值。"
 			+ "--home 与 ANJIAN_HOME、--reference 与 ANJIAN_REFERENCE、--max-file-mb 与 ANJIAN_MAX_FILE_MB……"
@@ -156,8 +160,15 @@ final class CliSpec {
 				settings.put(setting, value);
 			}
 		});
+		args.options().forEach((option, value) -> {
+			String setting = MailSettings.settingOf(option);
+			if (setting != null) {
+				settings.put(setting, value);
+			}
+		});
 		try {
 			IntakeSettings.from(settings::get);
+			MailSettings.from(settings::get);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CliArgs.UsageException(ex.getMessage());
@@ -260,6 +271,23 @@ final class CliSpec {
 			c.addOption(option("--campaign", "C", true, "专项行动代码"));
 			c.addOption(option("--period", "YYYY-MM", true, "统计月份"));
 		});
+		add(root, "explain", "上报说明：登记（或采纳）某个文件某条提示性审核意见的说明，显示为“已说明”；--list 列出全部说明。强制性审核（错误）不能说明，只能改正后重新报送", c -> {
+			c.addOption(option("--file", "F", false, "文件：收件目录中的文件、SHA-256 前几位（至少 6 位），或入库记录中的路径"));
+			c.addOption(option("--rule", "RULE", false, "要说明的提示性规则，例如 CUMULATIVE_DECREASE"));
+			c.addOption(option("--cell", "SHEET!A1", false, "只说明这个单元格的那一条（默认：该文件该规则的全部提示）"));
+			c.addOption(option("--text", "TEXT", false, "说明内容，例如“4月误报，5月已更正”"));
+			c.addOption(option("--by", "NAME", false, "登记人（默认：当前系统用户名）"));
+			c.addOption(flag("--list", "列出上报说明（与 --file 一起用：只列该文件的）"));
+		});
+		add(root, "mail-fetch",
+				"收信：从本单位邮箱（IMAP）收取新邮件的报表附件（.xlsx .xls .csv 及其 .zip），存入收件目录的 邮件/ 子目录，以邮件日期为接收时间；每封邮件只收一次（夜间作业和 schedule 在入库前也会收信）",
+				c -> c.addOption(option("--inbox", "DIR", true, "收件目录（附件存入 DIR/邮件/<年-月>/<邮件时间>-<单位或发件人>-<编号>/）")));
+		add(root, "mail-send",
+				"发信：退回通知、审核提示（附审核意见表）、截止日催报、截止日汇总后的上报表，每件事只发一次；未设置发信服务器时写成 .eml 文件（演练）放在 <home>/outbox/mail/", c -> {
+					c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻（默认：当前上海时间），决定哪天截止要催报"));
+					c.addOption(flag("--dry-run", "演练：即使设置了发信服务器，也只写 .eml 文件（并记为已处理，不再发送）"));
+					c.addOption(option("--resend", "KEY", false, "重发一封“发送中断、不能确定是否已发出”的邮件（发信事件，如 feedback:<sha256>）"));
+				});
 		CommandSpec help = CommandSpec.create().name("help");
 		help.usageMessage().description("显示全部命令或某个命令的用法");
 		help.addPositional(PositionalParamSpec.builder()
@@ -288,6 +316,11 @@ final class CliSpec {
 						fallback) -> command.addOption(option(
 								"--" + setting.substring("ANJIAN_".length()).toLowerCase(Locale.ROOT).replace('_', '-'),
 								"N", false, "读取限制，覆盖环境变量 " + setting + "（默认 " + fallback + "）")));
+		}
+		if (MAIL.contains(name)) {
+			MailSettings.options()
+				.forEach((setting, meaning) -> command.addOption(
+						option(MailSettings.optionOf(setting), "VALUE", false, meaning + "（覆盖环境变量 " + setting + "）")));
 		}
 		command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("显示本命令的用法").build());
 		command.usageMessage().footer("", PRECEDENCE);

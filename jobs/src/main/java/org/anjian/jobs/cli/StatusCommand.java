@@ -154,6 +154,9 @@ class StatusCommand implements AnjianCommand {
 					out.line(String.format("  %s %s %-10s %d", rs.getString(1), rs.getString(2), rs.getString(3),
 							rs.getLong(4)));
 				}
+				if (json == null) {
+					explained(c, out);
+				}
 			}
 		}
 		if (json == null) {
@@ -163,6 +166,38 @@ class StatusCommand implements AnjianCommand {
 			out.line(json.toJson());
 		}
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * The advisory findings explained (已说明), newest first: a snapshot taken before
+	 * explanations existed has none.
+	 */
+	private static void explained(Connection snapshot, CommandOutput out) {
+		try (ResultSet rs = snapshot.createStatement()
+			.executeQuery(
+					"""
+							select f.submitter_code, strftime(f.period, '%Y-%m') as period, e.rule, e.cell, e.text, e.source,
+							    e.explained_by, f.path
+							from audit_explanation e
+							join (select sha256, any_value(submitter_code) as submitter_code, any_value(period) as period, min(path) as path
+							      from audit_file where status <> 'duplicate' group by sha256) f on f.sha256 = e.sha256
+							where e.rule <> '*'
+							order by e.explained_at desc
+							limit 20""")) {
+			boolean first = true;
+			while (rs.next()) {
+				if (first) {
+					out.line("已说明的提示（上报说明，截至最近一次导出，最新的在前）：");
+					first = false;
+				}
+				out.line(String.format("  %s %s %s%s 已说明：%s（%s）  %s", rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4) == null ? "" : " " + rs.getString(4), rs.getString(5),
+						"workbook".equals(rs.getString(6)) ? "填报单位表内说明" : "安委办 " + rs.getString(7), rs.getString(8)));
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			// an older snapshot without audit_explanation: nothing explained yet
+		}
 	}
 
 	/**

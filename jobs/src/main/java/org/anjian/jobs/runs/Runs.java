@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.anjian.jobs.mail.MailIn;
+import org.anjian.jobs.mail.MailOut;
+import org.anjian.jobs.mail.MailSettings;
 import org.anjian.jobs.submissions.InboxFingerprint;
 import org.anjian.jobs.submissions.IntakeRuns;
 import org.anjian.jobs.submissions.IntakeTally;
@@ -25,6 +28,7 @@ import org.anjian.schedules.DueRollups;
 import org.anjian.schedules.RollupKey;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
+import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
@@ -74,9 +78,16 @@ public class Runs {
 
 	private final Warehouse warehouse;
 
+	private final MailSettings mail;
+
+	private final MailIn mailIn;
+
+	private final MailOut mailOut;
+
 	Runs(@Qualifier("submissionsIntakeJob") Job intakeJob, @Qualifier("rollupJob") Job rollupJob,
 			@Qualifier("exportJob") Job exportJob, JobStarts starts, JobRepository jobRepository, IntakeRuns intakeRuns,
-			ReferenceData reference, AnjianSettings settings, IntakeSettings intake, Warehouse warehouse) {
+			ReferenceData reference, AnjianSettings settings, IntakeSettings intake, Warehouse warehouse,
+			MailSettings mail, MailIn mailIn, MailOut mailOut) {
 		this.intakeJob = intakeJob;
 		this.rollupJob = rollupJob;
 		this.exportJob = exportJob;
@@ -87,6 +98,53 @@ public class Runs {
 		this.settings = settings;
 		this.intake = intake;
 		this.warehouse = warehouse;
+		this.mail = mail;
+		this.mailIn = mailIn;
+		this.mailOut = mailOut;
+	}
+
+	/**
+	 * 收信: the office mailbox's new messages' spreadsheets saved into the inbox
+	 * ({@link MailIn}).
+	 */
+	public MailIn.Fetched mailFetch(Path inbox, RunProgress progress) throws Exception {
+		return mailIn.fetch(inbox, progress);
+	}
+
+	/** 发信: every message due at {@code now}, each event once ({@link MailOut}). */
+	public MailOut.Sent mailSend(LocalDateTime now, boolean dryRun, RunProgress progress) throws Exception {
+		return mailOut.send(now, dryRun, false, progress);
+	}
+
+	/**
+	 * 收信 inside a nightly or scheduled run, when a mailbox is configured: a mailbox that
+	 * cannot be reached is reported and the run goes on with the files already in the
+	 * inbox.
+	 */
+	public void mailFetchIfConfigured(Path inbox, RunProgress progress) {
+		if (!mail.fetchConfigured()) {
+			return;
+		}
+		try {
+			mailIn.fetch(inbox, progress);
+		}
+		catch (Exception ex) {
+			progress.problem("收信失败（本次只处理收件目录中已有的文件，下次运行再收）：" + ex);
+		}
+	}
+
+	/**
+	 * 发信 inside a nightly or scheduled run (after the intake, after cutoff rollups):
+	 * quiet when nothing is due; a failure is reported and the run goes on (the next run
+	 * sends what is still due).
+	 */
+	public void mailSendDue(LocalDateTime now, RunProgress progress) {
+		try {
+			mailOut.send(now, false, true, progress);
+		}
+		catch (Exception ex) {
+			progress.problem("发信失败（下次运行再发）：" + ex);
+		}
 	}
 
 	/**
@@ -229,11 +287,14 @@ public class Runs {
 	public NightlyRun nightly(NightlyRequest request, RunProgress progress) throws Exception {
 		LocalDateTime now = request.now();
 		progress.line("夜间作业，业务时间 " + now.toString().replace('T', ' '));
+		mailFetchIfConfigured(request.inbox(), progress);
 		IngestResult ingested = ingest(request.ingest(), progress);
 		List<RollupRun> rollups = new ArrayList<>();
 		if (!ingested.outcome().succeeded()) {
 			return new NightlyRun(ingested, rollups, null);
 		}
+		// 退回通知 / 审核提示 and the deadline day's 催报 go out before the rollups
+		mailSendDue(now, progress);
 		List<DueRollup> due = DueRollups.dueBy(reference, now, produced());
 		if (due.isEmpty()) {
 			progress.line("没有到期未做的汇总");
@@ -252,6 +313,10 @@ public class Runs {
 			}
 		}
 		nothingReceived.forEach((campaign, months) -> progress.line(nothingReceivedLine(campaign, months)));
+		if (!rollups.isEmpty()) {
+			// the cutoff tables just made go to the office above
+			mailSendDue(now, progress);
+		}
 		return new NightlyRun(ingested, rollups, export(new ExportRequest(true), progress));
 	}
 
@@ -266,7 +331,11 @@ public class Runs {
 					nothingReceivedLine(request.campaign(), List.of(request.period() + " " + request.kind().label())));
 			return null;
 		}
-		return rollup(request, progress);
+		RollupRun run = rollup(request, progress);
+		if (run.outcome().succeeded()) {
+			mailSendDue(OfficeTime.now(), progress);
+		}
+		return run;
 	}
 
 	/**

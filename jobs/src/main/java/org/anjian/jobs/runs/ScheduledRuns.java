@@ -52,6 +52,7 @@ public final class ScheduledRuns implements JobStarter {
 		}
 		else if (settings.rollupJobName().equals(jobName)) {
 			RollupRequest rollup = RollupRequest.fromParameters(parameters);
+			runs.mailFetchIfConfigured(inbox, progress);
 			IngestResult ingested = runs.ingest(new IngestRequest(inbox, null), progress);
 			check(jobName, parameters,
 					ingested.outcome() == RunOutcome.ALREADY_COMPLETE ? RunOutcome.COMPLETED : ingested.outcome());

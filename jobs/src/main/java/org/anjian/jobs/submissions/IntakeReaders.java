@@ -50,7 +50,7 @@ record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, 
 			BiConsumer<String, String> skipped) {
 		SubmissionHistory history = new SubmissionHistory(warehouse);
 		return new SubmissionAuditProcessor(summaries, frontDoor, reference, MeasureCatalog.standard(),
-				history::previousTable, skipped, settings.readerLimits());
+				history::previousTable, history::previousHeader, skipped, settings.readerLimits());
 	}
 
 	/**

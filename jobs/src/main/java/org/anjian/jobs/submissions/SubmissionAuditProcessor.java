@@ -1,5 +1,7 @@
 package org.anjian.jobs.submissions;
 
+import org.anjian.writers.submissions.AuditedFile.HeaderCell;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -79,6 +81,19 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 
 	private final BiConsumer<String, String> skipped;
 
+	/**
+	 * The header of a submitter's latest accepted table of a form received before a time:
+	 * measure code → header cell ({@code TEMPLATE_CHANGED}).
+	 */
+	@FunctionalInterface
+	interface PreviousHeader {
+
+		Map<String, HeaderCell> before(String submitterCode, String form, java.time.LocalDateTime receivedAt);
+
+	}
+
+	private final PreviousHeader previousHeader;
+
 	private final DeliverableRecognizer deliverables;
 
 	private final ReaderLimits documentLimits;
@@ -94,6 +109,18 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
 			MeasureCatalog catalog, PreviousFigures previousFigures, BiConsumer<String, String> skipped,
 			ReaderLimits documentLimits) {
+		this(reader, files, reference, catalog, previousFigures, (submitter, form, at) -> Map.of(), skipped,
+				documentLimits);
+	}
+
+	/**
+	 * @param previousHeader the header of the submitter's previous accepted table of the
+	 * form, compared with the table's ({@code TEMPLATE_CHANGED})
+	 */
+	SubmissionAuditProcessor(SubmissionFileReader reader, SubmissionFiles files, ReferenceData reference,
+			MeasureCatalog catalog, PreviousFigures previousFigures, PreviousHeader previousHeader,
+			BiConsumer<String, String> skipped, ReaderLimits documentLimits) {
+		this.previousHeader = previousHeader;
 		this.skipped = skipped;
 		this.documentLimits = documentLimits;
 		this.reader = reader;
@@ -223,6 +250,11 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			}
 			industries.put(row, industry.get().code());
 		}
+		if (recognition.submitter() != null && table.formId() != null) {
+			findings.addAll(TemplateDrift.against(table, header(table),
+					previousHeader.before(recognition.submitter().code(), table.formId(), file.receivedAt()),
+					findings));
+		}
 		findings.addAll(checks.mandatory(table));
 		findings.addAll(checks.advisory(table));
 		findings.addAll(checks.rates(table));
@@ -350,7 +382,21 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 				r == null || r.campaign() == null ? null : r.campaign().code(), r == null ? null : r.period(),
 				r == null || r.submitter() == null ? null : r.submitter().regionCode(),
 				table == null ? null : table.sheet(), table == null ? null : table.formId(), List.copyOf(findings),
-				accepted ? lines : List.of(), accepted ? monthLines : List.of());
+				accepted ? lines : List.of(), accepted ? monthLines : List.of(),
+				table == null ? List.of() : List.copyOf(header(table).values()),
+				table == null ? null : table.explanation());
+	}
+
+	/** The table's measure headers as written: measure code → header cell. */
+	static Map<String, HeaderCell> header(SummaryTable table) {
+		Map<String, HeaderCell> out = new LinkedHashMap<>();
+		if (table.headerRow() <= 0) {
+			return out;
+		}
+		table.headerColumns()
+			.forEach((code, letter) -> out.put(code,
+					new HeaderCell(code, letter + table.headerRow(), table.headerTexts().getOrDefault(code, ""))));
+		return out;
 	}
 
 }

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
+import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.writers.feedback.FeedbackWriter;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
@@ -32,11 +34,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * submissionsIntakeJob (收件入库): reference data → every new inbox file read, recognised,
  * checked and written in its own DuckDB transaction (summary tables whole, record-level
- * lists streamed row by row) → staging views and marts rebuilt. Identifying parameters:
- * {@code inbox}, {@code fingerprint} (of the inbox listing and reference data: the same
- * inbox twice is the same, completed instance), optional {@code now} and
- * {@code businessDate} (a nightly trigger's date); not identifying: {@code run}, the
- * {@link IntakeRuns} token of the run reporting it.
+ * lists streamed row by row) → the annotated workbook (审核意见) of each rejected or warned
+ * file → staging views and marts rebuilt. Identifying parameters: {@code inbox},
+ * {@code fingerprint} (of the inbox listing and reference data: the same inbox twice is
+ * the same, completed instance), optional {@code now} and {@code businessDate} (a nightly
+ * trigger's date); not identifying: {@code run}, the {@link IntakeRuns} token of the run
+ * reporting it.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsIntakeJobConfiguration {
@@ -136,6 +139,20 @@ class SubmissionsIntakeJobConfiguration {
 			.build();
 	}
 
+	// feedbackWrite: the annotated workbook (审核意见) of every rejected or warned file,
+	// recorded in audit_feedback; after the intake so every kind of file gets it the same
+	// way, and a file whose workbook failed is tried again by the next run
+
+	@Bean
+	Step feedbackWrite(JobRepository jobRepository, PlatformTransactionManager batchTransactionManager,
+			Warehouse warehouse, AnjianSettings settings) {
+		return new StepBuilder("feedbackWrite", jobRepository).tasklet((contribution, chunk) -> {
+			String inbox = contribution.getStepExecution().getJobParameters().getString("inbox");
+			new FeedbackWriter(warehouse, settings.home()).writePending(Path.of(inbox));
+			return RepeatStatus.FINISHED;
+		}, batchTransactionManager).build();
+	}
+
 	// modelBuild: dims and facts rebuilt from the landing tables, atomically
 
 	@Bean
@@ -148,9 +165,11 @@ class SubmissionsIntakeJobConfiguration {
 	}
 
 	@Bean
-	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake, Step modelBuild) {
+	Job submissionsIntakeJob(JobRepository jobRepository, Step referenceLoad, Step submissionIntake, Step feedbackWrite,
+			Step modelBuild) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(referenceLoad)
 			.next(submissionIntake)
+			.next(feedbackWrite)
 			.next(modelBuild)
 			.build();
 	}

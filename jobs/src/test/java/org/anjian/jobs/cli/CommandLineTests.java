@@ -61,6 +61,8 @@ class CommandLineTests {
 		assertThat(CliRun.of("rollup", "-h").out()).contains("--campaign", "--period", "--kind", "--as-of");
 		assertThat(CliRun.of("export", "--help").out()).contains("--no-mask-phones");
 		assertThat(CliRun.of("status", "--help").out()).contains("--json");
+		assertThat(CliRun.of("explain", "--help").out()).contains("--file", "--rule", "--cell", "--text", "--by",
+				"--list", "强制性审核（错误）不能说明");
 	}
 
 	@Test

@@ -27,10 +27,11 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * What a home holds that a crash must not change, in comparable form: every warehouse
- * table (rows in order, {@code ingested_at} left out: it is when the run happened), every
- * export file (Parquet read back row by row, CSV as text), every outbox file (workbooks
- * read back cell by cell, manifests without {@code generated_at}), and the home's files
- * that are neither (temp files left behind would show here).
+ * table (rows in order, {@code ingested_at} and the annotated workbooks'
+ * {@code written_at} left out: they are when the run happened), every export file
+ * (Parquet read back row by row, CSV as text), every outbox file (workbooks read back
+ * cell by cell, manifests without {@code generated_at}), and the home's files that are
+ * neither (temp files left behind would show here).
  */
 final class HomeContents {
 
@@ -112,7 +113,10 @@ final class HomeContents {
 		}
 	}
 
-	/** The rows of a query, columns named {@code ingested_at} left out, sorted. */
+	/**
+	 * The rows of a query, columns named {@code ingested_at} or {@code written_at} left
+	 * out, sorted.
+	 */
 	private static String rows(Statement st, String query) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		try (ResultSet rs = st.executeQuery(query)) {
@@ -120,7 +124,8 @@ final class HomeContents {
 			while (rs.next()) {
 				StringBuilder row = new StringBuilder();
 				for (int i = 1; i <= n; i++) {
-					if (!rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("ingested_at")) {
+					String column = rs.getMetaData().getColumnLabel(i);
+					if (!column.equalsIgnoreCase("ingested_at") && !column.equalsIgnoreCase("written_at")) {
 						row.append(rs.getString(i)).append('|');
 					}
 				}

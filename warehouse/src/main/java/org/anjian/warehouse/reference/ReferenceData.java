@@ -84,7 +84,32 @@ public record ReferenceData(List<Region> regions, List<Industry> industries, Lis
 	 * region) or township (a subordinate region's own government, of any level below it).
 	 */
 	public record Submitter(String code, String name, String kind, String regionCode, List<String> aliases,
-			String liaison, String phone) {
+			String liaison, String phone, List<String> emails) {
+
+		/**
+		 * A submitter without mail addresses (the optional {@code email} column of
+		 * submitters.csv).
+		 */
+		public Submitter(String code, String name, String kind, String regionCode, List<String> aliases, String liaison,
+				String phone) {
+			this(code, name, kind, regionCode, aliases, liaison, phone, List.of());
+		}
+
+		public Submitter {
+			emails = emails == null ? List.of() : List.copyOf(emails);
+		}
+
+	}
+
+	/**
+	 * The submitter whose {@code email} column names {@code address} (case does not
+	 * matter), if any.
+	 */
+	public Optional<Submitter> submitterByEmail(String address) {
+		return address == null ? Optional.empty()
+				: submitters.stream()
+					.filter(s -> s.emails().stream().anyMatch(e -> e.equalsIgnoreCase(address.strip())))
+					.findFirst();
 	}
 
 	/**

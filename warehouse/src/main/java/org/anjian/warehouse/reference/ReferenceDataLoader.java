@@ -132,9 +132,8 @@ public final class ReferenceDataLoader {
 				List.of("code", "name", "level", "parent_code"), List.of()));
 		List<Industry> industries = industries(
 				CsvTable.parse(INDUSTRIES, texts.get(INDUSTRIES), List.of("code", "name", "aliases"), List.of()));
-		List<Submitter> submitters = submitters(
-				CsvTable.parse(SUBMITTERS, texts.get(SUBMITTERS),
-						List.of("code", "name", "kind", "region_code", "aliases", "liaison", "phone"), List.of()),
+		List<Submitter> submitters = submitters(CsvTable.parse(SUBMITTERS, texts.get(SUBMITTERS),
+				List.of("code", "name", "kind", "region_code", "aliases", "liaison", "phone"), List.of("email")),
 				regions);
 		List<Campaign> campaigns = campaigns(CsvTable.parse(CAMPAIGNS, texts.get(CAMPAIGNS),
 				List.of("code", "name", "first_month", "last_month", "cutoff_day", "title_keywords", "form"),
@@ -270,8 +269,14 @@ public final class ReferenceDataLoader {
 			for (String alias : aliases) {
 				names.claim(r, "aliases", alias, code);
 			}
+			List<String> emails = list(r.get("email"));
+			for (String email : emails) {
+				if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+					throw fail(t, r, "email", "邮箱地址“" + email + "”格式不对，应如 ajb@example.gov.cn（多个地址用 | 分隔）");
+				}
+			}
 			out.add(new Submitter(code, name, kind, regionCode, aliases, blankToNull(r.get("liaison")),
-					blankToNull(r.get("phone"))));
+					blankToNull(r.get("phone")), emails));
 		}
 		return out;
 	}

@@ -65,6 +65,35 @@ class ReferenceDataLoaderTests {
 	}
 
 	@Test
+	void readsTheOptionalEmailColumnAtTheEndOfSubmitters() throws IOException {
+		// given: the sample file with an email column added, one submitter with two
+		// addresses
+		String csv = Files.readString(Given.samples().resolve("reference").resolve("submitters.csv"));
+		StringBuilder withEmails = new StringBuilder();
+		for (String line : csv.split("\n")) {
+			withEmails.append(line.strip())
+				.append(line.startsWith("code,") ? ",email"
+						: line.startsWith("HM04,") ? ",xcz@town.example.cn|Zeng.DM@town.example.cn" : ",")
+				.append('\n');
+		}
+		samplesWith("submitters.csv", withEmails.toString());
+		// when
+		ReferenceData data = ReferenceDataLoader.load(dir);
+		// then
+		assertThat(data.submitter("HM04").orElseThrow().emails()).containsExactly("xcz@town.example.cn",
+				"Zeng.DM@town.example.cn");
+		assertThat(data.submitterByEmail("zeng.dm@TOWN.example.cn")).map(ReferenceData.Submitter::code)
+			.contains("HM04");
+		assertThat(data.submitter("HM01").orElseThrow().emails()).isEmpty();
+		assertThat(Given.sampleReference().submitter("HM04").orElseThrow().emails()).isEmpty();
+		// and an address that is not one is refused with its line
+		samplesWith("submitters.csv", withEmails.toString().replace("xcz@town.example.cn", "xcz.town.example.cn"));
+		assertThatThrownBy(() -> ReferenceDataLoader.load(dir)).isInstanceOf(ReferenceDataException.class)
+			.hasMessageContaining("submitters.csv 第5行 email 列")
+			.hasMessageContaining("xcz.town.example.cn");
+	}
+
+	@Test
 	void acceptsByteOrderMarkQuotingAndMissingHolidays() throws IOException {
 		// given
 		samplesWith("industries.csv",

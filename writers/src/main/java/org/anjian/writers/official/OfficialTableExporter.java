@@ -89,7 +89,8 @@ public final class OfficialTableExporter {
 		String campaign = request.campaign();
 		YearMonth period = request.period();
 		String kind = request.kind().code();
-		Rollup rollup = read(request, RollupTables.of(request.kind(), whatIf));
+		RollupTables tables = RollupTables.of(request.kind(), whatIf);
+		Rollup rollup = read(request, tables);
 		Path folder = folder(outboxRoot, request, whatIf);
 		String fileName = safeFileName(rollup.countyName) + "-" + campaign + "-" + period + "-" + kind
 				+ (whatIf ? "-" + folder.getFileName() : "") + ".xlsx";
@@ -98,7 +99,9 @@ public final class OfficialTableExporter {
 		byte[] xlsx = bytes.toByteArray();
 		Path target = folder.resolve(fileName);
 		AtomicFiles.write(target, out -> out.write(xlsx));
-		String manifest = manifest(rollup, campaign, period, kind, whatIf, fileName, sha256(xlsx));
+		StringBuilder explanations = new StringBuilder();
+		new OfficialTableLineage(connection).explanationsJson(explanations, request, tables);
+		String manifest = manifest(rollup, campaign, period, kind, whatIf, fileName, sha256(xlsx), explanations);
 		AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
 		return target;
 	}
@@ -366,7 +369,7 @@ public final class OfficialTableExporter {
 	}
 
 	private String manifest(Rollup rollup, String campaign, YearMonth period, String kind, boolean whatIf,
-			String fileName, String sha256) {
+			String fileName, String sha256, CharSequence explanations) {
 		DateTimeFormatter iso = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 		StringBuilder json = new StringBuilder("{\n");
 		field(json, "file", fileName).append(",\n");
@@ -386,7 +389,7 @@ public final class OfficialTableExporter {
 		List<Submitter> missing = rollup.roster.stream().filter(s -> "missing".equals(s.status)).toList();
 		// lineage: every printed row with the submissions it adds up
 		OfficialTableLineage.json(json, rollup.lineage);
-		json.append(",\n");
+		json.append(",\n").append(explanations).append(",\n");
 		json.append("  \"submitters_expected\": ").append(rollup.roster.size()).append(",\n");
 		submitters(json, "submitters_reported", reported).append(",\n");
 		submitters(json, "submitters_missing", missing).append("\n}\n");
@@ -412,7 +415,7 @@ public final class OfficialTableExporter {
 		return json.append("  \"").append(key).append("\": ").append(value == null ? "null" : quote(value));
 	}
 
-	static String quote(String s) {
+	public static String quote(String s) {
 		StringBuilder out = new StringBuilder("\"");
 		for (char c : s.toCharArray()) {
 			switch (c) {

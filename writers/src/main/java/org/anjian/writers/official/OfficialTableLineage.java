@@ -140,4 +140,52 @@ final class OfficialTableLineage {
 		json.append(rows.isEmpty() ? "]" : "\n  ]");
 	}
 
+	/**
+	 * The explanations (上报说明) of advisory findings in the tables this rollup adds up, for
+	 * the manifest's {@code explanations[]}: who explained what, when, for which file
+	 * version, so the office above sees why a figure that looks wrong is right.
+	 */
+	void explanationsJson(StringBuilder json, RollupRequest request, RollupTables tables) throws SQLException {
+		json.append("  \"explanations\": [");
+		int n = 0;
+		try (PreparedStatement ps = connection.prepareStatement(
+				"""
+						select r.submitter_code, r.submitter_name, e.sha256, e.rule, e.cell, e.text, e.explained_by,
+						    strftime(timezone('Asia/Shanghai', e.explained_at), '%%Y-%%m-%%dT%%H:%%M:%%S') || '+08:00' as explained_at, e.source,
+						    (select string_agg(i.message, '；' order by i.issue_no) from audit_issue i
+						     where i.sha256 = e.sha256 and i.rule = e.rule and i.severity = 'warning'
+						       and (e.cell is null or e.cell = i.sheet || '!' || i.column_name || i.row_number)) as findings
+						from %s as r
+						join audit_explanation e on e.sha256 = r.sha256
+						where %s and r.sha256 is not null and e.rule <> '*'
+						order by r.submitter_code, e.explained_at, e.rule"""
+					.formatted(tables.roster(), tables.rosterWhere()))) {
+			ps.setString(1, request.campaign());
+			ps.setDate(2, Date.valueOf(request.period().atDay(1)));
+			ps.setString(3, request.kind().code());
+			if (tables.whatIf()) {
+				ps.setTimestamp(4, Timestamp.valueOf(request.asOf()));
+			}
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					json.append(n++ == 0 ? "\n" : ",\n").append("    {\"submitter_code\": ").append(q(rs.getString(1)));
+					json.append(", \"submitter\": ").append(q(rs.getString(2)));
+					json.append(", \"sha256\": ").append(q(rs.getString(3)));
+					json.append(", \"rule\": ").append(q(rs.getString(4)));
+					json.append(", \"cell\": ").append(q(rs.getString(5)));
+					json.append(", \"finding\": ").append(q(rs.getString(10)));
+					json.append(", \"text\": ").append(q(rs.getString(6)));
+					json.append(", \"by\": ").append(q(rs.getString(7)));
+					json.append(", \"at\": ").append(q(rs.getString(8)));
+					json.append(", \"source\": ").append(q(rs.getString(9))).append("}");
+				}
+			}
+		}
+		json.append(n == 0 ? "]" : "\n  ]");
+	}
+
+	private static String q(String value) {
+		return value == null ? "null" : OfficialTableExporter.quote(value);
+	}
+
 }

@@ -30,10 +30,33 @@ import org.anjian.writers.ledger.AuditLedger;
  * @param lines the industry rows to land when accepted (empty otherwise); for a form
  * whose rows are units (F-003-II) the unit's 累计数 row, industry ALL
  * @param monthLines the 本月数 rows to land beside them (F-003-II; empty otherwise)
+ * @param header the table's measure headers as written (kept for an accepted table: the
+ * next one of the submitter is compared with them, {@code TEMPLATE_CHANGED}); empty when
+ * no table was found
+ * @param explanation the submitter's 上报说明 in the workbook, or null
  */
 public record AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
 		boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
-		String form, List<Finding> findings, List<FactLine> lines, List<FactLine> monthLines) {
+		String form, List<Finding> findings, List<FactLine> lines, List<FactLine> monthLines, List<HeaderCell> header,
+		String explanation) {
+
+	/** A file without its header and explanation at hand. */
+	public AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
+			boolean accepted, String submitterCode, String campaign, YearMonth period, String regionCode, String sheet,
+			String form, List<Finding> findings, List<FactLine> lines, List<FactLine> monthLines) {
+		this(sha256, path, receivedAt, sizeBytes, format, accepted, submitterCode, campaign, period, regionCode, sheet,
+				form, findings, lines, monthLines, List.of(), null);
+	}
+
+	/**
+	 * One measure column's header as written.
+	 *
+	 * @param measure the measure code it was matched to
+	 * @param cell its lowest header cell, e.g. {@code F5}
+	 * @param text the header path, group and leaf joined by “/”
+	 */
+	public record HeaderCell(String measure, String cell, String text) {
+	}
 
 	/** A file without month rows. */
 	public AuditedFile(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,

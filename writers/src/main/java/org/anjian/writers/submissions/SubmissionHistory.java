@@ -93,4 +93,38 @@ public class SubmissionHistory {
 		return new PreviousTable(found, out);
 	}
 
+	/**
+	 * The header of the submitter's latest accepted table of a form received before
+	 * {@code before}: measure code → header cell as written; empty when there is none.
+	 */
+	public Map<String, AuditedFile.HeaderCell> previousHeader(String submitterCode, String form,
+			java.time.LocalDateTime before) {
+		Map<String, AuditedFile.HeaderCell> out = new LinkedHashMap<>();
+		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
+				with previous as (
+				    select f.sha256 from audit_file f
+				    where f.submitter_code = ? and f.form = ? and f.status in ('loaded', 'superseded')
+				      and f.received_at < ?
+				      and exists (select 1 from audit_header h where h.sha256 = f.sha256)
+				    order by f.received_at desc, f.path desc
+				    limit 1
+				)
+				select h.measure, h.cell, h.header_text from audit_header h join previous using (sha256)
+				order by h.measure""")) {
+			ps.setString(1, submitterCode);
+			ps.setString(2, form);
+			ps.setObject(3, before);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					out.put(rs.getString(1),
+							new AuditedFile.HeaderCell(rs.getString(1), rs.getString(2), rs.getString(3)));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new org.anjian.warehouse.WarehouseException("查询此前报表的表头失败：" + ex.getMessage(), ex);
+		}
+		return out;
+	}
+
 }

@@ -1,5 +1,7 @@
 package org.anjian.writers.submissions;
 
+import org.anjian.writers.feedback.AuditExplanations;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -61,6 +63,8 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
 	private final AuditLedger ledger;
 
+	private final AuditExplanations explanations;
+
 	public SubmissionWriter(Warehouse warehouse) {
 		this(warehouse, Clock.system(OfficeTime.ZONE));
 	}
@@ -73,6 +77,31 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		this.warehouse = warehouse;
 		this.clock = clock;
 		this.ledger = new AuditLedger(warehouse);
+		this.explanations = new AuditExplanations(warehouse);
+	}
+
+	/**
+	 * The accepted table's header, for comparing the submitter's next table of the form
+	 * with it.
+	 */
+	private void recordHeader(AuditedFile file) throws SQLException {
+		if (file.header().isEmpty() || file.form() == null) {
+			return;
+		}
+		try (PreparedStatement ps = connection().prepareStatement("""
+				insert into audit_header (sha256, submitter_code, form, measure, cell, header_text)
+				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+			for (AuditedFile.HeaderCell cell : file.header()) {
+				ps.setString(1, file.sha256());
+				ps.setString(2, file.submitterCode());
+				ps.setString(3, file.form());
+				ps.setString(4, cell.measure());
+				ps.setString(5, cell.cell());
+				ps.setString(6, cell.text());
+				ps.addBatch();
+			}
+			ps.executeBatch();
+		}
 	}
 
 	/**
@@ -108,6 +137,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 		if (!file.accepted()) {
 			ledger.record(entry, AuditLedger.REJECTED, file.findings(), ingestedAt);
+			explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 			return AuditLedger.REJECTED;
 		}
 		if (file.submitterCode() == null || file.campaign() == null || file.period() == null
@@ -115,6 +145,8 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 			throw new IllegalArgumentException("文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
 		}
 		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
+		explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
+		recordHeader(file);
 		appendLines(file, "land_submission_line", file.lines());
 		if (!file.monthLines().isEmpty()) {
 			appendLines(file, "land_submission_month_line", file.monthLines());

@@ -1,0 +1,155 @@
+package org.anjian.writers.feedback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The annotated workbook read back by POI: a record-level list is not copied (only its
+ * failing rows, with their original values, in 审核意见); an .xlsx copy keeps merges and
+ * values, turns formulas into values and never makes a formula of submitter text.
+ */
+class FeedbackWorkbookTests {
+
+	@TempDir
+	Path dir;
+
+	private final FeedbackWorkbook workbook = new FeedbackWorkbook(FeedbackHints.bundled());
+
+	@Test
+	void aListWithRowErrorsIsNotCopiedItsFailingRowsAreListed() throws IOException {
+		Path list = dir.resolve("隐患台账.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(list)) {
+			Sheet sheet = wb.createSheet("台账");
+			sheet.createRow(0).createCell(0).setCellValue("企业名称");
+			sheet.getRow(0).createCell(1).setCellValue("发现日期");
+			for (int r = 1; r <= 3000; r++) {
+				Row row = sheet.createRow(r);
+				row.createCell(0).setCellValue("企业" + r);
+				row.createCell(1).setCellValue(r == 1200 ? "五月三日" : "2024-05-03");
+			}
+			wb.write(out);
+		}
+		List<FeedbackWorkbook.Item> items = List.of(new FeedbackWorkbook.Item(true, "LIST_DATE_INVALID", "台账", 1201,
+				"发现日期", "第1201行“发现日期”：“五月三日”不是日期", null));
+		Path target = dir.resolve("out.xlsx");
+		workbook.write(new FeedbackWorkbook.Submission(list, "xlsx", true, "隐患台账.xlsx", "新场镇",
+				LocalDateTime.of(2024, 5, 14, 9, 0), FeedbackWorkbook.ACCEPTED_WITH_NOTES), items, target);
+
+		try (XSSFWorkbook wb = open(target)) {
+			assertThat(wb.getNumberOfSheets()).as("the big sheet is not copied").isEqualTo(1);
+			Sheet findings = wb.getSheetAt(0);
+			assertThat(findings.getSheetName()).isEqualTo(FeedbackWorkbook.SHEET);
+			Row row = findings.getRow(FeedbackWorkbook.HEADING_ROW + 1);
+			assertThat(text(row, 2)).isEqualTo("LIST_DATE_INVALID");
+			assertThat(text(row, 4)).isEqualTo("1201");
+			assertThat(text(row, 6)).as("the row's original values").isEqualTo("A：企业1200；B：五月三日");
+			assertThat(text(row, 8)).contains("2024-05-03");
+			assertThat(text(findings.getRow(2), 0)).contains(FeedbackWorkbook.ACCEPTED_WITH_NOTES);
+		}
+	}
+
+	@Test
+	void anXlsxCopyKeepsMergesAndValuesAndRunsNothing() throws IOException {
+		Path original = dir.resolve("表.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(original)) {
+			Sheet sheet = wb.createSheet("Sheet1");
+			sheet.createRow(0).createCell(0).setCellValue("标题");
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
+			Row row = sheet.createRow(4);
+			row.createCell(0).setCellValue("住建");
+			row.createCell(1).setCellValue("=HYPERLINK(\"http://example.invalid\",\"点我\")");
+			row.createCell(2).setCellValue(7);
+			row.createCell(3).setCellFormula("C5*2");
+			wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			wb.write(out);
+		}
+		List<FeedbackWorkbook.Item> items = List.of(
+				new FeedbackWorkbook.Item(true, "NOT_A_NUMBER", "Sheet1", 5, "B", "第5行“住建”B列：不是数字", null),
+				new FeedbackWorkbook.Item(false, "CUMULATIVE_DECREASE", "Sheet1", 5, "C", "第5行 C列比上月少", "4月误报"),
+				// a mark left of one already made (adjacent cells, right to left)
+				new FeedbackWorkbook.Item(true, "UNKNOWN_INDUSTRY", "Sheet1", 5, "A", "第5行：行业“住建”不在名单中", null));
+		Path target = dir.resolve("out.xlsx");
+		workbook.write(new FeedbackWorkbook.Submission(original, "xlsx", false, "表.xlsx", "新场镇",
+				LocalDateTime.of(2024, 5, 14, 9, 0), FeedbackWorkbook.REJECTED), items, target);
+
+		try (XSSFWorkbook wb = open(target)) {
+			assertThat(wb.getSheetName(0)).isEqualTo(FeedbackWorkbook.SHEET);
+			Sheet copy = wb.getSheet("Sheet1");
+			assertThat(copy.getMergedRegions()).containsExactly(new CellRangeAddress(0, 0, 0, 3));
+			Cell b5 = copy.getRow(4).getCell(1);
+			assertThat(b5.getCellType()).isEqualTo(CellType.STRING);
+			assertThat(b5.getStringCellValue()).startsWith("=HYPERLINK(");
+			assertThat(fill(b5)).isEqualTo(FeedbackWorkbook.ERROR_FILL);
+			assertThat(b5.getCellComment().getString().getString()).contains("不是数字");
+			Cell c5 = copy.getRow(4).getCell(2);
+			assertThat(c5.getNumericCellValue()).isEqualTo(7);
+			assertThat(fill(c5)).isEqualTo(FeedbackWorkbook.WARNING_FILL);
+			assertThat(c5.getCellComment().getString().getString()).contains("已说明：4月误报");
+			assertThat(fill(copy.getRow(4).getCell(0))).isEqualTo(FeedbackWorkbook.ERROR_FILL);
+			assertThat(copy.getRow(4).getCell(0).getCellComment().getString().getString()).contains("不在名单中");
+			Cell d5 = copy.getRow(4).getCell(3);
+			assertThat(d5.getCellType()).as("the copy's formula became its value").isEqualTo(CellType.NUMERIC);
+			assertThat(d5.getNumericCellValue()).isEqualTo(14);
+			assertThat(formulas(wb)).isEmpty();
+			Sheet findings = wb.getSheetAt(0);
+			Row first = findings.getRow(FeedbackWorkbook.HEADING_ROW + 1);
+			assertThat(text(first, 6)).startsWith("=HYPERLINK(");
+			assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(text(findings.getRow(FeedbackWorkbook.HEADING_ROW + 2), 9)).isEqualTo("已说明：4月误报");
+		}
+	}
+
+	static XSSFWorkbook open(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return new XSSFWorkbook(in);
+		}
+	}
+
+	static String fill(Cell cell) {
+		XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+		return style.getFillForegroundXSSFColor() == null ? null
+				: org.apache.poi.util.HexDump.toHex(style.getFillForegroundXSSFColor().getRGB())
+					.replace("[", "")
+					.replace("]", "")
+					.replace(", ", "")
+					.replace(",", "")
+					.replace(" ", "");
+	}
+
+	static List<String> formulas(XSSFWorkbook wb) {
+		List<String> out = new ArrayList<>();
+		for (Sheet sheet : wb) {
+			for (Row row : sheet) {
+				for (Cell cell : row) {
+					if (cell.getCellType() == CellType.FORMULA) {
+						out.add(sheet.getSheetName() + "!" + cell.getAddress());
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	private static String text(Row row, int column) {
+		return row.getCell(column) == null ? null : row.getCell(column).getStringCellValue();
+	}
+
+}

@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
@@ -61,22 +61,13 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(RemoteQueue.BROKER)
 @EnableIntegration
+@Import(RemoteBroker.class)
 public class RemoteIntake {
 
 	static final String JOB_NAME = "remoteListReadJob";
 
 	/** How long the manager waits for its workers before the intake fails. */
 	private static final long TIMEOUT_MS = 6 * 3600_000L;
-
-	@Bean
-	RemoteQueue remoteQueue(Environment environment) {
-		return RemoteQueue.from(environment::getProperty);
-	}
-
-	@Bean(destroyMethod = "destroy")
-	CachingConnectionFactory remoteConnectionFactory(RemoteQueue queue) {
-		return queue.connect();
-	}
 
 	@Bean
 	DirectChannel remoteRequests() {

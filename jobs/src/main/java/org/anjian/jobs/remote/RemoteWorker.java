@@ -21,6 +21,7 @@ import org.springframework.batch.integration.config.annotation.EnableBatchIntegr
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilderFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.integration.amqp.dsl.Amqp;
@@ -110,6 +111,7 @@ public final class RemoteWorker {
 	@EnableJdbcJobRepository(dataSourceRef = "batchDataSource", transactionManagerRef = "batchTransactionManager")
 	@EnableIntegration
 	@EnableBatchIntegration
+	@Import(RemoteBroker.class)
 	static class WorkerContext {
 
 		@Bean(destroyMethod = "close")
@@ -121,16 +123,6 @@ public final class RemoteWorker {
 		@Bean
 		PlatformTransactionManager batchTransactionManager(DataSource batchDataSource) {
 			return new DataSourceTransactionManager(batchDataSource);
-		}
-
-		@Bean
-		RemoteQueue remoteQueue(Environment env) {
-			return RemoteQueue.from(env::getProperty);
-		}
-
-		@Bean(destroyMethod = "destroy")
-		CachingConnectionFactory remoteConnectionFactory(RemoteQueue queue) {
-			return queue.connect();
 		}
 
 		@Bean

@@ -85,6 +85,7 @@ public class Runs {
 	private final MailIn mailIn;
 
 	private final MailOut mailOut;
+
 	/** Present when ANJIAN_REMOTE names a broker: lists are read by workers. */
 	private final ObjectProvider<RemoteIntake.Lists> remote;
 

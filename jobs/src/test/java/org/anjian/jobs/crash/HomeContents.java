@@ -27,11 +27,10 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * What a home holds that a crash must not change, in comparable form: every warehouse
- * table (rows in order, {@code ingested_at} and the annotated workbooks'
- * {@code written_at} left out: they are when the run happened), every export file
- * (Parquet read back row by row, CSV as text), every outbox file (workbooks read back
- * cell by cell, manifests without {@code generated_at}), and the home's files that are
- * neither (temp files left behind would show here).
+ * table (rows in order, the columns that say when the run happened left out), every
+ * export file (Parquet read back row by row, CSV as text), every outbox file (workbooks
+ * read back cell by cell, manifests without {@code generated_at}), and the home's files
+ * that are neither (temp files left behind would show here).
  */
 final class HomeContents {
 
@@ -114,8 +113,16 @@ final class HomeContents {
 	}
 
 	/**
-	 * The rows of a query, columns named {@code ingested_at} or {@code written_at} left
-	 * out, sorted.
+	 * Columns that say when a run happened, not what it did: {@code ingested_at}, the
+	 * annotated workbooks' {@code written_at}, the model build's {@code built_at} and its
+	 * copy of each audit_file row's hash ({@code row_hash}, which covers ingested_at).
+	 */
+	private static final java.util.Set<String> WHEN_THE_RUN_HAPPENED = java.util.Set.of("ingested_at", "written_at",
+			"built_at", "row_hash");
+
+	/**
+	 * The rows of a query, the columns of {@link #WHEN_THE_RUN_HAPPENED} left out,
+	 * sorted.
 	 */
 	private static String rows(Statement st, String query) throws SQLException {
 		List<String> rows = new ArrayList<>();
@@ -125,7 +132,7 @@ final class HomeContents {
 				StringBuilder row = new StringBuilder();
 				for (int i = 1; i <= n; i++) {
 					String column = rs.getMetaData().getColumnLabel(i);
-					if (!column.equalsIgnoreCase("ingested_at") && !column.equalsIgnoreCase("written_at")) {
+					if (!WHEN_THE_RUN_HAPPENED.contains(column.toLowerCase(java.util.Locale.ROOT))) {
 						row.append(rs.getString(i)).append('|');
 					}
 				}

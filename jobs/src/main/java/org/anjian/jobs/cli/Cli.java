@@ -91,6 +91,12 @@ public final class Cli {
 			return org.anjian.workbench.Workbench.command(args.command(), home, reference, args.options(), environment,
 					out, err);
 		}
+		if ("worker".equals(args.command())) {
+			// a worker never opens the warehouse and holds no home lock: many run beside
+			// the
+			// manager's intake
+			return org.anjian.jobs.remote.RemoteWorker.command(home, args.options(), environment, out, err);
+		}
 		boolean[] logged = { false };
 		// status only reads (job repository, scheduler store, analysts' snapshot): it
 		// runs beside a working process
@@ -246,6 +252,9 @@ public final class Cli {
 				settings.put(setting, value);
 			}
 		});
+		if (options.containsKey("remote")) {
+			settings.put(org.anjian.jobs.remote.RemoteQueue.BROKER, options.get("remote"));
+		}
 		// in the environment before it is prepared: the log file (logging.file.name) is
 		// decided from anjian.home as the environment is prepared
 		StandardEnvironment environment = new StandardEnvironment();

@@ -33,13 +33,13 @@ final class CliSpec {
 
 	/** The commands in the order {@code --help} lists them. */
 	static final List<String> COMMANDS = List.of("demo", "ingest", "rollup", "export", "nightly", "schedule", "status",
-			"serve", "account", "bulletin", "explain", "mail-fetch", "mail-send");
+			"serve", "account", "bulletin", "explain", "mail-fetch", "mail-send", "worker");
 
 	/** Commands that read an existing home and never create one. */
 	static final List<String> READING = List.of("rollup", "export", "status", "bulletin", "explain");
 
 	/** Commands that run the intake and so take the intake limits as options. */
-	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule");
+	private static final List<String> INTAKE = List.of("demo", "ingest", "nightly", "schedule", "worker");
 
 	/** Commands that fetch or send mail and so take the mail settings as options. */
 	private static final List<String> MAIL = List.of("nightly", "schedule", "mail-fetch", "mail-send");
@@ -239,6 +239,8 @@ final class CliSpec {
 		add(root, "ingest", "读取收件目录（含子目录）中尚未入库的全部文件", c -> {
 			c.addOption(option("--inbox", "DIR", true, "收件目录（只读，从不修改、移动或删除其中的文件）"));
 			c.addOption(option("--now", "DATETIME", false, "当作“现在”的时刻，例如 2024-05-22T23:59:59（上海时间）；之后收到的文件不读"));
+			c.addOption(option("--remote", "AMQP-URI", false,
+					"把清单交给工作进程读取（anjian worker），例如 amqp://guest:guest@127.0.0.1:5672（环境变量 ANJIAN_REMOTE）；作业库须为共享的 PostgreSQL（ANJIAN_BATCH_URL）"));
 		});
 		add(root, "rollup", "生成一次汇总，打印催报名单，把上报表写入 outbox", c -> {
 			c.addOption(option("--campaign", "C", true, "专项行动代码（campaigns.csv 的 code）"));
@@ -288,6 +290,11 @@ final class CliSpec {
 					c.addOption(flag("--dry-run", "演练：即使设置了发信服务器，也只写 .eml 文件（并记为已处理，不再发送）"));
 					c.addOption(option("--resend", "KEY", false, "重发一封“发送中断、不能确定是否已发出”的邮件（发信事件，如 feedback:<sha256>）"));
 				});
+		add(root, "worker", "工作进程：从消息队列领取入库分区，读取并审核清单，暂存到共享数据目录，由 ingest --remote 的主进程写入数据仓库；一直运行到被停止", c -> {
+			c.addOption(option("--inbox", "DIR", true, "收件目录（与主进程看到的是同一批文件，可以是另一台机器上的挂载点）"));
+			c.addOption(option("--remote", "AMQP-URI", false,
+					"消息队列，例如 amqp://guest:guest@127.0.0.1:5672（环境变量 ANJIAN_REMOTE）"));
+		});
 		CommandSpec help = CommandSpec.create().name("help");
 		help.usageMessage().description("显示全部命令或某个命令的用法");
 		help.addPositional(PositionalParamSpec.builder()

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.anjian.jobs.mail.MailIn;
 import org.anjian.jobs.mail.MailOut;
 import org.anjian.jobs.mail.MailSettings;
+import org.anjian.jobs.remote.RemoteIntake;
 import org.anjian.jobs.submissions.InboxFingerprint;
 import org.anjian.jobs.submissions.IntakeRuns;
 import org.anjian.jobs.submissions.IntakeTally;
@@ -41,6 +42,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -84,10 +86,14 @@ public class Runs {
 
 	private final MailOut mailOut;
 
+	/** Present when ANJIAN_REMOTE names a broker: lists are read by workers. */
+	private final ObjectProvider<RemoteIntake.Lists> remote;
+
 	Runs(@Qualifier("submissionsIntakeJob") Job intakeJob, @Qualifier("rollupJob") Job rollupJob,
 			@Qualifier("exportJob") Job exportJob, JobStarts starts, JobRepository jobRepository, IntakeRuns intakeRuns,
 			ReferenceData reference, AnjianSettings settings, IntakeSettings intake, Warehouse warehouse,
-			MailSettings mail, MailIn mailIn, MailOut mailOut) {
+			MailSettings mail, MailIn mailIn, MailOut mailOut, ObjectProvider<RemoteIntake.Lists> remote) {
+		this.remote = remote;
 		this.intakeJob = intakeJob;
 		this.rollupJob = rollupJob;
 		this.exportJob = exportJob;
@@ -178,12 +184,21 @@ public class Runs {
 		calendarWarnings(progress);
 		IntakeTally tally = new IntakeTally(progress);
 		String token = intakeRuns.open(tally);
+		RemoteIntake.Lists workers = remote.getIfAvailable();
+		Path staged = null;
 		JobStarts.Started started;
 		try {
+			if (workers != null) {
+				staged = workers.read(inbox, request.now(), progress);
+				params.addString("staged", staged.toString(), false);
+			}
 			started = starts.start(intakeJob, params.addString(IntakeRuns.PARAMETER, token, false).toJobParameters());
 		}
 		finally {
 			intakeRuns.close(token);
+			if (workers != null) {
+				workers.clear(staged);
+			}
 		}
 		if (started.outcome() == RunOutcome.ALREADY_COMPLETE) {
 			progress.line("收件目录自上次入库以来没有变化，无需处理");

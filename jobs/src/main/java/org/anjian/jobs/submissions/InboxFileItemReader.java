@@ -94,6 +94,23 @@ public class InboxFileItemReader implements ItemReader<InboxFile> {
 	private record Candidate(Path file, String path, LocalDateTime receivedAt, long size, Instant modified) {
 	}
 
+	/**
+	 * Every file the intake step would read from this inbox now, in its order: the
+	 * partitions of an intake spread over workers (org.anjian.jobs.remote).
+	 */
+	public static List<InboxFile> newFiles(Path inbox, org.anjian.writers.ledger.AuditLedger ledger,
+			org.anjian.warehouse.reference.ReferenceData reference, LocalDateTime notAfter, Duration settle) {
+		InboxFileItemReader reader = new InboxFileItemReader(inbox,
+				DeliverableRecognizer.alreadyRecorded(ledger, reference), notAfter, settle, Clock.systemUTC(),
+				(path, reason) -> {
+				});
+		List<InboxFile> files = new ArrayList<>();
+		for (InboxFile file = reader.read(); file != null; file = reader.read()) {
+			files.add(file);
+		}
+		return files;
+	}
+
 	@Override
 	public InboxFile read() {
 		if (pending == null) {

@@ -30,10 +30,10 @@ import org.anjian.writers.submissions.SubmissionHistory;
  * @param lists the streaming list read; a sheet inflates within the list limits while it
  * is read
  */
-record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, ListFileReader lists,
+public record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, ListFileReader lists,
 		IntakeSettings settings) {
 
-	static IntakeReaders of(IntakeSettings settings) {
+	public static IntakeReaders of(IntakeSettings settings) {
 		ReaderLimits limits = settings.readerLimits();
 		return new IntakeReaders(
 				new SubmissionFiles(new SummaryTableFileReader(limits), ListDefinition.bundled(),
@@ -58,7 +58,15 @@ record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summaries, 
 	 * @param progress where a long read reports how far it is, or null for none
 	 */
 	ListSubmissionWriter listWriter(ListWriter writer, RunProgress progress) {
-		return new ListSubmissionWriter(lists, writer, settings.listReadTimeout(), progress);
+		return listWriter(writer, progress, null);
+	}
+
+	/**
+	 * As {@link #listWriter(ListWriter, RunProgress)}, replaying the lists workers staged
+	 * in {@code staged} (null: none).
+	 */
+	ListSubmissionWriter listWriter(ListWriter writer, RunProgress progress, java.nio.file.Path staged) {
+		return new ListSubmissionWriter(lists, writer, settings.listReadTimeout(), progress, staged);
 	}
 
 }

@@ -4,7 +4,9 @@ import org.anjian.readers.Finding;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.readers.limits.ReaderLimits;
+import org.anjian.jobs.remote.StagedRows;
 import org.anjian.readers.lists.ListFileReader;
+import org.anjian.readers.lists.ListRowSink;
 import org.anjian.readers.work.Worker;
 import org.anjian.writers.lists.ListFile;
 import org.anjian.writers.lists.ListLoad;
@@ -28,16 +30,30 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 
 	private final RunProgress progress;
 
+	/**
+	 * Where workers staged the rows of lists they read (an intake spread over workers,
+	 * org.anjian.jobs.remote), or null.
+	 */
+	private final java.nio.file.Path staged;
+
 	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit) {
 		this(reader, writer, timeLimit, null);
+	}
+
+	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit, RunProgress progress) {
+		this(reader, writer, timeLimit, progress, null);
 	}
 
 	/**
 	 * @param progress where a long read reports how far it is ({@link ListHeartbeat}), or
 	 * null for none
+	 * @param staged the staging folder of a worker-read intake, or null: a list a worker
+	 * staged is replayed from there rather than read again
 	 */
-	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit, RunProgress progress) {
+	ListSubmissionWriter(ListFileReader reader, ListWriter writer, java.time.Duration timeLimit, RunProgress progress,
+			java.nio.file.Path staged) {
 		this.timeLimit = timeLimit;
+		this.staged = staged;
 		this.progress = progress;
 		// list-sized limits before the rows stream (ReaderLimits.forLists): a hostile
 		// list is one rejection, not an OOM
@@ -101,7 +117,10 @@ class ListSubmissionWriter implements ItemWriter<ListSubmission> {
 				: new ListHeartbeat(load, progress, file.path(), ListHeartbeat.INTERVAL, ListHeartbeat.EVERY_ROWS);
 		Worker worker = Worker.start("list-reader", () -> {
 			try {
-				reader.read(file.file(), heartbeat == null ? load : heartbeat);
+				ListRowSink sink = heartbeat == null ? load : heartbeat;
+				if (staged == null || !StagedRows.replay(StagedRows.file(staged, file.sha256()), sink)) {
+					reader.read(file.file(), sink);
+				}
 			}
 			catch (OutOfMemoryError ex) {
 				// rows are streamed, so only a pathological shared-strings table or cell

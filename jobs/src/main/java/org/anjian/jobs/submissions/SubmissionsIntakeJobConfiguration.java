@@ -39,7 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code fingerprint} (of the inbox listing and reference data: the same inbox twice is
  * the same, completed instance), optional {@code now} and {@code businessDate} (a nightly
  * trigger's date); not identifying: {@code run}, the {@link IntakeRuns} token of the run
- * reporting it.
+ * reporting it, and {@code staged}, where workers staged the lists they read
+ * (org.anjian.jobs.remote), if they did.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionsIntakeJobConfiguration {
@@ -97,9 +98,10 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, IntakeReaders intakeReaders, ListWriter listWriter,
-			@Value(RUN) String run, IntakeRuns runs) {
+			@Value(RUN) String run, IntakeRuns runs, @Value("#{jobParameters['staged']}") String staged) {
 		IntakeTally tally = runs.tally(run);
-		return new IntakeWriter(new SubmissionWriter(warehouse), intakeReaders.listWriter(listWriter, tally.progress()),
+		return new IntakeWriter(new SubmissionWriter(warehouse),
+				intakeReaders.listWriter(listWriter, tally.progress(), staged == null ? null : Path.of(staged)),
 				new DocumentWriter(warehouse), tally);
 	}
 

@@ -49,7 +49,7 @@ import org.anjian.warehouse.CrashPoints;
  * H2 opens the file read-only (no lock file, no {@code AUTO_SERVER}).</li>
  * </ul>
  */
-final class JobRepositoryStore {
+public final class JobRepositoryStore {
 
 	/** Leftovers of a creation that was killed; removed at the next start. */
 	static final String ASIDE_PREFIX = ".jobs-new-";
@@ -91,7 +91,8 @@ final class JobRepositoryStore {
 		return ds;
 	}
 
-	static HikariDataSource external(String url, String user, String password, boolean readOnly) throws SQLException {
+	public static HikariDataSource external(String url, String user, String password, boolean readOnly)
+			throws SQLException {
 		HikariDataSource ds = pool(url, user.isBlank() ? null : user, password.isBlank() ? null : password);
 		String script;
 		try (Connection c = ds.getConnection()) {

@@ -36,10 +36,9 @@ import org.anjian.jobs.support.CliRun;
 import org.anjian.jobs.support.SampleCounty;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * does nothing, and a run killed between saving and recording (fetch) or between the
  * server's acceptance and the record (send) fetches and sends nothing twice.
  */
+@ExtendWith(MailSupport.OfficePassword.class)
 class MailRoundTripTests {
 
 	@RegisterExtension
@@ -92,18 +92,6 @@ class MailRoundTripTests {
 		greenMail.setUser(XINCHANG, XINCHANG, "town");
 		greenMail.setUser(CITY, CITY, "city");
 		samples = county.reference().resolveSibling("inbox").resolve("2024-05");
-	}
-
-	@BeforeAll
-	static void passwords() {
-		// the passwords are environment variables only; Spring reads system properties
-		// the same way
-		System.setProperty(MailSettings.IMAP_PASSWORD, OFFICE_PASSWORD);
-	}
-
-	@AfterAll
-	static void forget() {
-		System.clearProperty(MailSettings.IMAP_PASSWORD);
 	}
 
 	@Test

@@ -30,6 +30,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.anjian.jobs.support.CliRun;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the mail tests share: the office's mailbox on a GreenMail server, the command line
@@ -45,6 +48,24 @@ final class MailSupport {
 	static final String OFFICE_PASSWORD = "secret";
 
 	private MailSupport() {
+	}
+
+	/**
+	 * The office mailbox's password for the test class: the passwords are environment
+	 * variables only, and Spring reads system properties the same way.
+	 */
+	static final class OfficePassword implements BeforeAllCallback, AfterAllCallback {
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			System.setProperty(MailSettings.IMAP_PASSWORD, OFFICE_PASSWORD);
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			System.clearProperty(MailSettings.IMAP_PASSWORD);
+		}
+
 	}
 
 	/**

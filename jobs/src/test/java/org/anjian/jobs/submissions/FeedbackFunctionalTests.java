@@ -18,20 +18,20 @@ import org.anjian.jobs.support.WarehouseQueries;
 import org.anjian.jobs.support.offices.SpreadsheetCopies;
 import org.anjian.writers.feedback.FeedbackWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.anjian.jobs.support.AnnotatedWorkbooks.cell;
+import static org.anjian.jobs.support.AnnotatedWorkbooks.fill;
+import static org.anjian.jobs.support.AnnotatedWorkbooks.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -335,19 +335,6 @@ class FeedbackFunctionalTests {
 			.toList();
 	}
 
-	private static List<List<String>> rows(Sheet sheet) {
-		DataFormatter formatter = new DataFormatter();
-		List<List<String>> out = new ArrayList<>();
-		for (Row row : sheet) {
-			List<String> cells = new ArrayList<>();
-			for (Cell cell : row) {
-				cells.add(formatter.formatCellValue(cell));
-			}
-			out.add(cells);
-		}
-		return out;
-	}
-
 	private static List<String> formulas(XSSFWorkbook wb) {
 		List<String> out = new ArrayList<>();
 		for (Sheet sheet : wb) {
@@ -360,24 +347,6 @@ class FeedbackFunctionalTests {
 			}
 		}
 		return out;
-	}
-
-	private static String fill(Cell cell) {
-		CellStyle style = cell.getCellStyle();
-		XSSFColor color = ((XSSFCellStyle) style).getFillForegroundXSSFColor();
-		if (color == null || color.getRGB() == null) {
-			return null;
-		}
-		StringBuilder hex = new StringBuilder();
-		for (byte b : color.getRGB()) {
-			hex.append(String.format("%02X", b));
-		}
-		return hex.toString();
-	}
-
-	private static Cell cell(Sheet sheet, String ref) {
-		CellReference r = new CellReference(ref);
-		return sheet.getRow(r.getRow()).getCell(r.getCol());
 	}
 
 	// ---- making the inbox

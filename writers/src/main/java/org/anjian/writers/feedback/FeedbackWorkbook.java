@@ -326,6 +326,7 @@ public final class FeedbackWorkbook {
 		DataFormatter formatter = new DataFormatter();
 		Map<String, CellStyle> styles = new HashMap<>();
 		Map<String, List<Item>> byCell = new LinkedHashMap<>();
+		Map<String, Cell> cells = new HashMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
 			Sheet sheet = item.sheet() == null ? null
@@ -333,15 +334,15 @@ public final class FeedbackWorkbook {
 			if (sheet == null || item.row() == null || item.letter() == null) {
 				continue;
 			}
-			Cell cell = cell(sheet, item.row() - 1, CellReference.convertColStringToIndex(item.letter()));
+			Cell cell = shown(sheet, item.row() - 1, CellReference.convertColStringToIndex(item.letter()));
 			values.put(i, formatter.formatCellValue(cell));
-			byCell.computeIfAbsent(sheet.getSheetName() + "!" + item.letter() + item.row(), k -> new ArrayList<>())
-				.add(item);
+			String key = sheet.getSheetName() + "!" + cell.getAddress().formatAsString();
+			cells.put(key, cell);
+			byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
 		}
 		byCell.forEach((key, marks) -> {
-			Item first = marks.get(0);
-			Sheet sheet = wb.getSheet(sheetNames.getOrDefault(first.sheet(), first.sheet()));
-			Cell cell = cell(sheet, first.row() - 1, CellReference.convertColStringToIndex(first.letter()));
+			Cell cell = cells.get(key);
+			Sheet sheet = cell.getSheet();
 			boolean error = marks.stream().anyMatch(Item::error);
 			CellStyle original = cell.getCellStyle();
 			cell.setCellStyle(styles.computeIfAbsent(original.getIndex() + (error ? "e" : "w"), k -> {
@@ -378,6 +379,19 @@ public final class FeedbackWorkbook {
 			comment.setAuthor("安委办审核");
 			cell.setCellComment(comment);
 		});
+	}
+
+	/**
+	 * The cell as Excel shows it: inside a merged area (a header merged over its rows)
+	 * that area's first cell, which holds the text and whose fill the whole area shows.
+	 */
+	private static Cell shown(Sheet sheet, int row, int column) {
+		for (CellRangeAddress merged : sheet.getMergedRegions()) {
+			if (merged.isInRange(row, column)) {
+				return cell(sheet, merged.getFirstRow(), merged.getFirstColumn());
+			}
+		}
+		return cell(sheet, row, column);
 	}
 
 	private static Cell cell(Sheet sheet, int row, int column) {

@@ -1,6 +1,5 @@
 package org.anjian.workbench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -38,8 +38,11 @@ class FilesPage {
 
 	private final ActionLog actions;
 
+	private final WorkbenchActions runs;
+
 	FilesPage(Snapshot snapshot, Accounts accounts, ReferenceData reference, WorkbenchSettings settings,
-			ActionLog actions) {
+			ActionLog actions, WorkbenchActions runs) {
+		this.runs = runs;
 		this.snapshot = snapshot;
 		this.accounts = accounts;
 		this.reference = reference;
@@ -74,7 +77,21 @@ class FilesPage {
 		viewer.require((String) file.get("submitter_code"), actions, "文件 " + file.get("path"));
 		model.addAttribute("file", describe(file));
 		model.addAttribute("paths", versions.stream().map(v -> (String) v.get("path")).toList());
-		model.addAttribute("issues", snapshot.query("file_issues", sha256));
+		List<Map<String, Object>> issues = snapshot.query("file_issues", sha256);
+		model.addAttribute("issues", issues);
+		model.addAttribute("advisoryRules",
+				issues.stream()
+					.filter(i -> !"error".equals(i.get("severity")))
+					.map(i -> (String) i.get("rule"))
+					.distinct()
+					.toList());
+		model.addAttribute("annotated", !snapshot.query("file_feedback", sha256).isEmpty());
+		model.addAttribute("explanations", snapshot.query("file_explanations", sha256).stream().map(e -> {
+			Map<String, Object> r = new java.util.LinkedHashMap<>(e);
+			r.put("at", Format.dateTime(e.get("explained_at")));
+			r.put("who", "workbook".equals(e.get("source")) ? "填报单位（表内）" : String.valueOf(e.get("explained_by")));
+			return r;
+		}).toList());
 		model.addAttribute("earlier",
 				snapshot.query("files")
 					.stream()
@@ -85,17 +102,59 @@ class FilesPage {
 	}
 
 	@GetMapping("/files/{sha256}/original")
-	ResponseEntity<Resource> original(@PathVariable String sha256, Authentication authentication) throws IOException {
+	ResponseEntity<Resource> original(@PathVariable String sha256, Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication, accounts);
 		Map<String, Object> file = versions(sha256).get(0);
 		String path = (String) file.get("path");
 		viewer.require((String) file.get("submitter_code"), actions, "下载原件 " + path);
-		Path inbox = settings.inbox().toAbsolutePath().normalize();
-		Path original = inbox.resolve(path).normalize();
-		if (!original.startsWith(inbox) || !Files.isRegularFile(original)) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "收件箱中已没有这个文件：" + path);
+		return download(settings.inbox(), path, "收件箱中已没有这个文件：", viewer, "下载原件");
+	}
+
+	/**
+	 * 审核意见: the annotated copy the feedback step wrote for the file (a clerk only its
+	 * own).
+	 */
+	@GetMapping("/files/{sha256}/annotated")
+	ResponseEntity<Resource> annotated(@PathVariable String sha256, Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication, accounts);
+		Map<String, Object> file = versions(sha256).get(0);
+		viewer.require((String) file.get("submitter_code"), actions, "下载审核意见 " + file.get("path"));
+		List<Map<String, Object>> feedback = snapshot.query("file_feedback", sha256);
+		if (feedback.isEmpty()) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "这个文件没有审核意见副本");
 		}
-		actions.record(viewer.user(), "下载原件", path);
+		return download(settings.home(), (String) feedback.get(0).get("workbook_path"), "审核意见副本已不在数据目录：", viewer,
+				"下载审核意见");
+	}
+
+	/**
+	 * 上报说明: a clerk (its own submitter's file) or the office explains an advisory
+	 * finding; recorded through the run layer like an upload, so the nightly is never
+	 * waited for.
+	 */
+	@PostMapping("/files/{sha256}/explain")
+	String explain(@PathVariable String sha256, @RequestParam String rule, @RequestParam(required = false) String cell,
+			@RequestParam String text, Authentication authentication, Model model) {
+		Viewer viewer = Viewer.of(authentication, accounts);
+		Map<String, Object> file = versions(sha256).get(0);
+		String path = (String) file.get("path");
+		viewer.require((String) file.get("submitter_code"), actions, "上报说明 " + path);
+		WorkbenchActions.Outcome outcome = runs
+			.run(WorkbenchActions.explain(sha256, path, rule, cell, text, viewer.user()));
+		actions.record(viewer.user(), "上报说明", path + " " + rule + (cell == null || cell.isBlank() ? "" : " " + cell)
+				+ "：" + text + (outcome.ok() ? "（已登记）" : "（未登记：" + String.join("；", outcome.problems()) + "）"));
+		model.addAttribute("explainOutcome", outcome);
+		return file(sha256, authentication, model);
+	}
+
+	private ResponseEntity<Resource> download(Path root, String relative, String gone, Viewer viewer, String action) {
+		Path base = root.toAbsolutePath().normalize();
+		Path found = base.resolve(relative).normalize();
+		if (!found.startsWith(base) || !Files.isRegularFile(found)) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, gone + relative);
+		}
+		actions.record(viewer.user(), action, relative);
+		Path original = found;
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 本月: one campaign and month on one page — the deadline and days left, each submitter as
- * 已报 / 迟报 / 未报 / 已报被退回 (with 有提示 beside), the 催报 list with liaison and phone, and the
- * rollups due and done. Statuses are live (every file recorded so far against the
- * holiday-shifted deadline, the rule the 催报 roster uses); the materialized cutoff roster
- * is shown beside them.
+ * 已报 / 迟报 / 未报 / 已报被退回 (with 有提示, or 已说明 when every advisory of the loaded table is
+ * explained, beside), the 催报 list with liaison and phone, and the rollups due and done.
+ * Statuses are live (every file recorded so far against the holiday-shifted deadline, the
+ * rule the 催报 roster uses); the materialized cutoff roster is shown beside them.
  */
 @Controller
 class MonthPage {
@@ -104,8 +104,12 @@ class MonthPage {
 				LocalDateTime first = (LocalDateTime) r.get("first_received_at");
 				status = first.isAfter(deadlineEnd) ? "迟报" : "已报";
 				received = Format.dateTime(first);
-				if (advisories > 0) {
-					notes.add("有提示 " + advisories + " 条");
+				long explained = ((Number) r.get("explained")).longValue();
+				if (advisories > 0 && explained >= advisories) {
+					notes.add("已说明：" + r.get("explanation"));
+				}
+				else if (advisories > 0) {
+					notes.add("有提示 " + advisories + " 条" + (explained > 0 ? "（已说明 " + explained + " 条）" : ""));
 				}
 				LocalDateTime lastRejected = (LocalDateTime) r.get("last_rejected_at");
 				if (lastRejected != null && lastRejected.isAfter((LocalDateTime) r.get("last_accepted_at"))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.anjian.jobs.cli.Cli;
+import org.anjian.jobs.runs.Explainer;
 import org.anjian.jobs.runs.ExportRequest;
 import org.anjian.jobs.runs.IngestRequest;
 import org.anjian.jobs.runs.NightlyRequest;
@@ -44,6 +45,11 @@ public interface WorkbenchActions {
 
 		void run(Runs runs, ReferenceData reference, RunProgress progress) throws Exception;
 
+		/** Said when the nightly holds the home and this task is refused. */
+		default String whenBusy() {
+			return "上传的文件已在收件箱，下次运行时入库";
+		}
+
 	}
 
 	Outcome run(Task task);
@@ -71,6 +77,34 @@ public interface WorkbenchActions {
 				.outcome()
 				.succeeded()) {
 				runs.export(new ExportRequest(true), progress);
+			}
+		};
+	}
+
+	/**
+	 * 上报说明 of an advisory finding of one file, {@code by} the signed-in user, through the
+	 * same service as {@code anjian explain}; a refusal is the page's problem.
+	 */
+	static Task explain(String sha256, String path, String rule, String cell, String text, String by) {
+		return new Task() {
+			@Override
+			public void run(Runs runs, ReferenceData reference, RunProgress progress) throws Exception {
+				try {
+					Explainer.Recorded recorded = runs.explain(sha256, path, rule, cell, text, by);
+					progress.line(
+							"已登记上报说明："
+									+ rule + (cell == null || cell.isBlank()
+											? "（该规则的全部 " + recorded.findings() + " 条提示）" : " " + cell.strip())
+									+ "：" + text.strip());
+				}
+				catch (Explainer.Refused ex) {
+					progress.problem(ex.getMessage());
+				}
+			}
+
+			@Override
+			public String whenBusy() {
+				return "上报说明没有登记，请稍后重新提交";
 			}
 		};
 	}
@@ -111,7 +145,7 @@ public interface WorkbenchActions {
 				Collected progress = new Collected();
 				HomeLock lock = HomeLock.acquire(settings.home());
 				if (lock == null) {
-					progress.problem("另一个 anjian 作业（夜间作业或命令行）正在使用数据目录，请稍后再试；上传的文件已在收件箱，下次运行时入库");
+					progress.problem("另一个 anjian 作业（夜间作业或命令行）正在使用数据目录，请稍后再试；" + task.whenBusy());
 					return progress.outcome(false);
 				}
 				try (lock;

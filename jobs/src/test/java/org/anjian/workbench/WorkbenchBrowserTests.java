@@ -48,7 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its chromedriver (Selenium), at 1366×768, against {@code anjian serve}'s web context on
  * the sample county after a nightly of 2024-05-23 02:00 (住建局's May table, received at
  * 09:10 that morning, is held back for the upload). Screenshots of each page are kept in
- * {@code jobs/target/workbench-screenshots/}. Without chromium the tests fail, they never
+ * {@code jobs/target/workbench-screenshots/}. 桃源镇's May table has one header reworded, so
+ * it is loaded with a 提示 its clerk explains. Without chromium the tests fail, they never
  * skip.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +62,9 @@ class WorkbenchBrowserTests {
 	static final Path SCREENSHOTS = Path.of("target", "workbench-screenshots");
 
 	static final String HELD_BACK = "2024-05/住建局5月报表.xlsx";
+
+	/** 桃源镇's May table, its 聘用安全专家 header reworded: loaded with a TEMPLATE_CHANGED 提示. */
+	static final String WARNED = "2024-05/强安2024专项行动统计汇总表-桃源镇-202405.xlsx";
 
 	@TempDir
 	static Path dir;
@@ -89,6 +93,7 @@ class WorkbenchBrowserTests {
 		Files.createDirectories(upload.getParent());
 		Files.move(inbox.resolve(HELD_BACK), upload);
 		WorkbenchLists.write(inbox.resolve("2024-05/清单"));
+		reword(inbox.resolve(WARNED), "聘用安全专家", "聘请安全专家");
 		home = dir.resolve("home");
 		CliRun nightly = CliRun.of("nightly", "--home", home.toString(), "--reference", reference.toString(), "--inbox",
 				inbox.toString(), "--now", "2024-05-23T02:00:00");
@@ -665,6 +670,56 @@ class WorkbenchBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("header .who")).getText()).contains("数据截至").isNotEqualTo(before);
 	}
 
+	@Test
+	@Order(6)
+	void clerkExplainsAnAdvisoryFindingAndDownloadsTheAnnotatedCopy() throws Exception {
+		signIn("taoyuan", "taoyuan-password");
+		String warned = sha(WARNED);
+		browser.get(base + "/files/" + warned);
+		assertThat(browser.findElement(By.id("issues")).getText()).contains("TEMPLATE_CHANGED", "聘请安全专家");
+		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("explain-rule"))).getOptions())
+			.extracting(WebElement::getText)
+			.containsExactly("TEMPLATE_CHANGED");
+		String text = "镇里今年起用新模板，6月改回规定模板";
+		browser.findElement(By.id("explain-text")).sendKeys(text);
+		browser.findElement(By.id("explain-send")).click();
+		String done = new WebDriverWait(browser, Duration.ofMinutes(3))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("explain-done")))
+			.getText();
+		assertThat(done).contains("已登记上报说明", "TEMPLATE_CHANGED", text);
+		assertThat(browser.findElement(By.id("explanations")).getText()).contains("TEMPLATE_CHANGED", text, "taoyuan");
+		shot("file-explained");
+		// recorded in the warehouse as the explain command records it, by the signed-in
+		// clerk, and published: the 本月 line says 已说明 with the text
+		try (Connection c = snapshot();
+				ResultSet rs = c.createStatement()
+					.executeQuery("select rule, text, explained_by, source from audit_explanation where sha256 = '"
+							+ warned + "'")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.containsExactly("TEMPLATE_CHANGED", text, "taoyuan", "office");
+			assertThat(rs.next()).isFalse();
+		}
+		browser.get(base + "/month?campaign=QA2024&period=2024-05");
+		WebElement row = browser.findElement(By.cssSelector("#roster tbody tr[data-submitter='HM02']"));
+		assertThat(row.findElement(By.className("note")).getText()).contains("已说明：TEMPLATE_CHANGED：" + text)
+			.doesNotContain("有提示");
+		// the annotated copy written at intake, opened as the clerk would
+		HttpResponse<byte[]> annotated = get("/files/" + warned + "/annotated");
+		assertThat(annotated.statusCode()).isEqualTo(200);
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(annotated.body()))) {
+			assertThat(wb.getSheetName(0)).isEqualTo("审核意见");
+			assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("审核意见");
+		}
+		// another township's annotated copy (新场镇's rejected table): 403, logged
+		assertThat(get("/files/" + sha("2024-05/新场镇5月统计表.xlsx") + "/annotated").statusCode()).isEqualTo(403);
+		assertThat(Files.readString(home.resolve("logs/workbench-actions.log")))
+			.contains("taoyuan\t上报说明\t" + WARNED + " TEMPLATE_CHANGED：" + text + "（已登记）")
+			.contains("taoyuan\t下载审核意见\toutbox/feedback/HM02/")
+			.contains("taoyuan\t拒绝访问\t下载审核意见 2024-05/新场镇5月统计表.xlsx");
+	}
+
 	private static void signIn(String user, String password) {
 		browser.manage().deleteAllCookies();
 		browser.get(base + "/login");
@@ -696,6 +751,31 @@ class WorkbenchBrowserTests {
 			assertThat(rs.next()).as(path).isTrue();
 			return rs.getString(1);
 		}
+	}
+
+	/** Rewrites one header text of a workbook in place, keeping its received time. */
+	private static void reword(Path workbook, String from, String to) throws Exception {
+		java.nio.file.attribute.FileTime received = Files.getLastModifiedTime(workbook);
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				Files.newInputStream(workbook))) {
+			int changed = 0;
+			for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+				for (org.apache.poi.ss.usermodel.Row row : sheet) {
+					for (org.apache.poi.ss.usermodel.Cell cell : row) {
+						if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+								&& from.equals(cell.getStringCellValue().strip())) {
+							cell.setCellValue(to);
+							changed++;
+						}
+					}
+				}
+			}
+			assertThat(changed).as(workbook + " 中的“" + from + "”").isEqualTo(1);
+			try (var out = Files.newOutputStream(workbook)) {
+				wb.write(out);
+			}
+		}
+		Files.setLastModifiedTime(workbook, received);
 	}
 
 	private static Connection snapshot() throws Exception {

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.anjian.jobs.cli.CliArgs.UsageException;
+import org.anjian.jobs.runs.Explainer;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.warehouse.Warehouse;
-import org.anjian.writers.analyst.AnalystSnapshot;
 import org.anjian.writers.feedback.AuditExplanations;
 import org.anjian.writers.feedback.AuditExplanations.Explanation;
 import org.springframework.stereotype.Component;
@@ -52,10 +51,6 @@ class ExplainCommand implements AnjianCommand {
 	private record RecordedFile(String sha256, String path) {
 	}
 
-	/** A finding of the file. */
-	private record Issue(boolean error, String rule, String cell, String message) {
-	}
-
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
 		AuditExplanations explanations = new AuditExplanations(warehouse);
@@ -78,29 +73,18 @@ class ExplainCommand implements AnjianCommand {
 			throw new UsageException("选项 --text 不能为空：请写明为什么这个数字是对的");
 		}
 		String cell = args.option("cell").map(String::strip).orElse(null);
-		List<Issue> issues = issues(file.sha256(), rule);
-		if (issues.isEmpty()) {
-			throw new UsageException(
-					"文件“" + file.path() + "”没有规则 " + rule + " 的审核意见，无需说明（anjian status 或工作台的文件页面可查看它的审核意见）");
-		}
-		List<Issue> concerned = cell == null ? issues
-				: issues.stream().filter(i -> cell.equalsIgnoreCase(i.cell())).toList();
-		if (concerned.isEmpty()) {
-			throw new UsageException("文件“" + file.path() + "”的 " + rule + " 审核意见不在单元格 " + cell + "；它们在："
-					+ String.join("、", issues.stream().map(i -> String.valueOf(i.cell())).distinct().toList()));
-		}
-		if (concerned.stream().anyMatch(Issue::error)) {
-			throw new UsageException(
-					rule + " 是强制性审核（错误），不能用上报说明放过：“" + concerned.get(0).message() + "”。只有改正后重新报送的文件才能消除它");
-		}
 		String by = args.option("by").orElse(System.getProperty("user.name", "安委办"));
-		Explanation e = new Explanation(file.sha256(), rule, cell, text, by,
-				java.time.OffsetDateTime.now(org.anjian.warehouse.calendar.OfficeTime.ZONE).withNano(0),
-				AuditExplanations.OFFICE);
-		explanations.record(e);
-		AnalystSnapshot.publish(warehouse.connection(), settings.home());
+		Explainer.Recorded recorded;
+		try {
+			recorded = new Explainer(warehouse, settings.home()).explain(file.sha256(), file.path(), rule, cell, text,
+					by);
+		}
+		catch (Explainer.Refused ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		Explanation e = recorded.explanation();
 		out.line("已登记上报说明：文件“" + file.path() + "”（" + file.sha256().substring(0, 8) + "）" + rule
-				+ (cell == null ? "（该规则的全部 " + concerned.size() + " 条提示）" : " " + cell) + "：" + text + "（" + by + "，"
+				+ (cell == null ? "（该规则的全部 " + recorded.findings() + " 条提示）" : " " + cell) + "：" + text + "（" + by + "，"
 				+ e.at().toLocalDateTime().toString().replace('T', ' ') + "）；下次汇总的催报名单和上报表清单中显示为“已说明”");
 		return ExitCodes.OK;
 	}
@@ -151,26 +135,6 @@ class ExplainCommand implements AnjianCommand {
 		catch (SQLException ex) {
 			throw new IllegalStateException("查询入库记录失败：" + ex.getMessage(), ex);
 		}
-	}
-
-	private List<Issue> issues(String sha256, String rule) throws SQLException {
-		List<Issue> out = new ArrayList<>();
-		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
-				select severity, sheet, row_number, column_name, message from audit_issue
-				where sha256 = ? and rule = ? order by issue_no""")) {
-			ps.setString(1, sha256);
-			ps.setString(2, rule);
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					String sheet = rs.getString(2);
-					Object row = rs.getObject(3);
-					String column = rs.getString(4);
-					String cell = sheet == null || row == null || column == null ? null : sheet + "!" + column + row;
-					out.add(new Issue("error".equals(rs.getString(1)), rule, cell, rs.getString(5)));
-				}
-			}
-		}
-		return out;
 	}
 
 	private String pathOf(String sha256) {

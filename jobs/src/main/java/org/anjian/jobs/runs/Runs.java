@@ -275,6 +275,15 @@ public class Runs {
 	}
 
 	/**
+	 * 上报说明 of an advisory finding ({@link Explainer}): recorded, then the analysts'
+	 * snapshot published; a mandatory finding is refused ({@link Explainer.Refused}).
+	 */
+	public Explainer.Recorded explain(String sha256, String path, String rule, String cell, String text, String by)
+			throws SQLException, java.io.IOException {
+		return new Explainer(warehouse, settings.home()).explain(sha256, path, rule, cell, text, by);
+	}
+
+	/**
 	 * 导出: Parquet/CSV exports and the analysts' snapshot, unless nothing changed since
 	 * the last export.
 	 */

@@ -152,19 +152,29 @@ public final class JobRepositoryStore {
 		}
 	}
 
+	/** PostgreSQL advisory lock key held while the job repository's schema is created. */
+	private static final long SCHEMA_LOCK = 0x616e6a69616eL;
+
 	/**
 	 * Checks the schema whole and creates what is missing, in one transaction (an older
 	 * version's kill between two statements left a part).
 	 */
 	private static void complete(DataSource ds, String script) throws SQLException {
 		try (Connection c = ds.getConnection()) {
-			Set<String> missing = missing(c);
-			if (missing.isEmpty()) {
+			if (missing(c).isEmpty()) {
 				return;
 			}
 			boolean auto = c.getAutoCommit();
 			c.setAutoCommit(false);
 			try (Statement st = c.createStatement()) {
+				if (script.equals("schema-postgresql.sql")) {
+					// Processes starting together (remote workers) would race in
+					// PostgreSQL's
+					// catalog creating the same tables: one waits here, then finds them
+					// made.
+					st.execute("select pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+				}
+				Set<String> missing = missing(c);
 				for (Map.Entry<String, String> e : objects(script).entrySet()) {
 					if (missing.contains(e.getKey())) {
 						st.execute(e.getValue());

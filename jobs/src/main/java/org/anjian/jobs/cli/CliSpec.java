@@ -260,7 +260,7 @@ final class CliSpec {
 			c.addOption(option("--port", "N", false, "工作台网页端口（默认 8080，与 --serve 一起用）"));
 		});
 		add(root, "status", "最近的作业、下次触发时间、各月报送情况（可在作业运行时查看）", c -> c.addOption(flag("--json", "以 JSON 输出（供监控和脚本读取）")));
-		add(root, "serve", "县安委办工作台网页（本月、文件、汇总、任务、上传）：登录后使用；不占用数据目录，夜间作业照常运行", c -> {
+		add(root, "serve", "县安委办工作台网页（本月、文件、上传、汇总、通报、重大隐患督办、任务）：登录后使用；不占用数据目录，夜间作业照常运行", c -> {
 			c.addOption(option("--port", "N", false, "网页端口（默认 8080）"));
 			c.addOption(option("--inbox", "DIR", false, "收件目录：上传的文件放在这里（默认 <home>/inbox；应与夜间作业的收件目录相同）"));
 		});

@@ -19,6 +19,7 @@ renamed as (
         sheet,
         form,
         list_kind,
+        list_scope,
         -- numerics
         error_count,
         warning_count,

@@ -135,6 +135,10 @@ public final class Warehouse implements AutoCloseable {
 	 * Runs every {@code schema/*.sql} file listed in the index; the DDL is idempotent.
 	 */
 	public void applySchema() throws SQLException {
+		if (FileVersions.listsUnscoped(connection)) {
+			// written before lists had a scope: scoped and re-ranked whole, or not at all
+			inTransaction(() -> FileVersions.scopeRecordedLists(this));
+		}
 		for (String script : index("schema/")) {
 			executeScript(resource(script));
 		}

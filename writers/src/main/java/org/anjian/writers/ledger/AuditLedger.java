@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.anjian.readers.Finding;
-import org.anjian.readers.lists.ListKind;
+import org.anjian.warehouse.FileVersions;
+import org.anjian.warehouse.FileVersions.Scope;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
@@ -74,58 +75,6 @@ public final class AuditLedger {
 	 */
 	public record Entry(String sha256, String path, LocalDateTime receivedAt, long sizeBytes, String format,
 			String submitterCode, String campaign, YearMonth period, String sheet, String form, String listKind) {
-	}
-
-	/**
-	 * The files that are versions of one another: among the accepted ones the latest
-	 * received (ties: the later path) is {@code loaded}, every other {@code superseded}
-	 * by it (CONTRACT.md "A later accepted table … supersedes").
-	 */
-	public sealed interface Scope permits Scope.SummaryScope, Scope.ListScope {
-
-		/** The {@code audit_file} filter, with one {@code ?} per value. */
-		String filter();
-
-		List<Object> values();
-
-		static Scope summary(String submitterCode, String campaign, YearMonth period) {
-			return new SummaryScope(submitterCode, campaign, period);
-		}
-
-		static Scope list(String submitterCode, ListKind kind) {
-			return new ListScope(submitterCode, kind);
-		}
-
-		/** Summary tables (统计汇总表): submitter × campaign × month. */
-		record SummaryScope(String submitterCode, String campaign, YearMonth period) implements Scope {
-
-			@Override
-			public String filter() {
-				return "submitter_code = ? and campaign = ? and period = ?";
-			}
-
-			@Override
-			public List<Object> values() {
-				return List.of(submitterCode, campaign, period.atDay(1));
-			}
-
-		}
-
-		/** Record-level lists (明细清单): submitter × list kind. */
-		record ListScope(String submitterCode, ListKind kind) implements Scope {
-
-			@Override
-			public String filter() {
-				return "submitter_code = ? and list_kind = ?";
-			}
-
-			@Override
-			public List<Object> values() {
-				return List.of(submitterCode, kind.code());
-			}
-
-		}
-
 	}
 
 	// ---- lookups
@@ -234,6 +183,9 @@ public final class AuditLedger {
 						rs.getString(1), rs.getString(2), period == null ? null : YearMonth.from(period),
 						rs.getString(4), rs.getString(5), rs.getString(6));
 				insert(copy, DUPLICATE, 0, 0, firstPath.get(), ingestedAt);
+				if (copy.listKind() != null) {
+					copyListScope(file.sha256(), firstPath.get(), file.path());
+				}
 			}
 		}
 
@@ -272,30 +224,21 @@ public final class AuditLedger {
 	}
 
 	/**
-	 * Re-ranks the accepted versions in one scope by received time (ties: the later
-	 * path), so the outcome does not depend on the order files arrive in; set-based, one
-	 * statement.
+	 * Re-ranks the accepted versions in one scope (warehouse {@link FileVersions}: the
+	 * latest received of a scope is loaded, the rest superseded by it), so the outcome
+	 * does not depend on the order files arrive in; set-based, one statement.
 	 */
 	public void rankVersions(Scope scope) throws SQLException {
-		PreparedStatement ps = warehouse.prepared("""
-				with versions as (
-				    select sha256, path,
-				        row_number() over (order by received_at desc, path desc) as version_rank,
-				        first_value(sha256) over (order by received_at desc, path desc) as current_sha256
-				    from audit_file
-				    where %s and status in ('loaded', 'superseded')
-				)
-				update audit_file
-				set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
-				    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
-				from versions
-				where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path"""
-			.formatted(scope.filter()));
-		List<Object> values = scope.values();
-		for (int i = 0; i < values.size(); i++) {
-			ps.setObject(i + 1, values.get(i));
-		}
-		ps.executeUpdate();
+		FileVersions.rank(warehouse, scope);
+	}
+
+	/**
+	 * The scope a landed list file is a version in, recorded from its rows
+	 * ({@code audit_file.list_scope}: a directory's tier, inspection records' month);
+	 * call after {@link #record}, before {@link #rankVersions}.
+	 */
+	public Scope scopeOfList(String sha256, String path) throws SQLException {
+		return FileVersions.scopeList(warehouse, sha256, path);
 	}
 
 	/** The findings of one file, appended and counted as they come. */
@@ -395,6 +338,21 @@ public final class AuditLedger {
 		try (ResultSet rs = status.executeQuery()) {
 			return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
 		}
+	}
+
+	/**
+	 * A list's duplicate carries the original's scope too, which the original's rows
+	 * decided.
+	 */
+	private void copyListScope(String sha256, String originalPath, String path) throws SQLException {
+		PreparedStatement ps = warehouse.prepared("""
+				update audit_file set list_scope = (select list_scope from audit_file where sha256 = ? and path = ?)
+				where sha256 = ? and path = ?""");
+		ps.setString(1, sha256);
+		ps.setString(2, originalPath);
+		ps.setString(3, sha256);
+		ps.setString(4, path);
+		ps.executeUpdate();
 	}
 
 	private Optional<String> duplicateOf(String sha256) throws SQLException {

@@ -20,7 +20,7 @@ import org.anjian.readers.work.HandOff;
 import org.anjian.readers.work.Worker;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger;
-import org.anjian.writers.ledger.AuditLedger.Scope;
+import org.anjian.warehouse.FileVersions.Scope;
 import org.anjian.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -471,8 +471,12 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		YearMonth period = fileError || earliest == null ? null : YearMonth.from(LocalDate.parse(earliest));
 		ledger.record(file.entry(period), fileError ? AuditLedger.REJECTED : AuditLedger.LOADED, errors, warnings,
 				ingestedAt);
-		if (!fileError && file.submitterCode() != null) {
-			ledger.rankVersions(Scope.list(file.submitterCode(), kind));
+		if (!fileError) {
+			// a directory's tier or the records' month, from the rows just landed
+			Scope scope = ledger.scopeOfList(file.sha256(), file.path());
+			if (file.submitterCode() != null) {
+				ledger.rankVersions(scope);
+			}
 		}
 		status = ledger.status(file.sha256(), file.path()).orElseThrow();
 	}

@@ -42,10 +42,11 @@ import org.anjian.writers.ledger.AuditLedger;
  * {@code close()} returns, the loader thread is using its connection.
  *
  * <p>
- * Versions, as for summary tables, ranked by the ledger over one submitter × list kind
- * ({@link AuditLedger.Scope#list}); a list naming no submitter supersedes nothing. The
- * same bytes under another path are a {@code duplicate}; the same bytes under the same
- * path are skipped.
+ * Versions, as for summary tables, ranked by the ledger over one submitter × list kind ×
+ * the list's own scope — a directory's tier, inspection records' month, none for ledgers
+ * and liaison lists ({@link org.anjian.warehouse.FileVersions}); a list naming no
+ * submitter supersedes nothing. The same bytes under another path are a
+ * {@code duplicate}; the same bytes under the same path are skipped.
  */
 public class ListWriter {
 
@@ -62,10 +63,10 @@ public class ListWriter {
 
 	/**
 	 * The column whose earliest date gives the file's {@code audit_file.period}; a kind
-	 * not listed has none.
+	 * not listed has none, or a period its scope decides (inspection records: their
+	 * month, {@link org.anjian.warehouse.FileVersions}).
 	 */
-	static final Map<ListKind, String> DATE_COLUMNS = Map.of(ListKind.HAZARD_LEDGER, "found_on",
-			ListKind.INSPECTION_RECORD, "inspected_on");
+	static final Map<ListKind, String> DATE_COLUMNS = Map.of(ListKind.HAZARD_LEDGER, "found_on");
 
 	private final Warehouse warehouse;
 

@@ -23,7 +23,7 @@ import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.MeasureCatalog.Measure;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger;
-import org.anjian.writers.ledger.AuditLedger.Scope;
+import org.anjian.warehouse.FileVersions.Scope;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.springframework.batch.infrastructure.item.Chunk;

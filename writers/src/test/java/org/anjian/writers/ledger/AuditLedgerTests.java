@@ -16,7 +16,7 @@ import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger.Entry;
 import org.anjian.writers.ledger.AuditLedger.Key;
-import org.anjian.writers.ledger.AuditLedger.Scope;
+import org.anjian.warehouse.FileVersions.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class AuditLedgerTests {
 		ledger.record(ledgerList("l2", "台账2.xlsx", 5), AuditLedger.LOADED, 0, 0, INGESTED);
 		// when
 		ledger.rankVersions(Scope.summary("HM03", "QA2024", MAY));
-		ledger.rankVersions(Scope.list("HM03", ListKind.HAZARD_LEDGER));
+		ledger.rankVersions(Scope.list("HM03", ListKind.HAZARD_LEDGER.code(), null));
 		// then: the latest received of each scope is loaded, whatever was recorded last
 		assertThat(rows("select sha256, status, superseded_by from audit_file order by sha256")).containsExactly(
 				List.of("l1", "loaded", "-"), List.of("l2", "superseded", "l1"), List.of("t1", "superseded", "t2"),

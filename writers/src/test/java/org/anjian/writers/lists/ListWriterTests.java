@@ -238,6 +238,93 @@ class ListWriterTests {
 	}
 
 	@Test
+	void aLaterLedgerReplacesTheWholeEarlierOneWhateverMonthsItsHazardsWereFoundIn() throws Exception {
+		// given: 东镇's ledger in May, then its ledger in June (the register as of June:
+		// May's hazards with their new status and June's new ones)
+		load(ledger("may", "5月/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01")));
+		// when
+		load(ledger("june", "6月/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 6, 20, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01"), hazard(4, "乙", "general", "2024-06-03")));
+		// then: a ledger is one running register, the later one is all of it
+		assertThat(rows("select sha256, status, superseded_by, list_scope from audit_file order by sha256"))
+			.containsExactly(Arrays.asList("june", "loaded", null, null),
+					Arrays.asList("may", "superseded", "june", null));
+	}
+
+	@Test
+	void aUnitsKeyAndGeneralDirectoriesAreTwoListsAndACorrectionSupersedesItsOwnTierOnly() throws Exception {
+		// given: 东镇's 重点检查企业名录库 in May, its 一般检查企业名录库 in June
+		load(directory("key-may", "东镇重点检查企业名录库.xlsx", LocalDateTime.of(2024, 5, 10, 9, 0)),
+				List.of(listed(3, "key", "甲"), listed(4, "key", "乙")));
+		load(directory("general-june", "东镇一般检查企业名录库.xlsx", LocalDateTime.of(2024, 6, 10, 9, 0)),
+				List.of(listed(3, "general", "丙")));
+		assertThat(rows("select sha256, status, list_scope from audit_file order by sha256"))
+			.containsExactly(List.of("general-june", "loaded", "general"), List.of("key-may", "loaded", "key"));
+		// when: a corrected 重点 directory in July
+		String status = load(directory("key-july", "东镇重点检查企业名录库（更正）.xlsx", LocalDateTime.of(2024, 7, 1, 9, 0)),
+				List.of(listed(3, "key", "甲")));
+		// then: it replaces the May 重点 directory; the 一般 one stays
+		assertThat(status).isEqualTo("loaded");
+		assertThat(rows("select sha256, status, superseded_by, list_scope from audit_file order by sha256"))
+			.containsExactly(Arrays.asList("general-june", "loaded", null, "general"),
+					Arrays.asList("key-july", "loaded", null, "key"),
+					Arrays.asList("key-may", "superseded", "key-july", "key"));
+	}
+
+	@Test
+	void inspectionRecordsOfEachMonthCoexistAndACorrectedListSupersedesItsMonthOnly() throws Exception {
+		// given: 应急局's records for May (one inspection of 30 April reported late in
+		// it) and for June
+		load(inspections("may", "5月执法检查.xlsx", LocalDateTime.of(2024, 6, 25, 9, 0)), List
+			.of(inspection(4, "甲", "2024-04-30"), inspection(5, "乙", "2024-05-08"), inspection(6, "丙", "2024-05-20")));
+		load(inspections("june", "6月执法检查.xlsx", LocalDateTime.of(2024, 7, 25, 9, 0)),
+				List.of(inspection(4, "甲", "2024-06-03")));
+		assertThat(rows("select sha256, status, period, list_scope from audit_file order by sha256")).containsExactly(
+				List.of("june", "loaded", "2024-06-01", "2024-06"), List.of("may", "loaded", "2024-05-01", "2024-05"));
+		// when: a corrected May list, received after June's
+		String status = load(inspections("may-fixed", "5月执法检查（更正）.xlsx", LocalDateTime.of(2024, 7, 28, 9, 0)),
+				List.of(inspection(4, "乙", "2024-05-08"), inspection(5, "丙", "2024-05-21")));
+		// then
+		assertThat(status).isEqualTo("loaded");
+		assertThat(rows("select sha256, status, superseded_by, period from audit_file order by sha256"))
+			.containsExactly(Arrays.asList("june", "loaded", null, "2024-06-01"),
+					Arrays.asList("may", "superseded", "may-fixed", "2024-05-01"),
+					Arrays.asList("may-fixed", "loaded", null, "2024-05-01"));
+	}
+
+	@Test
+	void aCopyOfADirectoryUnderAnotherPathCarriesItsTier() throws Exception {
+		// given
+		load(directory("key", "东镇重点检查企业名录库.xlsx", LocalDateTime.of(2024, 5, 10, 9, 0)), List.of(listed(3, "key", "甲")));
+		// when
+		String status = load(directory("key", "转发/名录库.xlsx", LocalDateTime.of(2024, 5, 11, 9, 0)), List.of());
+		// then
+		assertThat(status).isEqualTo("duplicate");
+		assertThat(rows("select path, status, list_scope from audit_file order by path"))
+			.containsExactly(List.of("东镇重点检查企业名录库.xlsx", "loaded", "key"), List.of("转发/名录库.xlsx", "duplicate", "key"));
+	}
+
+	static ListFile directory(String sha, String path, LocalDateTime receivedAt) {
+		return new ListFile(sha, path, receivedAt, 100, "xlsx", ListKind.ENTERPRISE_DIRECTORY, "T1", null);
+	}
+
+	/** A directory row: its tier (key|general) as the reader derives it, and a name. */
+	static ListRow listed(int rowNumber, String tier, String enterprise) {
+		return new ListRow(rowNumber, new String[] { tier, enterprise, null, "应急管理", "东镇", null, null }, List.of());
+	}
+
+	static ListFile inspections(String sha, String path, LocalDateTime receivedAt) {
+		return new ListFile(sha, path, receivedAt, 100, "xlsx", ListKind.INSPECTION_RECORD, "D1", null);
+	}
+
+	static ListRow inspection(int rowNumber, String enterprise, String inspectedOn) {
+		return new ListRow(rowNumber,
+				new String[] { enterprise, null, inspectedOn, "王五", null, null, null, null, null, null, null },
+				List.of());
+	}
+
+	@Test
 	void theSameBytesUnderAnotherPathAreADuplicateAndUnderTheSamePathAreSkipped() throws Exception {
 		// given
 		load(ledger("same", "2024-05/东镇台账.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),

@@ -32,8 +32,8 @@ import java.util.Map;
  * of every hazard with its 整改状态 as of sending, a 联络员名单 the current liaisons: a later one
  * replaces the whole earlier one.</li>
  * </ul>
- * A list naming no submitter (a county-wide directory) is not ranked: it supersedes
- * nothing.
+ * A list naming no submitter (a county-wide directory) supersedes nothing: its scope
+ * matches no file ({@code submitter_code = null}).
  */
 public final class FileVersions {
 

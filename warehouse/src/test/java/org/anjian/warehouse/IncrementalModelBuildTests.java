@@ -238,8 +238,7 @@ class IncrementalModelBuildTests {
 						sha, submitter, period.atDay(1), region, received, random.nextInt(4), random.nextInt(3),
 						random.nextInt(20) / 10.0);
 			}
-			rank("list_kind is null and submitter_code = ? and campaign = 'X' and period = ?", submitter,
-					period.atDay(1));
+			each(w -> rank(w, FileVersions.Scope.summary(submitter, "X", period)));
 			accepted.add(new String[] { sha, sha + ".xlsx" });
 			return "table " + submitter + " " + period;
 		}
@@ -278,6 +277,7 @@ class IncrementalModelBuildTests {
 						random.nextBoolean() ? "self_check" : "enforcement", "status", "in_progress", "funds_wan",
 						String.valueOf(random.nextInt(50) / 10.0));
 			}
+			rankList(sha);
 			return "hazard ledger " + submitter + " " + sha;
 		}
 
@@ -298,19 +298,23 @@ class IncrementalModelBuildTests {
 							"违法行为" + item);
 				}
 			}
+			rankList(sha);
 			return "inspection record " + submitter + " " + sha;
 		}
 
 		String directory() {
-			String sha = listFile("enterprise_directory", random.nextInt(3) == 0 ? pick(submitters) : null);
+			String submitter = random.nextInt(3) == 0 ? pick(submitters) : null;
+			String sha = listFile("enterprise_directory", submitter);
+			// a 重点 or a 一般 directory: the title decides, for the whole file
+			String tier = random.nextBoolean() ? "key" : "general";
 			int rows = 1 + random.nextInt(enterprises.size());
 			for (int r = 0; r < rows; r++) {
 				String[] enterprise = pick(enterprises);
-				listRow("raw_enterprise_directory", sha, 4 + r, "list", random.nextBoolean() ? "key" : "general",
-						"enterprise_name", name(enterprise), "uscc", uscc(enterprise), "industry", pick(INDUSTRIES),
-						"township", pick(townships));
+				listRow("raw_enterprise_directory", sha, 4 + r, "list", tier, "enterprise_name", name(enterprise),
+						"uscc", uscc(enterprise), "industry", pick(INDUSTRIES), "township", pick(townships));
 			}
-			return "directory " + sha;
+			rankList(sha);
+			return tier + " directory " + submitter + " " + sha;
 		}
 
 		String liaisons() {
@@ -318,11 +322,12 @@ class IncrementalModelBuildTests {
 			String sha = listFile("liaison_list", submitter);
 			listRow("raw_liaison_list", sha, 3, "name", "联络员" + random.nextInt(9), "gender", "女", "unit_and_post",
 					pick(townships) + "人民政府 安办主任", "mobile", "1390000000" + random.nextInt(10));
+			rankList(sha);
 			return "liaisons " + submitter;
 		}
 
 		/**
-		 * A list file, accepted, ranked among its kind's versions of the same submitter.
+		 * A list file, accepted; {@link #rankList} once its rows are landed.
 		 */
 		String listFile(String kind, String submitter) {
 			String sha = sha(kind);
@@ -331,27 +336,39 @@ class IncrementalModelBuildTests {
 					    error_count, warning_count, ingested_at, list_kind)
 					values (?, ?, ?, 'loaded', ?, null, null, 0, 0, ?, ?)""", sha, sha + ".xlsx", received(), submitter,
 					clock, kind);
-			rank("list_kind = ? and submitter_code is not distinct from ?", kind, submitter);
 			accepted.add(new String[] { sha, sha + ".xlsx" });
 			return sha;
 		}
 
-		/** The way the writers' AuditLedger ranks versions: latest received is loaded. */
-		void rank(String scope, Object... values) {
-			exec("""
-					with versions as (
-					    select sha256, path,
-					        row_number() over (order by received_at desc, path desc) as version_rank,
-					        first_value(sha256) over (order by received_at desc, path desc) as current_sha256
-					    from audit_file
-					    where %s and status in ('loaded', 'superseded')
-					)
-					update audit_file
-					set status = case when versions.version_rank = 1 then 'loaded' else 'superseded' end,
-					    superseded_by = case when versions.version_rank = 1 then null else versions.current_sha256 end
-					from versions
-					where audit_file.sha256 = versions.sha256 and audit_file.path = versions.path""".formatted(scope),
-					values);
+		/**
+		 * As the writers' ListLoad does once a list's rows are landed: its scope from its
+		 * rows, then ranked among its versions.
+		 */
+		void rankList(String sha) {
+			each(w -> rank(w, sql(() -> FileVersions.scopeList(w, sha, sha + ".xlsx"))));
+		}
+
+		/** The one version ranking, the writers' AuditLedger's. */
+		static void rank(Warehouse w, FileVersions.Scope scope) {
+			sql(() -> {
+				FileVersions.rank(w, scope);
+				return null;
+			});
+		}
+
+		interface SqlCall<T> {
+
+			T call() throws java.sql.SQLException;
+
+		}
+
+		static <T> T sql(SqlCall<T> call) {
+			try {
+				return call.call();
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		/** The name as a list writes it: as usual, 有限公司 for 有限责任公司, or with spaces. */

@@ -20,7 +20,6 @@ import org.anjian.readers.work.HandOff;
 import org.anjian.readers.work.Worker;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger;
-import org.anjian.warehouse.FileVersions.Scope;
 import org.anjian.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -473,10 +472,7 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 				ingestedAt);
 		if (!fileError) {
 			// a directory's tier or the records' month, from the rows just landed
-			Scope scope = ledger.scopeOfList(file.sha256(), file.path());
-			if (file.submitterCode() != null) {
-				ledger.rankVersions(scope);
-			}
+			ledger.rankVersions(ledger.scopeOfList(file.sha256(), file.path()));
 		}
 		status = ledger.status(file.sha256(), file.path()).orElseThrow();
 	}

@@ -187,6 +187,97 @@ class ListIntakeFunctionalTests {
 	}
 
 	@Test
+	void aUnitsDirectoriesOfBothTiersAndItsInspectionRecordsOfEachMonthCountTogether() throws Exception {
+		// given the May intake (应急局's 重点检查企业名录库 and May inspections, 桃源镇's May ledger)
+		CliRun may = CliRun.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString());
+		assertThat(may.exitCode()).as(may.toString()).isZero();
+		// and in June: 应急局's 一般检查企业名录库, its June inspections, a corrected May list (the
+		// visit to 桃源镇1号 was entered by mistake), and 桃源镇's June ledger
+		Path june = Files.createDirectories(inbox.resolve("2024-06/清单"));
+		workbook(june.resolve("一般检查企业名录库.xlsx"), "应急管理行业领域（鹤鸣县）一般检查企业名录库", "填报单位：应急管理局",
+				new String[] { "序号", "企业名称", "行业类别", "备注" },
+				List.of(new Object[] { "01", "桃源镇2号建材有限公司", "应急管理", "" },
+						new Object[] { "02", "桃源镇3号建材有限公司", "应急管理", "" },
+						new Object[] { "03", "桃源镇4号建材有限公司", "应急管理", "" }));
+		inspections(june.resolve("执法检查明细-应急局-6月.csv"), """
+				1,桃源镇2号建材有限公司,2024/6/5,李四,无,,,,,,
+				2,桃源镇3号建材有限公司,2024/6/12,王五,1. 未培训,已整改,,,,,
+				""");
+		inspections(june.resolve("执法检查明细-应急局-5月（更正）.csv"), """
+				1,桃源镇0号建材有限公司,2024/5/8,李四、王五,"1. 未设置安全警示标志 2. 消防通道堵塞",已整改,,,,,
+				2,鹤鸣县某某化工厂,2024年5月10日,王五,1、未建立隐患排查台账,整改中,鹤应急罚〔2024〕12号,1.5,安全生产法第九十七条,,
+				""");
+		workbook(june.resolve("桃源镇隐患台账（6月）.xlsx"), "桃源镇重大事故隐患排查治理台账", "填报单位：桃源镇人民政府",
+				new String[] { "企业名称", "隐患描述", "隐患等级", "发现日期", "整改状态" },
+				List.of(new Object[] { "桃源镇0号建材有限公司", "配电箱未接地", "重大", "2024-05-11", "已整改" },
+						new Object[] { "桃源镇2号建材有限公司", "安全出口锁闭", "一般", "2024-06-04", "整改中" }));
+		try (var files = Files.list(june)) {
+			for (Path f : (Iterable<Path>) files::iterator) {
+				Files.setLastModifiedTime(f, FileTime
+					.from(LocalDateTime.parse("2024-06-25T10:00:00").atZone(SampleCounty.SHANGHAI).toInstant()));
+			}
+		}
+
+		// when
+		CliRun ingest = CliRun.of("ingest", "--home", home.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString());
+
+		// then the 重点 and the 一般 directory are both current, as are May's and June's
+		// records; the corrected May list replaces the first, the June ledger the May one
+		assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
+		assertThat(WarehouseQueries.query(home, """
+				select path || ' ' || status || ' ' || coalesce(list_scope, '-') as f from audit_file
+				where list_kind in ('enterprise_directory', 'inspection_record', 'hazard_ledger') order by path""")
+			.stream()
+			.map(r -> r.get("f"))
+			.toList()).containsExactly("2024-05/清单/执法检查明细-应急局.csv superseded 2024-05",
+					"2024-05/清单/桃源镇隐患台账（5月）.xlsx superseded -", "2024-05/清单/重点检查企业名录库.xlsx loaded key",
+					"2024-06/清单/一般检查企业名录库.xlsx loaded general", "2024-06/清单/执法检查明细-应急局-5月（更正）.csv loaded 2024-05",
+					"2024-06/清单/执法检查明细-应急局-6月.csv loaded 2024-06", "2024-06/清单/桃源镇隐患台账（6月）.xlsx loaded -");
+		assertThat(WarehouseQueries.query(home,
+				"""
+						select strftime(period, '%Y-%m') || ': ' || count(*) as f from fact_inspection group by period order by period""")
+			.stream()
+			.map(r -> r.get("f"))
+			.toList()).containsExactly("2024-05: 2", "2024-06: 2");
+		assertThat(WarehouseQueries.query(home, "select count(*) as n from fact_hazard").get(0)).containsEntry("n", 2L);
+
+		// and the 通报's coverage figures: the 重点 directory's two enterprises, one
+		// inspected
+		// in the campaign (0号; the visit to 1号 was corrected away), and the 双随机 pool of
+		// the
+		// 一般 directory, two of three inspected in June
+		Map<String, Object> figures = WarehouseQueries
+			.query(home, resource("workbench/bulletin_targets.sql"), "QA2024", java.time.LocalDate.parse("2024-06-01"))
+			.stream()
+			.filter(r -> "HM06".equals(r.get("submitter_code")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(figures).containsEntry("key_listed", 2L)
+			.containsEntry("key_inspected", 1L)
+			.containsEntry("general_listed", 3L)
+			.containsEntry("general_inspected", 2L)
+			.containsEntry("listed_month", 2L);
+	}
+
+	/** 应急局's inspection records (统计表（一）) as GBK CSV, with these rows. */
+	private static void inspections(Path file, String rows) throws Exception {
+		String csv = """
+				鹤鸣县2024年安全生产执法提升专项行动情况统计表（一）
+				填报单位：应急管理局
+				序号,受检企业(单位)名称,检查时间,执法人员,安全生产违法行为(隐患),完成整改情况,立案案号,罚款金额(万),处罚依据(法律条款),其他查处(或移送)情况,备注
+				""" + rows;
+		Files.write(file, csv.getBytes(Charset.forName("GBK")));
+	}
+
+	private static String resource(String path) throws Exception {
+		try (var in = ListIntakeFunctionalTests.class.getClassLoader().getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void aLedgerWhoseSenderCannotBeRecognisedIsRejectedWithTheReason() throws Exception {
 		// given a ledger naming no known unit, in a folder that names none either
 		Path stray = Files.createDirectories(inbox.resolve("未知"));

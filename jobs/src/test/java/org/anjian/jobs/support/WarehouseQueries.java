@@ -3,10 +3,10 @@ package org.anjian.jobs.support;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +19,12 @@ public final class WarehouseQueries {
 	private WarehouseQueries() {
 	}
 
-	public static List<Map<String, Object>> query(Path home, String sql) {
+	public static List<Map<String, Object>> query(Path home, String sql, Object... params) {
 		Properties props = new Properties();
 		props.setProperty("duckdb.read_only", "true");
 		try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.resolve("warehouse.duckdb"), props);
-				Statement st = c.createStatement();
-				ResultSet rs = st.executeQuery(sql)) {
+				PreparedStatement st = prepare(c, sql, params);
+				ResultSet rs = st.executeQuery()) {
 			List<Map<String, Object>> rows = new ArrayList<>();
 			ResultSetMetaData md = rs.getMetaData();
 			while (rs.next()) {
@@ -39,6 +39,14 @@ public final class WarehouseQueries {
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+		PreparedStatement ps = c.prepareStatement(sql);
+		for (int i = 0; i < params.length; i++) {
+			ps.setObject(i + 1, params[i]);
+		}
+		return ps;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -133,7 +134,8 @@ public final class FileVersions {
 
 			@Override
 			public List<Object> values() {
-				return java.util.Arrays.asList(submitterCode, listKind, listScope);
+				// the scope may be null: none
+				return Arrays.asList(submitterCode, listKind, listScope);
 			}
 
 		}

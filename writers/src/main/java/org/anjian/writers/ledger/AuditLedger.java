@@ -25,7 +25,9 @@ import org.duckdb.DuckDBConnection;
  * The audit ledger (入库台账): the one owner of {@code audit_file} and {@code audit_issue}.
  * Whether a file is new, recorded before, a duplicate, loaded, superseded or rejected is
  * decided and read back here, for summary tables and lists alike; writers land their
- * rows, the ledger records the file.
+ * rows, the ledger records the file. Which files are versions of one another, and which
+ * is current, is the warehouse's {@link FileVersions} (so tests below the writers rank
+ * with it too); the ledger runs it in the file's transaction ({@link #rankVersions}).
  *
  * <p>
  * Writes run in the caller's transaction (one per file, opened by the writer) and throw

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,17 +16,18 @@ import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
 import org.anjian.jobs.cli.CommandOutput;
 import org.anjian.jobs.cli.ExitCodes;
+import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 
 /**
  * {@code processes --anjian JAR [--forms N | --forms-dir DIR] [--rows R | --ledger FILE]
- * [--dir DIR] [--xmx 512m]}: times the real {@code anjian.jar} commands as a user runs
- * them, each a whole process (JVM and Spring start, the home's set-up, the model build
- * included), beside its yardstick run the same way in a fresh JVM — every row of issue
- * 18's table: {@code --help}; {@code ingest} of an empty inbox into a new home and of one
- * new form into it; {@code ingest} of N summary forms beside POI's user model and
- * fastexcel-reader reading the same files, then nothing new, then one new form on that
- * county warehouse; {@code status}; {@code rollup} of a county month twice;
+ * [--reference DIR] [--dir DIR] [--xmx 512m]}: times the real {@code anjian.jar} commands
+ * as a user runs them, each a whole process (JVM and Spring start, the home's set-up, the
+ * model build included), beside its yardstick run the same way in a fresh JVM — every row
+ * of issue 18's table: {@code --help}; {@code ingest} of an empty inbox into a new home
+ * and of one new form into it; {@code ingest} of N summary forms beside POI's user model
+ * and fastexcel-reader reading the same files, then nothing new, then one new form on
+ * that county warehouse; {@code status}; {@code rollup} of a county month twice;
  * {@code export}; {@code ingest} of a hazard ledger beside fastexcel-reader's read of it,
  * one new form on the warehouse holding it (against the same on the empty one) and its
  * {@code export}. Each target of the issue is printed as met or not. Where the time went
@@ -74,10 +76,22 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		String xmx = args.option("xmx").orElse("512m");
 		Path dir = args.path("dir").map(Path::toAbsolutePath).orElse(Files.createTempDirectory("anjian-processes-"));
 		Files.createDirectories(dir);
-		List<String> anjianJar = List.of("-jar", anjian.toString());
+		// --reference: the county the given forms and ledger come from (default: the
+		// bundled demo county the generators write for)
+		Optional<Path> reference = args.path("reference").map(Path::toAbsolutePath);
+		if (reference.isPresent() && !Files.isDirectory(reference.get())) {
+			throw new CliArgs.UsageException("--reference 不是目录：" + reference.get());
+		}
+		ReferenceData county = reference.map(ReferenceDataLoader::load).orElseGet(ReferenceDataLoader::loadDemo);
+		List<String> javaCommand = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx));
+		Launch anjianHelp = new Launch(concat(javaCommand, List.of("-jar", anjian.toString())), List.of());
+		Launch anjianRun = new Launch(anjianHelp.head(),
+				reference.map(r -> List.of("--reference", r.toString())).orElse(List.of()));
 		// the yardsticks run from this same program (java -jar anjian-bench.jar yardstick
 		// …)
-		List<String> self = BenchCommand.launcher();
+		Launch yardstick = new Launch(
+				concat(concat(javaCommand, BenchCommand.launcher()), List.of(YardstickCommand.NAME)), List.of());
 		// inputs: generated unless given — forms (repeated titles and labels, unique long
 		// 备注, layout quirks) and a ledger (shared and unique texts, long descriptions);
 		// --forms-dir and --ledger take files this bench did not write (another county's
@@ -87,7 +101,7 @@ public final class ProcessBenchCommand implements AnjianCommand {
 			throw new CliArgs.UsageException("--forms-dir 不是目录：" + formInbox);
 		}
 		if (!Files.isDirectory(formInbox)) {
-			new SummaryFormGenerator(ReferenceDataLoader.loadDemo(), 18).write(formInbox, forms);
+			new SummaryFormGenerator(county, 18).write(formInbox, forms);
 		}
 		int formFiles = countFiles(formInbox);
 		Path ledgerInbox = dir.resolve("ledger-" + rows);
@@ -121,7 +135,7 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		// one, other figures (a correction), so it is new work on every home
 		Path oneForm = dir.resolve("one-form");
 		deleteTree(oneForm);
-		new SummaryFormGenerator(ReferenceDataLoader.loadDemo(), 4711).write(oneForm, 1);
+		new SummaryFormGenerator(county, 4711).write(oneForm, 1);
 		Path emptyInbox = Files.createDirectories(dir.resolve("empty-inbox"));
 
 		Path emptyHome = dir.resolve("home-empty");
@@ -130,60 +144,57 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		for (Path home : List.of(emptyHome, formsHome, ledgerHome)) {
 			deleteTree(home);
 		}
-		List<String> jvm = List.of("-Xmx" + xmx);
 		List<Row> table = new ArrayList<>();
 		out.line("anjian bench processes：真实命令整进程计时（JVM、Spring 启动、模型重建都计入），每项旁边是同样整进程运行的基准");
 
-		Timed help = time(java(jvm, anjianJar, "--help"));
+		Timed help = time(anjianHelp.with("--help"));
 		table.add(Row.of("--help", help));
 		Timed newHome = time(
-				java(jvm, anjianJar, "ingest", "--home", emptyHome.toString(), "--inbox", emptyInbox.toString()));
+				anjianRun.with("ingest", "--home", emptyHome.toString(), "--inbox", emptyInbox.toString()));
 		table.add(Row.of("ingest，空收件箱，新仓库", newHome));
 		Timed formOnEmpty = time(
-				java(jvm, anjianJar, "ingest", "--home", emptyHome.toString(), "--inbox", oneForm.toString()));
+				anjianRun.with("ingest", "--home", emptyHome.toString(), "--inbox", oneForm.toString()));
 		table.add(new Row("ingest 1 份新表（空仓库）", formOnEmpty, "", Timed.NONE, where(emptyHome, formOnEmpty.seconds()), "",
 				null));
 
-		Timed poi = time(java(jvm, self, YardstickCommand.NAME, "--reader", "poi", "--path", formInbox.toString()));
-		Timed fast = time(
-				java(jvm, self, YardstickCommand.NAME, "--reader", "fastexcel", "--path", formInbox.toString()));
+		Timed poi = time(yardstick.with("--reader", "poi", "--path", formInbox.toString()));
+		Timed fast = time(yardstick.with("--reader", "fastexcel", "--path", formInbox.toString()));
 		Timed ingestForms = time(
-				java(jvm, anjianJar, "ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
 		table.add(new Row("ingest " + formFiles + " 份汇总表", ingestForms, "POI 用户模型读同样文件", poi,
 				where(formsHome, ingestForms.seconds()), "", null));
 		table.add(new Row("", Timed.NONE, "fastexcel-reader 读同样文件", fast, "", "", null));
 		Timed nothingNew = time(
-				java(jvm, anjianJar, "ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
 		table.add(Row.of("ingest，没有新文件（县仓库）", nothingNew));
 		Timed formOnCounty = time(
-				java(jvm, anjianJar, "ingest", "--home", formsHome.toString(), "--inbox", oneForm.toString()));
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", oneForm.toString()));
 		table.add(new Row("ingest 1 份新表（县仓库）", formOnCounty, "", Timed.NONE, where(formsHome, formOnCounty.seconds()),
 				"", null));
-		Timed status = time(java(jvm, anjianJar, "status", "--home", formsHome.toString()));
+		Timed status = time(anjianRun.with("status", "--home", formsHome.toString()));
 		table.add(Row.of("status", status).against("< 1 秒", status.seconds() < 1.0));
-		List<String> rollupCommand = java(jvm, anjianJar, "rollup", "--home", formsHome.toString(), "--campaign",
-				"QA2024", "--period", "2024-05", "--kind", "month-end");
+		List<String> rollupCommand = anjianRun.with("rollup", "--home", formsHome.toString(), "--campaign", "QA2024",
+				"--period", "2024-05", "--kind", "month-end");
 		Timed rollup = time(rollupCommand);
 		table.add(Row.of("rollup 县 2024-05 月末（第一次）", rollup).against("< 2 秒", rollup.seconds() < 2.0));
 		Timed rollupAgain = time(rollupCommand);
 		table.add(Row.of("rollup 县 2024-05 月末（再次）", rollupAgain).against("< 2 秒", rollupAgain.seconds() < 2.0));
-		Timed export = time(java(jvm, anjianJar, "export", "--home", formsHome.toString()));
+		Timed export = time(anjianRun.with("export", "--home", formsHome.toString()));
 		table.add(Row.of("export（县仓库）", export));
 
-		Timed fastLedger = time(
-				java(jvm, self, YardstickCommand.NAME, "--reader", "fastexcel", "--path", ledger.toString()));
+		Timed fastLedger = time(yardstick.with("--reader", "fastexcel", "--path", ledger.toString()));
 		Timed ingestLedger = time(
-				java(jvm, anjianJar, "ingest", "--home", ledgerHome.toString(), "--inbox", ledgerInbox.toString()));
+				anjianRun.with("ingest", "--home", ledgerHome.toString(), "--inbox", ledgerInbox.toString()));
 		table.add(new Row("ingest " + ledgerName, ingestLedger, "fastexcel-reader 读同一文件", fastLedger,
 				where(ledgerHome, ingestLedger.seconds()), "≤ 1.0 倍基准",
 				ingestLedger.seconds() <= fastLedger.seconds()));
 		Timed formOnLedger = time(
-				java(jvm, anjianJar, "ingest", "--home", ledgerHome.toString(), "--inbox", oneForm.toString()));
+				anjianRun.with("ingest", "--home", ledgerHome.toString(), "--inbox", oneForm.toString()));
 		double growth = formOnLedger.seconds() / formOnEmpty.seconds();
 		table.add(new Row("ingest 1 份新表（仓库已有" + ledgerName + "）", formOnLedger, "", Timed.NONE,
 				where(ledgerHome, formOnLedger.seconds()), String.format(Locale.ROOT, "≤ 1.10 倍空仓库（现 %.2f 倍）", growth),
 				growth <= 1.10));
-		Timed exportLedger = time(java(jvm, anjianJar, "export", "--home", ledgerHome.toString()));
+		Timed exportLedger = time(anjianRun.with("export", "--home", ledgerHome.toString()));
 		table.add(Row.of("export（含" + ledgerName + "）", exportLedger).against("≤ 3 秒", exportLedger.seconds() <= 3.0));
 
 		out.line("");
@@ -223,15 +234,21 @@ public final class ProcessBenchCommand implements AnjianCommand {
 	}
 
 	/**
-	 * {@code java <jvm options> <program> <args>}: a whole process, as a user starts it.
+	 * A program as a user starts it: {@code java <options> <program>}, then the command's
+	 * arguments, then what every command of it is given (the reference data).
 	 */
-	private static List<String> java(List<String> jvm, List<String> program, String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvm);
-		command.addAll(program);
-		command.addAll(List.of(args));
-		return command;
+	private record Launch(List<String> head, List<String> tail) {
+
+		List<String> with(String... args) {
+			return concat(concat(head, List.of(args)), tail);
+		}
+
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	/**

@@ -17,18 +17,22 @@ class ProcessBenchFunctionalTests {
 
 	private static final Path ANJIAN = Path.of("../jobs/target/anjian.jar").toAbsolutePath().normalize();
 
+	private static final Path SAMPLE_COUNTY = Path.of("../samples/reference").toAbsolutePath().normalize();
+
 	@TempDir
 	Path tmp;
 
 	@Test
 	void everyRowOfTheIssuesTableIsTimedAsAWholeProcessBesideItsYardstick() throws Exception {
 		assertThat(ANJIAN).as("the jobs module is packaged before bench in the reactor").isRegularFile();
-		// a ledger given by path, as one from another office would be
+		// a ledger given by path, as one from another office would be, and the sample
+		// county's reference data instead of the bundled demo county
 		Path ledger = tmp.resolve("别处的台账.xlsx");
 		new LedgerWorkbookGenerator().write(ledger, 300, 0);
 
 		BenchRun run = BenchRun.of("processes", "--anjian", ANJIAN.toString(), "--forms", "3", "--ledger",
-				ledger.toString(), "--dir", tmp.resolve("run").toString(), "--xmx", "384m");
+				ledger.toString(), "--reference", SAMPLE_COUNTY.toString(), "--dir", tmp.resolve("run").toString(),
+				"--xmx", "384m");
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		List<String> rows = run.out()
@@ -51,6 +55,10 @@ class ProcessBenchFunctionalTests {
 		// the ingests say where their time went, from the run's own log
 		assertThat(run.out()).containsPattern("3 个文件，共 [0-9.]+ 秒；每个文件 列目录与哈希");
 		assertThat(ledger).as("the given ledger is read, never moved").isRegularFile();
+		// the forms were written for the given county, and every command was given it
+		try (var homes = java.nio.file.Files.list(tmp.resolve("run").resolve("forms-3").resolve("2024-04"))) {
+			assertThat(homes.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("玉带街道"));
+		}
 	}
 
 	@Test

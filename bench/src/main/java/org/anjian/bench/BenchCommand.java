@@ -243,7 +243,7 @@ public final class BenchCommand implements AnjianCommand {
 	 * packaged jar, else this class path and main class (IDE, tests). The packaged jar is
 	 * told apart by Spring Boot's Start-Class manifest entry.
 	 */
-	private static List<String> launcher() throws IOException {
+	static List<String> launcher() throws IOException {
 		String classPath = System.getProperty("java.class.path");
 		if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
 			try (JarFile jar = new JarFile(classPath)) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,18 +16,22 @@ import org.anjian.jobs.cli.AnjianCommand;
 import org.anjian.jobs.cli.CliArgs;
 import org.anjian.jobs.cli.CommandOutput;
 import org.anjian.jobs.cli.ExitCodes;
+import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 
 /**
- * {@code processes --anjian JAR [--forms N] [--rows R] [--dir DIR] [--xmx 512m]}: times
- * the real {@code anjian.jar} commands as a user runs them, each a whole process (JVM and
- * Spring start, the home's set-up, the model build included), beside its yardstick run
- * the same way in a fresh JVM: {@code ingest} of N generated distinct summary forms
- * beside POI's user model and fastexcel-reader reading the same files, {@code ingest} of
- * a generated hazard ledger beside fastexcel-reader's read of it, one new form on the
- * warehouse holding that ledger (an increment with history), then {@code status},
- * {@code rollup} of a county month, {@code export} and {@code --help}. Where the time
- * went is read from the run's own log (Spring's start, the intake's per-file phases).
+ * {@code processes --anjian JAR [--forms N | --forms-dir DIR] [--rows R | --ledger FILE]
+ * [--reference DIR] [--dir DIR] [--xmx 512m]}: times the real {@code anjian.jar} commands
+ * as a user runs them, each a whole process (JVM and Spring start, the home's set-up, the
+ * model build included), beside its yardstick run the same way in a fresh JVM — every row
+ * of issue 18's table: {@code --help}; {@code ingest} of an empty inbox into a new home
+ * and of one new form into it; {@code ingest} of N summary forms beside POI's user model
+ * and fastexcel-reader reading the same files, then nothing new, then one new form on
+ * that county warehouse; {@code status}; {@code rollup} of a county month twice;
+ * {@code export}; {@code ingest} of a hazard ledger beside fastexcel-reader's read of it,
+ * one new form on the warehouse holding it (against the same on the empty one) and its
+ * {@code export}. Each target of the issue is printed as met or not. Where the time went
+ * is read from the run's own log (the intake's per-file phases and the rest).
  */
 public final class ProcessBenchCommand implements AnjianCommand {
 
@@ -43,8 +48,21 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		return NAME;
 	}
 
-	/** One timed process and its yardstick's, if it has one. */
-	private record Row(String what, Timed timed, String yardstick, Timed yardstickTimed, String where) {
+	/**
+	 * One timed process, its yardstick's if it has one, and the issue's target for it
+	 * ({@code target} says what is checked, {@code met} whether it held; null: none).
+	 */
+	private record Row(String what, Timed timed, String yardstick, Timed yardstickTimed, String where, String target,
+			Boolean met) {
+
+		static Row of(String what, Timed timed) {
+			return new Row(what, timed, "", Timed.NONE, "", "", null);
+		}
+
+		Row against(String target, boolean met) {
+			return new Row(what, timed, yardstick, yardstickTimed, where, target, met);
+		}
+
 	}
 
 	@Override
@@ -58,87 +76,151 @@ public final class ProcessBenchCommand implements AnjianCommand {
 		String xmx = args.option("xmx").orElse("512m");
 		Path dir = args.path("dir").map(Path::toAbsolutePath).orElse(Files.createTempDirectory("anjian-processes-"));
 		Files.createDirectories(dir);
-		// the yardsticks run from this same jar (java -jar anjian-bench.jar yardstick …)
-		Path self = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
-		if (!self.toString().endsWith(".jar")) {
-			throw new CliArgs.UsageException(
-					"processes 需要从 anjian-bench.jar 运行（java -jar bench/target/anjian-bench.jar processes …）");
+		// --reference: the county the given forms and ledger come from (default: the
+		// bundled demo county the generators write for)
+		Optional<Path> reference = args.path("reference").map(Path::toAbsolutePath);
+		if (reference.isPresent() && !Files.isDirectory(reference.get())) {
+			throw new CliArgs.UsageException("--reference 不是目录：" + reference.get());
 		}
-
-		// inputs: forms (repeated titles and labels, unique long 备注, layout quirks) and a
-		// ledger (shared and unique texts, long descriptions)
-		Path formInbox = dir.resolve("forms-" + forms);
+		ReferenceData county = reference.map(ReferenceDataLoader::load).orElseGet(ReferenceDataLoader::loadDemo);
+		List<String> javaCommand = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx));
+		Launch anjianHelp = new Launch(concat(javaCommand, List.of("-jar", anjian.toString())), List.of());
+		Launch anjianRun = new Launch(anjianHelp.head(),
+				reference.map(r -> List.of("--reference", r.toString())).orElse(List.of()));
+		// the yardsticks run from this same program (java -jar anjian-bench.jar yardstick
+		// …)
+		Launch yardstick = new Launch(
+				concat(concat(javaCommand, BenchCommand.launcher()), List.of(YardstickCommand.NAME)), List.of());
+		// inputs: generated unless given — forms (repeated titles and labels, unique long
+		// 备注, layout quirks) and a ledger (shared and unique texts, long descriptions);
+		// --forms-dir and --ledger take files this bench did not write (another county's
+		// forms, a ledger from another generator or a real office)
+		Path formInbox = args.path("forms-dir").map(Path::toAbsolutePath).orElse(dir.resolve("forms-" + forms));
+		if (args.option("forms-dir").isPresent() && !Files.isDirectory(formInbox)) {
+			throw new CliArgs.UsageException("--forms-dir 不是目录：" + formInbox);
+		}
 		if (!Files.isDirectory(formInbox)) {
-			new SummaryFormGenerator(ReferenceDataLoader.loadDemo(), 18).write(formInbox, forms);
+			new SummaryFormGenerator(county, 18).write(formInbox, forms);
 		}
+		int formFiles = countFiles(formInbox);
 		Path ledgerInbox = dir.resolve("ledger-" + rows);
 		Path ledger = ledgerInbox.resolve("hazard-ledger.xlsx");
-		if (!Files.isRegularFile(ledger)) {
+		if (args.option("ledger").isPresent()) {
+			Path given = Path.of(args.required("ledger")).toAbsolutePath();
+			if (!Files.isRegularFile(given)) {
+				throw new CliArgs.UsageException("--ledger 不是文件：" + given);
+			}
+			ledgerInbox = dir.resolve("ledger-given");
+			deleteTree(ledgerInbox);
+			Files.createDirectories(ledgerInbox);
+			ledger = ledgerInbox.resolve(given.getFileName());
+			// a link, not a symbolic one (an inbox walk need not follow those); a copy
+			// across file systems
+			try {
+				Files.createLink(ledger, given);
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				Files.copy(given, ledger);
+			}
+		}
+		else if (!Files.isRegularFile(ledger)) {
 			Files.createDirectories(ledgerInbox);
 			new LedgerWorkbookGenerator().write(ledger, rows, 0);
 		}
+		String ledgerName = args.option("ledger").isPresent() ? "台账 " + ledger.getFileName()
+				: String.format(Locale.ROOT, "台账 %,d 行", rows);
+		// one form none of the homes has seen: the same submitter and month as a
+		// generated
+		// one, other figures (a correction), so it is new work on every home
 		Path oneForm = dir.resolve("one-form");
 		deleteTree(oneForm);
-		Files.createDirectories(oneForm);
-		try (Stream<Path> files = Files.walk(formInbox)) {
-			Path first = files.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
-			Files.copy(first, oneForm.resolve(first.getFileName()));
-		}
+		new SummaryFormGenerator(county, 4711).write(oneForm, 1);
+		Path emptyInbox = Files.createDirectories(dir.resolve("empty-inbox"));
 
+		Path emptyHome = dir.resolve("home-empty");
 		Path formsHome = dir.resolve("home-forms");
 		Path ledgerHome = dir.resolve("home-ledger");
-		deleteTree(formsHome);
-		deleteTree(ledgerHome);
-		List<String> jvm = List.of("-Xmx" + xmx);
+		for (Path home : List.of(emptyHome, formsHome, ledgerHome)) {
+			deleteTree(home);
+		}
 		List<Row> table = new ArrayList<>();
 		out.line("anjian bench processes：真实命令整进程计时（JVM、Spring 启动、模型重建都计入），每项旁边是同样整进程运行的基准");
 
-		Timed poi = time(command(jvm, self, "yardstick", "--reader", "poi", "--path", formInbox.toString()));
-		Timed fast = time(command(jvm, self, "yardstick", "--reader", "fastexcel", "--path", formInbox.toString()));
-		Timed ingestForms = time(
-				command(jvm, anjian, "ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
-		table.add(new Row("ingest " + forms + " 份汇总表", ingestForms, "POI 用户模型读同样文件", poi,
-				where(formsHome, ingestForms.seconds())));
-		table.add(new Row("", Timed.NONE, "fastexcel-reader 读同样文件", fast, ""));
-		Timed status = time(command(jvm, anjian, "status", "--home", formsHome.toString()));
-		table.add(new Row("status", status, "", Timed.NONE, ""));
-		Timed rollup = time(command(jvm, anjian, "rollup", "--home", formsHome.toString(), "--campaign", "QA2024",
-				"--period", "2024-05", "--kind", "month-end"));
-		table.add(new Row("rollup 县 2024-05 月末", rollup, "", Timed.NONE, ""));
-		Timed export = time(command(jvm, anjian, "export", "--home", formsHome.toString()));
-		table.add(new Row("export（汇总表仓库）", export, "", Timed.NONE, ""));
-		Timed help = time(command(jvm, anjian, "--help"));
-		table.add(new Row("--help", help, "", Timed.NONE, ""));
+		Timed help = time(anjianHelp.with("--help"));
+		table.add(Row.of("--help", help));
+		Timed newHome = time(
+				anjianRun.with("ingest", "--home", emptyHome.toString(), "--inbox", emptyInbox.toString()));
+		table.add(Row.of("ingest，空收件箱，新仓库", newHome));
+		Timed formOnEmpty = time(
+				anjianRun.with("ingest", "--home", emptyHome.toString(), "--inbox", oneForm.toString()));
+		table.add(new Row("ingest 1 份新表（空仓库）", formOnEmpty, "", Timed.NONE, where(emptyHome, formOnEmpty.seconds()), "",
+				null));
 
-		Timed fastLedger = time(command(jvm, self, "yardstick", "--reader", "fastexcel", "--path", ledger.toString()));
+		Timed poi = time(yardstick.with("--reader", "poi", "--path", formInbox.toString()));
+		Timed fast = time(yardstick.with("--reader", "fastexcel", "--path", formInbox.toString()));
+		Timed ingestForms = time(
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
+		table.add(new Row("ingest " + formFiles + " 份汇总表", ingestForms, "POI 用户模型读同样文件", poi,
+				where(formsHome, ingestForms.seconds()), "", null));
+		table.add(new Row("", Timed.NONE, "fastexcel-reader 读同样文件", fast, "", "", null));
+		Timed nothingNew = time(
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", formInbox.toString()));
+		table.add(Row.of("ingest，没有新文件（县仓库）", nothingNew));
+		Timed formOnCounty = time(
+				anjianRun.with("ingest", "--home", formsHome.toString(), "--inbox", oneForm.toString()));
+		table.add(new Row("ingest 1 份新表（县仓库）", formOnCounty, "", Timed.NONE, where(formsHome, formOnCounty.seconds()),
+				"", null));
+		Timed status = time(anjianRun.with("status", "--home", formsHome.toString()));
+		table.add(Row.of("status", status).against("< 1 秒", status.seconds() < 1.0));
+		List<String> rollupCommand = anjianRun.with("rollup", "--home", formsHome.toString(), "--campaign", "QA2024",
+				"--period", "2024-05", "--kind", "month-end");
+		Timed rollup = time(rollupCommand);
+		table.add(Row.of("rollup 县 2024-05 月末（第一次）", rollup).against("< 2 秒", rollup.seconds() < 2.0));
+		Timed rollupAgain = time(rollupCommand);
+		table.add(Row.of("rollup 县 2024-05 月末（再次）", rollupAgain).against("< 2 秒", rollupAgain.seconds() < 2.0));
+		Timed export = time(anjianRun.with("export", "--home", formsHome.toString()));
+		table.add(Row.of("export（县仓库）", export));
+
+		Timed fastLedger = time(yardstick.with("--reader", "fastexcel", "--path", ledger.toString()));
 		Timed ingestLedger = time(
-				command(jvm, anjian, "ingest", "--home", ledgerHome.toString(), "--inbox", ledgerInbox.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "ingest 台账 %,d 行", rows), ingestLedger, "fastexcel-reader 读同一文件",
-				fastLedger, where(ledgerHome, ingestLedger.seconds())));
-		Timed increment = time(
-				command(jvm, anjian, "ingest", "--home", ledgerHome.toString(), "--inbox", oneForm.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "ingest 1 份新表（仓库已有 %,d 行台账）", rows), increment, "", Timed.NONE,
-				where(ledgerHome, increment.seconds())));
-		Timed exportLedger = time(command(jvm, anjian, "export", "--home", ledgerHome.toString()));
-		table.add(new Row(String.format(Locale.ROOT, "export（含 %,d 行台账）", rows), exportLedger, "", Timed.NONE, ""));
+				anjianRun.with("ingest", "--home", ledgerHome.toString(), "--inbox", ledgerInbox.toString()));
+		table.add(new Row("ingest " + ledgerName, ingestLedger, "fastexcel-reader 读同一文件", fastLedger,
+				where(ledgerHome, ingestLedger.seconds()), "≤ 1.0 倍基准",
+				ingestLedger.seconds() <= fastLedger.seconds()));
+		Timed formOnLedger = time(
+				anjianRun.with("ingest", "--home", ledgerHome.toString(), "--inbox", oneForm.toString()));
+		double growth = formOnLedger.seconds() / formOnEmpty.seconds();
+		table.add(new Row("ingest 1 份新表（仓库已有" + ledgerName + "）", formOnLedger, "", Timed.NONE,
+				where(ledgerHome, formOnLedger.seconds()), String.format(Locale.ROOT, "≤ 1.10 倍空仓库（现 %.2f 倍）", growth),
+				growth <= 1.10));
+		Timed exportLedger = time(anjianRun.with("export", "--home", ledgerHome.toString()));
+		table.add(Row.of("export（含" + ledgerName + "）", exportLedger).against("≤ 3 秒", exportLedger.seconds() <= 3.0));
 
 		out.line("");
-		out.line(String.format(Locale.ROOT, "（系统负载 %.2f，%d 核；-Xmx%s）",
+		out.line(String.format(Locale.ROOT, "（系统负载 %.2f，%d 核；-Xmx%s；Java %s）",
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-				Runtime.getRuntime().availableProcessors(), xmx));
-		out.line("| 命令 | 秒 | CPU 秒 | 退出码 | 基准 | 基准秒 | 基准 CPU 秒 | 比值（秒） | 时间花在哪里 |");
-		out.line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+				Runtime.getRuntime().availableProcessors(), xmx, System.getProperty("java.version")));
+		out.line("| 命令 | 秒 | CPU 秒 | 退出码 | 基准 | 基准秒 | 基准 CPU 秒 | 比值（秒） | 目标 | 时间花在哪里 |");
+		out.line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 		boolean ok = true;
 		for (Row r : table) {
 			ok &= r.timed().exit() == 0;
 			double ratio = r.timed().seconds() / r.yardstickTimed().seconds();
-			out.line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.what(),
+			String target = r.met() == null ? "" : (r.met() ? "达到 " : "未达到 ") + r.target();
+			out.line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.what(),
 					secs(r.timed().seconds()), secs(r.timed().cpuSeconds()),
 					r.what().isEmpty() ? "" : Integer.toString(r.timed().exit()), r.yardstick(),
 					secs(r.yardstickTimed().seconds()), secs(r.yardstickTimed().cpuSeconds()),
-					Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), r.where()));
+					Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), target, r.where()));
 		}
 		return ok ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+	}
+
+	private static int countFiles(Path inbox) throws IOException {
+		try (Stream<Path> files = Files.walk(inbox)) {
+			return (int) files.filter(Files::isRegularFile).count();
+		}
 	}
 
 	/**
@@ -151,14 +233,22 @@ public final class ProcessBenchCommand implements AnjianCommand {
 
 	}
 
-	private static List<String> command(List<String> jvm, Path jar, String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvm);
-		command.add("-jar");
-		command.add(jar.toString());
-		command.addAll(List.of(args));
-		return command;
+	/**
+	 * A program as a user starts it: {@code java <options> <program>}, then the command's
+	 * arguments, then what every command of it is given (the reference data).
+	 */
+	private record Launch(List<String> head, List<String> tail) {
+
+		List<String> with(String... args) {
+			return concat(concat(head, List.of(args)), tail);
+		}
+
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	/**

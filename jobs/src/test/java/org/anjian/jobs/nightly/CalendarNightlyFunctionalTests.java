@@ -101,7 +101,7 @@ class CalendarNightlyFunctionalTests {
 			// with no table received by the as_of is not rolled up (nothing to add up)
 			for (String kind : List.of("cutoff", "month-end")) {
 				String asOf = (String) d.get("cutoff".equals(kind) ? "cutoff_as_of" : "month_end_as_of");
-				if (anyTableBy((String) d.get("campaign"), month, asOf)) {
+				if (samples.anyAcceptedTableBy((String) d.get("campaign"), month, asOf)) {
 					expected.add(d.get("campaign") + " " + month + " " + kind + " " + asOf);
 				}
 			}
@@ -118,15 +118,6 @@ class CalendarNightlyFunctionalTests {
 		assertThat(WarehouseQueries.query(home,
 				"select * from rollup_cutoff where campaign = 'HH2024' and period = date '2024-03-01'"))
 			.isEmpty();
-	}
-
-	/** Whether an accepted table of the campaign month was received by {@code asOf}. */
-	boolean anyTableBy(String campaign, String month, String asOf) {
-		return samples.files()
-			.stream()
-			.filter(f -> campaign.equals(f.get("campaign")) && month.equals(f.get("period")))
-			.filter(f -> "loaded".equals(f.get("status")) || "superseded".equals(f.get("status")))
-			.anyMatch(f -> !LocalDateTime.parse((String) f.get("received_at")).isAfter(LocalDateTime.parse(asOf)));
 	}
 
 	@Test

@@ -130,8 +130,8 @@ class FeedbackLoopFunctionalTests {
 			assertThat(findings).hasSize(2);
 			assertThat(findings)
 				.anySatisfy(r -> assertThat(r).contains("错误", "TOTAL_MISMATCH", "B", hints.hint("TOTAL_MISMATCH")));
-			assertThat(findings)
-				.anySatisfy(r -> assertThat(r).contains("提示", "TEMPLATE_CHANGED", "C", hints.hint("TEMPLATE_CHANGED")));
+			assertThat(findings).anySatisfy(
+					r -> assertThat(r).contains("提示", "TEMPLATE_CHANGED", "4", "C", hints.hint("TEMPLATE_CHANGED")));
 		}
 
 		// 2. the corrected table, a reply with a 上报说明 block below the table: loaded, the

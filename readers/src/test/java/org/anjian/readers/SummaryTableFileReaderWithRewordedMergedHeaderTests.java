@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +27,7 @@ class SummaryTableFileReaderWithRewordedMergedHeaderTests {
 		// 出动执法人员 written as 出动执法人员数
 		List<String[]> columns = new ArrayList<>(TestWorkbooks.F000_COLUMNS);
 		columns.set(1, col(null, "出动执法人员数"));
-		XSSFWorkbook workbook = new XSSFWorkbook();
-		Sheet sheet = workbook.createSheet("Sheet1");
-		int row = TestWorkbooks.titleLines(sheet, "（2024年4月至5月）", "石门镇");
-		row = TestWorkbooks.header(sheet, row, "行业部门", columns);
-		TestWorkbooks.dataRow(sheet, row, "应急管理", TestWorkbooks.counting(1));
-		Path file = TestWorkbooks.write(workbook, dir.resolve("reworded-merged-header.xlsx"));
+		Path file = TestWorkbooks.oneRowTable(dir.resolve("reworded-merged-header.xlsx"), "Sheet1", "石门镇", columns);
 
 		// when
 		SubmissionRead read = new SummaryTableFileReader().read(file);

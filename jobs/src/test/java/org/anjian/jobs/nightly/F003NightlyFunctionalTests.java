@@ -212,7 +212,6 @@ class F003NightlyFunctionalTests {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void rollupRowsRostersAndCoverageRatesMatchExpectedJson() {
 		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
 		List<Map<String, Object>> rollups = samples.read("$.rollups[?(@.campaign == 'ZF2024')]");
@@ -222,21 +221,7 @@ class F003NightlyFunctionalTests {
 			String table = "cutoff".equals(kind) ? "rollup_cutoff" : "rollup_month_end";
 			String label = CAMPAIGN + " " + expected.get("period") + " " + kind;
 			String rollup = " campaign = 'ZF2024' and period = date '" + expected.get("period") + "-01'";
-			assertThat(WarehouseQueries.query(home,
-					"select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from " + table + " where" + rollup))
-				.extracting(r -> r.get("as_of"))
-				.as(label)
-				.containsExactly(expected.get("as_of"));
-			String roster = "select submitter_code from rollup_roster where" + rollup + " and kind = '" + kind + "'";
-			assertThat(
-					WarehouseQueries.query(home, roster + " and sha256 is not null and not carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " reported")
-				.containsExactlyElementsOf((List<String>) expected.get("reported"));
-			assertThat(WarehouseQueries.query(home, roster + " and carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " carried forward")
-				.containsExactlyElementsOf((List<String>) expected.get("carried_forward"));
+			ExpectedRollups.assertAsOfAndRoster(home, expected, label);
 			assertThat(WarehouseQueries.query(home, "select * from " + table + " where" + rollup)).as(label + " rows")
 				.hasSize(((List<?>) expected.get("rows")).size());
 			ExpectedRollups.assertRows(home, samples, expected, label);

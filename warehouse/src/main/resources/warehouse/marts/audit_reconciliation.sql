@@ -29,6 +29,7 @@ files as (
 
 lines as (
     select * from stg_submissions__lines
+    where figures = 'cumulative'
 ),
 
 month_lines as (

@@ -1,7 +1,8 @@
 with
 
 lines as (
-    select * from stg_submissions__month_lines
+    select * from stg_submissions__lines
+    where figures = 'month'
 ),
 
 files as (
@@ -23,7 +24,8 @@ accepted_lines as (
         files.is_current,
         -- every measure column, in catalog order: the landed line without its ids, lineage and dates
         columns(lines.* exclude (
-            sha256, sheet, row_number, submitter_code, campaign, period, region_code, industry_code, received_at
+            sha256, sheet, figures, row_number, submitter_code, campaign, period, region_code, industry_code,
+            received_at
         ))
     from lines
     inner join files on files.sha256 = lines.sha256

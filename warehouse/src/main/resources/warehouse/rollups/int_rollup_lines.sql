@@ -13,6 +13,8 @@ scopes as (
 
 lines as (
     select * from stg_submissions__lines
+    -- a table's cumulative rows: the month figure is their difference with the month before
+    where figures = 'cumulative'
 ),
 
 picked as (
@@ -30,7 +32,8 @@ final as (
         lines.industry_code,
         -- every measure column, in catalog order: the landed line without its ids, lineage and dates
         columns(lines.* exclude (
-            sha256, submitter_code, campaign, region_code, industry_code, sheet, row_number, period, received_at
+            sha256, submitter_code, campaign, region_code, industry_code, sheet, figures, row_number, period,
+            received_at
         ))
     from picked
     inner join scopes on scopes.submitter_code = picked.submitter_code

@@ -1,7 +1,20 @@
+-- Both rows a form can give a unit: the 累计数 row (land_submission_line; an industry row of F-000/F-001 is one too)
+-- and, for a form with both (F-003-II), the 本月数 row (land_submission_month_line). The landing tables have the
+-- same columns; `figures` says which row a line is, so each consumer picks its own.
 with
 
+cumulative_rows as (
+    select *, 'cumulative' as figures from land_submission_line
+),
+
+month_rows as (
+    select *, 'month' as figures from land_submission_month_line
+),
+
 source as (
-    select * from land_submission_line
+    select * from cumulative_rows
+    union all
+    select * from month_rows
 ),
 
 renamed as (
@@ -14,6 +27,7 @@ renamed as (
         industry_code,
         -- text
         sheet,
+        figures,
         -- numerics
         row_number,
         inspection_teams,

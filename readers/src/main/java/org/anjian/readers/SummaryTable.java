@@ -31,17 +31,20 @@ import org.anjian.readers.forms.FormDefinition;
  * cells), or 0 when unknown
  * @param explanation the submitter's 上报说明 (填报说明) of its advisory findings, from a block
  * below the table or a sheet of that name ({@link Explanations}), or null when none
+ * @param headerCells measure code → its header cell as Excel shows it (a merged header's
+ * first cell, C4 of C4:C6), for messages and annotations; empty when unknown
  */
 public record SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
 		YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts, List<TableRow> rows,
-		TableRow totalRow, List<TableRow> monthRows, FormDefinition form, int headerRow, String explanation) {
+		TableRow totalRow, List<TableRow> monthRows, FormDefinition form, int headerRow, String explanation,
+		Map<String, String> headerCells) {
 
 	/** A table without its header row and explanation at hand. */
 	public SummaryTable(String sheet, String formId, String title, Map<String, String> fields, YearMonth firstMonth,
 			YearMonth lastMonth, Map<String, String> headerColumns, Map<String, String> headerTexts,
 			List<TableRow> rows, TableRow totalRow, List<TableRow> monthRows, FormDefinition form) {
 		this(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows, totalRow, monthRows,
-				form, 0, null);
+				form, 0, null, Map.of());
 	}
 
 	/** A table of a form without month rows, its definition not at hand. */
@@ -55,7 +58,16 @@ public record SummaryTable(String sheet, String formId, String title, Map<String
 	/** This table with the explanation found elsewhere in its workbook (a 上报说明 sheet). */
 	public SummaryTable withExplanation(String text) {
 		return new SummaryTable(sheet, formId, title, fields, firstMonth, lastMonth, headerColumns, headerTexts, rows,
-				totalRow, monthRows, form, headerRow, text);
+				totalRow, monthRows, form, headerRow, text, headerCells);
+	}
+
+	/**
+	 * The measure's header cell as Excel shows it: the merged header's first cell, else
+	 * its column in the header's last row.
+	 */
+	public String headerCell(String code) {
+		String cell = headerCells.get(code);
+		return cell != null ? cell : headerColumns.get(code) + headerRow;
 	}
 
 	/** Whether each row is the submitting unit rather than an industry (F-003-II). */

@@ -15,6 +15,7 @@ import org.anjian.readers.forms.HeaderPattern;
 import org.anjian.readers.forms.HeaderText;
 import org.anjian.readers.forms.MeasureColumn;
 import org.anjian.readers.forms.RateColumn;
+import org.anjian.readers.grid.CellRange;
 import org.anjian.readers.grid.Grid;
 
 /**
@@ -534,12 +535,18 @@ final class TableLocator {
 		}
 
 		Map<String, String> headerColumns = new LinkedHashMap<>();
-		header.columns().forEach((code, column) -> headerColumns.put(code, Grid.columnLetter(column)));
+		Map<String, ShownCell> shown = new LinkedHashMap<>();
+		Map<String, String> headerCells = new LinkedHashMap<>();
+		header.columns().forEach((code, column) -> {
+			headerColumns.put(code, Grid.columnLetter(column));
+			shown.put(code, ShownCell.of(grid, header.bottom(), column));
+			headerCells.put(code, shown.get(code).reference());
+		});
 		for (MeasureColumn measure : form.measures()) {
 			if (header.unfamiliar().contains(measure.code())) {
-				String cell = headerColumns.get(measure.code()) + (header.bottom() + 1);
-				findings.add(Finding.warning(TEMPLATE_CHANGED, grid.name(), header.bottom() + 1,
-						headerColumns.get(measure.code()),
+				ShownCell at = shown.get(measure.code());
+				String cell = at.reference();
+				findings.add(Finding.warning(TEMPLATE_CHANGED, grid.name(), at.rowNumber(), at.letter(),
 						"工作表“" + grid.name() + "”" + cell + "单元格的表头“" + header.headerTexts().get(measure.code()) + "”与《"
 								+ form.name() + "》规定的写法“" + measure.display() + "”不同（已按“" + measure.display()
 								+ "”读取）；请使用规定的报表模板，不要改动表头"));
@@ -548,7 +555,29 @@ final class TableLocator {
 		return new SummaryTable(grid.name(), form.id(), String.join(" ", titleLines), fields,
 				period == null ? null : period.first(), period == null ? null : period.last(), headerColumns,
 				header.headerTexts(), List.copyOf(rows), totalRow, List.copyOf(monthRows), form, header.bottom() + 1,
-				Explanations.belowTable(grid, footer));
+				Explanations.belowTable(grid, footer), headerCells);
+	}
+
+	/**
+	 * The cell Excel shows for a grid cell: a merged header (C4:C6) is shown, selected
+	 * and annotated in its first cell (C4), not in the row the measure's own header ends
+	 * on.
+	 *
+	 * @param rowNumber 1-based sheet row
+	 * @param letter column letter
+	 */
+	private record ShownCell(int rowNumber, String letter) {
+
+		static ShownCell of(Grid grid, int row, int column) {
+			CellRange merge = grid.mergedRegion(row, column);
+			return merge == null ? new ShownCell(row + 1, Grid.columnLetter(column))
+					: new ShownCell(merge.firstRow() + 1, Grid.columnLetter(merge.firstColumn()));
+		}
+
+		String reference() {
+			return letter + rowNumber;
+		}
+
 	}
 
 	/**

@@ -67,12 +67,7 @@ class SubmissionFilesTests {
 
 	@Test
 	void aSummaryTable() throws Exception {
-		XSSFWorkbook workbook = new XSSFWorkbook();
-		Sheet sheet = workbook.createSheet("附件1");
-		int row = TestWorkbooks.titleLines(sheet, "（2024年4月至5月）", "新场镇");
-		row = TestWorkbooks.header(sheet, row, "行业部门", TestWorkbooks.F000_COLUMNS);
-		TestWorkbooks.dataRow(sheet, row, "应急管理", TestWorkbooks.counting(1));
-		Path file = TestWorkbooks.write(workbook, dir.resolve("summary.xlsx"));
+		Path file = TestWorkbooks.oneRowTable(dir.resolve("summary.xlsx"), "附件1", "新场镇", TestWorkbooks.F000_COLUMNS);
 
 		SubmissionFile opened = files.open(file);
 

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Builds the quirk fixtures with POI, the way township clerks lay their tables out. */
 final class TestWorkbooks {
@@ -123,6 +124,20 @@ final class TestWorkbooks {
 			values.add(i * factor);
 		}
 		return values;
+	}
+
+	/**
+	 * The official layout with one industry row, written to {@code file}: title lines
+	 * (rows 1–3, for April–May), the two-row header of {@code columns} (rows 4–5), then
+	 * 应急管理 with the figures 1, 2, 3 ….
+	 */
+	static Path oneRowTable(Path file, String sheetName, String unit, List<String[]> columns) throws IOException {
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		Sheet sheet = workbook.createSheet(sheetName);
+		int row = titleLines(sheet, "（2024年4月至5月）", unit);
+		row = header(sheet, row, "行业部门", columns);
+		dataRow(sheet, row, "应急管理", counting(1));
+		return write(workbook, file);
 	}
 
 	/** Title, period line and 填报单位 line, as rows 1–3 of the official form. */

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The measure columns are written out in the DDL (V002 land_submission_line; V003
- * rollup_cutoff, rollup_month_end and its {@code _cum} twin) and in
- * stg_submissions__lines; {@code measures.csv} is the catalog. Each relation's whole
- * column list — names, types and order, as DuckDB reports them in
+ * The measure columns are written out in the DDL (V002 land_submission_line, V007 its
+ * twin land_submission_month_line; V003 rollup_cutoff, rollup_month_end and its
+ * {@code _cum} twin) and in stg_submissions__lines; {@code measures.csv} is the catalog.
+ * Each relation's whole column list — names, types and order, as DuckDB reports them in
  * {@code information_schema.columns} — must be its own columns around the catalog's
  * measures, so a measure added, dropped, renamed, moved or retyped in one place and not
  * the other fails here. Order matters: the submission writer's Appender fills
@@ -42,6 +42,19 @@ class MeasureColumnsTests {
 	void theLandingTableIsItsLineageThenEveryMeasureInCatalogOrder() throws SQLException {
 		try (Warehouse warehouse = Warehouse.inMemory()) {
 			assertThat(columns(warehouse.connection(), "land_submission_line"))
+				.isEqualTo(expected("land_submission_line"));
+		}
+	}
+
+	/**
+	 * V007 writes the 本月数 rows' landing table out again: the same columns in the same
+	 * order, since the writer fills both with one Appender routine and the staging view
+	 * stacks them.
+	 */
+	@Test
+	void theMonthRowsLandingTableHasTheLineLandingTablesColumns() throws SQLException {
+		try (Warehouse warehouse = Warehouse.inMemory()) {
+			assertThat(columns(warehouse.connection(), "land_submission_month_line"))
 				.isEqualTo(expected("land_submission_line"));
 		}
 	}
@@ -115,7 +128,7 @@ class MeasureColumnsTests {
 					ROLLUP_COUNTS);
 			case "stg_submissions__lines" -> concat(
 					List.of("sha256 VARCHAR", "submitter_code VARCHAR", "campaign VARCHAR", "region_code VARCHAR",
-							"industry_code VARCHAR", "sheet VARCHAR", "row_number INTEGER"),
+							"industry_code VARCHAR", "sheet VARCHAR", "figures VARCHAR", "row_number INTEGER"),
 					measures(""), List.of("period DATE", "received_at TIMESTAMP"));
 			default -> throw new IllegalArgumentException(relation);
 		};

@@ -394,8 +394,9 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return out;
 		}
 		table.headerColumns()
-			.forEach((code, letter) -> out.put(code,
-					new HeaderCell(code, letter + table.headerRow(), table.headerTexts().getOrDefault(code, ""))));
+			.keySet()
+			.forEach(code -> out.put(code,
+					new HeaderCell(code, table.headerCell(code), table.headerTexts().getOrDefault(code, ""))));
 		return out;
 	}
 

@@ -37,20 +37,20 @@ final class TemplateDrift {
 			HeaderCell before = previous.get(now.measure());
 			String letter = letters(now.cell());
 			if (before == null) {
-				out.add(Finding.warning(RULE, table.sheet(), table.headerRow(), letter,
+				out.add(Finding.warning(RULE, table.sheet(), row(now.cell()), letter,
 						where + now.cell() + "单元格的栏目“" + now.text() + "”是新增的：本单位上次报送的表中没有这一栏；请使用规定的报表模板"));
 				continue;
 			}
 			boolean renamed = !before.text().equals(now.text());
 			boolean moved = !letters(before.cell()).equals(letter);
-			if (!renamed && !moved || renamed && !moved && flagged(earlier, table.sheet(), table.headerRow(), letter)) {
+			if (!renamed && !moved || renamed && !moved && flagged(earlier, table.sheet(), row(now.cell()), letter)) {
 				continue;
 			}
 			String change = renamed && moved
 					? "表头由上次的“" + before.text() + "”（" + before.cell() + "）改为“" + now.text() + "”，并移到了" + now.cell()
 					: renamed ? "表头由上次的“" + before.text() + "”改为“" + now.text() + "”"
 							: "栏目“" + now.text() + "”由上次的 " + letters(before.cell()) + " 列移到了 " + letter + " 列";
-			out.add(Finding.warning(RULE, table.sheet(), table.headerRow(), letter,
+			out.add(Finding.warning(RULE, table.sheet(), row(now.cell()), letter,
 					where + now.cell() + "单元格：" + change + "（与本单位上次报送的表不同，已按栏目名称读取）；请改回规定的报表模板"));
 		}
 		for (HeaderCell before : previous.values()) {
@@ -70,6 +70,11 @@ final class TemplateDrift {
 
 	private static String letters(String cell) {
 		return cell.replaceAll("\\d", "");
+	}
+
+	/** The header cell's row: a merged header's first (the cell Excel shows). */
+	private static int row(String cell) {
+		return Integer.parseInt(cell.replaceAll("\\D", ""));
 	}
 
 }

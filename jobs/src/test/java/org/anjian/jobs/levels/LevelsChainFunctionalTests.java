@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.jayway.jsonpath.JsonPath;
+import org.anjian.jobs.demo.DemoFigures;
 import org.anjian.jobs.support.CliRun;
 import org.anjian.writers.official.FormLayout;
 import org.junit.jupiter.api.Test;
@@ -278,12 +279,13 @@ class LevelsChainFunctionalTests {
 
 	/**
 	 * A unit's cumulative table for {@code month}: April's activity, plus May's for May;
-	 * every check rule holds; fines in 万元 with cents. Each unit reports two or three
-	 * industries, seeded by its name.
+	 * every check rule holds (a month's activity is {@link DemoFigures}'); fines in 万元
+	 * with cents. Each unit reports two or three industries, seeded by its name.
 	 */
 	Map<String, Map<String, BigDecimal>> figures(String unit, YearMonth month) {
 		Map<YearMonth, Map<String, Map<String, BigDecimal>>> months = reported.computeIfAbsent(unit, u -> {
 			Random random = new Random(u.hashCode());
+			DemoFigures activity = new DemoFigures(random);
 			List<String> industries = new ArrayList<>(Deployment.INDUSTRIES.keySet());
 			if (random.nextBoolean()) {
 				industries.remove(1 + random.nextInt(2));
@@ -294,7 +296,7 @@ class LevelsChainFunctionalTests {
 				Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
 				for (String industry : industries) {
 					Map<String, BigDecimal> sum = new LinkedHashMap<>(cumulative.getOrDefault(industry, Map.of()));
-					activity(random).forEach((k, v) -> sum.merge(k, v, BigDecimal::add));
+					activity.month("F-000").forEach((k, v) -> sum.merge(k, v, BigDecimal::add));
 					cumulative.put(industry, sum);
 					table.put(industry, new LinkedHashMap<>(sum));
 				}
@@ -303,47 +305,6 @@ class LevelsChainFunctionalTests {
 			return byMonth;
 		});
 		return months.get(month);
-	}
-
-	/** One month's activity in one industry, consistent with every check rule. */
-	static Map<String, BigDecimal> activity(Random random) {
-		int teams = 1 + random.nextInt(5);
-		int major = random.nextInt(4) == 0 ? 1 : 0;
-		int general = 2 + random.nextInt(20);
-		int rectifiedMajor = major > 0 && random.nextBoolean() ? 1 : 0;
-		int rectifiedGeneral = general - random.nextInt(3);
-		int cases = random.nextInt(4);
-		int selfcheck = 3 + random.nextInt(15);
-		Map<String, BigDecimal> m = new LinkedHashMap<>();
-		m.put("inspection_teams", n(teams));
-		m.put("inspectors", n(teams * (2 + random.nextInt(3))));
-		m.put("experts", n(random.nextInt(3)));
-		m.put("enterprises_inspected", n(teams * 3 + random.nextInt(5)));
-		m.put("hazards_total", n(major + general));
-		m.put("hazards_major", n(major));
-		m.put("hazards_general", n(general));
-		m.put("rectified_total", n(rectifiedMajor + rectifiedGeneral));
-		m.put("rectified_major", n(rectifiedMajor));
-		m.put("rectified_general", n(rectifiedGeneral));
-		m.put("emergency_measures", n(random.nextInt(3)));
-		m.put("cases_filed", n(cases));
-		// fines to the cent: 0.01 万元 must survive every level
-		m.put("fines_wan", BigDecimal.valueOf(cases * (1 + random.nextInt(99_999)), 2));
-		m.put("double_penalty_cases", n(cases > 0 ? random.nextInt(cases + 1) : 0));
-		m.put("closures_requested", n(random.nextInt(10) == 0 ? 1 : 0));
-		m.put("licenses_revoked", n(random.nextInt(12) == 0 ? 1 : 0));
-		m.put("suspensions_ordered", n(random.nextInt(5) == 0 ? 1 : 0));
-		m.put("enforcement_documents", n(teams * 2 + random.nextInt(6)));
-		m.put("joint_punishments", n(random.nextInt(8) == 0 ? 1 : 0));
-		m.put("criminal_transfers", n(random.nextInt(15) == 0 ? 1 : 0));
-		m.put("selfcheck_enterprises", n(selfcheck));
-		m.put("selfcheck_hazards", n(selfcheck * 2 + random.nextInt(10)));
-		m.put("selfcheck_hazards_major", n(random.nextInt(3)));
-		return m;
-	}
-
-	private static BigDecimal n(int v) {
-		return BigDecimal.valueOf(v);
 	}
 
 }

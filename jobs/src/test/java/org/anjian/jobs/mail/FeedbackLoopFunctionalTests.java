@@ -103,8 +103,8 @@ class FeedbackLoopFunctionalTests {
 		assertThat(query(home, """
 				select string_agg(severity || ' ' || rule || ' ' || column_name || row_number, ', ' order by severity)
 				from audit_issue join audit_file f using (sha256) where f.path like '邮件/%'"""))
-			// the reader names the header's last row; C4:C6 is one merged cell
-			.isEqualTo("error TOTAL_MISMATCH B15, warning TEMPLATE_CHANGED C6");
+			// C4:C6 is one merged cell: named by its first cell, the one Excel shows
+			.isEqualTo("error TOTAL_MISMATCH B15, warning TEMPLATE_CHANGED C4");
 
 		// the annotated workbook reaches the township: B15 red, C4 yellow, both
 		// commented,
@@ -130,8 +130,8 @@ class FeedbackLoopFunctionalTests {
 			assertThat(findings).hasSize(2);
 			assertThat(findings)
 				.anySatisfy(r -> assertThat(r).contains("错误", "TOTAL_MISMATCH", "B", hints.hint("TOTAL_MISMATCH")));
-			assertThat(findings)
-				.anySatisfy(r -> assertThat(r).contains("提示", "TEMPLATE_CHANGED", "C", hints.hint("TEMPLATE_CHANGED")));
+			assertThat(findings).anySatisfy(
+					r -> assertThat(r).contains("提示", "TEMPLATE_CHANGED", "4", "C", hints.hint("TEMPLATE_CHANGED")));
 		}
 
 		// 2. the corrected table, a reply with a 上报说明 block below the table: loaded, the

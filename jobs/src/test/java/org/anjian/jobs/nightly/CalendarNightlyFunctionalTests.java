@@ -101,7 +101,7 @@ class CalendarNightlyFunctionalTests {
 			// with no table received by the as_of is not rolled up (nothing to add up)
 			for (String kind : List.of("cutoff", "month-end")) {
 				String asOf = (String) d.get("cutoff".equals(kind) ? "cutoff_as_of" : "month_end_as_of");
-				if (anyTableBy((String) d.get("campaign"), month, asOf)) {
+				if (samples.anyAcceptedTableBy((String) d.get("campaign"), month, asOf)) {
 					expected.add(d.get("campaign") + " " + month + " " + kind + " " + asOf);
 				}
 			}
@@ -118,15 +118,6 @@ class CalendarNightlyFunctionalTests {
 		assertThat(WarehouseQueries.query(home,
 				"select * from rollup_cutoff where campaign = 'HH2024' and period = date '2024-03-01'"))
 			.isEmpty();
-	}
-
-	/** Whether an accepted table of the campaign month was received by {@code asOf}. */
-	boolean anyTableBy(String campaign, String month, String asOf) {
-		return samples.files()
-			.stream()
-			.filter(f -> campaign.equals(f.get("campaign")) && month.equals(f.get("period")))
-			.filter(f -> "loaded".equals(f.get("status")) || "superseded".equals(f.get("status")))
-			.anyMatch(f -> !LocalDateTime.parse((String) f.get("received_at")).isAfter(LocalDateTime.parse(asOf)));
 	}
 
 	@Test
@@ -177,7 +168,6 @@ class CalendarNightlyFunctionalTests {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void rollupRowsAndRostersMatchExpectedJson() {
 		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
 		List<Map<String, Object>> rollups = samples.read("$.rollups");
@@ -188,25 +178,10 @@ class CalendarNightlyFunctionalTests {
 				continue;
 			}
 			String kind = (String) expected.get("kind");
-			String table = "cutoff".equals(kind) ? "rollup_cutoff" : "rollup_month_end";
 			String label = campaign + " " + expected.get("period") + " " + kind;
-			String rollup = " campaign = '" + campaign + "' and period = date '" + expected.get("period") + "-01'";
-			assertThat(WarehouseQueries.query(home,
-					"select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from " + table + " where" + rollup))
-				.extracting(r -> r.get("as_of"))
-				.as(label)
-				.containsExactly(expected.get("as_of"));
-			// roster: reported / carried forward
-			String roster = "select submitter_code from rollup_roster where" + rollup + " and kind = '" + kind + "'";
-			assertThat(
-					WarehouseQueries.query(home, roster + " and sha256 is not null and not carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " reported")
-				.containsExactlyElementsOf((List<String>) expected.get("reported"));
-			assertThat(WarehouseQueries.query(home, roster + " and carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " carried forward")
-				.containsExactlyElementsOf((List<String>) expected.get("carried_forward"));
+			ExpectedRollups.assertAsOfAndRoster(home, expected, label);
+			String roster = "select submitter_code from rollup_roster where campaign = '" + campaign
+					+ "' and period = date '" + expected.get("period") + "-01' and kind = '" + kind + "'";
 			assertThat(WarehouseQueries.query(home, roster)).as(label + " expected").hasSize(8);
 			ExpectedRollups.assertRows(home, samples, expected, label);
 			checked.add(label);

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,16 +193,10 @@ class F003NightlyFunctionalTests {
 		// a month with no table of its own received by the as_of is not rolled up (no
 		// official table of nothing but carried-forward figures): February, March, May
 		// and August
-		List<Map<String, Object>> files = samples.read("$.files[?(@.campaign == 'ZF2024')]");
 		for (Map<String, Object> d : deadlines) {
 			for (String kind : List.of("cutoff", "month-end")) {
 				String asOf = (String) d.get("cutoff".equals(kind) ? "cutoff_as_of" : "month_end_as_of");
-				boolean anyTable = files.stream()
-					.filter(f -> d.get("period").equals(f.get("period")))
-					.filter(f -> List.of("loaded", "superseded").contains(f.get("status")))
-					.anyMatch(f -> !LocalDateTime.parse((String) f.get("received_at"))
-						.isAfter(LocalDateTime.parse(asOf)));
-				if (anyTable) {
+				if (samples.anyAcceptedTableBy(CAMPAIGN, (String) d.get("period"), asOf)) {
 					expected.add(d.get("period") + " " + kind + " " + asOf);
 				}
 			}
@@ -219,7 +212,6 @@ class F003NightlyFunctionalTests {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void rollupRowsRostersAndCoverageRatesMatchExpectedJson() {
 		assertThat(nightly.exitCode()).as(nightly.toString()).isZero();
 		List<Map<String, Object>> rollups = samples.read("$.rollups[?(@.campaign == 'ZF2024')]");
@@ -229,21 +221,7 @@ class F003NightlyFunctionalTests {
 			String table = "cutoff".equals(kind) ? "rollup_cutoff" : "rollup_month_end";
 			String label = CAMPAIGN + " " + expected.get("period") + " " + kind;
 			String rollup = " campaign = 'ZF2024' and period = date '" + expected.get("period") + "-01'";
-			assertThat(WarehouseQueries.query(home,
-					"select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from " + table + " where" + rollup))
-				.extracting(r -> r.get("as_of"))
-				.as(label)
-				.containsExactly(expected.get("as_of"));
-			String roster = "select submitter_code from rollup_roster where" + rollup + " and kind = '" + kind + "'";
-			assertThat(
-					WarehouseQueries.query(home, roster + " and sha256 is not null and not carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " reported")
-				.containsExactlyElementsOf((List<String>) expected.get("reported"));
-			assertThat(WarehouseQueries.query(home, roster + " and carried_forward order by 1"))
-				.extracting(r -> r.get("submitter_code"))
-				.as(label + " carried forward")
-				.containsExactlyElementsOf((List<String>) expected.get("carried_forward"));
+			ExpectedRollups.assertAsOfAndRoster(home, expected, label);
 			assertThat(WarehouseQueries.query(home, "select * from " + table + " where" + rollup)).as(label + " rows")
 				.hasSize(((List<?>) expected.get("rows")).size());
 			ExpectedRollups.assertRows(home, samples, expected, label);

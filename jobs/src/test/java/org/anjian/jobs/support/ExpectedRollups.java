@@ -11,11 +11,38 @@ import java.util.Map;
 /**
  * Compares the rollup rows of a home with one {@code rollups} entry of a sample county's
  * expected.json: every measure, the cumulative columns and rates (coverage_rate where
- * given) of a month-end rollup, the submitter counts and the missing submitters.
+ * given) of a month-end rollup, the submitter counts and the missing submitters; and its
+ * as_of and roster.
  */
 public final class ExpectedRollups {
 
 	private ExpectedRollups() {
+	}
+
+	/**
+	 * The rollup's {@code as_of} and its roster: the submitters whose own table it took
+	 * and those carried forward, as the {@code rollups} entry lists them.
+	 */
+	@SuppressWarnings("unchecked")
+	public static void assertAsOfAndRoster(Path home, Map<String, Object> expected, String label) {
+		String kind = (String) expected.get("kind");
+		String table = "cutoff".equals(kind) ? "rollup_cutoff" : "rollup_month_end";
+		String rollup = " campaign = '" + expected.get("campaign") + "' and period = date '" + expected.get("period")
+				+ "-01'";
+		assertThat(WarehouseQueries.query(home,
+				"select distinct strftime(as_of, '%Y-%m-%dT%H:%M:%S') as as_of from " + table + " where" + rollup))
+			.extracting(r -> r.get("as_of"))
+			.as(label)
+			.containsExactly(expected.get("as_of"));
+		String roster = "select submitter_code from rollup_roster where" + rollup + " and kind = '" + kind + "'";
+		assertThat(WarehouseQueries.query(home, roster + " and sha256 is not null and not carried_forward order by 1"))
+			.extracting(r -> r.get("submitter_code"))
+			.as(label + " reported")
+			.containsExactlyElementsOf((List<String>) expected.get("reported"));
+		assertThat(WarehouseQueries.query(home, roster + " and carried_forward order by 1"))
+			.extracting(r -> r.get("submitter_code"))
+			.as(label + " carried forward")
+			.containsExactlyElementsOf((List<String>) expected.get("carried_forward"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -97,6 +97,19 @@ public final class SampleCounty {
 	}
 
 	/**
+	 * Whether expected.json has an accepted table (loaded or later superseded) of the
+	 * campaign month received by {@code asOf}: a rollup with none is not produced (no
+	 * official table of nothing but carried-forward figures).
+	 */
+	public boolean anyAcceptedTableBy(String campaign, String month, String asOf) {
+		LocalDateTime by = LocalDateTime.parse(asOf);
+		return files().stream()
+			.filter(f -> campaign.equals(f.get("campaign")) && month.equals(f.get("period")))
+			.filter(f -> "loaded".equals(f.get("status")) || "superseded".equals(f.get("status")))
+			.anyMatch(f -> !LocalDateTime.parse((String) f.get("received_at")).isAfter(by));
+	}
+
+	/**
 	 * Copies the inbox into {@code target} with every file's mtime set to its expected
 	 * received time.
 	 */

@@ -216,6 +216,7 @@ listed as (
 ),
 
 named as (
+    -- both sides empty until a directory is loaded: the million-row join is then not built at all
     select
         inspections.submitter_code,
         inspections.period,
@@ -223,8 +224,8 @@ named as (
         mentions.name_key,
         mentions.enterprise_name,
         '执法检查记录' as named_in
-    from inspections
-    inner join mentions
+    from (select * from inspections where exists (select 1 from listed)) as inspections
+    inner join (select * from mentions where exists (select 1 from listed)) as mentions
         on mentions.sha256 = inspections.sha256
         and mentions.row_number = inspections.row_number
     union all
@@ -235,8 +236,8 @@ named as (
         mentions.name_key,
         mentions.enterprise_name,
         '隐患台账' as named_in
-    from hazards
-    inner join mentions
+    from (select * from hazards where exists (select 1 from listed)) as hazards
+    inner join (select * from mentions where exists (select 1 from listed)) as mentions
         on mentions.sha256 = hazards.sha256
         and mentions.row_number = hazards.row_number
 ),

@@ -36,10 +36,9 @@ usccs_by_name as (
     select
         name_key,
         min(uscc) as uscc
-    from mentions
-    where is_uscc_valid and name_key <> ''
+    from (select distinct name_key, uscc from mentions where is_uscc_valid and name_key <> '')
     group by name_key
-    having count(distinct uscc) = 1
+    having count(*) = 1
 ),
 
 final as (

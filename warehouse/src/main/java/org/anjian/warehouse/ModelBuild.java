@@ -88,7 +88,10 @@ final class ModelBuild {
 			warehouse.materialize(model, "view");
 		}
 		for (String model : Warehouse.index("marts/")) {
+			long began = System.nanoTime();
 			warehouse.materialize(model, "table");
+			log.info("model build: {} whole in {} ms", Warehouse.modelName(model),
+					(System.nanoTime() - began) / 1_000_000);
 		}
 	}
 

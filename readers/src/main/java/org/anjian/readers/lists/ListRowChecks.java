@@ -285,10 +285,13 @@ final class ListRowChecks {
 		return String.join("、", definition.allowed(column));
 	}
 
+	/** Compiled once: a ledger's codes may all take this path (one per row). */
+	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
 	private String uscc(String text, int i, int rowNumber) {
 		String code = text.length() == 18 && isAsciiUpper(text) ? text
-				: Normalizer.normalize(text, Normalizer.Form.NFKC)
-					.replaceAll("\\s+", "")
+				: WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+					.replaceAll("")
 					.toUpperCase(java.util.Locale.ROOT);
 		Uscc.Problem problem = Uscc.problem(code);
 		if (problem == null) {

@@ -81,11 +81,12 @@ public final class AuditExplanations {
 	/** Every explanation, newest first; of one file when {@code sha256} is given. */
 	public List<Explanation> list(Optional<String> sha256) {
 		List<Explanation> out = new ArrayList<>();
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement(
-					"select sha256, rule, cell, text, explained_by, explained_at, source from audit_explanation"
-							+ (sha256.isPresent() ? " where sha256 = ?" : "")
-							+ " order by explained_at desc, sha256, rule")) {
+		try {
+			// kept prepared: the feedback step asks once per workbook
+			PreparedStatement ps = warehouse
+				.prepared("select sha256, rule, cell, text, explained_by, explained_at, source from audit_explanation"
+						+ (sha256.isPresent() ? " where sha256 = ?" : "")
+						+ " order by explained_at desc, sha256, rule");
 			if (sha256.isPresent()) {
 				ps.setString(1, sha256.get());
 			}

@@ -125,6 +125,20 @@ public final class FeedbackWorkbook {
 
 	/** Writes the annotated workbook to {@code target} (atomically). */
 	public void write(Submission submission, List<Item> items, Path target) throws IOException {
+		long errors = items.stream().filter(Item::error).count();
+		write(submission, items, errors, items.size() - errors, target);
+	}
+
+	/**
+	 * Writes the annotated workbook to {@code target} (atomically) when {@code items}
+	 * holds only the first findings (at least {@link #MAX_LISTED}, or all): a million-row
+	 * ledger can have a finding on every row, more than the heap holds, and only the
+	 * first are listed anyway.
+	 * @param errors the errors among all the findings
+	 * @param warnings the warnings among all the findings
+	 */
+	public void write(Submission submission, List<Item> items, long errors, long warnings, Path target)
+			throws IOException {
 		String note = null;
 		XSSFWorkbook workbook;
 		Map<String, String> sheetNames = new HashMap<>();
@@ -152,7 +166,7 @@ public final class FeedbackWorkbook {
 			else {
 				values.putAll(listValues(items, rowValues));
 			}
-			findingsSheet(wb, submission, items, values, note);
+			findingsSheet(wb, submission, items, errors, warnings, values, note);
 			AtomicFiles.write(target, out -> wb.write(out));
 		}
 	}
@@ -463,8 +477,8 @@ public final class FeedbackWorkbook {
 
 	// ---- the 审核意见 sheet
 
-	private void findingsSheet(XSSFWorkbook wb, Submission s, List<Item> items, Map<Integer, String> values,
-			String note) {
+	private void findingsSheet(XSSFWorkbook wb, Submission s, List<Item> items, long errors, long warnings,
+			Map<Integer, String> values, String note) {
 		int existing = wb.getSheetIndex(SHEET);
 		if (existing >= 0) {
 			// an annotated workbook sent back: its old 审核意见 sheet is replaced
@@ -503,8 +517,6 @@ public final class FeedbackWorkbook {
 		warningStyle.setFillForegroundColor(color(WARNING_FILL));
 		warningStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 
-		long errors = items.stream().filter(Item::error).count();
-		long warnings = items.size() - errors;
 		text(sheet, 0, 0, SHEET + "：" + s.fileName(), title);
 		text(sheet, 1, 0,
 				"填报单位：" + (s.submitter() == null ? "未识别" : s.submitter()) + "    收到时间：" + (s.receivedAt() == null ? ""
@@ -526,11 +538,7 @@ public final class FeedbackWorkbook {
 		}
 		int r = HEADING_ROW + 1;
 		int listed = 0;
-		for (int i = 0; i < items.size(); i++) {
-			if (listed == MAX_LISTED) {
-				text(sheet, r, 0, "另有 " + (items.size() - listed) + " 条未列出（见安委办工作台的文件页面）", null);
-				break;
-			}
+		for (int i = 0; i < items.size() && listed < MAX_LISTED; i++) {
 			Item item = items.get(i);
 			CellStyle style = item.error() ? errorStyle : warningStyle;
 			text(sheet, r, 0, String.valueOf(i + 1), wrap);
@@ -545,6 +553,9 @@ public final class FeedbackWorkbook {
 			text(sheet, r, 9, item.error() ? "" : item.explanation() == null ? "" : "已说明：" + item.explanation(), wrap);
 			r++;
 			listed++;
+		}
+		if (errors + warnings > listed) {
+			text(sheet, r, 0, "另有 " + (errors + warnings - listed) + " 条未列出（见安委办工作台的文件页面）", null);
 		}
 		int[] widths = { 6, 8, 22, 12, 6, 10, 24, 50, 50, 30 };
 		for (int c = 0; c < widths.length; c++) {

@@ -78,7 +78,34 @@ public final class FeedbackWriter {
 				log.warn("审核意见未能写出（{}）：{}", p.path(), ex.toString());
 			}
 		}
+		record(written);
 		return written;
+	}
+
+	/**
+	 * The run's workbooks recorded in one transaction once all are written (each is
+	 * already on disk, fsynced): a commit per workbook cost more than the workbook
+	 * itself. A run stopped before this commit leaves them unrecorded, and the next run
+	 * writes them again over the same paths.
+	 */
+	private void record(List<Written> written) {
+		if (written.isEmpty()) {
+			return;
+		}
+		warehouse.inTransaction(() -> {
+			PreparedStatement ps = warehouse.prepared("""
+					insert into audit_feedback (sha256, submitter_code, period, outcome, workbook_path, written_at)
+					values (?, ?, ?, ?, ?, ?) on conflict do nothing""");
+			for (Written w : written) {
+				ps.setString(1, w.sha256());
+				ps.setString(2, w.submitterCode());
+				ps.setObject(3, w.period() == null ? null : w.period().atDay(1));
+				ps.setString(4, w.outcome());
+				ps.setString(5, w.workbookPath());
+				ps.setObject(6, AuditExplanations.now());
+				ps.executeUpdate();
+			}
+		});
 	}
 
 	/** The path a submission's workbook is written to, relative to the home. */
@@ -97,24 +124,13 @@ public final class FeedbackWriter {
 		String relative = relativePath(p.submitterCode(), p.receivedAt(), p.sha256(), p.path());
 		List<AuditExplanations.Explanation> explained = explanations.list(Optional.of(p.sha256()));
 		List<FeedbackWorkbook.Item> items = items(p.sha256(), explained);
+		long[] counts = counts(p.sha256());
 		String fileName = p.path().substring(p.path().lastIndexOf('/') + 1);
-		workbook.write(new FeedbackWorkbook.Submission(inbox.resolve(p.path()), p.format(), p.list(), fileName,
-				p.submitterName(), p.receivedAt(), outcome), items, home.resolve(relative));
-		Written w = new Written(p.sha256(), p.submitterCode(), p.period(), outcome, relative);
-		warehouse.inTransaction(() -> {
-			try (PreparedStatement ps = warehouse.connection().prepareStatement("""
-					insert into audit_feedback (sha256, submitter_code, period, outcome, workbook_path, written_at)
-					values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-				ps.setString(1, w.sha256());
-				ps.setString(2, w.submitterCode());
-				ps.setObject(3, w.period() == null ? null : w.period().atDay(1));
-				ps.setString(4, w.outcome());
-				ps.setString(5, w.workbookPath());
-				ps.setObject(6, AuditExplanations.now());
-				ps.executeUpdate();
-			}
-		});
-		return w;
+		workbook.write(
+				new FeedbackWorkbook.Submission(inbox.resolve(p.path()), p.format(), p.list(), fileName,
+						p.submitterName(), p.receivedAt(), outcome),
+				items, counts[0], counts[1], home.resolve(relative));
+		return new Written(p.sha256(), p.submitterCode(), p.period(), outcome, relative);
 	}
 
 	private List<Pending> pending() {
@@ -144,10 +160,14 @@ public final class FeedbackWriter {
 
 	private List<FeedbackWorkbook.Item> items(String sha256, List<AuditExplanations.Explanation> explained) {
 		List<FeedbackWorkbook.Item> out = new ArrayList<>();
-		try (PreparedStatement ps = warehouse.connection().prepareStatement("""
-				select severity, rule, sheet, row_number, column_name, message
-				from audit_issue where sha256 = ? order by issue_no""")) {
+		try {
+			PreparedStatement ps = warehouse.prepared("""
+					select severity, rule, sheet, row_number, column_name, message
+					from audit_issue where sha256 = ? order by issue_no limit ?""");
 			ps.setString(1, sha256);
+			// only the first are listed; a ledger's million findings would not fit the
+			// heap
+			ps.setInt(2, FeedbackWorkbook.MAX_LISTED);
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					boolean error = "error".equals(rs.getString(1));
@@ -164,6 +184,24 @@ public final class FeedbackWriter {
 			throw new WarehouseException("查询审核意见失败：" + ex.getMessage(), ex);
 		}
 		return out;
+	}
+
+	/** How many errors and warnings the file has in all. */
+	private long[] counts(String sha256) {
+		try {
+			PreparedStatement ps = warehouse.prepared(
+					"""
+							select count(*) filter (where severity = 'error'), count(*) filter (where severity is distinct from 'error')
+							from audit_issue where sha256 = ?""");
+			ps.setString(1, sha256);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return new long[] { rs.getLong(1), rs.getLong(2) };
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("查询审核意见失败：" + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -67,6 +67,31 @@ class FeedbackWorkbookTests {
 	}
 
 	@Test
+	void aLedgerWithAFindingOnEveryRowListsTheFirstAndCountsThemAll() throws IOException {
+		// the writer hands over only the first findings and the totals: a million-row
+		// ledger's findings do not fit the heap
+		List<FeedbackWorkbook.Item> first = new ArrayList<>();
+		for (int r = 4; first.size() < FeedbackWorkbook.MAX_LISTED; r++) {
+			first.add(new FeedbackWorkbook.Item(false, "LIST_USCC_INVALID", "隐患台账", r, "统一社会信用代码",
+					"第" + r + "行“统一社会信用代码”不是18位", null));
+		}
+		Path target = dir.resolve("out.xlsx");
+		workbook.write(
+				new FeedbackWorkbook.Submission(dir.resolve("不在了.xlsx"), "xlsx", true, "隐患台账.xlsx", "鹤鸣县应急管理局",
+						LocalDateTime.of(2024, 11, 5, 9, 0), FeedbackWorkbook.ACCEPTED_WITH_NOTES),
+				first, 0, 1_857_241, target);
+
+		try (XSSFWorkbook wb = open(target)) {
+			Sheet findings = wb.getSheetAt(0);
+			assertThat(text(findings.getRow(2), 0)).contains("有 1857241 条提示");
+			int last = FeedbackWorkbook.HEADING_ROW + FeedbackWorkbook.MAX_LISTED;
+			assertThat(text(findings.getRow(last), 4)).isEqualTo(String.valueOf(3 + FeedbackWorkbook.MAX_LISTED));
+			assertThat(text(findings.getRow(last + 1), 0))
+				.isEqualTo("另有 " + (1_857_241 - FeedbackWorkbook.MAX_LISTED) + " 条未列出（见安委办工作台的文件页面）");
+		}
+	}
+
+	@Test
 	void anXlsxCopyKeepsMergesAndValuesAndRunsNothing() throws IOException {
 		Path original = dir.resolve("表.xlsx");
 		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(original)) {

@@ -1,7 +1,10 @@
 package org.anjian.jobs;
 
+import java.util.Set;
+
 import org.anjian.jobs.cli.Cli;
 import org.anjian.jobs.cli.Termination;
+import org.anjian.jobs.system.ShortRun;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -24,8 +27,19 @@ import org.springframework.context.annotation.FilterType;
 @ImportAutoConfiguration(PropertyPlaceholderAutoConfiguration.class)
 public class AnjianApplication {
 
+	/**
+	 * Commands a person waits for that end in a second or two, whatever the home holds:
+	 * no optimizing compiler ({@link ShortRun}). Not export, whose Java side grows with
+	 * the warehouse.
+	 */
+	private static final Set<String> SHORT = Set.of("status", "rollup", "explain", "bulletin");
+
 	public static void main(String[] args) {
 		Termination.ownProcess();
+		if (args.length > 0 && SHORT.contains(args[0])) {
+			// the process's own entry point only: tests run commands inside their JVM
+			ShortRun.quickCompilerOnly();
+		}
 		int code = Cli.run(args, System.out, System.err);
 		// on SIGTERM the shutdown hook halts with this code once it is known (exit would
 		// block while the hooks run)

@@ -342,6 +342,54 @@ public final class AnjianScheduler implements AutoCloseable {
 		return fires;
 	}
 
+	/**
+	 * {@link #nextFireTimes()} read straight from the job store with plain SQL, for a
+	 * status that neither builds a Quartz scheduler nor creates tables: the triggers of
+	 * this scheduler's name with a next fire time, their job data as Quartz stores it
+	 * ({@code useProperties}: a properties text). Empty when the store has no tables yet.
+	 */
+	public static List<NextFire> nextFireTimes(ScheduleSettings settings) throws SQLException {
+		List<NextFire> fires = new ArrayList<>();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+				settings.password())) {
+			if (!QuartzTables.complete(c, settings.jdbcUrl())) {
+				return fires;
+			}
+			try (java.sql.PreparedStatement st = c.prepareStatement(
+					"select TRIGGER_NAME, NEXT_FIRE_TIME, JOB_DATA from QRTZ_TRIGGERS where SCHED_NAME = ?")) {
+				st.setString(1, settings.instanceName());
+				try (java.sql.ResultSet rs = st.executeQuery()) {
+					while (rs.next()) {
+						long next = rs.getLong(2);
+						if (next <= 0) {
+							continue;
+						}
+						Properties data = new Properties();
+						byte[] stored = rs.getBytes(3);
+						if (stored != null) {
+							try {
+								data.load(new java.io.ByteArrayInputStream(stored));
+							}
+							catch (java.io.IOException ex) {
+								throw new SQLException("日程 " + rs.getString(1) + " 的参数无法读取：" + ex.getMessage(), ex);
+							}
+						}
+						Map<String, String> parameters = new TreeMap<>();
+						for (String k : data.stringPropertyNames()) {
+							if (k.startsWith(LaunchJob.PARAMETER_PREFIX)) {
+								parameters.put(k.substring(LaunchJob.PARAMETER_PREFIX.length()), data.getProperty(k));
+							}
+						}
+						fires.add(new NextFire(rs.getString(1), data.getProperty(LaunchJob.JOB_NAME), parameters,
+								LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(next), settings.zone())));
+					}
+				}
+			}
+		}
+		fires.sort(Comparator.comparing(NextFire::at).thenComparing(NextFire::trigger));
+		return fires;
+	}
+
 	public ScheduleSettings settings() {
 		return settings;
 	}

@@ -72,6 +72,18 @@ final class QuartzTables {
 		}
 	}
 
+	/**
+	 * For reading: true when every table exists, false when none does (nothing was ever
+	 * registered); a part of them is an error, as for {@link #ensure}.
+	 */
+	static boolean complete(Connection connection, String url) throws SQLException {
+		int present = present(connection);
+		if (present > 0 && present < TABLES.size()) {
+			throw new SQLException("Quartz 作业库只有部分表（" + present + "/" + TABLES.size() + "），请检查数据库 " + url);
+		}
+		return present == TABLES.size();
+	}
+
 	private static int present(Connection connection) throws SQLException {
 		DatabaseMetaData meta = connection.getMetaData();
 		int present = 0;

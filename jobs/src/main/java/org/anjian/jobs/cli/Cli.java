@@ -29,8 +29,9 @@ import org.springframework.core.env.StandardEnvironment;
  * Parses and validates the command line ({@link CliSpec}, before anything starts),
  * decides the home (option &gt; environment &gt; default), refuses a reading command on a
  * folder that is not an anjian home, holds the {@code --home} lock, starts the Spring
- * context and runs one command. Every failure ends as a one-line reason on stderr and a
- * non-zero exit code; nothing is thrown out of {@link #run}.
+ * context and runs one command ({@code status} runs without one). Every failure ends as a
+ * one-line reason on stderr and a non-zero exit code; nothing is thrown out of
+ * {@link #run}.
  */
 public final class Cli {
 
@@ -105,6 +106,12 @@ public final class Cli {
 				err.println("anjian: 另一个 anjian 进程正在使用数据目录 " + home + "，请稍后再试");
 				return ExitCodes.BUSY;
 			}
+			if ("status".equals(args.command())) {
+				// no Spring context: a person waits for status (issue 18 part 4), and it
+				// reads three stores with plain SQL
+				quietLogging();
+				return StatusCommand.run(home, reference, environment, args.flag("json"), output);
+			}
 			try (ConfigurableApplicationContext context = context(home, reference, args.command(), args.options())) {
 				AnjianCommand command = context.getBeansOfType(AnjianCommand.class)
 					.values()
@@ -150,6 +157,18 @@ public final class Cli {
 			}
 			err.println("anjian: " + args.command() + " 失败：" + cause + (inLog ? "（详见 " + logFile(home) + "）" : ""));
 			return ExitCodes.SOFTWARE;
+		}
+	}
+
+	/**
+	 * Outside a Spring context Logback's default prints every library's debug line on
+	 * stdout, where status --json writes its one object: nothing is logged then (status
+	 * reports its failure on stderr and writes no log file in a home it only reads).
+	 */
+	private static void quietLogging() {
+		if (!logsToFile()
+				&& LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
 		}
 	}
 

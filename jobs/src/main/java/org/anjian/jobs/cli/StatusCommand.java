@@ -9,32 +9,31 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
-import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.JobRepositoryStore;
+import org.anjian.jobs.system.RecentJobs;
+import org.anjian.jobs.system.RecentJobs.JobRun;
 import org.anjian.schedules.AnjianScheduler;
 import org.anjian.schedules.NextFire;
 import org.anjian.schedules.ScheduleSettings;
 import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
 
 /**
  * {@code status [--json]}: recent job executions (outcome, duration, counts), next fire
- * times, submissions per period. Reads the job repository and the analysts' snapshot,
- * never the live warehouse (its context holds no other command: {@link StatusContext}),
- * so it works while a job runs, and says when the snapshot is older than the running job.
- * On a read-only home it opens nothing for writing.
+ * times, submissions per period. Runs without a Spring context (a person waits for it,
+ * issue 18 part 4): plain SQL on the job repository ({@link RecentJobs}) and on the
+ * scheduler's store ({@link AnjianScheduler#nextFireTimes(ScheduleSettings)}), and the
+ * analysts' snapshot, never the live warehouse (whose DuckDB file lock a running job
+ * holds), so it works while a job runs, and says when the snapshot is older than the
+ * running job. It creates nothing: no job repository, no scheduler tables, no log file.
  */
-@Component
-class StatusCommand implements AnjianCommand {
+final class StatusCommand {
 
 	/**
 	 * A job repository time as the office's wall clock. Spring Batch stores
@@ -49,66 +48,53 @@ class StatusCommand implements AnjianCommand {
 					.toLocalDateTime();
 	}
 
-	private final JobRepository jobRepository;
-
-	private final AnjianSettings settings;
-
-	private final ObjectProvider<ReferenceData> reference;
-
-	StatusCommand(JobRepository jobRepository, AnjianSettings settings, ObjectProvider<ReferenceData> reference) {
-		this.jobRepository = jobRepository;
-		this.settings = settings;
-		this.reference = reference;
+	private StatusCommand() {
 	}
 
-	@Override
-	public String name() {
-		return "status";
-	}
-
-	@Override
-	public int run(CliArgs args, CommandOutput out) throws Exception {
+	/**
+	 * @param reference the reference-data folder, or null for the bundled demo county
+	 * @param environment the process environment: ANJIAN_BATCH_URL (a system property of
+	 * that name first, as the Spring commands read it) and ANJIAN_QUARTZ_URL
+	 */
+	static int run(Path home, Path reference, Map<String, String> environment, boolean asJson, CommandOutput out)
+			throws Exception {
 		// --json: the same facts as one JSON object on stdout (StatusJson), for
 		// monitoring
-		StatusJson json = args.flag("json") ? new StatusJson(settings.home()) : null;
+		StatusJson json = asJson ? new StatusJson(home) : null;
 		if (json == null) {
 			out.line("最近的作业：");
 		}
-		List<JobExecution> executions = new ArrayList<>();
-		for (String job : jobRepository.getJobNames()) {
-			for (JobInstance instance : jobRepository.getJobInstances(job, 0, 10)) {
-				executions.addAll(jobRepository.getJobExecutions(instance));
+		List<JobRun> executions = new ArrayList<>();
+		try (Connection jobs = JobRepositoryStore.forReading(home.resolve("batch"),
+				setting("ANJIAN_BATCH_URL", environment), setting("ANJIAN_BATCH_USER", environment),
+				setting("ANJIAN_BATCH_PASSWORD", environment))) {
+			if (jobs != null) {
+				executions.addAll(RecentJobs.read(jobs));
 			}
 		}
-		executions.sort(Comparator.comparing(JobExecution::getCreateTime).reversed());
-		JobExecution running = executions.stream()
-			.filter(e -> e.getStatus().isRunning() && e.getStartTime() != null)
-			.findFirst()
-			.orElse(null);
-		for (JobExecution e : executions.stream().limit(10).toList()) {
-			long written = e.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
-			String duration = e.getStartTime() == null || e.getEndTime() == null ? "—"
-					: Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0 + "s";
+		JobRun running = executions.stream().filter(e -> e.running() && e.started() != null).findFirst().orElse(null);
+		for (JobRun e : executions.stream().limit(10).toList()) {
+			String duration = e.started() == null || e.ended() == null ? "—"
+					: Duration.between(e.started(), e.ended()).toMillis() / 1000.0 + "s";
 			if (json != null) {
-				json.job(e, written);
+				json.job(e);
 				continue;
 			}
 			out.line(String.format("  %s  %-22s %-10s %8s  写入 %d",
-					office(e.getCreateTime()).withNano(0).toString().replace('T', ' '), e.getJobInstance().getJobName(),
-					e.getStatus(), duration, written));
+					office(e.created()).withNano(0).toString().replace('T', ' '), e.job(), e.status(), duration,
+					e.written()));
 		}
-		ScheduleSettings schedule = ScheduleSettings.fromEnvironment(settings.home(), System.getenv());
+		ScheduleSettings schedule = ScheduleSettings.fromEnvironment(home, environment);
 		if (schedule.jdbcUrl().startsWith("jdbc:h2:file:")
-				&& !Files.exists(settings.home().resolve("scheduler").resolve("quartz.mv.db"))) {
+				&& !Files.exists(home.resolve("scheduler").resolve("quartz.mv.db"))) {
 			// no store yet: nothing registered, and a status creates no files
 			if (json == null) {
 				out.line("下次触发：（尚未运行 schedule 注册日程）");
 			}
 		}
 		else {
-			try (AnjianScheduler scheduler = AnjianScheduler.open(schedule, (job, params) -> {
-			})) {
-				List<NextFire> fires = scheduler.nextFireTimes();
+			try {
+				List<NextFire> fires = AnjianScheduler.nextFireTimes(schedule);
 				if (json != null) {
 					fires.stream().limit(5).forEach(json::fire);
 				}
@@ -125,14 +111,14 @@ class StatusCommand implements AnjianCommand {
 				}
 			}
 		}
-		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
+		Path snapshot = home.resolve("analyst").resolve("anjian.duckdb");
 		if (running != null && json == null) {
 			LocalDateTime taken = Files.exists(snapshot)
 					? LocalDateTime.ofInstant(Files.getLastModifiedTime(snapshot).toInstant(), OfficeTime.ZONE) : null;
-			LocalDateTime started = office(running.getStartTime());
+			LocalDateTime started = office(running.started());
 			if (taken == null || taken.isBefore(started)) {
-				out.line("注意：正在运行的作业 " + running.getJobInstance().getJobName() + "（开始于 "
-						+ started.withNano(0).toString().replace('T', ' ') + "）的结果尚未导出；" + (taken == null ? "还没有分析快照"
+				out.line("注意：正在运行的作业 " + running.job() + "（开始于 " + started.withNano(0).toString().replace('T', ' ')
+						+ "）的结果尚未导出；" + (taken == null ? "还没有分析快照"
 								: "分析快照是 " + taken.withNano(0).toString().replace('T', ' ') + " 的，早于该作业"));
 			}
 		}
@@ -160,12 +146,20 @@ class StatusCommand implements AnjianCommand {
 			}
 		}
 		if (json == null) {
-			calendarWarnings(out);
+			calendarWarnings(reference, out);
 		}
 		if (json != null) {
 			out.line(json.toJson());
 		}
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * A setting as the Spring commands read it: a system property, else the environment.
+	 */
+	private static String setting(String name, Map<String, String> environment) {
+		String value = System.getProperty(name, environment.get(name));
+		return value == null ? "" : value;
 	}
 
 	/**
@@ -204,9 +198,10 @@ class StatusCommand implements AnjianCommand {
 	 * Campaign months whose deadline no holiday calendar covers (the runs print them
 	 * too).
 	 */
-	private void calendarWarnings(CommandOutput out) {
+	private static void calendarWarnings(Path reference, CommandOutput out) {
 		try {
-			ReferenceData data = reference.getObject();
+			ReferenceData data = reference == null ? ReferenceDataLoader.loadDemo()
+					: ReferenceDataLoader.load(reference);
 			new DeadlineCalendar(data.holidays()).coverageWarnings(data.campaigns()).forEach(out::line);
 		}
 		catch (RuntimeException ex) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.anjian.schedules.NextFire;
-import org.springframework.batch.core.job.JobExecution;
+import org.anjian.jobs.system.RecentJobs.JobRun;
 
 /**
  * {@code status --json}: one JSON object on one line — {@code home}, {@code jobs} (newest
@@ -33,16 +33,13 @@ final class StatusJson {
 		this.home = home;
 	}
 
-	void job(JobExecution e, long written) {
-		Double seconds = e.getStartTime() == null || e.getEndTime() == null ? null
-				: Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0;
-		jobs.add("{\"job\":" + string(e.getJobInstance().getJobName()) + ",\"status\":"
-				+ string(String.valueOf(e.getStatus())) + ",\"exitCode\":"
-				+ string(e.getExitStatus() == null ? null : e.getExitStatus().getExitCode()) + ",\"created\":"
-				+ time(StatusCommand.office(e.getCreateTime())) + ",\"started\":"
-				+ time(StatusCommand.office(e.getStartTime())) + ",\"ended\":"
-				+ time(StatusCommand.office(e.getEndTime())) + ",\"seconds\":" + seconds + ",\"written\":" + written
-				+ "}");
+	void job(JobRun e) {
+		Double seconds = e.started() == null || e.ended() == null ? null
+				: Duration.between(e.started(), e.ended()).toMillis() / 1000.0;
+		jobs.add("{\"job\":" + string(e.job()) + ",\"status\":" + string(e.status()) + ",\"exitCode\":"
+				+ string(e.exitCode()) + ",\"created\":" + time(StatusCommand.office(e.created())) + ",\"started\":"
+				+ time(StatusCommand.office(e.started())) + ",\"ended\":" + time(StatusCommand.office(e.ended()))
+				+ ",\"seconds\":" + seconds + ",\"written\":" + e.written() + "}");
 	}
 
 	void fire(NextFire fire) {

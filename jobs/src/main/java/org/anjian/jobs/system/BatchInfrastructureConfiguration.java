@@ -32,12 +32,11 @@ class BatchInfrastructureConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DataSource batchDataSource(AnjianSettings settings, @Value("${ANJIAN_BATCH_URL:}") String url,
-			@Value("${ANJIAN_BATCH_USER:}") String user, @Value("${ANJIAN_BATCH_PASSWORD:}") String password,
-			@Value("${anjian.command:}") String command) throws SQLException {
-		Path batchDir = settings.batchDir();
-		boolean readOnly = "status".equals(command);
-		return url.isBlank() ? JobRepositoryStore.embedded(batchDir, readOnly)
-				: JobRepositoryStore.external(url, user, password, readOnly);
+			@Value("${ANJIAN_BATCH_USER:}") String user, @Value("${ANJIAN_BATCH_PASSWORD:}") String password)
+			throws SQLException {
+		// status reads the store without Spring (JobRepositoryStore.forReading)
+		return url.isBlank() ? JobRepositoryStore.embedded(settings.batchDir())
+				: JobRepositoryStore.external(url, user, password, false);
 	}
 
 	@Bean

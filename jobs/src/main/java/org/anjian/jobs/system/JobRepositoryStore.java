@@ -44,9 +44,9 @@ import org.anjian.warehouse.CrashPoints;
  * <li>Either way the schema is checked whole at start-up; a store left incomplete by an
  * older version (a kill between two of its statements) is completed: the statements
  * creating the missing tables and sequences are run.</li>
- * <li>{@code status} ({@code readOnly}) never creates or repairs: with no store yet, or
- * an incomplete one, it reads an empty in-memory repository; on a home it cannot write,
- * H2 opens the file read-only (no lock file, no {@code AUTO_SERVER}).</li>
+ * <li>{@code status} ({@link #forReading}) never creates or repairs: with no store yet,
+ * or an incomplete one, it lists no jobs; on a home it cannot write, H2 opens the file
+ * read-only (no lock file, no {@code AUTO_SERVER}).</li>
  * </ul>
  */
 public final class JobRepositoryStore {
@@ -60,22 +60,9 @@ public final class JobRepositoryStore {
 	private JobRepositoryStore() {
 	}
 
-	static HikariDataSource embedded(Path batchDir, boolean readOnly) throws SQLException {
+	static HikariDataSource embedded(Path batchDir) throws SQLException {
 		Path base = batchDir.resolve("jobs").toAbsolutePath();
 		Path file = batchDir.resolve("jobs.mv.db");
-		if (readOnly) {
-			if (!Files.exists(file)) {
-				return inMemory();
-			}
-			boolean writable = Files.isWritable(batchDir) && Files.isWritable(file);
-			HikariDataSource ds = pool(
-					"jdbc:h2:file:" + base + (writable ? ";AUTO_SERVER=TRUE" : ";ACCESS_MODE_DATA=r"), "sa", null);
-			if (!missing(ds).isEmpty()) {
-				ds.close();
-				return inMemory();
-			}
-			return ds;
-		}
 		try {
 			Files.createDirectories(batchDir);
 			removeAsideLeftovers(batchDir);
@@ -89,6 +76,41 @@ public final class JobRepositoryStore {
 		HikariDataSource ds = pool("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", null);
 		complete(ds, "schema-h2.sql");
 		return ds;
+	}
+
+	/**
+	 * A plain connection for {@code status}, which starts no pool and no Spring Batch:
+	 * the embedded store as {@link #embedded} opens it for reading (through the running
+	 * job's {@code AUTO_SERVER}, or read-only on a home it cannot write), or the external
+	 * one. Null when there is no store yet or its schema is incomplete: status then lists
+	 * no jobs and creates or repairs nothing.
+	 */
+	public static Connection forReading(Path batchDir, String url, String user, String password) throws SQLException {
+		Connection c;
+		if (url.isBlank()) {
+			Path file = batchDir.resolve("jobs.mv.db");
+			if (!Files.exists(file)) {
+				return null;
+			}
+			boolean writable = Files.isWritable(batchDir) && Files.isWritable(file);
+			c = DriverManager.getConnection("jdbc:h2:file:" + batchDir.resolve("jobs").toAbsolutePath()
+					+ (writable ? ";AUTO_SERVER=TRUE" : ";ACCESS_MODE_DATA=r"), "sa", "");
+		}
+		else {
+			java.util.Properties login = new java.util.Properties();
+			if (!user.isBlank()) {
+				login.setProperty("user", user);
+			}
+			if (!password.isBlank()) {
+				login.setProperty("password", password);
+			}
+			c = DriverManager.getConnection(url, login);
+		}
+		if (!missing(c).isEmpty()) {
+			c.close();
+			return null;
+		}
+		return c;
 	}
 
 	public static HikariDataSource external(String url, String user, String password, boolean readOnly)
@@ -112,12 +134,6 @@ public final class JobRepositoryStore {
 		ds.setJdbcUrl(url);
 		ds.setUsername(user);
 		ds.setPassword(password);
-		return ds;
-	}
-
-	private static HikariDataSource inMemory() throws SQLException {
-		HikariDataSource ds = pool("jdbc:h2:mem:anjian-status-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", null);
-		complete(ds, "schema-h2.sql");
 		return ds;
 	}
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
 	private final AuditExplanations explanations;
 
+	/** Told of every table landed, when a run remembers its history; else null. */
+	private final SubmissionHistory history;
+
 	public SubmissionWriter(Warehouse warehouse) {
 		this(warehouse, Clock.system(OfficeTime.ZONE));
 	}
@@ -74,34 +78,49 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	 * tests)
 	 */
 	public SubmissionWriter(Warehouse warehouse, Clock clock) {
+		this(warehouse, clock, null);
+	}
+
+	/**
+	 * @param history the run's {@link SubmissionHistory#remembering remembering} history,
+	 * told of each table once its transaction has committed
+	 */
+	public SubmissionWriter(Warehouse warehouse, SubmissionHistory history) {
+		this(warehouse, Clock.system(OfficeTime.ZONE), history);
+	}
+
+	private SubmissionWriter(Warehouse warehouse, Clock clock, SubmissionHistory history) {
 		this.warehouse = warehouse;
 		this.clock = clock;
 		this.ledger = new AuditLedger(warehouse);
 		this.explanations = new AuditExplanations(warehouse);
+		this.history = history;
 	}
 
 	/**
 	 * The accepted table's header, for comparing the submitter's next table of the form
-	 * with it.
+	 * with it: one statement for all its cells (a statement per cell was most of a small
+	 * form's write, issue 18 part 5).
 	 */
 	private void recordHeader(AuditedFile file) throws SQLException {
-		if (file.header().isEmpty() || file.form() == null) {
+		List<AuditedFile.HeaderCell> cells = file.header();
+		if (cells.isEmpty() || file.form() == null) {
 			return;
 		}
-		try (PreparedStatement ps = connection().prepareStatement("""
+		PreparedStatement ps = warehouse.prepared("""
 				insert into audit_header (sha256, submitter_code, form, measure, cell, header_text)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-			for (AuditedFile.HeaderCell cell : file.header()) {
-				ps.setString(1, file.sha256());
-				ps.setString(2, file.submitterCode());
-				ps.setString(3, file.form());
-				ps.setString(4, cell.measure());
-				ps.setString(5, cell.cell());
-				ps.setString(6, cell.text());
-				ps.addBatch();
-			}
-			ps.executeBatch();
+				values %s on conflict do nothing"""
+			.formatted(String.join(", ", Collections.nCopies(cells.size(), "(?, ?, ?, ?, ?, ?)"))));
+		int p = 0;
+		for (AuditedFile.HeaderCell cell : cells) {
+			ps.setString(++p, file.sha256());
+			ps.setString(++p, file.submitterCode());
+			ps.setString(++p, file.form());
+			ps.setString(++p, cell.measure());
+			ps.setString(++p, cell.cell());
+			ps.setString(++p, cell.text());
 		}
+		ps.executeUpdate();
 	}
 
 	/**
@@ -124,17 +143,28 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	 */
 	public String write(AuditedFile file) {
 		String[] status = new String[1];
-		warehouse.inTransaction(() -> status[0] = record(file));
+		boolean[] landed = new boolean[1];
+		warehouse.inTransaction(() -> {
+			landed[0] = false;
+			status[0] = record(file, landed);
+		});
+		if (history != null && landed[0]) {
+			history.landed(file, status[0]);
+		}
 		return status[0];
 	}
 
-	private String record(AuditedFile file) throws SQLException {
+	/**
+	 * @param landed set when the file is recorded now (not before, nor as a duplicate)
+	 */
+	private String record(AuditedFile file, boolean[] landed) throws SQLException {
 		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		AuditLedger.Entry entry = file.entry();
 		Optional<String> known = ledger.admit(entry, ingestedAt);
 		if (known.isPresent()) {
 			return known.get();
 		}
+		landed[0] = true;
 		if (!file.accepted()) {
 			ledger.record(entry, AuditLedger.REJECTED, file.findings(), ingestedAt);
 			explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());

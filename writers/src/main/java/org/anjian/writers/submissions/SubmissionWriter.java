@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -99,28 +98,26 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
 	/**
 	 * The accepted table's header, for comparing the submitter's next table of the form
-	 * with it: one statement for all its cells (a statement per cell was most of a small
-	 * form's write, issue 18 part 5).
+	 * with it, through the Appender (a statement per cell was most of a small form's
+	 * write, issue 18 part 5). Only bytes recorded for the first time get here (the same
+	 * bytes again are the same path, or a duplicate), so its rows are new.
 	 */
 	private void recordHeader(AuditedFile file) throws SQLException {
-		List<AuditedFile.HeaderCell> cells = file.header();
-		if (cells.isEmpty() || file.form() == null) {
+		if (file.header().isEmpty() || file.form() == null) {
 			return;
 		}
-		PreparedStatement ps = warehouse.prepared("""
-				insert into audit_header (sha256, submitter_code, form, measure, cell, header_text)
-				values %s on conflict do nothing"""
-			.formatted(String.join(", ", Collections.nCopies(cells.size(), "(?, ?, ?, ?, ?, ?)"))));
-		int p = 0;
-		for (AuditedFile.HeaderCell cell : cells) {
-			ps.setString(++p, file.sha256());
-			ps.setString(++p, file.submitterCode());
-			ps.setString(++p, file.form());
-			ps.setString(++p, cell.measure());
-			ps.setString(++p, cell.cell());
-			ps.setString(++p, cell.text());
+		try (DuckDBAppender a = appender("audit_header")) {
+			for (AuditedFile.HeaderCell cell : file.header()) {
+				a.beginRow()
+					.append(file.sha256())
+					.append(file.submitterCode())
+					.append(file.form())
+					.append(cell.measure())
+					.append(cell.cell())
+					.append(cell.text())
+					.endRow();
+			}
 		}
-		ps.executeUpdate();
 	}
 
 	/**

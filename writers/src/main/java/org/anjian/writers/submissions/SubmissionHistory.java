@@ -97,6 +97,20 @@ public class SubmissionHistory {
 	}
 
 	/**
+	 * True when this run remembers its history and no accepted table of the submitter's
+	 * month is recorded: a table accepted now is then the month's only version, loaded as
+	 * recorded, and there is nothing to re-rank. False when not remembering.
+	 */
+	public boolean noTableOf(String submitterCode, String campaign, YearMonth period) {
+		if (loaded == null) {
+			return false;
+		}
+		// every month with an accepted table has one loaded (the latest received)
+		return !loaded.computeIfAbsent(List.of(submitterCode, campaign), key -> loadedTables(submitterCode, campaign))
+			.containsKey(period);
+	}
+
+	/**
 	 * An accepted table's place among its versions: received time, then path as DuckDB
 	 * orders varchar (UTF-8 bytes).
 	 */

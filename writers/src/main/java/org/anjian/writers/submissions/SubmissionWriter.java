@@ -171,12 +171,19 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				|| file.regionCode() == null) {
 			throw new IllegalArgumentException("文件 " + file.path() + " 被接受但缺少填报单位、专项行动、月份或地区，不能入库");
 		}
+		// the month's first accepted table is its only version: loaded as recorded
+		boolean onlyVersion = history != null
+				&& history.noTableOf(file.submitterCode(), file.campaign(), file.period());
 		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
 		explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 		recordHeader(file);
 		appendLines(file, "land_submission_line", file.lines());
 		if (!file.monthLines().isEmpty()) {
 			appendLines(file, "land_submission_month_line", file.monthLines());
+		}
+		if (onlyVersion) {
+			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
+			return AuditLedger.LOADED;
 		}
 		ledger.rankVersions(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");

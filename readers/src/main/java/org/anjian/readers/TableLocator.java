@@ -58,7 +58,7 @@ final class TableLocator {
 	 * again and again, so most files need no header matching of their own (issue 18 part
 	 * 5). Read from the readers' worker threads at once; bounded.
 	 */
-	private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> sharedPasses = new IdentityHashMap<>();
+	private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> sharedPasses;
 
 	private final Map<String, HeaderCell> sharedCells = new ConcurrentHashMap<>();
 
@@ -67,10 +67,12 @@ final class TableLocator {
 
 	TableLocator(List<FormDefinition> forms) {
 		this.forms = List.copyOf(forms);
-		// filled here, only read afterwards: safe to share between threads
+		// filled here, only read afterwards (unmodifiable): safe to share between threads
+		Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
 		for (FormDefinition form : this.forms) {
-			sharedPasses.put(form, new ConcurrentHashMap<>());
+			passes.put(form, new ConcurrentHashMap<>());
 		}
+		this.sharedPasses = java.util.Collections.unmodifiableMap(passes);
 	}
 
 	/**
@@ -150,11 +152,14 @@ final class TableLocator {
 
 		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes;
 
+		/** Forms the shared passes do not know: this search's own. */
+		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> own = new IdentityHashMap<>();
+
 		private final Map<String, HeaderCell> shared;
 
 		/** A search of its own, nothing shared. */
 		Texts() {
-			this(new IdentityHashMap<>(), null);
+			this(Map.of(), null);
 		}
 
 		/**
@@ -174,8 +179,7 @@ final class TableLocator {
 		int[] passes(FormDefinition form, List<HeaderCell> path) {
 			Map<List<HeaderCell>, int[]> byPath = passes.get(form);
 			if (byPath == null) {
-				byPath = new HashMap<>();
-				passes.put(form, byPath);
+				byPath = own.computeIfAbsent(form, f -> new HashMap<>());
 			}
 			int[] row = byPath.get(path);
 			if (row == null) {

@@ -720,12 +720,18 @@ class WorkbenchBrowserTests {
 			.contains("taoyuan\t拒绝访问\t下载审核意见 2024-05/新场镇5月统计表.xlsx");
 	}
 
+	/**
+	 * Signs in and waits for the answer (the month page, or the login page saying no):
+	 * the click may return before the form is even sent, and a page asked for then
+	 * cancels the sign-in, so it is shown to nobody signed in (the login page).
+	 */
 	private static void signIn(String user, String password) {
 		browser.manage().deleteAllCookies();
 		browser.get(base + "/login");
 		browser.findElement(By.id("username")).sendKeys(user);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("signin")).click();
+		new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> !d.getCurrentUrl().equals(base + "/login"));
 	}
 
 	private static void shot(String name) throws Exception {

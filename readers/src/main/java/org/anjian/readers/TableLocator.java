@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.anjian.readers.forms.FormDefinition;
@@ -51,8 +52,27 @@ final class TableLocator {
 
 	private final List<FormDefinition> forms;
 
+	/**
+	 * How each distinct header path matches each form's measures, and each header text
+	 * normalised, kept across the grids this locator searches: the same forms arrive
+	 * again and again, so most files need no header matching of their own (issue 18 part
+	 * 5). Read from the readers' worker threads at once; bounded.
+	 */
+	private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> sharedPasses;
+
+	private final Map<String, HeaderCell> sharedCells = new ConcurrentHashMap<>();
+
+	/** Entries each shared map keeps at most; beyond, a text is worked out per grid. */
+	private static final int SHARED_LIMIT = 20_000;
+
 	TableLocator(List<FormDefinition> forms) {
 		this.forms = List.copyOf(forms);
+		// filled here, only read afterwards (unmodifiable): safe to share between threads
+		Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
+		for (FormDefinition form : this.forms) {
+			passes.put(form, new ConcurrentHashMap<>());
+		}
+		this.sharedPasses = java.util.Collections.unmodifiableMap(passes);
 	}
 
 	/**
@@ -81,7 +101,7 @@ final class TableLocator {
 	 */
 	HeaderMatch locate(Grid grid) {
 		HeaderMatch best = null;
-		Texts texts = new Texts();
+		Texts texts = new Texts(sharedPasses, sharedCells);
 		int lastTop = Math.min(grid.rowCount(), HEADER_SEARCH_ROWS);
 		for (int top = 0; top < lastTop; top++) {
 			// a hidden row still holds data Excel sums, but it is never the header people
@@ -123,32 +143,68 @@ final class TableLocator {
 
 	/**
 	 * The texts of one grid's search, normalised once each, and how each distinct header
-	 * path matches each form's measures: the bands overlap, so most paths recur.
+	 * path matches each form's measures: the bands overlap, so most paths recur, and so
+	 * do the forms (the locator's maps, shared by its searches).
 	 */
 	private static final class Texts {
 
 		private final Map<String, HeaderCell> cells = new HashMap<>();
 
-		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
+		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes;
+
+		/** Forms the shared passes do not know: this search's own. */
+		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> own = new IdentityHashMap<>();
+
+		private final Map<String, HeaderCell> shared;
+
+		/** A search of its own, nothing shared. */
+		Texts() {
+			this(Map.of(), null);
+		}
 
 		/**
-		 * Measure index → {@link #matchPass} of the path, for every measure of the form.
+		 * @param passes kept across searches by form (a form missing from it: this
+		 * search's own)
+		 * @param shared normalised texts kept across searches, or null
+		 */
+		Texts(Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes, Map<String, HeaderCell> shared) {
+			this.passes = passes;
+			this.shared = shared;
+		}
+
+		/**
+		 * Measure index → {@link #matchPass} of the path, for every measure of the form
+		 * (not to be changed: it may be shared).
 		 */
 		int[] passes(FormDefinition form, List<HeaderCell> path) {
-			return passes.computeIfAbsent(form, f -> new HashMap<>()).computeIfAbsent(path, p -> {
-				int[] row = new int[form.measures().size()];
+			Map<List<HeaderCell>, int[]> byPath = passes.get(form);
+			if (byPath == null) {
+				byPath = own.computeIfAbsent(form, f -> new HashMap<>());
+			}
+			int[] row = byPath.get(path);
+			if (row == null) {
+				row = new int[form.measures().size()];
 				for (int m = 0; m < row.length; m++) {
-					row[m] = matchPass(form, form.measures().get(m), p);
+					row[m] = matchPass(form, form.measures().get(m), path);
 				}
-				return row;
-			});
+				if (byPath.size() < SHARED_LIMIT) {
+					byPath.put(List.copyOf(path), row);
+				}
+			}
+			return row;
 		}
 
 		HeaderCell of(String raw) {
 			HeaderCell cell = cells.get(raw);
 			if (cell == null) {
-				String text = HeaderText.normalise(raw);
-				cell = new HeaderCell(text, HeaderText.withoutBrackets(text));
+				cell = shared == null ? null : shared.get(raw);
+				if (cell == null) {
+					String text = HeaderText.normalise(raw);
+					cell = new HeaderCell(text, HeaderText.withoutBrackets(text));
+					if (shared != null && shared.size() < SHARED_LIMIT) {
+						shared.put(raw, cell);
+					}
+				}
 				cells.put(raw, cell);
 			}
 			return cell;

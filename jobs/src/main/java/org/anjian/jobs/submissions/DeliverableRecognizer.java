@@ -60,11 +60,23 @@ final class DeliverableRecognizer {
 	 * was).
 	 */
 	static BiPredicate<String, String> alreadyRecorded(AuditLedger ledger, ReferenceData reference) {
+		// the ledger is read once, when the first file is asked about: the inbox's paths
+		// are distinct, so no file this run records is asked about after it (a query per
+		// file was a tenth of a small form's cost, issue 18 part 5)
+		Map<AuditLedger.Key, String> recorded = new java.util.HashMap<>();
+		boolean[] read = new boolean[1];
+		java.util.function.BiFunction<String, String, Optional<String>> status = (sha256, path) -> {
+			if (!read[0]) {
+				recorded.putAll(ledger.statuses());
+				read[0] = true;
+			}
+			return Optional.ofNullable(recorded.get(new AuditLedger.Key(sha256, path)));
+		};
 		if (reference.deliverables().stream().noneMatch(Deliverable::acceptsDocuments)) {
-			return ledger::seen;
+			return (sha256, path) -> status.apply(sha256, path).isPresent();
 		}
-		return (sha256, path) -> ledger.status(sha256, path)
-			.map(status -> !(AuditLedger.REJECTED.equals(status)
+		return (sha256, path) -> status.apply(sha256, path)
+			.map(s -> !(AuditLedger.REJECTED.equals(s)
 					&& DocumentFiles.hasDocumentExtension(java.nio.file.Path.of(path))))
 			.orElse(false);
 	}

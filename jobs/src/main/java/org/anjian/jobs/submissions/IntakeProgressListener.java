@@ -24,10 +24,21 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 
 	private final AuditLedger ledger;
 
+	private final IntakeTally tally;
+
 	IntakeProgressListener(RunProgress output, Warehouse warehouse) {
+		this(output, warehouse, null);
+	}
+
+	/**
+	 * @param tally the run's tally: a summary table's status as its writer gave it, so
+	 * its line costs no query
+	 */
+	IntakeProgressListener(RunProgress output, Warehouse warehouse, IntakeTally tally) {
 		this.output = output;
 		this.warehouse = warehouse;
 		this.ledger = new AuditLedger(warehouse);
+		this.tally = tally;
 	}
 
 	@Override
@@ -104,7 +115,8 @@ class IntakeProgressListener implements ItemWriteListener<IntakeItem> {
 	}
 
 	private String describe(AuditedFile file) {
-		String status = status(file.sha256(), file.path());
+		String written = tally == null ? null : tally.statusWritten(file.sha256(), file.path());
+		String status = written != null ? written : status(file.sha256(), file.path());
 		if ("?".equals(status)) {
 			// not recorded: the write failed and was rolled back; IntakeTally has printed
 			// it as skipped

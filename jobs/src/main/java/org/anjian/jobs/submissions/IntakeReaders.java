@@ -48,7 +48,16 @@ public record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summ
 	 */
 	SubmissionAuditProcessor processor(ReferenceData reference, Warehouse warehouse,
 			BiConsumer<String, String> skipped) {
-		SubmissionHistory history = new SubmissionHistory(warehouse);
+		return processor(reference, new SubmissionHistory(warehouse), skipped);
+	}
+
+	/**
+	 * As {@link #processor(ReferenceData, Warehouse, BiConsumer)}, with the earlier
+	 * tables from {@code history} (the intake step's remembers them through the run, told
+	 * by its writer).
+	 */
+	SubmissionAuditProcessor processor(ReferenceData reference, SubmissionHistory history,
+			BiConsumer<String, String> skipped) {
 		return new SubmissionAuditProcessor(summaries, frontDoor, reference, MeasureCatalog.standard(),
 				history::previousTable, history::previousHeader, skipped, settings.readerLimits());
 	}

@@ -21,6 +21,9 @@ public class IntakeTally {
 
 	private final Map<String, String> skipped = new LinkedHashMap<>();
 
+	/** sha256 + '/' + path → the status its writer gave it, when the writer said. */
+	private final Map<String, String> statusWritten = new java.util.HashMap<>();
+
 	public IntakeTally(RunProgress progress) {
 		this.progress = progress;
 	}
@@ -41,7 +44,26 @@ public class IntakeTally {
 	}
 
 	synchronized void written(String sha256, String path) {
+		written(sha256, path, null);
+	}
+
+	/**
+	 * @param status the status the writer gave it (null: not known), so the file's
+	 * progress line need not ask the ledger again
+	 */
+	synchronized void written(String sha256, String path, String status) {
 		written.add(new String[] { sha256, path });
+		if (status != null) {
+			statusWritten.put(sha256 + '/' + path, status);
+		}
+	}
+
+	/**
+	 * The status the writer gave a file this run, or null. Later files may supersede it:
+	 * it is the status as that file's chunk was committed.
+	 */
+	synchronized String statusWritten(String sha256, String path) {
+		return statusWritten.get(sha256 + '/' + path);
 	}
 
 	/** (sha256, path) of every file this run recorded, in the order written. */

@@ -52,8 +52,9 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 		for (IntakeItem item : items) {
 			InboxFile file = item.file();
 			try {
+				String status = null;
 				if (item instanceof SummarySubmission summary) {
-					summaries.write(summary.audited());
+					status = summaries.write(summary.audited());
 				}
 				else if (item instanceof DocumentSubmission document) {
 					documents.write(document.document());
@@ -62,7 +63,7 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 					tally.skipped(file.path(), "文件在读取过程中发生了变化（可能仍在写入），已读入的行已全部撤回，留待下次运行处理");
 					continue;
 				}
-				tally.written(file.sha256(), file.path());
+				tally.written(file.sha256(), file.path(), status);
 				org.anjian.warehouse.CrashPoints.reach("file-written");
 			}
 			catch (RuntimeException ex) {

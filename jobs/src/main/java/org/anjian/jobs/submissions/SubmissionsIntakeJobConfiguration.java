@@ -12,6 +12,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 import org.anjian.writers.ledger.AuditLedger;
 import org.anjian.writers.submissions.DocumentWriter;
+import org.anjian.writers.submissions.SubmissionHistory;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.anjian.writers.lists.ListWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -83,11 +84,21 @@ class SubmissionsIntakeJobConfiguration {
 		return IntakeReaders.of(settings);
 	}
 
+	/**
+	 * The submitters' earlier tables, read once per submitter and kept through the step:
+	 * the processor's checks ask it, the writer tells it of every table landed.
+	 */
+	@Bean
+	@StepScope
+	SubmissionHistory intakeHistory(Warehouse warehouse) {
+		return SubmissionHistory.remembering(warehouse);
+	}
+
 	@Bean
 	@StepScope
 	SubmissionAuditProcessor submissionAuditProcessor(IntakeReaders intakeReaders, ReferenceData referenceData,
-			Warehouse warehouse, @Value(RUN) String run, IntakeRuns runs) {
-		return intakeReaders.processor(referenceData, warehouse, runs.tally(run)::skipped);
+			SubmissionHistory intakeHistory, @Value(RUN) String run, IntakeRuns runs) {
+		return intakeReaders.processor(referenceData, intakeHistory, runs.tally(run)::skipped);
 	}
 
 	@Bean
@@ -98,9 +109,10 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	IntakeWriter intakeWriter(Warehouse warehouse, IntakeReaders intakeReaders, ListWriter listWriter,
-			@Value(RUN) String run, IntakeRuns runs, @Value("#{jobParameters['staged']}") String staged) {
+			SubmissionHistory intakeHistory, @Value(RUN) String run, IntakeRuns runs,
+			@Value("#{jobParameters['staged']}") String staged) {
 		IntakeTally tally = runs.tally(run);
-		return new IntakeWriter(new SubmissionWriter(warehouse),
+		return new IntakeWriter(new SubmissionWriter(warehouse, intakeHistory),
 				intakeReaders.listWriter(listWriter, tally.progress(), staged == null ? null : Path.of(staged)),
 				new DocumentWriter(warehouse), tally);
 	}
@@ -109,7 +121,8 @@ class SubmissionsIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	IntakeProgressListener intakeProgressListener(Warehouse warehouse, @Value(RUN) String run, IntakeRuns runs) {
-		return new IntakeProgressListener(runs.tally(run).progress(), warehouse);
+		IntakeTally tally = runs.tally(run);
+		return new IntakeProgressListener(tally.progress(), warehouse, tally);
 	}
 
 	@Bean

@@ -2,17 +2,25 @@ package org.anjian.jobs.submissions;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.anjian.jobs.cli.Cli;
+import org.anjian.jobs.runs.IngestRequest;
+import org.anjian.jobs.runs.IngestResult;
+import org.anjian.jobs.runs.Runs;
 import org.anjian.jobs.support.CliRun;
 import org.anjian.jobs.support.SampleCounty;
 import org.anjian.jobs.support.WarehouseQueries;
+import org.anjian.jobs.system.HomeLock;
+import org.anjian.jobs.system.RunProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,6 +171,65 @@ class SubmissionsIntakeJobFunctionalTests {
 			.isEqualTo(issuesBefore);
 		assertThat(WarehouseQueries.query(home, "select * from land_submission_line order by sha256, row_number"))
 			.isEqualTo(linesBefore);
+	}
+
+	/**
+	 * {@code schedule} (and {@code schedule --serve}'s uploads) run many intakes in one
+	 * process: each must see what the ones before it recorded (the files, the tables its
+	 * checks compare with, the versions it ranks), as separate processes do.
+	 */
+	@Test
+	void twoIntakesInOneProcessEndAsOneIntakeOfTheWholeInbox() throws Exception {
+		// given an intake in one process of the files received by 16 May noon (石门镇's
+		// first May table among them), then one of the rest (its correction among them)
+		LocalDateTime split = LocalDateTime.parse("2024-05-16T12:00:00");
+		RunProgress quiet = new RunProgress() {
+			@Override
+			public void line(String text) {
+			}
+
+			@Override
+			public void problem(String text) {
+			}
+		};
+		IngestResult first;
+		IngestResult second;
+		try (HomeLock lock = HomeLock.acquire(home);
+				ConfigurableApplicationContext context = Cli.context(home, samples.reference(), "schedule", Map.of())) {
+			Runs runs = context.getBean(Runs.class);
+			first = runs.ingest(new IngestRequest(inbox, split), quiet);
+			second = runs.ingest(new IngestRequest(inbox, null), quiet);
+		}
+		// and the whole inbox in one intake, elsewhere
+		Path oneGo = tmp.resolve("one-go");
+		CliRun whole = CliRun.of("ingest", "--home", oneGo.toString(), "--reference", samples.reference().toString(),
+				"--inbox", inbox.toString());
+		assertThat(whole.exitCode()).as(whole.toString()).isZero();
+
+		// then the second intake read only the files the first had not seen
+		long later = samples.files()
+			.stream()
+			.filter(f -> LocalDateTime.parse((String) f.get("received_at")).isAfter(split))
+			.count();
+		assertThat(second.statuses().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(later);
+		assertThat(first.statuses().values().stream().mapToLong(Long::longValue).sum())
+			.isEqualTo(samples.files().size() - later);
+		// and the correction superseded the table the first intake loaded
+		Map<String, String> statuses = WarehouseQueries.query(home, "select path, status from audit_file")
+			.stream()
+			.collect(Collectors.toMap(r -> (String) r.get("path"), r -> (String) r.get("status")));
+		assertThat(statuses).containsEntry("2024-05/石门镇5月统计表.xlsx", "superseded")
+			.containsEntry("2024-05/石门镇5月统计表（更正）.xlsx", "loaded");
+		// and everything recorded, found and counted is what one intake of the whole
+		// inbox gives
+		for (String sql : List.of(
+				"select path, status, superseded_by, duplicate_of, error_count, warning_count from audit_file order by path",
+				"select f.path, i.issue_no, i.rule, i.message from audit_issue i join audit_file f using (sha256) "
+						+ "where f.status <> 'duplicate' order by f.path, i.issue_no",
+				"select submitter_code, campaign, period, industry_code, hazards_total from fact_submission_line "
+						+ "where is_current order by all")) {
+			assertThat(WarehouseQueries.query(home, sql)).as(sql).isEqualTo(WarehouseQueries.query(oneGo, sql));
+		}
 	}
 
 	private List<Map<String, Object>> contractFiles() {

@@ -100,6 +100,24 @@ public final class AuditLedger {
 	}
 
 	/**
+	 * Every recorded file's status, read in one query: an intake asks about each file of
+	 * its inbox, and one query per file cost more than reading them all.
+	 */
+	public Map<Key, String> statuses() {
+		Map<Key, String> out = new java.util.HashMap<>();
+		try (PreparedStatement ps = connection().prepareStatement("select sha256, path, status from audit_file");
+				ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				out.put(new Key(rs.getString(1), rs.getString(2)), rs.getString(3));
+			}
+		}
+		catch (SQLException ex) {
+			throw lookupFailed(ex);
+		}
+		return out;
+	}
+
+	/**
 	 * How many of these files have each status now (a later file of the run may have
 	 * superseded an earlier one): every status of {@link #STATUSES}, zero or not, in that
 	 * order; files not recorded are not counted.
@@ -165,33 +183,51 @@ public final class AuditLedger {
 	 * the writer to land and {@link #record}.
 	 */
 	public Optional<String> admit(Entry file, LocalDateTime ingestedAt) throws SQLException {
-		Optional<String> existing = statusOf(file.sha256(), file.path());
-		if (existing.isPresent()) {
-			return existing;
-		}
-		Optional<String> firstPath = duplicateOf(file.sha256());
-		if (firstPath.isEmpty()) {
-			return Optional.empty();
-		}
+		// one query for both questions: this path's row, and the original of these bytes
+		// (the earliest received non-duplicate row, ties broken by path as DuckDB orders
+		// it)
 		PreparedStatement ps = warehouse.prepared("""
-				select submitter_code, campaign, period, sheet, form, list_kind
-				from audit_file where sha256 = ? and path = ?""");
+				select path, status, submitter_code, campaign, period, sheet, form, list_kind, received_at
+				from audit_file where sha256 = ?""");
 		ps.setString(1, file.sha256());
-		ps.setString(2, firstPath.get());
+		Entry original = null;
 		try (ResultSet rs = ps.executeQuery()) {
-			if (rs.next()) {
-				LocalDate period = rs.getObject(3, LocalDate.class);
-				Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
-						rs.getString(1), rs.getString(2), period == null ? null : YearMonth.from(period),
-						rs.getString(4), rs.getString(5), rs.getString(6));
-				insert(copy, DUPLICATE, 0, 0, firstPath.get(), ingestedAt);
-				if (copy.listKind() != null) {
-					copyListScope(file.sha256(), firstPath.get(), file.path());
+			while (rs.next()) {
+				String path = rs.getString(1);
+				String status = rs.getString(2);
+				if (path.equals(file.path())) {
+					return Optional.of(status);
+				}
+				LocalDateTime received = rs.getObject(9, LocalDateTime.class);
+				if (!DUPLICATE.equals(status) && (original == null || earlier(received, path, original))) {
+					LocalDate period = rs.getObject(5, LocalDate.class);
+					original = new Entry(file.sha256(), path, received, 0, null, rs.getString(3), rs.getString(4),
+							period == null ? null : YearMonth.from(period), rs.getString(6), rs.getString(7),
+							rs.getString(8));
 				}
 			}
 		}
-
+		if (original == null) {
+			return Optional.empty();
+		}
+		Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
+				original.submitterCode(), original.campaign(), original.period(), original.sheet(), original.form(),
+				original.listKind());
+		insert(copy, DUPLICATE, 0, 0, original.path(), ingestedAt);
+		if (copy.listKind() != null) {
+			copyListScope(file.sha256(), original.path(), file.path());
+		}
 		return Optional.of(DUPLICATE);
+	}
+
+	/**
+	 * Received before {@code other} (ties: the path first in DuckDB's order, by bytes).
+	 */
+	private static boolean earlier(LocalDateTime received, String path, Entry other) {
+		int byTime = received.compareTo(other.receivedAt());
+		return byTime != 0 ? byTime < 0
+				: java.util.Arrays.compareUnsigned(path.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						other.path().getBytes(java.nio.charset.StandardCharsets.UTF_8)) < 0;
 	}
 
 	/**

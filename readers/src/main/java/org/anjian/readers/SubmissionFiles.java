@@ -106,7 +106,7 @@ public final class SubmissionFiles {
 	public SubmissionFile open(Path file) {
 		AtomicReference<SubmissionFile> opened = new AtomicReference<>();
 		Duration limit = summaries.limits().readTimeout();
-		Worker worker = Worker.start("anjian-open-" + THREADS.incrementAndGet(), () -> opened.set(openHere(file)));
+		Worker worker = Worker.pooled("anjian-open-" + THREADS.incrementAndGet(), () -> opened.set(openHere(file)));
 		String fileName = file.getFileName().toString();
 		try {
 			if (!worker.awaitCpuWithin(limit)) {

@@ -41,8 +41,8 @@ import org.anjian.readers.work.Worker;
  * <p>
  * An .xlsx's zip is opened once here: the parts but the sheets are prescanned
  * ({@link OoxmlPrescan}, list-sized), the first rows sniffed through the same zip, and
- * for a summary table the sheets prescanned with the summary limits, again in it. The
- * summary read opens it a second time to build its grids; nothing else opens it
+ * for a summary table the sheets prescanned with the summary limits and then built as
+ * grids, again in it, so the summary read only locates the table; nothing else opens it
  * ({@code SubmissionFilesZipOpensTests} counts).
  *
  * <p>
@@ -106,7 +106,7 @@ public final class SubmissionFiles {
 	public SubmissionFile open(Path file) {
 		AtomicReference<SubmissionFile> opened = new AtomicReference<>();
 		Duration limit = summaries.limits().readTimeout();
-		Worker worker = Worker.start("anjian-open-" + THREADS.incrementAndGet(), () -> opened.set(openHere(file)));
+		Worker worker = Worker.pooled("anjian-open-" + THREADS.incrementAndGet(), () -> opened.set(openHere(file)));
 		String fileName = file.getFileName().toString();
 		try {
 			if (!worker.awaitCpuWithin(limit)) {
@@ -168,7 +168,7 @@ public final class SubmissionFiles {
 						// the workbook closes the zip when done, so a summary's sheets
 						// are prescanned while it is open
 						try (XlsxWorkbook workbook = XlsxWorkbook.open(zip, listLimits)) {
-							return summaryLimits(sniff(file, workbook), zip, prescan);
+							return withGrids(summaryLimits(sniff(file, workbook), zip, prescan), workbook);
 						}
 					}
 				}
@@ -242,6 +242,24 @@ public final class SubmissionFiles {
 		}
 		return new UnreadableFile(file, format, Finding.error(ListFileReader.NO_LIST, null, null, null,
 				"既不是统计汇总表也不是可识别的明细清单：各工作表开头都没有可识别的表头（文件“" + file.getFileName() + "”）"));
+	}
+
+	/**
+	 * A summary table within its limits gets its sheets built here, through the zip
+	 * already open, so the read does not open the file a second time. Whatever goes wrong
+	 * building them leaves the table without: the read then opens the file and reports it
+	 * in its own words, as it always did.
+	 */
+	private static SubmissionFile withGrids(SubmissionFile checked, XlsxWorkbook workbook) {
+		if (!(checked instanceof SummaryTableFile summary)) {
+			return checked;
+		}
+		try {
+			return summary.withGrids(SummaryTableFileReader.sheetGrids(workbook));
+		}
+		catch (Exception | StackOverflowError | OutOfMemoryError ex) {
+			return summary;
+		}
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package org.anjian.readers;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import org.anjian.readers.grid.Grid;
 
 /**
  * A 统计汇总表: a summary form's header within the first 60 rows of {@code sheet}. The front
@@ -9,6 +12,19 @@ import java.nio.file.Path;
  *
  * @param formId the form whose header was found (F-000 …)
  * @param sheet the sheet that decided
+ * @param grids every sheet, when the front door built them through the zip it had open
+ * (an .xlsx), so the read need not open the file again; null: the read reads the file
  */
-public record SummaryTableFile(Path path, String format, String formId, String sheet) implements SubmissionFile {
+public record SummaryTableFile(Path path, String format, String formId, String sheet,
+		List<Grid> grids) implements SubmissionFile {
+
+	public SummaryTableFile(Path path, String format, String formId, String sheet) {
+		this(path, format, formId, sheet, null);
+	}
+
+	/** The same file with its sheets as the front door read them. */
+	SummaryTableFile withGrids(List<Grid> read) {
+		return new SummaryTableFile(path, format, formId, sheet, List.copyOf(read));
+	}
+
 }

@@ -181,10 +181,11 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 
 	/**
 	 * Reads what the front door ({@link SubmissionFiles}) found: a summary table is read
-	 * by its format, its limits checked there already, so an .xlsx's zip is opened once
-	 * more here, to build the grids; a file beyond a limit is rejected with that limit;
-	 * any other file is read as {@link #read(Path)} does, to report it in a summary's
-	 * words (NO_TABLE, FILE_ENCODING …).
+	 * by its format, its limits checked there already; an .xlsx's sheets were built there
+	 * too, through the zip it had open, so only the table is located here (the zip is
+	 * opened again only when the front door could not build them); a file beyond a limit
+	 * is rejected with that limit; any other file is read as {@link #read(Path)} does, to
+	 * report it in a summary's words (NO_TABLE, FILE_ENCODING …).
 	 */
 	@Override
 	public SubmissionRead read(SubmissionFile submission) {
@@ -199,8 +200,8 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		Path file = summary.path();
 		String fileName = file.getFileName().toString();
 		try {
-			List<Grid> grids = summary.format().equals("xlsx") ? xlsxGrids(XlsxWorkbook.open(file, null))
-					: PoiGridReader.read(file, limits);
+			List<Grid> grids = summary.grids() != null ? summary.grids() : summary.format().equals("xlsx")
+					? xlsxGrids(XlsxWorkbook.open(file, null)) : PoiGridReader.read(file, limits);
 			return locate(fileName, summary.format(), grids);
 		}
 		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
@@ -281,17 +282,22 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	 */
 	private static List<Grid> xlsxGrids(XlsxWorkbook opened) throws GridReadException, IOException {
 		try (XlsxWorkbook workbook = opened) {
-			List<Grid> grids = new ArrayList<>();
-			for (SheetInfo sheet : workbook.sheets()) {
-				try (RowSource rows = workbook.open(sheet)) {
-					grids.add(Grids.read(rows));
-				}
-				catch (IOException ex) {
-					throw new GridReadException("文件已损坏，Excel 内容无法读取（工作表“" + sheet.name() + "”）", ex);
-				}
-			}
-			return grids;
+			return sheetGrids(workbook);
 		}
+	}
+
+	/** Every sheet of an open xlsx as a grid; the workbook stays open. */
+	static List<Grid> sheetGrids(XlsxWorkbook workbook) throws GridReadException {
+		List<Grid> grids = new ArrayList<>();
+		for (SheetInfo sheet : workbook.sheets()) {
+			try (RowSource rows = workbook.open(sheet)) {
+				grids.add(Grids.read(rows));
+			}
+			catch (IOException ex) {
+				throw new GridReadException("文件已损坏，Excel 内容无法读取（工作表“" + sheet.name() + "”）", ex);
+			}
+		}
+		return grids;
 	}
 
 	private SubmissionRead locate(String fileName, String format, List<Grid> grids) {

@@ -59,7 +59,7 @@ public final class TimeLimitedReader implements SubmissionFileReader {
 
 	private SubmissionRead read(Path file, Supplier<SubmissionRead> reading) {
 		AtomicReference<SubmissionRead> read = new AtomicReference<>();
-		Worker worker = Worker.start("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(reading.get()));
+		Worker worker = Worker.pooled("anjian-read-" + THREADS.incrementAndGet(), () -> read.set(reading.get()));
 		try {
 			if (!worker.awaitCpuWithin(timeout)) {
 				return rejected(file, ReaderLimits.READ_TIMEOUT,

@@ -14,7 +14,7 @@ import org.anjian.readers.grid.GridReadException;
 /**
  * Opens an .xlsx's zip: the one place that does, so that a test can count how often a
  * file's package is opened ({@link #countOpens}; the summary path of the intake opens it
- * twice, once for the limits and once for reading).
+ * once: the front door checks the limits, sniffs and builds the grids in one zip).
  */
 public final class OoxmlPackages {
 

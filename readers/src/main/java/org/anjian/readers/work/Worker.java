@@ -3,6 +3,11 @@ package org.anjian.readers.work;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -36,24 +41,69 @@ public final class Worker {
 
 	private final Thread thread;
 
+	/**
+	 * The pooled thread that runs the task, or null: the task has a thread of its own.
+	 */
+	private final Carrier carrier;
+
+	/** Counted down when the task (and its {@code after}) has ended. */
+	private final CountDownLatch done = new CountDownLatch(1);
+
+	/**
+	 * CPU time the thread had used when the task began, -1 before: a pooled thread's
+	 * earlier tasks do not count against this one's limit.
+	 */
+	private volatile long cpuAtStart = -1;
+
 	private volatile Throwable failure;
 
+	private final Task task;
+
+	private final Runnable after;
+
 	private Worker(String name, Task task, Runnable after) {
-		this.thread = new Thread(() -> {
-			try {
-				task.run();
-			}
-			catch (Throwable ex) {
-				failure = ex;
-			}
-			finally {
-				// after the failure is recorded: whoever the hand-off wakes sees it
-				after.run();
-			}
-		}, name);
+		this.task = task;
+		this.after = after;
+		this.carrier = null;
+		this.cpuAtStart = 0;
+		this.thread = new Thread(this::runTask, name);
 		// an abandoned worker must not keep the JVM alive after the run
 		this.thread.setDaemon(true);
 		this.thread.start();
+	}
+
+	private Worker(Task task, String name) {
+		this.task = task;
+		this.after = () -> {
+		};
+		this.carrier = Carrier.take(this, name);
+		this.thread = carrier.thread;
+	}
+
+	private void runTask() {
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			failure = ex;
+		}
+		finally {
+			// after the failure is recorded: whoever the hand-off wakes sees it
+			after.run();
+			done.countDown();
+		}
+	}
+
+	/**
+	 * Runs the task on an idle pooled daemon thread (a new one when none is idle), named
+	 * {@code name} while it runs: for the per-file hand-offs, where starting a thread
+	 * costs about as much as reading a small form. A thread is pooled again only when its
+	 * task ended without being {@linkplain #abandon() abandoned}; at most
+	 * {@value Carrier#MAX_IDLE} wait, each at most {@value Carrier#IDLE_MILLIS} ms, so no
+	 * owner has to shut them down.
+	 */
+	public static Worker pooled(String name, Task task) {
+		return new Worker(task, name);
 	}
 
 	/** Runs the task on a new daemon thread of this name. */
@@ -88,14 +138,14 @@ public final class Worker {
 		long millis = limit.toMillis();
 		try {
 			if (millis > 0) {
-				thread.join(millis);
+				waitFor(millis);
 			}
 		}
 		catch (InterruptedException ex) {
 			abandon();
 			throw ex;
 		}
-		if (thread.isAlive()) {
+		if (running()) {
 			abandon();
 			return false;
 		}
@@ -121,19 +171,20 @@ public final class Worker {
 		long wallDeadline = System.nanoTime() + Math.min(Long.MAX_VALUE / 8, limitNanos) * WALL_FACTOR;
 		long poll = Math.max(1, Math.min(100, limit.toMillis() / 10));
 		try {
-			while (thread.isAlive()) {
-				long cpu = threads.getThreadCpuTime(thread.getId());
+			while (running()) {
+				long start = cpuAtStart;
+				long cpu = start < 0 ? 0 : threads.getThreadCpuTime(thread.getId()) - start;
 				if (cpu >= limitNanos || System.nanoTime() - wallDeadline >= 0) {
 					break;
 				}
-				thread.join(poll);
+				waitFor(poll);
 			}
 		}
 		catch (InterruptedException ex) {
 			abandon();
 			throw ex;
 		}
-		if (thread.isAlive()) {
+		if (running()) {
 			abandon();
 			return false;
 		}
@@ -163,12 +214,35 @@ public final class Worker {
 	 * code finishes.
 	 */
 	public void abandon() {
-		thread.interrupt();
+		if (carrier == null) {
+			thread.interrupt();
+		}
+		else {
+			carrier.abandon(this);
+		}
 	}
 
 	/** Waits for the task to end. */
 	public void join() throws InterruptedException {
-		thread.join();
+		if (carrier == null) {
+			thread.join();
+		}
+		else {
+			done.await();
+		}
+	}
+
+	private boolean running() {
+		return carrier == null ? thread.isAlive() : done.getCount() > 0;
+	}
+
+	private void waitFor(long millis) throws InterruptedException {
+		if (carrier == null) {
+			thread.join(millis);
+		}
+		else {
+			done.await(millis, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	/**
@@ -178,9 +252,9 @@ public final class Worker {
 	 */
 	public void joinUninterruptibly() {
 		boolean interrupted = false;
-		while (thread.isAlive()) {
+		while (running()) {
 			try {
-				thread.join();
+				join();
 			}
 			catch (InterruptedException ex) {
 				interrupted = true;
@@ -215,6 +289,126 @@ public final class Worker {
 			throw type.cast(f);
 		}
 		throw wrap.apply(f);
+	}
+
+	/**
+	 * A pooled daemon thread: runs one worker's task at a time, then waits idle for the
+	 * next; one whose task was abandoned (its interrupt may come at any time) is never
+	 * reused and ends when the task does.
+	 */
+	private static final class Carrier {
+
+		static final int MAX_IDLE = 4;
+
+		static final long IDLE_MILLIS = 30_000;
+
+		private static final Deque<Carrier> IDLE = new ArrayDeque<>();
+
+		private static final AtomicInteger THREADS = new AtomicInteger();
+
+		final Thread thread;
+
+		/** Guarded by this: the task to run next, the one running, whether abandoned. */
+		private Worker next;
+
+		private Worker current;
+
+		private boolean abandoned;
+
+		private Carrier() {
+			this.thread = new Thread(this::loop, "anjian-pooled-" + THREADS.incrementAndGet());
+			this.thread.setDaemon(true);
+		}
+
+		static Carrier take(Worker worker, String name) {
+			Carrier carrier;
+			synchronized (IDLE) {
+				carrier = IDLE.pollFirst();
+			}
+			boolean fresh = carrier == null;
+			if (fresh) {
+				carrier = new Carrier();
+			}
+			carrier.thread.setName(name);
+			synchronized (carrier) {
+				carrier.next = worker;
+				carrier.notifyAll();
+			}
+			if (fresh) {
+				carrier.thread.start();
+			}
+			return carrier;
+		}
+
+		synchronized void abandon(Worker worker) {
+			if (current == worker) {
+				abandoned = true;
+				thread.interrupt();
+			}
+		}
+
+		private void loop() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			for (Worker worker = awaitNext(); worker != null; worker = awaitNext()) {
+				synchronized (this) {
+					current = worker;
+				}
+				worker.cpuAtStart = cpuTime(threads);
+				worker.runTask();
+				synchronized (this) {
+					current = null;
+					// an interrupt meant for this task must not reach the next one
+					Thread.interrupted();
+					if (abandoned) {
+						return;
+					}
+				}
+				synchronized (IDLE) {
+					if (IDLE.size() >= MAX_IDLE) {
+						return;
+					}
+					IDLE.addFirst(this);
+				}
+			}
+		}
+
+		/**
+		 * The next worker, or null after waiting idle too long (then out of the pool).
+		 */
+		private synchronized Worker awaitNext() {
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+			while (next == null) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					synchronized (IDLE) {
+						if (IDLE.remove(this)) {
+							return null;
+						}
+					}
+					// taken meanwhile: its worker is about to be handed over
+					left = TimeUnit.MILLISECONDS.toNanos(100);
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this, left);
+				}
+				catch (InterruptedException ex) {
+					// not abandoned (idle): nothing to stop
+				}
+			}
+			Worker worker = next;
+			next = null;
+			return worker;
+		}
+
+		private static long cpuTime(ThreadMXBean threads) {
+			try {
+				return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
+			}
+			catch (UnsupportedOperationException ex) {
+				return 0;
+			}
+		}
+
 	}
 
 }

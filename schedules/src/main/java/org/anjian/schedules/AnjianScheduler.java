@@ -88,17 +88,34 @@ public final class AnjianScheduler implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new SchedulerException("无法准备 Quartz 作业库 " + settings.jdbcUrl() + "：" + ex.getMessage(), ex);
 		}
-		StdSchedulerFactory factory = new StdSchedulerFactory(properties(settings));
-		Scheduler scheduler = factory.getScheduler();
+		Scheduler scheduler;
 		// anjian holds its scheduler itself; Quartz's JVM-wide registry by name would
-		// forbid a second node in one JVM
-		SchedulerRepository.getInstance().remove(settings.instanceName());
+		// forbid a second node in one JVM — and two opening at once could be handed the
+		// same scheduler between the factory's bind and this remove: one at a time
+		synchronized (OPENING) {
+			StdSchedulerFactory factory = new StdSchedulerFactory(properties(settings));
+			scheduler = factory.getScheduler();
+			SchedulerRepository.getInstance().remove(settings.instanceName());
+		}
 		scheduler.getContext().put(LaunchJob.STARTER, Objects.requireNonNull(starter, "starter"));
 		scheduler.getContext().put(LaunchJob.ZONE, settings.zone());
 		return new AnjianScheduler(settings, scheduler);
 	}
 
+	/**
+	 * Serialises the factory's JVM-wide registrations (schedulers by name, data sources).
+	 */
+	private static final Object OPENING = new Object();
+
+	/**
+	 * Quartz keeps data sources in a JVM-wide table by name: every scheduler gets a name
+	 * of its own, so a second one in the same JVM never replaces (or closes) the first's
+	 * pool.
+	 */
+	private static final java.util.concurrent.atomic.AtomicInteger DATA_SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+
 	static Properties properties(ScheduleSettings settings) {
+		String ds = "anjian" + DATA_SOURCES.incrementAndGet();
 		Properties p = new Properties();
 		p.setProperty("org.quartz.scheduler.instanceName", settings.instanceName());
 		p.setProperty("org.quartz.scheduler.instanceId",
@@ -116,16 +133,16 @@ public final class AnjianScheduler implements AutoCloseable {
 		p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));
 		p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
 		p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-		p.setProperty("org.quartz.jobStore.dataSource", "anjian");
-		p.setProperty("org.quartz.dataSource.anjian.provider", "hikaricp");
-		p.setProperty("org.quartz.dataSource.anjian.driver",
+		p.setProperty("org.quartz.jobStore.dataSource", ds);
+		p.setProperty("org.quartz.dataSource." + ds + ".provider", "hikaricp");
+		p.setProperty("org.quartz.dataSource." + ds + ".driver",
 				settings.postgres() ? "org.postgresql.Driver" : driverFor(settings.jdbcUrl()));
-		p.setProperty("org.quartz.dataSource.anjian.URL", settings.jdbcUrl());
-		p.setProperty("org.quartz.dataSource.anjian.user", settings.user());
-		p.setProperty("org.quartz.dataSource.anjian.password", settings.password());
+		p.setProperty("org.quartz.dataSource." + ds + ".URL", settings.jdbcUrl());
+		p.setProperty("org.quartz.dataSource." + ds + ".user", settings.user());
+		p.setProperty("org.quartz.dataSource." + ds + ".password", settings.password());
 		// the scheduler thread, the misfire handler, the cluster manager and every worker
 		// may hold one at once
-		p.setProperty("org.quartz.dataSource.anjian.maxConnections", Integer.toString(settings.threadCount() + 3));
+		p.setProperty("org.quartz.dataSource." + ds + ".maxConnections", Integer.toString(settings.threadCount() + 3));
 		return p;
 	}
 

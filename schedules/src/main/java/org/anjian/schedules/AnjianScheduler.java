@@ -345,18 +345,32 @@ public final class AnjianScheduler implements AutoCloseable {
 					continue;
 				}
 				JobDataMap data = trigger.getJobDataMap();
-				Map<String, String> parameters = new TreeMap<>();
-				for (String k : data.getKeys()) {
-					if (k.startsWith(LaunchJob.PARAMETER_PREFIX)) {
-						parameters.put(k.substring(LaunchJob.PARAMETER_PREFIX.length()), data.getString(k));
-					}
-				}
-				fires.add(new NextFire(key.getName(), data.getString(LaunchJob.JOB_NAME), parameters,
-						LocalDateTime.ofInstant(trigger.getNextFireTime().toInstant(), settings.zone())));
+				fires.add(fire(key.getName(), List.of(data.getKeys()), data::getString,
+						trigger.getNextFireTime().getTime(), settings.zone()));
 			}
 		}
-		fires.sort(Comparator.comparing(NextFire::at).thenComparing(NextFire::trigger));
+		fires.sort(FIRE_ORDER);
 		return fires;
+	}
+
+	private static final Comparator<NextFire> FIRE_ORDER = Comparator.comparing(NextFire::at)
+		.thenComparing(NextFire::trigger);
+
+	/**
+	 * One trigger's next fire, from its job data however it was read (Quartz's map, or
+	 * the store's properties text): the job's name and its parameters (the keys under
+	 * {@link LaunchJob#PARAMETER_PREFIX}).
+	 */
+	private static NextFire fire(String trigger, Iterable<String> keys, java.util.function.UnaryOperator<String> data,
+			long nextFireMillis, java.time.ZoneId zone) {
+		Map<String, String> parameters = new TreeMap<>();
+		for (String k : keys) {
+			if (k.startsWith(LaunchJob.PARAMETER_PREFIX)) {
+				parameters.put(k.substring(LaunchJob.PARAMETER_PREFIX.length()), data.apply(k));
+			}
+		}
+		return new NextFire(trigger, data.apply(LaunchJob.JOB_NAME), parameters,
+				LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(nextFireMillis), zone));
 	}
 
 	/**
@@ -391,19 +405,13 @@ public final class AnjianScheduler implements AutoCloseable {
 								throw new SQLException("日程 " + rs.getString(1) + " 的参数无法读取：" + ex.getMessage(), ex);
 							}
 						}
-						Map<String, String> parameters = new TreeMap<>();
-						for (String k : data.stringPropertyNames()) {
-							if (k.startsWith(LaunchJob.PARAMETER_PREFIX)) {
-								parameters.put(k.substring(LaunchJob.PARAMETER_PREFIX.length()), data.getProperty(k));
-							}
-						}
-						fires.add(new NextFire(rs.getString(1), data.getProperty(LaunchJob.JOB_NAME), parameters,
-								LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(next), settings.zone())));
+						fires.add(fire(rs.getString(1), data.stringPropertyNames(), data::getProperty, next,
+								settings.zone()));
 					}
 				}
 			}
 		}
-		fires.sort(Comparator.comparing(NextFire::at).thenComparing(NextFire::trigger));
+		fires.sort(FIRE_ORDER);
 		return fires;
 	}
 

@@ -2,13 +2,18 @@
 """A hazard ledger written the way Excel writes one (shared strings after the sheet,
 dates as serial numbers with a date format, numbers as numbers, blank cells left out),
 by a generator that shares nothing with anjian's bench: its own vocabulary, its own
-distributions. Usage: foreign_ledger.py OUT.xlsx ROWS [SEED]"""
+distributions. Usage: foreign_ledger.py OUT.xlsx ROWS [SEED [SENDER [TOWNS]]]
+SENDER: the 填报单位 (default 鹤鸣县应急管理局); TOWNS: the county's townships, comma-separated
+(default 鹤鸣县's) — so ledgers of several submitters of another county can be written."""
 import random, sys, zipfile, datetime
 from xml.sax.saxutils import escape
 
 out, rows = sys.argv[1], int(sys.argv[2])
 rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20241105)
 towns = ["玉带街道", "桃源镇", "石门镇", "新场镇", "鹤鸣县工业园区"]
+sender = sys.argv[4] if len(sys.argv) > 4 else "鹤鸣县应急管理局"
+if len(sys.argv) > 5:
+    towns = sys.argv[5].split(",")
 industries = ["应急管理", "交通运输", "住建", "市场监管", "文化旅游", "消防", "城镇燃气", "应急管理", "住建", "市场监管", "工贸", "特种设备"]
 firms1 = ["鹤鸣", "川西", "蜀南", "天府", "华兴", "恒达", "宏远", "鑫源", "金鼎", "永安", "福瑞", "利民", "新兴", "嘉禾", "顺通", "万家", "长青", "盛世", "国泰", "东方"]
 firms2 = ["机械", "建材", "化工", "物流", "商贸", "食品", "纺织", "建筑", "燃气", "石材", "木业", "塑料", "印务", "汽修", "酒业", "茶业", "家具", "电子", "冶金", "包装"]
@@ -60,7 +65,7 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             f.write("".join(buf).encode("utf-8")); buf.clear()
         buf.append('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:O%d"/><sheetData>' % (rows + 3))
         buf.append('<row r="1"><c r="A1" t="s" s="1"><v>%d</v></c></row>' % s("鹤鸣县2024年度重大事故隐患排查整治台账"))
-        buf.append('<row r="2"><c r="A2" t="s"><v>%d</v></c><c r="L2" t="s"><v>%d</v></c></row>' % (s("填报单位（盖章）：鹤鸣县应急管理局"), s("填报日期：2024年11月5日")))
+        buf.append('<row r="2"><c r="A2" t="s"><v>%d</v></c><c r="L2" t="s"><v>%d</v></c></row>' % (s("填报单位（盖章）：" + sender), s("填报日期：2024年11月5日")))
         header = ["企业（单位）名称", "统一社会信用代码", "所在乡镇", "行业领域", "隐患内容", "隐患级别", "排查日期", "隐患来源", "整改措施", "整改责任人", "整改资金(万元)", "整改时限", "整改情况", "完成时间", "备注"]
         buf.append('<row r="3">' + "".join('<c r="%s3" t="s" s="1"><v>%d</v></c>' % (col(c), s(h)) for c, h in enumerate(header)) + "</row>")
         for i in range(rows):

@@ -35,9 +35,11 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -76,6 +78,11 @@ public final class FeedbackWorkbook {
 
 	/** A list's failing rows listed at most; the rest are counted. */
 	static final int MAX_LISTED = 5000;
+
+	/**
+	 * Rows of a list's streamed 审核意见 sheet kept in memory before they are written out.
+	 */
+	private static final int LIST_ROW_WINDOW = 200;
 
 	private static final Pattern COLUMN_LETTERS = Pattern.compile("[A-Z]{1,3}");
 
@@ -140,13 +147,16 @@ public final class FeedbackWorkbook {
 	public void write(Submission submission, List<Item> items, long errors, long warnings, Path target)
 			throws IOException {
 		String note = null;
-		XSSFWorkbook workbook;
+		Workbook workbook;
 		Map<String, String> sheetNames = new HashMap<>();
 		Map<Integer, String> rowValues = Map.of();
 		Copy copy = new Copy();
 		try {
 			if (submission.list()) {
-				workbook = new XSSFWorkbook();
+				// streamed: a list lists up to MAX_LISTED rows, which POI's user model
+				// took seconds to build and save (XMLBeans); the same cells, styles and
+				// sheet settings, the strings written inline
+				workbook = new SXSSFWorkbook(new XSSFWorkbook(), LIST_ROW_WINDOW);
 				rowValues = listRows(submission, items);
 				note = "清单文件未复制（行数可能很多），下表列出有问题的行及其原始内容";
 			}
@@ -158,16 +168,22 @@ public final class FeedbackWorkbook {
 			workbook = new XSSFWorkbook();
 			note = "原文件无法复制（" + ex.getClass().getSimpleName() + "），下表只列出审核意见";
 		}
-		try (XSSFWorkbook wb = workbook) {
+		try (Workbook wb = workbook) {
 			Map<Integer, String> values = new HashMap<>();
 			if (!submission.list()) {
-				mark(wb, sheetNames, items, values);
+				mark((XSSFWorkbook) wb, sheetNames, items, values);
 			}
 			else {
 				values.putAll(listValues(items, rowValues));
 			}
 			findingsSheet(wb, submission, items, errors, warnings, values, note);
 			AtomicFiles.write(target, out -> wb.write(out));
+		}
+		finally {
+			if (workbook instanceof SXSSFWorkbook streamed) {
+				// its rows' temporary file
+				streamed.dispose();
+			}
 		}
 	}
 
@@ -477,7 +493,7 @@ public final class FeedbackWorkbook {
 
 	// ---- the 审核意见 sheet
 
-	private void findingsSheet(XSSFWorkbook wb, Submission s, List<Item> items, long errors, long warnings,
+	private void findingsSheet(Workbook wb, Submission s, List<Item> items, long errors, long warnings,
 			Map<Integer, String> values, String note) {
 		int existing = wb.getSheetIndex(SHEET);
 		if (existing >= 0) {
@@ -493,26 +509,27 @@ public final class FeedbackWorkbook {
 		wb.setFirstVisibleTab(0);
 		sheet.setSelected(true);
 
-		XSSFCellStyle title = wb.createCellStyle();
-		XSSFFont bold = wb.createFont();
+		// XSSF's styles and fonts under a streamed workbook too
+		XSSFCellStyle title = (XSSFCellStyle) wb.createCellStyle();
+		XSSFFont bold = (XSSFFont) wb.createFont();
 		bold.setBold(true);
 		bold.setFontHeightInPoints((short) 14);
 		title.setFont(bold);
-		XSSFCellStyle heading = wb.createCellStyle();
-		XSSFFont headingFont = wb.createFont();
+		XSSFCellStyle heading = (XSSFCellStyle) wb.createCellStyle();
+		XSSFFont headingFont = (XSSFFont) wb.createFont();
 		headingFont.setBold(true);
 		heading.setFont(headingFont);
 		heading.setFillForegroundColor(color("D9E1F2"));
 		heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		heading.setWrapText(true);
-		XSSFCellStyle wrap = wb.createCellStyle();
+		XSSFCellStyle wrap = (XSSFCellStyle) wb.createCellStyle();
 		wrap.setWrapText(true);
 		wrap.setVerticalAlignment(VerticalAlignment.TOP);
-		XSSFCellStyle errorStyle = wb.createCellStyle();
+		XSSFCellStyle errorStyle = (XSSFCellStyle) wb.createCellStyle();
 		errorStyle.cloneStyleFrom(wrap);
 		errorStyle.setFillForegroundColor(color(ERROR_FILL));
 		errorStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-		XSSFCellStyle warningStyle = wb.createCellStyle();
+		XSSFCellStyle warningStyle = (XSSFCellStyle) wb.createCellStyle();
 		warningStyle.cloneStyleFrom(wrap);
 		warningStyle.setFillForegroundColor(color(WARNING_FILL));
 		warningStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -529,6 +546,8 @@ public final class FeedbackWorkbook {
 						+ (errors > 0 ? "，" + errors + " 处错误（红色，这些行未入库，请改正后重新报送）" : "")
 						+ "；数据确实无误的，请在表格下方写“上报说明：……”说明原因后重新报送，或请安委办登记说明";
 		text(sheet, 2, 0, outcome, wrap);
+		// set now: a streamed sheet has written its early rows out by the end
+		sheet.getRow(2).setHeightInPoints(36);
 		text(sheet, 3, 0, "红色：错误，必须改正；黄色：提示，请核对。原表中有问题的单元格已标色，鼠标指向单元格可看批注。", null);
 		if (note != null) {
 			text(sheet, 4, 0, note, null);
@@ -563,7 +582,6 @@ public final class FeedbackWorkbook {
 		}
 		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 9));
 		sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 9));
-		sheet.getRow(2).setHeightInPoints(36);
 		sheet.createFreezePane(0, HEADING_ROW + 1);
 		// printed on A4 landscape, one page wide, like the office's own tables
 		sheet.getPrintSetup().setLandscape(true);

@@ -48,6 +48,15 @@ public final class AuditLedger {
 	/** Every status a file can end with, in the order the run summary prints them. */
 	public static final List<String> STATUSES = List.of(LOADED, SUPERSEDED, DUPLICATE, REJECTED);
 
+	/**
+	 * {@code audit_issue}'s columns after sha256 with their types, in the order a list's
+	 * staged finding lines carry them (writers.lists: findings go to the warehouse the
+	 * way rows go, through a staging file and {@code read_csv}).
+	 */
+	public static final List<Map.Entry<String, String>> STAGED_ISSUE_COLUMNS = List.of(Map.entry("issue_no", "INTEGER"),
+			Map.entry("severity", "VARCHAR"), Map.entry("rule", "VARCHAR"), Map.entry("sheet", "VARCHAR"),
+			Map.entry("row_number", "INTEGER"), Map.entry("column_name", "VARCHAR"), Map.entry("message", "VARCHAR"));
+
 	private static final String STATUS = "select status from audit_file where sha256 = ? and path = ?";
 
 	private final Warehouse warehouse;
@@ -298,9 +307,17 @@ public final class AuditLedger {
 		}
 
 		public void add(Finding f) throws SQLException {
+			add(++issueNo, f);
+		}
+
+		/**
+		 * A finding numbered by the caller (a list's reader thread numbers them all, and
+		 * stages most: {@link #STAGED_ISSUE_COLUMNS}); counted here all the same.
+		 */
+		public void add(int issueNo, Finding f) throws SQLException {
 			appender.beginRow()
 				.append(sha256)
-				.append(++issueNo)
+				.append(issueNo)
 				.append(f.severity().code())
 				.append(f.rule())
 				.append(f.sheet())

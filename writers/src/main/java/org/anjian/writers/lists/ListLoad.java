@@ -30,15 +30,18 @@ import org.duckdb.DuckDBConnection;
  *
  * <p>
  * The reader's thread packs each row into one line ({@link PackedLine}) and writes it to
- * a staging file; every {@code chunkRows} rows it hands the finished {@link StagingChunk}
- * (with the rare rows that cannot be packed, and the findings) over a bounded queue (at
- * most {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather than
- * filling the disk). The loader thread owns the DuckDB work: it opens the transaction,
- * loads each chunk with one {@code insert … select … from read_csv(…)}, appends the rest
- * with Appenders (they are confined to the thread that created them), and at
- * {@link #commit()} records the file in the {@link AuditLedger} and commits. Parsing and
- * loading thus overlap on two cores. A failure on either side rolls the whole file back;
- * the first loader failure is rethrown to the reader at its next {@link #row} or at
+ * a staging file, and each finding, numbered as it comes, to a third; every
+ * {@code chunkRows} rows (or findings) it hands the finished {@link StagingChunk} (with
+ * the rare rows and findings that cannot be packed) over a bounded queue (at most
+ * {@value #QUEUE_CHUNKS} hand-offs in flight, so a fast reader waits rather than filling
+ * the disk). The loader thread owns the DuckDB work: it opens the transaction, loads each
+ * chunk with one {@code insert … select … from read_csv(…)} per table (rows, items,
+ * {@code audit_issue}: a ledger can carry a finding or two on every row, and one Appender
+ * row per finding was the largest cost of such a file's load), appends the rest with
+ * Appenders (they are confined to the thread that created them), and at {@link #commit()}
+ * records the file in the {@link AuditLedger} and commits. Parsing and loading thus
+ * overlap on two cores. A failure on either side rolls the whole file back; the first
+ * loader failure is rethrown to the reader at its next {@link #row} or at
  * {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
  * {@link #oneThread()}).
  */
@@ -101,6 +104,16 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	private String status;
 
 	/**
+	 * The last finding's number and the counts so far, kept by the reader's thread; the
+	 * loader reads them after {@link #END}.
+	 */
+	private int issueNo;
+
+	private int errors;
+
+	private int warnings;
+
+	/**
 	 * Set by {@link #commit()} or {@link #close()}; volatile because an abandoned reader
 	 * (a list read past its time limit) may still be sending rows from its own thread
 	 * after the load was closed: it must stop making chunks.
@@ -119,7 +132,14 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 
 		final List<Item> items = new ArrayList<>();
 
-		final List<Finding> findings = new ArrayList<>();
+		/** Findings that could not be packed, with their numbers. */
+		final List<Numbered> findings = new ArrayList<>();
+
+		/**
+		 * An error about no row (about the whole file) came with this hand-off: no rows
+		 * load from here on.
+		 */
+		boolean fileError;
 
 		boolean isEmpty() {
 			return chunk == null && rows.isEmpty() && items.isEmpty() && findings.isEmpty();
@@ -128,6 +148,9 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	}
 
 	private record Item(int rowNumber, int itemNo, String text) {
+	}
+
+	private record Numbered(int issueNo, Finding finding) {
 	}
 
 	private ListLoad(Warehouse warehouse, ListFile file, LocalDateTime ingestedAt, int chunkRows, String status) {
@@ -178,14 +201,8 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 			throw new IllegalArgumentException("文件 " + file.path() + " 第" + row.rowNumber() + "行有 "
 					+ (values == null ? 0 : values.length) + " 个值，" + file.kind().label() + "应为 " + width + " 个，不能入库");
 		}
-		if (chunk == null) {
-			chunk = StagingChunk.create(warehouse.file(), itemTable != null);
-			staged.add(chunk);
-			if (finished) {
-				// closed meanwhile from another thread: this chunk would outlive the load
-				discardStaged();
-				return;
-			}
+		if (!ensureChunk()) {
+			return;
 		}
 		if (line.row(row.rowNumber(), values)) {
 			chunk.row(line);
@@ -226,12 +243,49 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 		if (finished) {
 			return;
 		}
-		current.findings.add(finding);
-		if (current.findings.size() >= chunkRows) {
+		// numbered in the order the reader reports them, as audit_issue.issue_no always
+		// was
+		int no = ++issueNo;
+		if (finding.isError()) {
+			errors++;
+			// an error about no row is about the whole file
+			current.fileError |= finding.rowNumber() == null;
+		}
+		else {
+			warnings++;
+		}
+		if (!ensureChunk()) {
+			return;
+		}
+		if (line.finding(no, finding)) {
+			chunk.finding(line);
+		}
+		else {
+			// a message holding a separator character or a line break
+			current.findings.add(new Numbered(no, finding));
+		}
+		if (chunk.findingCount() + current.findings.size() >= chunkRows) {
 			// a file of many bad rows: its findings go over in hand-offs too, not all
 			// held at once
 			handOver();
 		}
+	}
+
+	/**
+	 * The chunk the reader writes to, made at the first row or finding after a hand-off;
+	 * false when the load was closed meanwhile.
+	 */
+	private boolean ensureChunk() {
+		if (chunk == null) {
+			chunk = StagingChunk.create(warehouse.file(), itemTable != null);
+			staged.add(chunk);
+			if (finished) {
+				// closed meanwhile from another thread: this chunk would outlive the load
+				discardStaged();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -439,25 +493,23 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 						.append(item.text())
 						.endRow();
 				}
-				for (Finding f : batch.findings) {
-					issues.add(f);
-					// an error about no row is about the whole file
-					fileError |= f.isError() && f.rowNumber() == null;
+				for (Numbered n : batch.findings) {
+					issues.add(n.issueNo(), n.finding());
 				}
+				fileError |= batch.fileError;
 				if (batch.chunk != null) {
 					try (StagingChunk loaded = batch.chunk) {
-						if (!fileError) {
-							// a rejected file's rows are deleted at the end anyway: not
-							// worth loading
-							loaded.loadInto(connection, kind, itemTable, file.sha256());
-						}
+						// a rejected file's rows are deleted at the end anyway: not
+						// worth loading; its findings are kept
+						loaded.loadInto(connection, kind, itemTable, file.sha256(), !fileError);
 					}
 					staged.remove(batch.chunk);
 				}
 				org.anjian.warehouse.CrashPoints.reach("list-chunk");
 			}
-			errors = issues.errors();
-			warnings = issues.warnings();
+			// counted by the reader's thread, which numbered them; read after END
+			errors = this.errors;
+			warnings = this.warnings;
 		}
 		Connection c = warehouse.connection();
 		if (fileError) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import org.anjian.readers.Finding;
+
 /**
  * A row's values as one line of a staging file ({@link StagingChunk}): joined by
  * {@link #UNIT}, {@link #NULL} for a missing value, encoded straight to UTF-8 into a
@@ -47,6 +49,20 @@ final class PackedLine {
 		number(rowNumber);
 		number(itemNo);
 		return values(new String[] { text });
+	}
+
+	/**
+	 * Packs one finding as a line of {@code audit_issue} after its sha256
+	 * ({@link org.anjian.writers.ledger.AuditLedger#STAGED_ISSUE_COLUMNS}): issue number,
+	 * severity, rule, sheet, row number, column, message. False: see
+	 * {@link #values(String[])}.
+	 */
+	boolean finding(int issueNo, Finding finding) {
+		length = 0;
+		number(issueNo);
+		Integer row = finding.rowNumber();
+		return values(new String[] { finding.severity().code(), finding.rule(), finding.sheet(),
+				row == null ? null : row.toString(), finding.column(), finding.message() });
 	}
 
 	/**

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.anjian.readers.lists.ListKind;
 import org.anjian.warehouse.Warehouse;
+import org.anjian.writers.ledger.AuditLedger;
 
 /**
  * One hand-off of a list file's rows from the reader's thread to the loader thread:
@@ -37,15 +40,26 @@ final class StagingChunk implements AutoCloseable {
 
 	private final Path items;
 
+	/** The folder of the staging files, or null for the temp directory. */
+	private final Path dir;
+
+	/** The findings' file, made at the first finding (most chunks have none). */
+	private Path findings;
+
 	private OutputStream rowsOut;
 
 	private OutputStream itemsOut;
+
+	private OutputStream findingsOut;
 
 	private int rowCount;
 
 	private int itemCount;
 
-	private StagingChunk(Path rows, Path items) {
+	private int findingCount;
+
+	private StagingChunk(Path dir, Path rows, Path items) {
+		this.dir = dir;
 		this.rows = rows;
 		this.items = items;
 	}
@@ -61,7 +75,7 @@ final class StagingChunk implements AutoCloseable {
 		try {
 			rows = temp(dir, ".rows");
 			Path items = withItems ? temp(dir, ".items") : null;
-			StagingChunk chunk = new StagingChunk(rows, items);
+			StagingChunk chunk = new StagingChunk(dir, rows, items);
 			chunk.rowsOut = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 20);
 			chunk.itemsOut = items == null ? null : new BufferedOutputStream(Files.newOutputStream(items), 1 << 16);
 			return chunk;
@@ -81,7 +95,7 @@ final class StagingChunk implements AutoCloseable {
 	static int removeLeftovers(Path warehouseFile) {
 		Path dir = warehouseFile.toAbsolutePath().getParent();
 		int removed = 0;
-		try (var files = Files.newDirectoryStream(dir, ".anjian-list-*.{rows,items}")) {
+		try (var files = Files.newDirectoryStream(dir, ".anjian-list-*.{rows,items,issues}")) {
 			for (Path file : files) {
 				if (Files.deleteIfExists(file)) {
 					removed++;
@@ -109,6 +123,25 @@ final class StagingChunk implements AutoCloseable {
 		rowCount++;
 	}
 
+	int findingCount() {
+		return findingCount;
+	}
+
+	/** Adds a packed finding (reader's thread). */
+	void finding(PackedLine line) {
+		if (findingsOut == null) {
+			try {
+				findings = temp(dir, ".issues");
+				findingsOut = new BufferedOutputStream(Files.newOutputStream(findings), 1 << 16);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("无法创建清单入库的暂存文件：" + ex.getMessage(), ex);
+			}
+		}
+		write(findingsOut, line);
+		findingCount++;
+	}
+
 	/** Adds a packed item (reader's thread). */
 	void item(PackedLine line) {
 		write(itemsOut, line);
@@ -130,31 +163,37 @@ final class StagingChunk implements AutoCloseable {
 	 */
 	void finish() {
 		try {
-			rowsOut.close();
-			if (itemsOut != null) {
-				itemsOut.close();
-			}
+			closeAll();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("清单入库的暂存文件写入失败（磁盘已满？）：" + ex.getMessage(), ex);
 		}
 	}
 
-	/** Loads the staged rows and items, in the caller's transaction (loader thread). */
-	void loadInto(Connection c, ListKind kind, String itemTable, String sha256) throws SQLException {
-		if (rowCount > 0) {
-			insert(c, ListWriter.rawTable(kind), rows, List.of("row_number"), kind.columns(), sha256);
+	/**
+	 * Loads the staged findings, and the rows and items unless {@code withRows} is false
+	 * (a rejected file's), in the caller's transaction (loader thread).
+	 */
+	void loadInto(Connection c, ListKind kind, String itemTable, String sha256, boolean withRows) throws SQLException {
+		if (withRows && rowCount > 0) {
+			List<Map.Entry<String, String>> columns = new ArrayList<>();
+			columns.add(Map.entry("row_number", "INTEGER"));
+			kind.columns().forEach(column -> columns.add(Map.entry(column, "VARCHAR")));
+			insert(c, ListWriter.rawTable(kind), rows, columns, sha256);
 		}
-		if (itemCount > 0) {
-			insert(c, itemTable, items, List.of("row_number", "item_no"), List.of("violation"), sha256);
+		if (withRows && itemCount > 0) {
+			insert(c, itemTable, items, List.of(Map.entry("row_number", "INTEGER"), Map.entry("item_no", "INTEGER"),
+					Map.entry("violation", "VARCHAR")), sha256);
+		}
+		if (findingCount > 0) {
+			insert(c, "audit_issue", findings, AuditLedger.STAGED_ISSUE_COLUMNS, sha256);
 		}
 	}
 
-	private static void insert(Connection c, String table, Path file, List<String> numbers, List<String> texts,
+	private static void insert(Connection c, String table, Path file, List<Map.Entry<String, String>> columns,
 			String sha256) throws SQLException {
 		StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (sha256");
-		numbers.forEach(column -> sql.append(", ").append(column));
-		texts.forEach(column -> sql.append(", ").append(column));
+		columns.forEach(column -> sql.append(", ").append(column.getKey()));
 		sql.append(")\nselect ?, *\nfrom read_csv(")
 			.append(Warehouse.literal(file.toString()))
 			.append(", delim = ")
@@ -165,8 +204,10 @@ final class StagingChunk implements AutoCloseable {
 			.append(", max_line_size = ")
 			.append(PackedLine.MAX_LINE_BYTES + 1)
 			.append(", columns = {");
-		numbers.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'INTEGER', "));
-		texts.forEach(column -> sql.append(Warehouse.literal(column)).append(": 'VARCHAR', "));
+		columns.forEach(column -> sql.append(Warehouse.literal(column.getKey()))
+			.append(": '")
+			.append(column.getValue())
+			.append("', "));
 		sql.setLength(sql.length() - 2);
 		sql.append("})");
 		try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -179,16 +220,24 @@ final class StagingChunk implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			rowsOut.close();
-			if (itemsOut != null) {
-				itemsOut.close();
-			}
+			closeAll();
 		}
 		catch (IOException ex) {
 			// deleted below either way
 		}
 		deleteQuietly(rows);
 		deleteQuietly(items);
+		deleteQuietly(findings);
+	}
+
+	private void closeAll() throws IOException {
+		rowsOut.close();
+		if (itemsOut != null) {
+			itemsOut.close();
+		}
+		if (findingsOut != null) {
+			findingsOut.close();
+		}
 	}
 
 	private static void deleteQuietly(Path file) {

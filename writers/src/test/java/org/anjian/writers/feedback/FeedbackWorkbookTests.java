@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,55 @@ class FeedbackWorkbookTests {
 			assertThat(text(findings.getRow(last), 4)).isEqualTo(String.valueOf(3 + FeedbackWorkbook.MAX_LISTED));
 			assertThat(text(findings.getRow(last + 1), 0))
 				.isEqualTo("另有 " + (1_857_241 - FeedbackWorkbook.MAX_LISTED) + " 条未列出（见安委办工作台的文件页面）");
+		}
+	}
+
+	@Test
+	void aListsSheetHasItsLayoutAndEveryListedRowItsStyleFarPastTheFirstRows() throws IOException {
+		// a list's 审核意见 sheet is written row by row (streamed): the title rows,
+		// sheet settings and the styles of rows written out long before the end must
+		// read back as built
+		List<FeedbackWorkbook.Item> first = new ArrayList<>();
+		for (int r = 4; first.size() < 1200; r++) {
+			boolean error = r % 7 == 0;
+			first.add(new FeedbackWorkbook.Item(error, error ? "LIST_DATE_INVALID" : "LIST_VALUE_UNKNOWN", "台账", r,
+					"隐患来源", "第" + r + "行 问题", null));
+		}
+		Path target = dir.resolve("out.xlsx");
+		workbook.write(new FeedbackWorkbook.Submission(dir.resolve("不在了.xlsx"), "xlsx", true, "隐患台账.xlsx", "新场镇",
+				LocalDateTime.of(2024, 11, 5, 9, 0), FeedbackWorkbook.REJECTED), first, target);
+
+		try (XSSFWorkbook wb = open(target)) {
+			XSSFSheet findings = wb.getSheetAt(0);
+			assertThat(findings.getRow(2).getHeightInPoints()).isEqualTo(36f);
+			assertThat(findings.getMergedRegions().stream().map(CellRangeAddress::formatAsString))
+				.containsExactly("A1:J1", "A3:J3");
+			assertThat(findings.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(findings.getPaneInformation().getHorizontalSplitPosition())
+				.isEqualTo((short) (FeedbackWorkbook.HEADING_ROW + 1));
+			assertThat(findings.getRepeatingRows().formatAsString()).isEqualTo("7:7");
+			assertThat(findings.getPrintSetup().getLandscape()).isTrue();
+			assertThat(findings.getFitToPage()).isTrue();
+			assertThat(findings.getColumnWidth(7)).isEqualTo(50 * 256);
+			assertThat(text(findings.getRow(0), 0)).isEqualTo("审核意见：隐患台账.xlsx");
+			assertThat(((XSSFCellStyle) findings.getRow(0).getCell(0).getCellStyle()).getFont().getBold()).isTrue();
+			assertThat(((XSSFCellStyle) findings.getRow(FeedbackWorkbook.HEADING_ROW).getCell(0).getCellStyle())
+				.getFillForegroundXSSFColor()
+				.getARGBHex()).isEqualTo("FFD9E1F2");
+			for (int i = 0; i < first.size(); i++) {
+				Row row = findings.getRow(FeedbackWorkbook.HEADING_ROW + 1 + i);
+				FeedbackWorkbook.Item item = first.get(i);
+				assertThat(text(row, 0)).isEqualTo(String.valueOf(i + 1));
+				assertThat(text(row, 1)).isEqualTo(item.error() ? "错误" : "提示");
+				assertThat(text(row, 4)).isEqualTo(String.valueOf(item.row()));
+				assertThat(text(row, 7)).isEqualTo(item.message());
+				XSSFCellStyle kind = (XSSFCellStyle) row.getCell(1).getCellStyle();
+				assertThat(kind.getFillForegroundXSSFColor().getARGBHex())
+					.isEqualTo("FF" + (item.error() ? FeedbackWorkbook.ERROR_FILL : FeedbackWorkbook.WARNING_FILL));
+				assertThat(kind.getWrapText()).isTrue();
+				assertThat(row.getCell(7).getCellStyle().getWrapText()).isTrue();
+			}
+			assertThat(findings.getLastRowNum()).isEqualTo(FeedbackWorkbook.HEADING_ROW + first.size());
 		}
 	}
 

@@ -393,6 +393,77 @@ class ListWriterTests {
 	}
 
 	@Test
+	void everyFindingLandsExactlyInOrderWhateverItsTextAndHowItCrossesTheHandOffs() throws Exception {
+		// given: findings between the rows and after them (hand-offs of 3 rows or 3
+		// findings), texts the staging file cannot carry (separators, line breaks) beside
+		// ones it must carry as they are, and nulls where audit_issue allows them
+		List<Finding> findings = new ArrayList<>();
+		try (ListLoad load = writer.open(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)))) {
+			for (int i = 0; i < 8; i++) {
+				load.row(hazard(3 + i, "企业" + i, "general", "2024-05-02"));
+				Finding usccWarning = Finding.warning("LIST_USCC_INVALID", "台账", 3 + i, "统一社会信用代码",
+						"第" + (3 + i) + "行 统一社会信用代码“91X" + i + "”校验位不符");
+				load.finding(usccWarning);
+				findings.add(usccWarning);
+				if (i % 3 == 1) {
+					Finding odd = Finding.warning("LIST_VALUE_UNKNOWN", i == 4 ? null : "台账", 3 + i,
+							i == 1 ? null : "隐患来源", switch (i) {
+								case 1 -> "“日常\u001F检查”不在词表内";
+								case 4 -> "第一行\n第二行\r\n“引号”\\N";
+								default -> "a\u001Eb\t😀\u0000";
+							});
+					load.finding(odd);
+					findings.add(odd);
+				}
+			}
+			Finding noRow = Finding.warning("LIST_NO_DATES", "台账", null, null, "");
+			load.finding(noRow);
+			findings.add(noRow);
+			assertThat(load.commit()).isEqualTo("loaded");
+		}
+		// then: one audit_issue row per finding, numbered 1.. in the order reported,
+		// each value as given
+		List<List<String>> expected = new ArrayList<>();
+		for (int i = 0; i < findings.size(); i++) {
+			Finding f = findings.get(i);
+			expected.add(Arrays.asList("L1", String.valueOf(i + 1), "warning", f.rule(), f.sheet(),
+					f.rowNumber() == null ? null : f.rowNumber().toString(), f.column(), f.message()));
+		}
+		assertThat(rows("select * from audit_issue order by issue_no")).containsExactlyElementsOf(expected);
+		assertThat(rows("select error_count, warning_count from audit_file"))
+			.containsExactly(List.of("0", String.valueOf(findings.size())));
+		assertThat(rows("select count(*) from raw_hazard_ledger")).containsExactly(List.of("8"));
+		assertThat(stagingFilesLeft()).isEmpty();
+	}
+
+	@Test
+	void aRejectedFileWithManyFindingsKeepsThemAllNumberedAndLandsNoRows() throws Exception {
+		// given: findings on every row, an error about the whole file in the middle
+		List<String> rules = new ArrayList<>();
+		try (ListLoad load = writer.open(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)))) {
+			for (int i = 0; i < 10; i++) {
+				load.row(hazard(3 + i, "企业" + i, "general", "2024-05-02"));
+				load.finding(Finding.error("ROW_" + i, "台账", 3 + i, "隐患等级", "第" + (3 + i) + "行"));
+				rules.add("ROW_" + i);
+				if (i == 4) {
+					load.finding(Finding.error("NO_HEADER", "台账", null, null, "找不到“企业名称”列"));
+					rules.add("NO_HEADER");
+				}
+			}
+			assertThat(load.commit()).isEqualTo("rejected");
+		}
+		// then
+		assertThat(rows("select rule from audit_issue order by issue_no").stream().map(r -> r.get(0)).toList())
+			.isEqualTo(rules);
+		assertThat(rows("select count(*), min(issue_no), max(issue_no), count(distinct issue_no) from audit_issue"))
+			.containsExactly(List.of("11", "1", "11", "11"));
+		assertThat(rows("select status, error_count, warning_count from audit_file"))
+			.containsExactly(List.of("rejected", "11", "0"));
+		assertThat(rows("select count(*) from raw_hazard_ledger")).containsExactly(List.of("0"));
+		assertThat(stagingFilesLeft()).isEmpty();
+	}
+
+	@Test
 	void everyListKindHasARawTableWithItsColumnsInOrder() throws Exception {
 		for (ListKind kind : ListKind.values()) {
 			List<String> expected = new ArrayList<>(List.of("sha256", "row_number"));

@@ -33,6 +33,17 @@ import org.anjian.writers.exports.AtomicFiles;
  * dictionary, the snapshot's tables and views, is written beside it.
  *
  * <p>
+ * Only what changed is copied again: when the snapshot in place was published by this
+ * code from a warehouse with the same catalogue and storage version
+ * ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new temp file is a
+ * byte copy of it, and in it only the tables whose rows changed (by row count and
+ * order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are dropped
+ * and filled again from the warehouse, in one transaction, so the rows of a million-row
+ * ledger that did not change are neither read nor compressed again. Otherwise, and when
+ * more than half the copied file's blocks are free, {@code COPY FROM DATABASE} as above.
+ * Either way the new snapshot is a new file renamed over the old one.
+ *
+ * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
  * {@value #STORAGE_VERSION_ENV}, default {@value #DEFAULT_STORAGE_VERSION}), so that the
  * DuckDB releases analysts have installed (CLIs, DBeaver's driver, the Node and Python
@@ -91,6 +102,23 @@ public final class AnalystSnapshot {
 	 */
 	public static Path publish(Connection warehouse, Path home, String storageVersion)
 			throws IOException, SQLException {
+		return publishing(warehouse, home, storageVersion).file();
+	}
+
+	/**
+	 * What a publish did.
+	 *
+	 * @param file the published snapshot file
+	 * @param incremental whether it was made from a copy of the previous snapshot
+	 * @param copied the tables copied from the warehouse (all of them when not
+	 * incremental), schema-qualified and quoted
+	 */
+	public record Published(Path file, boolean incremental, List<String> copied) {
+	}
+
+	/** {@link #publish(Connection, Path, String)}, saying which tables it copied. */
+	public static Published publishing(Connection warehouse, Path home, String storageVersion)
+			throws IOException, SQLException {
 		String storage = storageVersion(storageVersion);
 		List<DataDictionary.Entry> dictionary;
 		Path dir = Files.createDirectories(home.toAbsolutePath().resolve("analyst"));
@@ -98,13 +126,39 @@ public final class AnalystSnapshot {
 		String id = UUID.randomUUID().toString().replace("-", "");
 		Path tmp = dir.resolve("." + FILE_NAME + "." + id + ".tmp");
 		String alias = "analyst_snapshot_" + id;
+		String identity;
+		List<String> copied;
+		boolean incremental;
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
-			st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
-					+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
+			Catalog catalog = catalog(warehouse, source, storage);
+			SnapshotState before = catalog.how() == null ? null : SnapshotState.read(target);
+			incremental = before != null && before.how().equals(catalog.how());
+			if (incremental) {
+				// a new file all the same: analysts keep reading the old one, untouched
+				Files.copy(target, tmp);
+				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias);
+				if (mostlyFree(st, alias)) {
+					// replaced tables leave free blocks behind: past half the file, start
+					// afresh
+					st.execute("detach " + alias);
+					Files.delete(tmp);
+					incremental = false;
+				}
+			}
+			if (!incremental) {
+				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
+						+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
+			}
 			boolean attached = true;
 			try {
-				st.execute("copy from database " + ident(source) + " to " + alias);
+				if (incremental) {
+					copied = refresh(st, source, alias, catalog, before);
+				}
+				else {
+					st.execute("copy from database " + ident(source) + " to " + alias);
+					copied = catalog.tables();
+				}
 				// Views are created from inside the snapshot so their names resolve in
 				// the snapshot file on its own.
 				st.execute("use " + alias);
@@ -129,15 +183,144 @@ public final class AnalystSnapshot {
 			AtomicFiles.fsync(tmp);
 			readOnly(tmp);
 			org.anjian.warehouse.CrashPoints.reach("snapshot-rename");
+			identity = SnapshotState.identity(tmp);
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			AtomicFiles.fsync(dir);
+			if (catalog.how() != null) {
+				new SnapshotState(identity, catalog.how(), catalog.keys()).write(target);
+			}
 		}
 		finally {
 			Files.deleteIfExists(tmp);
 			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
 		}
 		DataDictionary.write(dictionary, dir);
-		return target;
+		return new Published(target, incremental, copied);
+	}
+
+	/**
+	 * Tables at least this large are compared by content; smaller ones are always copied.
+	 */
+	static final long COMPARED_ROWS = 10_000;
+
+	/**
+	 * The warehouse's catalogue as the snapshot copies it.
+	 *
+	 * @param how storage version, DuckDB version and a digest of every table's DDL, view,
+	 * macro, sequence, type, index and schema; null when the warehouse has foreign keys
+	 * (a table cannot then be replaced alone) and is always copied whole
+	 * @param tables every table, schema-qualified and quoted
+	 * @param keys the content key (count:hash) of each table of {@link #COMPARED_ROWS} or
+	 * more rows
+	 */
+	record Catalog(String how, List<String> tables, java.util.Map<String, String> keys) {
+	}
+
+	static Catalog catalog(Connection warehouse, String source, String storage) throws SQLException {
+		StringBuilder text = new StringBuilder(storage).append('\n')
+			.append(warehouse.unwrap(org.duckdb.DuckDBConnection.class).getMetaData().getDatabaseProductVersion())
+			.append('\n');
+		String db = Warehouse.literal(source);
+		for (String query : List.of(
+				"select schema_name, table_name, sql from duckdb_tables() where database_name = " + db,
+				"select schema_name, view_name, sql from duckdb_views() where database_name = " + db
+						+ " and not internal",
+				"select schema_name, function_name, function_type, parameters::varchar, macro_definition"
+						+ " from duckdb_functions() where database_name = " + db + " and not internal",
+				"select schema_name, sequence_name, sql, last_value from duckdb_sequences() where database_name = "
+						+ db,
+				"select schema_name, type_name, logical_type from duckdb_types() where database_name = " + db
+						+ " and not internal",
+				"select schema_name, index_name, sql from duckdb_indexes() where database_name = " + db,
+				"select schema_name from duckdb_schemas() where database_name = " + db + " and not internal")) {
+			text.append(rows(warehouse, query + " order by all")).append('\n');
+		}
+		List<String> tables = new ArrayList<>();
+		java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+		try (Statement st = warehouse.createStatement();
+				ResultSet rs = st.executeQuery("select schema_name, table_name, estimated_size from duckdb_tables()"
+						+ " where database_name = " + db + " order by all")) {
+			while (rs.next()) {
+				String table = ident(rs.getString(1)) + "." + ident(rs.getString(2));
+				tables.add(table);
+				if (rs.getLong(3) >= COMPARED_ROWS) {
+					keys.put(table, null);
+				}
+			}
+		}
+		for (String table : keys.keySet()) {
+			keys.put(table, rows(warehouse,
+					"select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + ident(source) + "." + table + " as t")
+				.strip());
+		}
+		boolean foreignKeys = !rows(warehouse, "select 1 from duckdb_constraints() where database_name = " + db
+				+ " and constraint_type = 'FOREIGN KEY' limit 1")
+			.isEmpty();
+		return new Catalog(foreignKeys ? null : SnapshotState.digest(text.toString()), tables, keys);
+	}
+
+	/**
+	 * Brings a copy of the previous snapshot up to date: every table whose content key
+	 * differs from the one it was published with (and every small table) is dropped and
+	 * created again from the warehouse, in one transaction; the others keep the blocks
+	 * they have. The catalogue is the same (else the copy is not used), so views, macros
+	 * and the set of tables already match.
+	 */
+	private static List<String> refresh(Statement st, String source, String alias, Catalog catalog,
+			SnapshotState before) throws SQLException {
+		List<String> copied = new ArrayList<>();
+		java.util.Map<String, String> ddl = new java.util.HashMap<>();
+		try (ResultSet rs = st.executeQuery("select schema_name, table_name, sql from duckdb_tables()"
+				+ " where database_name = " + Warehouse.literal(source))) {
+			while (rs.next()) {
+				ddl.put(ident(rs.getString(1)) + "." + ident(rs.getString(2)), rs.getString(3));
+			}
+		}
+		st.execute("begin transaction");
+		boolean done = false;
+		try {
+			st.execute("use " + alias);
+			for (String table : catalog.tables()) {
+				String key = catalog.keys().get(table);
+				if (key != null && key.equals(before.tables().get(table))) {
+					continue;
+				}
+				st.execute("drop table " + alias + "." + table);
+				st.execute(ddl.get(table));
+				st.execute("insert into " + alias + "." + table + " select * from " + ident(source) + "." + table);
+				copied.add(table);
+			}
+			st.execute("commit");
+			done = true;
+		}
+		finally {
+			if (!done) {
+				st.execute("rollback");
+			}
+			st.execute("use " + ident(source));
+		}
+		return copied;
+	}
+
+	/** Whether more than half the attached file's blocks are free. */
+	private static boolean mostlyFree(Statement st, String alias) throws SQLException {
+		try (ResultSet rs = st.executeQuery("select free_blocks, total_blocks from pragma_database_size()"
+				+ " where database_name = " + Warehouse.literal(alias))) {
+			return rs.next() && rs.getLong(1) * 2 > rs.getLong(2);
+		}
+	}
+
+	private static String rows(Connection connection, String query) throws SQLException {
+		StringBuilder out = new StringBuilder();
+		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (int i = 1; i <= columns; i++) {
+					out.append(rs.getString(i)).append(i < columns ? '\t' : '\n');
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	/**

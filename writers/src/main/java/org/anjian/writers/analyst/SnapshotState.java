@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -77,12 +76,23 @@ record SnapshotState(String file, String how, Map<String, String> tables) {
 	}
 
 	/**
-	 * The file's identity: inode, size and modification time (a rename keeps them, a copy
-	 * or a new file does not).
+	 * The file's identity: its size and a CRC-32C of its bytes. By content, so a snapshot
+	 * restored byte for byte still matches, and one changed or replaced by anything else
+	 * does not.
 	 */
 	static String identity(Path file) throws IOException {
-		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-		return attributes.fileKey() + "/" + attributes.size() + "/" + attributes.lastModifiedTime().toMillis();
+		java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+		java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(1 << 20);
+		long size = 0;
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+			while (channel.read(buffer) >= 0) {
+				buffer.flip();
+				size += buffer.remaining();
+				crc.update(buffer);
+				buffer.clear();
+			}
+		}
+		return size + "/" + Long.toHexString(crc.getValue());
 	}
 
 	static String digest(String text) {

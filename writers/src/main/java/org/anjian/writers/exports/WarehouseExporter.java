@@ -63,6 +63,17 @@ import org.anjian.warehouse.Warehouse;
  */
 public final class WarehouseExporter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WarehouseExporter.class);
+
+	/** Time spent hashing rows, writing files and linking them, for the log. */
+	private long hashNanos;
+
+	private long writeNanos;
+
+	private int filesWritten;
+
+	private int filesLinked;
+
 	static final String PARTITION_COLUMN = "period";
 
 	private final Connection connection;
@@ -110,6 +121,7 @@ public final class WarehouseExporter {
 				.getMetaData()
 				.getDatabaseProductVersion();
 			List<ExportResult.TableExport> tables = new ArrayList<>();
+			long start = System.nanoTime();
 			for (String table : tables()) {
 				tables.add(export(table, tmp));
 				org.anjian.warehouse.CrashPoints.reach("export-table");
@@ -121,6 +133,11 @@ public final class WarehouseExporter {
 			}
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 			AtomicFiles.fsync(parent);
+			log.info(
+					"export: {} Parquet files written, {} kept from the previous export, {} tables in {} ms"
+							+ " (hashing rows {} ms, writing {} ms)",
+					filesWritten, filesLinked, tables.size(), (System.nanoTime() - start) / 1_000_000,
+					hashNanos / 1_000_000, writeNanos / 1_000_000);
 			return new ExportResult(target, tables);
 		}
 		finally {
@@ -236,6 +253,7 @@ public final class WarehouseExporter {
 		if (before != null && before.key().equals(key)) {
 			Path file = Files.createDirectories(root.resolve(relative).getParent()).resolve("data.parquet");
 			if (previous.link(relative, file)) {
+				filesLinked++;
 				written.put(relative, key, before.rows());
 				return before.rows();
 			}
@@ -246,7 +264,10 @@ public final class WarehouseExporter {
 	/** Writes one Parquet file with DuckDB. */
 	private long write(Path root, String relative, String query, String content) throws IOException, SQLException {
 		Path file = Files.createDirectories(root.resolve(relative).getParent()).resolve("data.parquet");
+		long start = System.nanoTime();
 		long rows = copy(query, file, "format parquet");
+		writeNanos += System.nanoTime() - start;
+		filesWritten++;
 		written.put(relative, key(query, content), rows);
 		return rows;
 	}
@@ -281,10 +302,12 @@ public final class WarehouseExporter {
 		}
 		Path scratch = root.resolve(".partitioned-" + UUID.randomUUID());
 		try {
+			long start = System.nanoTime();
 			List<String> conditions = changed.keySet().stream().map(WarehouseExporter::periodIs).toList();
 			copy("select " + parquetSelect + ", " + ident(PARTITION_COLUMN) + " from " + ident(table)
 					+ (all ? "" : " where " + String.join(" or ", conditions)), scratch,
 					"format parquet, partition_by (" + ident(PARTITION_COLUMN) + "), filename_pattern 'data_{i}'");
+			writeNanos += System.nanoTime() - start;
 			for (var entry : changed.entrySet()) {
 				Date period = entry.getKey();
 				Path file = root.resolve(relative.apply(period));
@@ -294,6 +317,7 @@ public final class WarehouseExporter {
 					Files.move(made.get(0), file);
 					long count = Long.parseLong(entry.getValue().substring(0, entry.getValue().indexOf(':')));
 					written.put(relative.apply(period), key(query.apply(period), entry.getValue()), count);
+					filesWritten++;
 					rows += count;
 				}
 				else {
@@ -323,6 +347,7 @@ public final class WarehouseExporter {
 	 */
 	private java.util.Map<String, String> contents(String table, boolean byPeriod) throws SQLException {
 		java.util.Map<String, String> out = new java.util.HashMap<>();
+		long start = System.nanoTime();
 		String group = byPeriod ? "cast(period as varchar)" : "null";
 		try (Statement st = connection.createStatement();
 				ResultSet rs = st.executeQuery("select " + group + ", count(*), coalesce(sum(hash(t)), 0) from "
@@ -331,6 +356,7 @@ public final class WarehouseExporter {
 				out.put(String.valueOf(rs.getString(1)), rs.getString(2) + ":" + rs.getString(3));
 			}
 		}
+		hashNanos += System.nanoTime() - start;
 		return out;
 	}
 

@@ -39,9 +39,11 @@ import org.anjian.writers.exports.AtomicFiles;
  * byte copy of it, and in it only the tables whose rows changed (by row count and
  * order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are dropped
  * and filled again from the warehouse, in one transaction, so the rows of a million-row
- * ledger that did not change are neither read nor compressed again. Otherwise, and when
- * more than half the copied file's blocks are free, {@code COPY FROM DATABASE} as above.
- * Either way the new snapshot is a new file renamed over the old one.
+ * ledger that did not change are hashed, not compressed and written again (a whole copy
+ * computes no hashes: the next publish hashes its tables in the copy instead of the
+ * recorded keys). Otherwise, and when more than half the copied file's blocks are free,
+ * {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file renamed
+ * over the old one.
  *
  * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
@@ -131,6 +133,7 @@ public final class AnalystSnapshot {
 		String identity;
 		List<String> copied;
 		boolean incremental;
+		java.util.Map<String, String> keys = new java.util.TreeMap<>();
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
 			long start = System.nanoTime();
@@ -157,7 +160,7 @@ public final class AnalystSnapshot {
 			boolean attached = true;
 			try {
 				if (incremental) {
-					copied = refresh(st, source, alias, catalog, before);
+					copied = refresh(st, source, alias, catalog, before, keys);
 				}
 				else {
 					st.execute("copy from database " + ident(source) + " to " + alias);
@@ -198,7 +201,7 @@ public final class AnalystSnapshot {
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			AtomicFiles.fsync(dir);
 			if (catalog.how() != null) {
-				new SnapshotState(identity, catalog.how(), catalog.keys()).write(target);
+				new SnapshotState(identity, catalog.how(), keys).write(target);
 			}
 		}
 		finally {
@@ -221,10 +224,10 @@ public final class AnalystSnapshot {
 	 * macro, sequence, type, index and schema; null when the warehouse has foreign keys
 	 * (a table cannot then be replaced alone) and is always copied whole
 	 * @param tables every table, schema-qualified and quoted
-	 * @param keys the content key (count:hash) of each table of {@link #COMPARED_ROWS} or
-	 * more rows
+	 * @param large the tables of {@link #COMPARED_ROWS} or more rows (by DuckDB's
+	 * estimate), compared by content before being copied
 	 */
-	record Catalog(String how, List<String> tables, java.util.Map<String, String> keys) {
+	record Catalog(String how, List<String> tables, java.util.Set<String> large) {
 	}
 
 	static Catalog catalog(Connection warehouse, String source, String storage) throws SQLException {
@@ -247,7 +250,7 @@ public final class AnalystSnapshot {
 			text.append(rows(warehouse, query + " order by all")).append('\n');
 		}
 		List<String> tables = new ArrayList<>();
-		java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+		java.util.Set<String> large = new java.util.HashSet<>();
 		try (Statement st = warehouse.createStatement();
 				ResultSet rs = st.executeQuery("select schema_name, table_name, estimated_size from duckdb_tables()"
 						+ " where database_name = " + db + " order by all")) {
@@ -255,30 +258,29 @@ public final class AnalystSnapshot {
 				String table = ident(rs.getString(1)) + "." + ident(rs.getString(2));
 				tables.add(table);
 				if (rs.getLong(3) >= COMPARED_ROWS) {
-					keys.put(table, null);
+					large.add(table);
 				}
 			}
-		}
-		for (String table : keys.keySet()) {
-			keys.put(table, rows(warehouse,
-					"select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + ident(source) + "." + table + " as t")
-				.strip());
 		}
 		boolean foreignKeys = !rows(warehouse, "select 1 from duckdb_constraints() where database_name = " + db
 				+ " and constraint_type = 'FOREIGN KEY' limit 1")
 			.isEmpty();
-		return new Catalog(foreignKeys ? null : SnapshotState.digest(text.toString()), tables, keys);
+		return new Catalog(foreignKeys ? null : SnapshotState.digest(text.toString()), tables, large);
 	}
 
 	/**
-	 * Brings a copy of the previous snapshot up to date: every table whose content key
-	 * differs from the one it was published with (and every small table) is dropped and
-	 * created again from the warehouse, in one transaction; the others keep the blocks
-	 * they have. The catalogue is the same (else the copy is not used), so views, macros
-	 * and the set of tables already match.
+	 * Brings a copy of the previous snapshot up to date, in one transaction: a large
+	 * table whose content key (row count and order-independent hash) in the warehouse
+	 * differs from that of its copy, and every small table, is dropped and created again
+	 * from the warehouse; the others keep the blocks they have. The copy's key is the one
+	 * recorded when it was written, or, for a table copied whole last time (whose key was
+	 * not computed then, so a first publish pays no hashing), hashed from the copy
+	 * itself. The catalogue is the same (else the copy is not used), so views, macros and
+	 * the set of tables already match.
+	 * @param keys receives the warehouse's key of every large table, for the state
 	 */
 	private static List<String> refresh(Statement st, String source, String alias, Catalog catalog,
-			SnapshotState before) throws SQLException {
+			SnapshotState before, java.util.Map<String, String> keys) throws SQLException {
 		List<String> copied = new ArrayList<>();
 		java.util.Map<String, String> ddl = new java.util.HashMap<>();
 		try (ResultSet rs = st.executeQuery("select schema_name, table_name, sql from duckdb_tables()"
@@ -290,15 +292,20 @@ public final class AnalystSnapshot {
 		st.execute("begin transaction");
 		boolean done = false;
 		try {
-			st.execute("use " + alias);
 			for (String table : catalog.tables()) {
-				String key = catalog.keys().get(table);
-				if (key != null && key.equals(before.tables().get(table))) {
-					continue;
+				if (catalog.large().contains(table)) {
+					String key = key(st, ident(source) + "." + table);
+					keys.put(table, key);
+					String copy = before.tables().get(table);
+					if (key.equals(copy != null ? copy : key(st, alias + "." + table))) {
+						continue;
+					}
 				}
+				st.execute("use " + alias);
 				st.execute("drop table " + alias + "." + table);
 				st.execute(ddl.get(table));
 				st.execute("insert into " + alias + "." + table + " select * from " + ident(source) + "." + table);
+				st.execute("use " + ident(source));
 				copied.add(table);
 			}
 			st.execute("commit");
@@ -311,6 +318,15 @@ public final class AnalystSnapshot {
 			st.execute("use " + ident(source));
 		}
 		return copied;
+	}
+
+	/** A table's content key: row count and order-independent hash of its rows. */
+	private static String key(Statement st, String table) throws SQLException {
+		try (ResultSet rs = st
+			.executeQuery("select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + table + " as t")) {
+			rs.next();
+			return rs.getString(1);
+		}
 	}
 
 	/** Whether more than half the attached file's blocks are free. */

@@ -20,8 +20,8 @@ import org.anjian.writers.exports.AtomicFiles;
  * modification time — a snapshot replaced by anything else, a restore or a crash before
  * this file was written, no longer matches), how it was written (storage version, DuckDB
  * version, the warehouse's catalogue: tables' DDL, views, macros), and each large table's
- * content key (row count and order-independent hash). A missing, unreadable or unmatched
- * state only means the whole warehouse is copied, as before.
+ * content key (row count and order-independent hash; none after a whole copy). A missing,
+ * unreadable or unmatched state only means the whole warehouse is copied, as before.
  *
  * @param file the snapshot file's identity
  * @param how storage version, DuckDB version and catalogue fingerprint

@@ -16,12 +16,13 @@ import org.anjian.writers.exports.AtomicFiles;
 /**
  * What the published snapshot holds, kept beside it in
  * {@code analyst/.anjian.duckdb.state} so that the next publish copies only the tables
- * whose rows changed ({@link AnalystSnapshot}): the file it describes (inode, size,
- * modification time — a snapshot replaced by anything else, a restore or a crash before
- * this file was written, no longer matches), how it was written (storage version, DuckDB
- * version, the warehouse's catalogue: tables' DDL, views, macros), and each large table's
- * content key (row count and order-independent hash; none after a whole copy). A missing,
- * unreadable or unmatched state only means the whole warehouse is copied, as before.
+ * whose rows changed ({@link AnalystSnapshot}): the file it describes (size and a
+ * checksum of its bytes — a snapshot replaced by anything else, or by a publish that
+ * stopped before writing this file, no longer matches), how it was written (storage
+ * version, DuckDB version, the warehouse's catalogue: tables' DDL, views, macros), and
+ * each large table's content key (row count and order-independent hash; none after a
+ * whole copy). A missing, unreadable or unmatched state only means the whole warehouse is
+ * copied, as before.
  *
  * @param file the snapshot file's identity
  * @param how storage version, DuckDB version and catalogue fingerprint

@@ -183,8 +183,8 @@ public final class AnalystSnapshot {
 				st.execute("detach " + alias);
 				attached = false;
 				log.info(
-						"analyst snapshot: {}, {} of {} tables copied in {} ms (catalogue and large tables' hashes {} ms,"
-								+ " copy {} ms, views, dictionary and checkpoint {} ms)",
+						"analyst snapshot: {}, {} of {} tables copied in {} ms (catalogue {} ms, file copy,"
+								+ " hashes and table copies {} ms, views, dictionary and checkpoint {} ms)",
 						incremental ? "from the previous snapshot" : "whole", copied.size(), catalog.tables().size(),
 						(System.nanoTime() - start) / 1_000_000, (compared - start) / 1_000_000,
 						(filled - compared) / 1_000_000, (System.nanoTime() - filled) / 1_000_000);

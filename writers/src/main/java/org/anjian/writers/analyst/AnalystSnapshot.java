@@ -222,7 +222,7 @@ public final class AnalystSnapshot {
 	 *
 	 * @param how storage version, DuckDB version and a digest of every table's DDL, view,
 	 * macro, sequence, type, index and schema; null when the warehouse has foreign keys
-	 * (a table cannot then be replaced alone) and is always copied whole
+	 * or comments (a table cannot then be replaced alone) and is always copied whole
 	 * @param tables every table, schema-qualified and quoted
 	 * @param large the tables of {@link #COMPARED_ROWS} or more rows (by DuckDB's
 	 * estimate), compared by content before being copied
@@ -262,10 +262,14 @@ public final class AnalystSnapshot {
 				}
 			}
 		}
-		boolean foreignKeys = !rows(warehouse, "select 1 from duckdb_constraints() where database_name = " + db
-				+ " and constraint_type = 'FOREIGN KEY' limit 1")
+		// a table replaced alone would break a foreign key, and its DDL does not carry
+		// comments: such warehouses are always copied whole
+		boolean wholeOnly = !rows(warehouse, "select 1 from duckdb_constraints() where database_name = " + db
+				+ " and constraint_type = 'FOREIGN KEY' union all select 1 from duckdb_tables() where database_name = "
+				+ db + " and comment is not null union all select 1 from duckdb_columns() where database_name = " + db
+				+ " and comment is not null limit 1")
 			.isEmpty();
-		return new Catalog(foreignKeys ? null : SnapshotState.digest(text.toString()), tables, large);
+		return new Catalog(wholeOnly ? null : SnapshotState.digest(text.toString()), tables, large);
 	}
 
 	/**

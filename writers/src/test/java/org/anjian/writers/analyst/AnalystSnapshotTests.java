@@ -192,6 +192,16 @@ class AnalystSnapshotTests {
 			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
 			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isTrue();
 			assertThat(differences(warehouse, snapshot)).isEmpty();
+			// a comment would be lost by a table created again from its DDL: whole copies
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("comment on table raw_big_ledger is '隐患台账原始行'");
+			}
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
+			try (Connection analyst = readOnly(snapshot)) {
+				assertThat(strings(analyst, "select comment from duckdb_tables() where table_name = 'raw_big_ledger'"))
+					.containsExactly("隐患台账原始行");
+			}
 		}
 	}
 

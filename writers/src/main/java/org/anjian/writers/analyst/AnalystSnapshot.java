@@ -33,6 +33,19 @@ import org.anjian.writers.exports.AtomicFiles;
  * dictionary, the snapshot's tables and views, is written beside it.
  *
  * <p>
+ * Only what changed is copied again: when the snapshot in place was published by this
+ * code from a warehouse with the same catalogue and storage version
+ * ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new temp file is a
+ * byte copy of it, and in it only the tables whose rows changed (by row count and
+ * order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are dropped
+ * and filled again from the warehouse, in one transaction, so the rows of a million-row
+ * ledger that did not change are hashed, not compressed and written again (a whole copy
+ * computes no hashes: the next publish hashes its tables in the copy instead of the
+ * recorded keys). Otherwise, and when more than half the copied file's blocks are free,
+ * {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file renamed
+ * over the old one.
+ *
+ * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
  * {@value #STORAGE_VERSION_ENV}, default {@value #DEFAULT_STORAGE_VERSION}), so that the
  * DuckDB releases analysts have installed (CLIs, DBeaver's driver, the Node and Python
@@ -41,6 +54,8 @@ import org.anjian.writers.exports.AtomicFiles;
  * DuckDB JDBC jar.
  */
 public final class AnalystSnapshot {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnalystSnapshot.class);
 
 	public static final String FILE_NAME = "anjian.duckdb";
 
@@ -91,6 +106,23 @@ public final class AnalystSnapshot {
 	 */
 	public static Path publish(Connection warehouse, Path home, String storageVersion)
 			throws IOException, SQLException {
+		return publishing(warehouse, home, storageVersion).file();
+	}
+
+	/**
+	 * What a publish did.
+	 *
+	 * @param file the published snapshot file
+	 * @param incremental whether it was made from a copy of the previous snapshot
+	 * @param copied the tables copied from the warehouse (all of them when not
+	 * incremental), schema-qualified and quoted
+	 */
+	public record Published(Path file, boolean incremental, List<String> copied) {
+	}
+
+	/** {@link #publish(Connection, Path, String)}, saying which tables it copied. */
+	public static Published publishing(Connection warehouse, Path home, String storageVersion)
+			throws IOException, SQLException {
 		String storage = storageVersion(storageVersion);
 		List<DataDictionary.Entry> dictionary;
 		Path dir = Files.createDirectories(home.toAbsolutePath().resolve("analyst"));
@@ -98,13 +130,42 @@ public final class AnalystSnapshot {
 		String id = UUID.randomUUID().toString().replace("-", "");
 		Path tmp = dir.resolve("." + FILE_NAME + "." + id + ".tmp");
 		String alias = "analyst_snapshot_" + id;
+		String identity;
+		List<String> copied;
+		boolean incremental;
+		java.util.Map<String, String> keys = new java.util.TreeMap<>();
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
-			st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
-					+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
+			long start = System.nanoTime();
+			Catalog catalog = catalog(warehouse, source, storage);
+			long compared = System.nanoTime();
+			SnapshotState before = catalog.how() == null ? null : SnapshotState.read(target);
+			incremental = before != null && before.how().equals(catalog.how());
+			if (incremental) {
+				// a new file all the same: analysts keep reading the old one, untouched
+				Files.copy(target, tmp);
+				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias);
+				if (mostlyFree(st, alias)) {
+					// replaced tables leave free blocks behind: past half the file, start
+					// afresh
+					st.execute("detach " + alias);
+					Files.delete(tmp);
+					incremental = false;
+				}
+			}
+			if (!incremental) {
+				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
+						+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
+			}
 			boolean attached = true;
 			try {
-				st.execute("copy from database " + ident(source) + " to " + alias);
+				if (incremental) {
+					copied = refresh(st, source, alias, catalog, before, keys);
+				}
+				else {
+					st.execute("copy from database " + ident(source) + " to " + alias);
+					copied = catalog.tables();
+				}
 				// Views are created from inside the snapshot so their names resolve in
 				// the snapshot file on its own.
 				st.execute("use " + alias);
@@ -116,10 +177,17 @@ public final class AnalystSnapshot {
 				finally {
 					st.execute("use " + ident(source));
 				}
+				long filled = System.nanoTime();
 				dictionary = DataDictionary.entries(warehouse, alias);
 				st.execute("checkpoint " + alias);
 				st.execute("detach " + alias);
 				attached = false;
+				log.info(
+						"analyst snapshot: {}, {} of {} tables copied in {} ms (catalogue {} ms, file copy,"
+								+ " hashes and table copies {} ms, views, dictionary and checkpoint {} ms)",
+						incremental ? "from the previous snapshot" : "whole", copied.size(), catalog.tables().size(),
+						(System.nanoTime() - start) / 1_000_000, (compared - start) / 1_000_000,
+						(filled - compared) / 1_000_000, (System.nanoTime() - filled) / 1_000_000);
 			}
 			finally {
 				if (attached) {
@@ -129,15 +197,161 @@ public final class AnalystSnapshot {
 			AtomicFiles.fsync(tmp);
 			readOnly(tmp);
 			org.anjian.warehouse.CrashPoints.reach("snapshot-rename");
+			identity = SnapshotState.identity(tmp);
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			AtomicFiles.fsync(dir);
+			if (catalog.how() != null) {
+				new SnapshotState(identity, catalog.how(), keys).write(target);
+			}
 		}
 		finally {
 			Files.deleteIfExists(tmp);
 			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
 		}
 		DataDictionary.write(dictionary, dir);
-		return target;
+		return new Published(target, incremental, copied);
+	}
+
+	/**
+	 * Tables at least this large are compared by content; smaller ones are always copied.
+	 */
+	static final long COMPARED_ROWS = 10_000;
+
+	/**
+	 * The warehouse's catalogue as the snapshot copies it.
+	 *
+	 * @param how storage version, DuckDB version and a digest of every table's DDL, view,
+	 * macro, sequence, type, index and schema; null when the warehouse has foreign keys
+	 * or comments (a table cannot then be replaced alone) and is always copied whole
+	 * @param tables every table, schema-qualified and quoted
+	 * @param large the tables of {@link #COMPARED_ROWS} or more rows (by DuckDB's
+	 * estimate), compared by content before being copied
+	 */
+	record Catalog(String how, List<String> tables, java.util.Set<String> large) {
+	}
+
+	static Catalog catalog(Connection warehouse, String source, String storage) throws SQLException {
+		StringBuilder text = new StringBuilder(storage).append('\n')
+			.append(warehouse.unwrap(org.duckdb.DuckDBConnection.class).getMetaData().getDatabaseProductVersion())
+			.append('\n');
+		String db = Warehouse.literal(source);
+		for (String query : List.of(
+				"select schema_name, table_name, sql from duckdb_tables() where database_name = " + db,
+				"select schema_name, view_name, sql from duckdb_views() where database_name = " + db
+						+ " and not internal",
+				"select schema_name, function_name, function_type, parameters::varchar, macro_definition"
+						+ " from duckdb_functions() where database_name = " + db + " and not internal",
+				"select schema_name, sequence_name, sql, last_value from duckdb_sequences() where database_name = "
+						+ db,
+				"select schema_name, type_name, logical_type from duckdb_types() where database_name = " + db
+						+ " and not internal",
+				"select schema_name, index_name, sql from duckdb_indexes() where database_name = " + db,
+				"select schema_name from duckdb_schemas() where database_name = " + db + " and not internal")) {
+			text.append(rows(warehouse, query + " order by all")).append('\n');
+		}
+		List<String> tables = new ArrayList<>();
+		java.util.Set<String> large = new java.util.HashSet<>();
+		try (Statement st = warehouse.createStatement();
+				ResultSet rs = st.executeQuery("select schema_name, table_name, estimated_size from duckdb_tables()"
+						+ " where database_name = " + db + " order by all")) {
+			while (rs.next()) {
+				String table = ident(rs.getString(1)) + "." + ident(rs.getString(2));
+				tables.add(table);
+				if (rs.getLong(3) >= COMPARED_ROWS) {
+					large.add(table);
+				}
+			}
+		}
+		// a table replaced alone would break a foreign key, and its DDL does not carry
+		// comments: such warehouses are always copied whole
+		boolean wholeOnly = !rows(warehouse, "select 1 from duckdb_constraints() where database_name = " + db
+				+ " and constraint_type = 'FOREIGN KEY' union all select 1 from duckdb_tables() where database_name = "
+				+ db + " and comment is not null union all select 1 from duckdb_columns() where database_name = " + db
+				+ " and comment is not null limit 1")
+			.isEmpty();
+		return new Catalog(wholeOnly ? null : SnapshotState.digest(text.toString()), tables, large);
+	}
+
+	/**
+	 * Brings a copy of the previous snapshot up to date, in one transaction: a large
+	 * table whose content key (row count and order-independent hash) in the warehouse
+	 * differs from that of its copy, and every small table, is dropped and created again
+	 * from the warehouse; the others keep the blocks they have. The copy's key is the one
+	 * recorded when it was written, or, for a table copied whole last time (whose key was
+	 * not computed then, so a first publish pays no hashing), hashed from the copy
+	 * itself. The catalogue is the same (else the copy is not used), so views, macros and
+	 * the set of tables already match.
+	 * @param keys receives the warehouse's key of every large table, for the state
+	 */
+	private static List<String> refresh(Statement st, String source, String alias, Catalog catalog,
+			SnapshotState before, java.util.Map<String, String> keys) throws SQLException {
+		List<String> copied = new ArrayList<>();
+		java.util.Map<String, String> ddl = new java.util.HashMap<>();
+		try (ResultSet rs = st.executeQuery("select schema_name, table_name, sql from duckdb_tables()"
+				+ " where database_name = " + Warehouse.literal(source))) {
+			while (rs.next()) {
+				ddl.put(ident(rs.getString(1)) + "." + ident(rs.getString(2)), rs.getString(3));
+			}
+		}
+		st.execute("begin transaction");
+		boolean done = false;
+		try {
+			for (String table : catalog.tables()) {
+				if (catalog.large().contains(table)) {
+					String key = key(st, ident(source) + "." + table);
+					keys.put(table, key);
+					String copy = before.tables().get(table);
+					if (key.equals(copy != null ? copy : key(st, alias + "." + table))) {
+						continue;
+					}
+				}
+				st.execute("use " + alias);
+				st.execute("drop table " + alias + "." + table);
+				st.execute(ddl.get(table));
+				st.execute("insert into " + alias + "." + table + " select * from " + ident(source) + "." + table);
+				st.execute("use " + ident(source));
+				copied.add(table);
+			}
+			st.execute("commit");
+			done = true;
+		}
+		finally {
+			if (!done) {
+				st.execute("rollback");
+			}
+			st.execute("use " + ident(source));
+		}
+		return copied;
+	}
+
+	/** A table's content key: row count and order-independent hash of its rows. */
+	private static String key(Statement st, String table) throws SQLException {
+		try (ResultSet rs = st
+			.executeQuery("select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + table + " as t")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	/** Whether more than half the attached file's blocks are free. */
+	private static boolean mostlyFree(Statement st, String alias) throws SQLException {
+		try (ResultSet rs = st.executeQuery("select free_blocks, total_blocks from pragma_database_size()"
+				+ " where database_name = " + Warehouse.literal(alias))) {
+			return rs.next() && rs.getLong(1) * 2 > rs.getLong(2);
+		}
+	}
+
+	private static String rows(Connection connection, String query) throws SQLException {
+		StringBuilder out = new StringBuilder();
+		try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (int i = 1; i <= columns; i++) {
+					out.append(rs.getString(i)).append(i < columns ? '\t' : '\n');
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	/**

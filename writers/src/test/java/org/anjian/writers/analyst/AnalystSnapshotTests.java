@@ -60,7 +60,7 @@ class AnalystSnapshotTests {
 			// and nothing but the snapshot and its dictionary is left in the folder
 			try (Stream<Path> files = Files.list(snapshot.getParent())) {
 				assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("anjian.duckdb",
-						"data_dictionary.md", "data_dictionary.csv");
+						"data_dictionary.md", "data_dictionary.csv", ".anjian.duckdb.state");
 			}
 		}
 	}
@@ -127,6 +127,117 @@ class AnalystSnapshotTests {
 					.containsExactly("cutoff - NEGATIVE", "month-end 05-25 16:00 -");
 			}
 		}
+	}
+
+	@Test
+	void aRepublishCopiesOnlyTheLargeTablesWhoseRowsChanged() throws Exception {
+		try (Connection warehouse = county()) {
+			// given two large tables beside the county's, and a published snapshot
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("create table raw_big_ledger as select range as id, '隐患 ' || range as description"
+						+ " from range(30000)");
+				st.execute("create table fact_big as select range as id, range % 7 as figure from range(20000)");
+			}
+			Path snapshot = AnalystSnapshot.publish(warehouse, home);
+			try (Connection analyst = readOnly(snapshot)) {
+				long before = count(analyst, "select sum(figure) from fact_big");
+				// when one large table and one small one change
+				try (Statement st = warehouse.createStatement()) {
+					st.execute("update fact_big set figure = figure + 1 where id < 10");
+					st.execute("delete from rollup_cutoff where period = date '2024-04-01'");
+				}
+				AnalystSnapshot.Published second = AnalystSnapshot.publishing(warehouse, home, null);
+				// then the new snapshot is made from the old one: the changed tables
+				// and the small ones copied again, the unchanged large one not
+				assertThat(second.incremental()).isTrue();
+				assertThat(second.copied()).contains(table("fact_big"), table("rollup_cutoff"))
+					.doesNotContain(table("raw_big_ledger"));
+				// and the analyst who has the old one open still reads the old rows
+				assertThat(count(analyst, "select sum(figure) from fact_big")).isEqualTo(before);
+			}
+			// and the new snapshot holds exactly the warehouse's rows, views working
+			assertThat(differences(warehouse, snapshot)).isEmpty();
+			try (Connection analyst = readOnly(snapshot)) {
+				assertThat(count(analyst, "select count(*) from rollup_cutoff where period = date '2024-04-01'"))
+					.isZero();
+				assertThat(count(analyst, "select count(*) from v_by_township")).isPositive();
+			}
+			// when nothing changed, no large table is copied
+			AnalystSnapshot.Published third = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(third.incremental()).isTrue();
+			assertThat(third.copied()).doesNotContain(table("fact_big"), table("raw_big_ledger"));
+			assertThat(differences(warehouse, snapshot)).isEmpty();
+			// when the catalogue changes, or the snapshot in place is not the one the
+			// state describes, the whole warehouse is copied
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("alter table fact_big add column note varchar");
+			}
+			AnalystSnapshot.Published fourth = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(fourth.incremental()).isFalse();
+			assertThat(fourth.copied()).contains(table("fact_big"), table("raw_big_ledger"));
+			assertThat(differences(warehouse, snapshot)).isEmpty();
+			Path restored = home.resolve("restored.duckdb");
+			Files.copy(snapshot, restored);
+			Files.move(restored, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			// a byte-for-byte copy (a restore) is still the snapshot the state describes
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isTrue();
+			Path other = home.resolve("other");
+			Files.createDirectories(other);
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("update fact_big set figure = 0 where id = 1");
+			}
+			AnalystSnapshot.publish(warehouse, other);
+			Files.move(other.resolve("analyst/anjian.duckdb"), snapshot,
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isTrue();
+			assertThat(differences(warehouse, snapshot)).isEmpty();
+			// a comment would be lost by a table created again from its DDL: whole copies
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("comment on table raw_big_ledger is '隐患台账原始行'");
+			}
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isFalse();
+			try (Connection analyst = readOnly(snapshot)) {
+				assertThat(strings(analyst, "select comment from duckdb_tables() where table_name = 'raw_big_ledger'"))
+					.containsExactly("隐患台账原始行");
+			}
+		}
+	}
+
+	private static String table(String name) {
+		return "\"main\".\"" + name + "\"";
+	}
+
+	/**
+	 * The tables whose rows differ between the warehouse and the snapshot (either way),
+	 * or that the snapshot lacks.
+	 */
+	private static List<String> differences(Connection warehouse, Path snapshot) throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = warehouse.createStatement()) {
+			st.execute("attach '" + snapshot + "' as published (read_only)");
+			try {
+				for (String table : strings(warehouse, "select table_name from duckdb_tables()"
+						+ " where database_name = current_database() order by all")) {
+					if (count(warehouse, "select count(*) from duckdb_tables() where database_name = 'published'"
+							+ " and table_name = '" + table + "'") == 0) {
+						out.add(table + " missing");
+						continue;
+					}
+					String ours = "select * from \"" + table + "\"";
+					String theirs = "select * from published.\"" + table + "\"";
+					if (count(warehouse, "select count(*) from (" + ours + " except all " + theirs + ")") > 0
+							|| count(warehouse, "select count(*) from (" + theirs + " except all " + ours + ")") > 0) {
+						out.add(table);
+					}
+				}
+			}
+			finally {
+				st.execute("detach published");
+			}
+		}
+		return out;
 	}
 
 	static Connection county() throws SQLException {

@@ -74,8 +74,14 @@ class DuckDbClientCompatibilityTests {
 	@Test
 	void anOlderDuckDbOpensTheSnapshotAndQueriesItsTablesAndViews() throws Exception {
 		try (Connection warehouse = WarehouseExporterTests.county()) {
-			// when
-			Path snapshot = AnalystSnapshot.publish(warehouse, home, null);
+			// when published, then published again from the first (the rows changed)
+			AnalystSnapshot.publish(warehouse, home, null);
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("update rollup_month_end set fines_wan_cum = fines_wan_cum + 1");
+			}
+			AnalystSnapshot.Published republished = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(republished.incremental()).isTrue();
+			Path snapshot = republished.file();
 			// then
 			try (Connection c = old(snapshot, true)) {
 				assertThat(strings(c, "select count(*) from rollup_month_end"))

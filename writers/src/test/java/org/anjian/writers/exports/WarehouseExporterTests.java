@@ -286,6 +286,65 @@ class WarehouseExporterTests {
 	}
 
 	@Test
+	void severalChangedMonthsAreWrittenAnewTogetherAndTheUnchangedOneIsKept() throws Exception {
+		try (Connection c = county()) {
+			// given a fact with four months (one of them without a period) and a first
+			// export of it
+			try (Statement st = c.createStatement()) {
+				st.execute("insert into fact_submission_line select * replace (date '2024-06-01' as period)"
+						+ " from fact_submission_line where period = date '2024-05-01'");
+				st.execute("insert into fact_submission_line select * replace (null as period)"
+						+ " from fact_submission_line where period = date '2024-04-01'");
+			}
+			Path exports = home.resolve("exports");
+			new WarehouseExporter(c).exportAll(exports);
+			Path table = exports.resolve("fact_submission_line");
+			List<String> folders = List.of("period=2024-04-01", "period=2024-05-01", "period=2024-06-01",
+					"period=__HIVE_DEFAULT_PARTITION__");
+			Map<String, Object> inodes = new LinkedHashMap<>();
+			for (String folder : folders) {
+				inodes.put(folder, Files.getAttribute(table.resolve(folder).resolve("data.parquet"), "unix:ino"));
+			}
+			// when April, June and the period-less rows change, and May does not
+			try (Statement st = c.createStatement()) {
+				st.execute("update fact_submission_line set hazards_total = hazards_total + 7"
+						+ " where period is null or period <> date '2024-05-01'");
+			}
+			ExportResult result = new WarehouseExporter(c).exportAll(exports);
+			// then each changed month is a new file, May the same file
+			for (String folder : folders) {
+				Object inode = Files.getAttribute(table.resolve(folder).resolve("data.parquet"), "unix:ino");
+				if (folder.equals("period=2024-05-01")) {
+					assertThat(inode).as(folder).isEqualTo(inodes.get(folder));
+				}
+				else {
+					assertThat(inode).as(folder).isNotEqualTo(inodes.get(folder));
+				}
+				try (Stream<Path> files = Files.list(table.resolve(folder))) {
+					assertThat(files.map(p -> p.getFileName().toString())).as(folder).containsExactly("data.parquet");
+				}
+			}
+			// and every month reads back exactly the warehouse's rows, the new figures
+			// included
+			for (String folder : folders) {
+				String value = folder.substring("period=".length());
+				String where = value.startsWith("__") ? "period is null" : "period = date '" + value + "'";
+				List<String> expected = new ArrayList<>();
+				for (String row : warehouseRows(c, "(select * from fact_submission_line where " + where + ")")) {
+					expected.add(row);
+				}
+				assertThat(parquetRows(table.resolve(folder))).as(folder).containsExactlyInAnyOrderElementsOf(expected);
+			}
+			assertThat(result.table("fact_submission_line").partitions()).containsExactlyElementsOf(folders);
+			assertThat(result.table("fact_submission_line").rows())
+				.isEqualTo(warehouseRows(c, "fact_submission_line").size());
+			try (Stream<Path> entries = Files.list(exports)) {
+				assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".partitioned"));
+			}
+		}
+	}
+
+	@Test
 	void aFailedExportLeavesThePreviousOneIntact() throws Exception {
 		try (Connection c = county()) {
 			// given a good export

@@ -2,6 +2,7 @@ package org.anjian.jobs.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.anjian.jobs.runs.RollupWithoutContext;
@@ -26,6 +27,22 @@ final class RollupWithoutSpring {
 	private RollupWithoutSpring() {
 	}
 
+	/**
+	 * What the context's bean creation does with an error raised while a bean is made
+	 * (DuckDB's driver failing to unpack its library on a full disk, a missing native
+	 * library): it wraps it in an exception, which the CLI reports as one line with its
+	 * exit code (a full disk: {@link ExitCodes#IO_ERROR}) instead of letting it end the
+	 * process with a stack trace.
+	 */
+	private static <T> T starting(Callable<T> opening) throws Exception {
+		try {
+			return opening.call();
+		}
+		catch (Error ex) {
+			throw new IllegalStateException("rollup 无法启动：" + ex, ex);
+		}
+	}
+
 	/** Whether {@code rollup} runs without the context (the default). */
 	static boolean enabled() {
 		return !"true".equals(System.getProperty("anjian.rollup-context"));
@@ -42,12 +59,13 @@ final class RollupWithoutSpring {
 		// the context's order: the reference data is checked as it starts (a bad file is
 		// reported with its line), the job repository and the warehouse opened before the
 		// command looks at its options
-		ReferenceData data = reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference);
-		try (HikariDataSource batch = JobRepositoryStore.open(settings.batchDir(),
+		ReferenceData data = starting(
+				() -> reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference));
+		try (HikariDataSource batch = starting(() -> JobRepositoryStore.open(settings.batchDir(),
 				StatusCommand.setting("ANJIAN_BATCH_URL", environment),
 				StatusCommand.setting("ANJIAN_BATCH_USER", environment),
-				StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment));
-				Warehouse warehouse = Warehouse.open(settings.warehouseFile())) {
+				StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment)));
+				Warehouse warehouse = starting(() -> Warehouse.open(settings.warehouseFile()))) {
 			return ExitCodes.of(RollupWithoutContext
 				.rollup(settings, data, warehouse, batch, RollupCommand.request(args, data), out)
 				.outcome());

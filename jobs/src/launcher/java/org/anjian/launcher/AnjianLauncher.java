@@ -3,6 +3,9 @@ package org.anjian.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,13 +20,17 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 
+import javax.management.DynamicMBean;
+
 import org.springframework.boot.loader.launch.JarLauncher;
 import org.springframework.boot.loader.launch.LaunchedClassLoader;
+import org.springframework.boot.loader.net.protocol.nested.NestedLocation;
 
 /**
  * The runnable jar's {@code Main-Class}: Spring Boot's {@link JarLauncher} with one
@@ -51,8 +58,59 @@ public class AnjianLauncher extends JarLauncher {
 	public AnjianLauncher() throws Exception {
 	}
 
+	/**
+	 * The short commands of {@code AnjianApplication} (its {@code SHORT}): they run
+	 * without C2 from the first instruction, before Boot's loader reads the nested jars.
+	 */
+	private static final Set<String> SHORT = Set.of("status", "rollup", "explain", "bulletin");
+
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && SHORT.contains(args[0])) {
+			quickCompilerOnly();
+		}
 		new AnjianLauncher().launch(args);
+	}
+
+	/**
+	 * {@code ShortRun.quickCompilerOnly} (the JVM's {@code Compiler.directives_add}
+	 * excluding C2), done here, first: by the time the application's main ran, Boot's
+	 * loader had had about a hundred methods compiled by C2. Through the diagnostic command
+	 * MBean itself (the manifest opens {@code jdk.management/com.sun.management.internal}
+	 * to the jar), not JMX's platform MBean server, which registers every platform MXBean
+	 * first. On success {@code anjian.short-run.applied} tells ShortRun it is done; on any
+	 * failure ShortRun tries again its own way.
+	 */
+	private static void quickCompilerOnly() {
+		if (!"true".equals(System.getProperty("anjian.short-run", "true"))) {
+			return;
+		}
+		String internal = "com.sun.management.internal";
+		Module management = ModuleLayer.boot().findModule("jdk.management").orElse(null);
+		if (management == null || !management.isOpen(internal, AnjianLauncher.class.getModule())) {
+			return;
+		}
+		try {
+			Path directives = Files.createTempFile("anjian-c1-", ".json");
+			try {
+				Files.writeString(directives, "[{ match: \"*.*\", c2: { Exclude: true } }]");
+				// its static initializer loads the native library the commands live in
+				Class.forName(internal + ".PlatformMBeanProviderImpl", true, ClassLoader.getPlatformClassLoader());
+				Method mbean = Class
+					.forName(internal + ".DiagnosticCommandImpl", true, ClassLoader.getPlatformClassLoader())
+					.getDeclaredMethod("getDiagnosticCommandMBean");
+				mbean.setAccessible(true);
+				((DynamicMBean) mbean.invoke(null)).invoke("compilerDirectivesAdd",
+						new Object[] { new String[] { directives.toString() } },
+						new String[] { String[].class.getName() });
+				System.setProperty("anjian.short-run.applied", "true");
+			}
+			finally {
+				Files.deleteIfExists(directives);
+			}
+		}
+		catch (Exception | LinkageError ex) {
+			// ShortRun tries through the platform MBean server
+		}
 	}
 
 	@Override
@@ -60,7 +118,100 @@ public class AnjianLauncher extends JarLauncher {
 		// Boot's own class loader says which URLs, in which order (its class path index);
 		// ours takes the same
 		URLClassLoader standard = (URLClassLoader) super.createClassLoader(urls);
-		return new CachingClassLoader(isExploded(), getArchive(), standard.getURLs(), getClass().getClassLoader());
+		return new CachingClassLoader(isExploded(), getArchive(), LibraryCache.plainJars(standard.getURLs()),
+				getClass().getClassLoader());
+	}
+
+	/**
+	 * The nested library jars ({@code BOOT-INF/lib/*.jar}) as plain files, unpacked once
+	 * per user into {@code <cache>/anjian/jars/}: the JDK reads classes from a plain jar
+	 * file with less work than Boot's loader from a jar inside a jar, and class loading
+	 * was most of a short command's time (issue 18 part 4). Each file is named by its
+	 * entry's name, CRC-32 and size, written aside, CRC-checked, flushed and moved into
+	 * place as DuckDB's library is; a later process uses it when a file of that size is
+	 * there. A jar of another build (another CRC) gets its own file; unchanged libraries
+	 * are shared between builds. Any jar that cannot be cached stays nested, as before.
+	 */
+	static final class LibraryCache {
+
+		private static final String LIB = "BOOT-INF/lib/";
+
+		private LibraryCache() {
+		}
+
+		/** The same class path, in the same order, with cached files where possible. */
+		static URL[] plainJars(URL[] urls) {
+			if (!"true".equals(System.getProperty("anjian.jar-cache", "true"))) {
+				return urls;
+			}
+			URL[] out = urls.clone();
+			Path outer = null;
+			java.util.zip.ZipFile zip = null;
+			try {
+				Path folder = cacheRoot().resolve("jars");
+				for (int i = 0; i < urls.length; i++) {
+					NestedLocation nested = nested(urls[i]);
+					if (nested == null || !nested.nestedEntryName().startsWith(LIB)
+							|| !nested.nestedEntryName().endsWith(".jar")) {
+						continue;
+					}
+					if (zip == null) {
+						outer = nested.path();
+						zip = new java.util.zip.ZipFile(outer.toFile());
+					}
+					else if (!outer.equals(nested.path())) {
+						continue;
+					}
+					ZipEntry entry = zip.getEntry(nested.nestedEntryName());
+					if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
+						continue;
+					}
+					String name = nested.nestedEntryName().substring(LIB.length());
+					if (name.contains("/")) {
+						continue;
+					}
+					Path jar = folder.resolve(String.format("%s-%08x-%d.jar",
+							name.substring(0, name.length() - ".jar".length()), entry.getCrc(), entry.getSize()));
+					if (!(Files.isRegularFile(jar) && Files.size(jar) == entry.getSize())) {
+						java.util.zip.ZipFile from = zip;
+						jar = unpack(() -> from.getInputStream(entry), entry, folder, jar);
+					}
+					if (jar != null) {
+						out[i] = jar.toUri().toURL();
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// the cache is not usable (no home folder, read-only, full): what is cached
+				// so far is used, the rest stays nested
+			}
+			finally {
+				if (zip != null) {
+					try {
+						zip.close();
+					}
+					catch (IOException ex) {
+						// read only
+					}
+				}
+			}
+			return out;
+		}
+
+		/** {@code jar:nested:/…/anjian.jar/!BOOT-INF/lib/x.jar!/} → its location. */
+		private static NestedLocation nested(URL url) {
+			String spec = url.toString();
+			if (!spec.startsWith("jar:nested:") || !spec.endsWith("!/")) {
+				return null;
+			}
+			try {
+				return NestedLocation.fromUri(new URI(spec.substring("jar:".length(), spec.length() - "!/".length())));
+			}
+			catch (URISyntaxException | RuntimeException ex) {
+				return null;
+			}
+		}
+
 	}
 
 	static final class CachingClassLoader extends LaunchedClassLoader {
@@ -123,54 +274,74 @@ public class AnjianLauncher extends JarLauncher {
 			}
 		}
 
-		private static Path cacheRoot() {
-			String xdg = System.getenv("XDG_CACHE_HOME");
-			if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-				return Path.of(xdg, "anjian");
-			}
-			String home = System.getProperty("user.home");
-			if (home == null || home.isBlank() || "?".equals(home)) {
-				throw new IllegalStateException("no home folder for a cache");
-			}
-			return Path.of(home, ".cache", "anjian");
-		}
-
 		private static Path unpack(URLConnection connection, ZipEntry entry, Path folder, Path library)
 				throws IOException {
-			Files.createDirectories(folder);
-			// written aside, checked, flushed to disk, then moved into place: a process
-			// killed meanwhile leaves only the aside file, which no one loads
-			Path aside = Files.createTempFile(folder, ".unpacking-", ".tmp");
-			try {
-				try {
-					Files.setPosixFilePermissions(aside, PosixFilePermissions.fromString("rw-r--r--"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// not a POSIX file system: its default permissions
-				}
-				CRC32 crc = new CRC32();
-				try (InputStream in = new CheckedInputStream(connection.getInputStream(), crc);
-						FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
-					OutputStream out = Channels.newOutputStream(channel);
-					in.transferTo(out);
-					channel.force(true);
-				}
-				if (crc.getValue() != entry.getCrc() || Files.size(aside) != entry.getSize()) {
-					return null;
-				}
-				try {
-					Files.move(aside, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					return null;
-				}
-				return library;
-			}
-			finally {
-				Files.deleteIfExists(aside);
-			}
+			return AnjianLauncher.unpack(connection::getInputStream, entry, folder, library);
 		}
 
+	}
+
+	/** Where an entry's content comes from. */
+	interface Content {
+
+		InputStream open() throws IOException;
+
+	}
+
+	/**
+	 * The user's cache folder for anjian: {@code $XDG_CACHE_HOME/anjian}, else
+	 * {@code ~/.cache/anjian}.
+	 */
+	static Path cacheRoot() {
+		String xdg = System.getenv("XDG_CACHE_HOME");
+		if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+			return Path.of(xdg, "anjian");
+		}
+		String home = System.getProperty("user.home");
+		if (home == null || home.isBlank() || "?".equals(home)) {
+			throw new IllegalStateException("no home folder for a cache");
+		}
+		return Path.of(home, ".cache", "anjian");
+	}
+
+	/**
+	 * The entry's content written to {@code target} in {@code folder}; null when what was
+	 * written is not the entry (CRC-32 or size differ) or cannot be moved into place
+	 * atomically.
+	 */
+	static Path unpack(Content content, ZipEntry entry, Path folder, Path target) throws IOException {
+		Files.createDirectories(folder);
+		// written aside, checked, flushed to disk, then moved into place: a process
+		// killed meanwhile leaves only the aside file, which no one loads
+		Path aside = Files.createTempFile(folder, ".unpacking-", ".tmp");
+		try {
+			try {
+				Files.setPosixFilePermissions(aside, PosixFilePermissions.fromString("rw-r--r--"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: its default permissions
+			}
+			CRC32 crc = new CRC32();
+			try (InputStream in = new CheckedInputStream(content.open(), crc);
+					FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
+				OutputStream out = Channels.newOutputStream(channel);
+				in.transferTo(out);
+				channel.force(true);
+			}
+			if (crc.getValue() != entry.getCrc() || Files.size(aside) != entry.getSize()) {
+				return null;
+			}
+			try {
+				Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				return null;
+			}
+			return target;
+		}
+		finally {
+			Files.deleteIfExists(aside);
+		}
 	}
 
 }

@@ -29,9 +29,9 @@ import org.springframework.core.env.StandardEnvironment;
  * Parses and validates the command line ({@link CliSpec}, before anything starts),
  * decides the home (option &gt; environment &gt; default), refuses a reading command on a
  * folder that is not an anjian home, holds the {@code --home} lock, starts the Spring
- * context and runs one command ({@code status} runs without one). Every failure ends as a
- * one-line reason on stderr and a non-zero exit code; nothing is thrown out of
- * {@link #run}.
+ * context and runs one command ({@code status} and {@code rollup} run without one). Every
+ * failure ends as a one-line reason on stderr and a non-zero exit code; nothing is thrown
+ * out of {@link #run}.
  */
 public final class Cli {
 
@@ -111,6 +111,20 @@ public final class Cli {
 				// reads three stores with plain SQL
 				quietLogging();
 				return StatusCommand.run(home, reference, environment, args.flag("json"), output);
+			}
+			if ("rollup".equals(args.command()) && RollupWithoutSpring.enabled()) {
+				// no Spring context: a person waits for a rollup too (issue 18 part 4);
+				// the
+				// same job, job repository and output (RollupWithoutSpring)
+				FileLog.start(home);
+				try {
+					return RollupWithoutSpring.run(args, home, reference, environment, output);
+				}
+				catch (Exception | Error ex) {
+					log.error("{} 失败", args.command(), ex);
+					logged[0] = true;
+					throw ex;
+				}
 			}
 			try (ConfigurableApplicationContext context = context(home, reference, args.command(), args.options())) {
 				AnjianCommand command = context.getBeansOfType(AnjianCommand.class)

@@ -35,6 +35,14 @@ class RollupCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
+		return ExitCodes.of(runs.rollup(request(args, reference), out).outcome());
+	}
+
+	/**
+	 * The rollup the options ask for, checked against the reference data; the same checks
+	 * and messages with or without a Spring context ({@link RollupWithoutSpring}).
+	 */
+	static RollupRequest request(CliArgs args, ReferenceData reference) {
 		String campaignCode = args.required("campaign");
 		Campaign campaign = reference.campaign(campaignCode)
 			.orElseThrow(() -> new UsageException("未知专项行动“" + campaignCode + "”（见 campaigns.csv）"));
@@ -56,9 +64,7 @@ class RollupCommand implements AnjianCommand {
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("选项 --kind 应为 cutoff 或 month-end");
 		}
-		RollupRequest request = RollupRequest.of(reference, campaign.code(), period, kind,
-				args.dateTime("as-of").orElse(null));
-		return ExitCodes.of(runs.rollup(request, out).outcome());
+		return RollupRequest.of(reference, campaign.code(), period, kind, args.dateTime("as-of").orElse(null));
 	}
 
 }

@@ -157,7 +157,7 @@ final class StatusCommand {
 	/**
 	 * A setting as the Spring commands read it: a system property, else the environment.
 	 */
-	private static String setting(String name, Map<String, String> environment) {
+	static String setting(String name, Map<String, String> environment) {
 		String value = System.getProperty(name, environment.get(name));
 		return value == null ? "" : value;
 	}

@@ -2,7 +2,6 @@ package org.anjian.jobs.runs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.anjian.jobs.mail.MailIn;
 import org.anjian.jobs.mail.MailOut;
@@ -28,14 +26,11 @@ import org.anjian.schedules.DueRollup;
 import org.anjian.schedules.DueRollups;
 import org.anjian.schedules.RollupKey;
 import org.anjian.warehouse.Warehouse;
-import org.anjian.warehouse.calendar.DeadlineCalendar;
 import org.anjian.warehouse.calendar.OfficeTime;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
-import org.anjian.warehouse.rollups.RollupTables;
 import org.anjian.writers.ledger.AuditLedger;
-import org.anjian.writers.official.OfficialTableExporter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -62,7 +57,8 @@ public class Runs {
 
 	private final Job intakeJob;
 
-	private final Job rollupJob;
+	/** 汇总, shared with the {@code rollup} command run without a context. */
+	private final RollupRunner rollupRunner;
 
 	private final Job exportJob;
 
@@ -95,7 +91,7 @@ public class Runs {
 			MailSettings mail, MailIn mailIn, MailOut mailOut, ObjectProvider<RemoteIntake.Lists> remote) {
 		this.remote = remote;
 		this.intakeJob = intakeJob;
-		this.rollupJob = rollupJob;
+		this.rollupRunner = new RollupRunner(starts, rollupJob, reference, settings, warehouse);
 		this.exportJob = exportJob;
 		this.starts = starts;
 		this.jobRepository = jobRepository;
@@ -224,54 +220,11 @@ public class Runs {
 
 	/**
 	 * 汇总: one rollup materialized with its 催报 roster, and the official table written into
-	 * the outbox. A what-if ({@link RollupRequest#isWhatIf}: an {@code as_of} other than
-	 * the default) writes the {@code whatif_} tables and its own outbox folder and leaves
-	 * the official rollup as it was.
+	 * the outbox ({@link RollupRunner}, which the {@code rollup} command also runs
+	 * without a Spring context).
 	 */
 	public RollupRun rollup(RollupRequest request, RunProgress progress) throws Exception {
-		calendarWarnings(progress);
-		boolean whatIf = request.isWhatIf(reference);
-		// the rollup's own parameters, and the intake state: a rollup re-run after new
-		// files landed is a new instance
-		JobParametersBuilder params = new JobParametersBuilder();
-		request.parameters().forEach(params::addString);
-		if (!whatIf && officialRowsOfAnotherAsOf(request)) {
-			// an older version's rollup --as-of replaced the official rows: the completed
-			// instance's rows are gone, make them again
-			params.addString("repair", java.time.Instant.now().toString());
-		}
-		JobStarts.Started started = starts.start(rollupJob,
-				params.addString("inputs", intakeState()).toJobParameters());
-		if (started.outcome() == RunOutcome.FAILED) {
-			progress.problem(started.problem("汇总"));
-			return new RollupRun(request, RunOutcome.FAILED, List.of(), started.failure());
-		}
-		String campaignName = reference.campaign(request.campaign()).map(c -> c.name()).orElse(request.campaign());
-		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "汇总已是最新（输入未变）：" : "汇总完成：")
-				+ (whatIf ? "假设汇总（what-if）" : "") + campaignName + " " + request.period() + " " + request.kind().label()
-				+ "，截至 " + request.asOf().toString().replace('T', ' '));
-		RollupTables tables = RollupTables.of(request.kind(), whatIf);
-		if (whatIf) {
-			progress.line("截至时刻不是默认的 "
-					+ RollupRequest.of(reference, request.campaign(), request.period(), request.kind(), null)
-						.asOf()
-						.toString()
-						.replace('T', ' ')
-					+ "：正式汇总、催报名单和上报表不变；本次结果在 " + tables.rollup() + "、" + tables.roster() + "（as_of = "
-					+ request.asOf().toString().replace('T', ' ') + "）");
-		}
-		printRoster(request, tables, progress);
-		DeliverablesRoster.print(warehouse, request, progress);
-		Path folder = OfficialTableExporter.folder(settings.outboxDir(), request, whatIf);
-		List<Path> outbox = new ArrayList<>();
-		if (Files.isDirectory(folder)) {
-			// the official folder also holds the what-ifs' as-of-… folders
-			try (Stream<Path> files = Files.list(folder)) {
-				files.filter(Files::isRegularFile).sorted().forEach(outbox::add);
-			}
-		}
-		outbox.forEach(f -> progress.line("上报表：" + f));
-		return new RollupRun(request, started.outcome(), List.copyOf(outbox), null);
+		return rollupRunner.rollup(request, progress);
 	}
 
 	/**
@@ -384,7 +337,7 @@ public class Runs {
 	 * every run.
 	 */
 	private void calendarWarnings(RunProgress progress) {
-		new DeadlineCalendar(reference.holidays()).coverageWarnings(reference.campaigns()).forEach(progress::line);
+		RollupRunner.calendarWarnings(reference, progress);
 	}
 
 	/**
@@ -413,24 +366,6 @@ public class Runs {
 			}
 		}
 		return keys;
-	}
-
-	/**
-	 * Whether the official roster of the request's rollup holds another {@code as_of}.
-	 */
-	private boolean officialRowsOfAnotherAsOf(RollupRequest request) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select count(*) from rollup_roster where campaign = ? and period = ? and kind = ?"
-					+ " and as_of <> ?")) {
-			ps.setString(1, request.campaign());
-			ps.setObject(2, request.period().atDay(1));
-			ps.setString(3, request.kind().code());
-			ps.setObject(4, request.asOf());
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1) > 0;
-			}
-		}
 	}
 
 	/** Whether a produced rollup's {@code as_of} is its default (RollupRequest.of). */
@@ -462,70 +397,6 @@ public class Runs {
 				}
 				out.line("  " + rs.getString("message"));
 			}
-		}
-	}
-
-	/**
-	 * The 催报 roster of a materialized rollup, one line per submitter; liaison and phone
-	 * for the missing.
-	 */
-	private void printRoster(RollupRequest request, RollupTables tables, RunProgress out) throws SQLException {
-		try (PreparedStatement ps = warehouse.connection()
-			.prepareStatement("select submitter_code, submitter_name, status, carried_forward, carried_from_period, "
-					+ "received_at, liaison, phone, rejected_rules, rejected_at from " + tables.roster() + " where "
-					+ tables.rosterWhere()
-					+ " order by case status when 'missing' then 0 when 'late' then 1 else 2 end, submitter_code")) {
-			ps.setString(1, request.campaign());
-			ps.setObject(2, request.period().atDay(1));
-			ps.setString(3, request.kind().code());
-			if (tables.whatIf()) {
-				ps.setObject(4, request.asOf());
-			}
-			try (ResultSet rs = ps.executeQuery()) {
-				out.line("催报名单（" + request.period() + "）：");
-				while (rs.next()) {
-					String status = switch (rs.getString("status")) {
-						case "missing" -> rs.getTimestamp("rejected_at") == null ? "未报" : rejected(rs);
-						case "late" -> "逾期报送";
-						default -> "按时报送";
-					};
-					StringBuilder line = new StringBuilder(String.format("  %-6s %-14s %s",
-							rs.getString("submitter_code"), rs.getString("submitter_name"), status));
-					if (rs.getBoolean("carried_forward")) {
-						line.append("（沿用")
-							.append(rs.getObject("carried_from_period") == null ? "—"
-									: YearMonth.from(rs.getDate("carried_from_period").toLocalDate()))
-							.append("数据）");
-					}
-					if (!"on_time".equals(rs.getString("status")) && rs.getString("liaison") != null) {
-						line.append("  联络员 ").append(rs.getString("liaison")).append(' ').append(rs.getString("phone"));
-					}
-					out.line(line.toString());
-				}
-			}
-		}
-	}
-
-	/**
-	 * 已报被退回 with the rules of the rejected table and when it came in, e.g.
-	 * {@code 已报被退回（审核未通过 TOTAL_MISMATCH，2024-05-14 20:35 收到）}.
-	 */
-	private static String rejected(ResultSet roster) throws SQLException {
-		String rules = roster.getString("rejected_rules");
-		String at = roster.getTimestamp("rejected_at").toLocalDateTime().withSecond(0).toString().replace('T', ' ');
-		return "已报被退回（" + (rules == null ? "" : "审核未通过 " + rules.replace(",", "、") + "，") + at + " 收到）";
-	}
-
-	/**
-	 * Intake state: a rollup re-run after new files landed is a new job instance;
-	 * otherwise nothing changes.
-	 */
-	private String intakeState() throws SQLException {
-		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery(
-						"select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file")) {
-			rs.next();
-			return rs.getString(1);
 		}
 	}
 

@@ -34,9 +34,9 @@ class BatchInfrastructureConfiguration {
 	DataSource batchDataSource(AnjianSettings settings, @Value("${ANJIAN_BATCH_URL:}") String url,
 			@Value("${ANJIAN_BATCH_USER:}") String user, @Value("${ANJIAN_BATCH_PASSWORD:}") String password)
 			throws SQLException {
-		// status reads the store without Spring (JobRepositoryStore.forReading)
-		return url.isBlank() ? JobRepositoryStore.embedded(settings.batchDir())
-				: JobRepositoryStore.external(url, user, password, false);
+		// status reads the store without Spring (JobRepositoryStore.forReading), rollup
+		// runs against it without Spring (RollupWithoutSpring)
+		return JobRepositoryStore.open(settings.batchDir(), url, user, password);
 	}
 
 	@Bean

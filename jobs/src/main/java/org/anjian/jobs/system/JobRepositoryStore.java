@@ -60,6 +60,16 @@ public final class JobRepositoryStore {
 	private JobRepositoryStore() {
 	}
 
+	/**
+	 * The job repository a job runs against: {@code url} blank, the embedded store under
+	 * {@code batchDir}; else the external one ({@code ANJIAN_BATCH_URL}). Created or
+	 * completed as needed. The Spring context's {@code batchDataSource} and the
+	 * {@code rollup} command without a context both open it here.
+	 */
+	public static HikariDataSource open(Path batchDir, String url, String user, String password) throws SQLException {
+		return url.isBlank() ? embedded(batchDir) : external(url, user, password, false);
+	}
+
 	static HikariDataSource embedded(Path batchDir) throws SQLException {
 		Path base = batchDir.resolve("jobs").toAbsolutePath();
 		Path file = batchDir.resolve("jobs.mv.db");

@@ -1,9 +1,11 @@
 package org.anjian.jobs.system;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.management.DynamicMBean;
 import javax.management.ObjectName;
 
 /**
@@ -22,17 +24,26 @@ public final class ShortRun {
 
 	/** Best effort: a JVM without the command just compiles as usual. */
 	public static void quickCompilerOnly() {
-		if (!"true".equals(System.getProperty("anjian.short-run", "true"))) {
+		if (!"true".equals(System.getProperty("anjian.short-run", "true"))
+				|| "true".equals(System.getProperty("anjian.short-run.applied"))) {
+			// off, or done already by anjian.jar's launcher, first thing in the process
 			return;
 		}
 		try {
 			Path directives = Files.createTempFile("anjian-c1-", ".json");
 			try {
 				Files.writeString(directives, "[{ match: \"*.*\", c2: { Exclude: true } }]");
-				ManagementFactory.getPlatformMBeanServer()
-					.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-							new Object[] { new String[] { directives.toString() } },
-							new String[] { String[].class.getName() });
+				Object[] parameters = { new String[] { directives.toString() } };
+				String[] signature = { String[].class.getName() };
+				DynamicMBean commands = diagnosticCommands();
+				if (commands != null) {
+					commands.invoke("compilerDirectivesAdd", parameters, signature);
+				}
+				else {
+					ManagementFactory.getPlatformMBeanServer()
+						.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+								parameters, signature);
+				}
 			}
 			finally {
 				Files.deleteIfExists(directives);
@@ -40,6 +51,34 @@ public final class ShortRun {
 		}
 		catch (Exception | LinkageError ex) {
 			// no management module, no temporary folder: the usual compilers
+		}
+	}
+
+	/**
+	 * The JVM's diagnostic command MBean itself, without the platform MBean server: that
+	 * server registers every platform MXBean first, which cost a rollup about a quarter
+	 * of its main thread's samples (issue 18 part 4). Reached only where the module is
+	 * opened to us — {@code anjian.jar}'s manifest says {@code Add-Opens:
+	 * jdk.management/com.sun.management.internal} — else null and the caller goes through
+	 * the server.
+	 */
+	private static DynamicMBean diagnosticCommands() {
+		Module management = ModuleLayer.boot().findModule("jdk.management").orElse(null);
+		String internal = "com.sun.management.internal";
+		if (management == null || !management.isOpen(internal, ShortRun.class.getModule())) {
+			return null;
+		}
+		try {
+			// its static initializer loads the native library the commands live in
+			Class.forName(internal + ".PlatformMBeanProviderImpl", true, ClassLoader.getPlatformClassLoader());
+			Method mbean = Class
+				.forName(internal + ".DiagnosticCommandImpl", true, ClassLoader.getPlatformClassLoader())
+				.getDeclaredMethod("getDiagnosticCommandMBean");
+			mbean.setAccessible(true);
+			return (DynamicMBean) mbean.invoke(null);
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			return null;
 		}
 	}
 

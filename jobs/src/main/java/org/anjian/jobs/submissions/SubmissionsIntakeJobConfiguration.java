@@ -3,6 +3,10 @@ package org.anjian.jobs.submissions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.IntakeSettings;
@@ -30,6 +34,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -73,6 +79,29 @@ class SubmissionsIntakeJobConfiguration {
 	 * part 5); more files per transaction save little more and redo more after a failure.
 	 */
 	static final int FILES_PER_CHUNK = 16;
+
+	/**
+	 * The chunk's files are opened and read (the processor, which no longer reads the
+	 * warehouse) on these threads, one file each, while the step's thread lists and
+	 * hashes the next; the writer then takes them in order on the step's thread. As many
+	 * as the cores (at least 2: a file's front door and read mostly wait on their own
+	 * time-limited hand-off threads). Daemons leaving after 30 s idle, so the pool needs
+	 * no owner, as the readers' pooled hand-offs.
+	 */
+	private static final AsyncTaskExecutor PROCESSING = processingThreads(
+			Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+	private static AsyncTaskExecutor processingThreads(int threads) {
+		AtomicInteger number = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), task -> {
+					Thread thread = new Thread(task, "anjian-intake-" + number.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return new TaskExecutorAdapter(pool);
+	}
 
 	@Bean
 	@StepScope
@@ -141,6 +170,7 @@ class SubmissionsIntakeJobConfiguration {
 		IntakePhaseTimes times = new IntakePhaseTimes();
 		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, IntakeItem>chunk(FILES_PER_CHUNK)
 			.transactionManager(batchTransactionManager)
+			.taskExecutor(PROCESSING)
 			.reader(inboxFileItemReader)
 			.processor(submissionAuditProcessor)
 			.writer(intakeWriter)

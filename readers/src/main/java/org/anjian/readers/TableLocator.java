@@ -2,7 +2,6 @@ package org.anjian.readers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,9 +292,9 @@ final class TableLocator {
 		}
 		Map<String, Integer> found = new LinkedHashMap<>();
 		Set<String> loose = new java.util.LinkedHashSet<>();
-		Set<Integer> taken = new HashSet<>();
+		boolean[] taken = new boolean[paths.size()];
 		if (labelColumn >= 0) {
-			taken.add(labelColumn);
+			taken[labelColumn] = true;
 		}
 		// how each column matches each measure, worked out once per distinct path
 		List<MeasureColumn> measures = form.measures();
@@ -303,18 +302,31 @@ final class TableLocator {
 		for (int c = 0; c < paths.size(); c++) {
 			passes[c] = paths.get(c).isEmpty() ? null : cache.passes(form, paths.get(c));
 		}
+		// each measure's matching columns, in column order: most columns match no
+		// measure, and this runs for every band and form of every sheet (issue 18 part 5)
+		int[][] candidates = new int[measures.size()][];
+		int[] buffer = new int[paths.size()];
+		for (int m = 0; m < measures.size(); m++) {
+			int n = 0;
+			for (int c = 0; c < paths.size(); c++) {
+				if (passes[c] != null && passes[c][m] >= 1 && passes[c][m] <= 3) {
+					buffer[n++] = c;
+				}
+			}
+			candidates[m] = java.util.Arrays.copyOf(buffer, n);
+		}
 		// strict matches first (the column's own cell), then a single text on a group
-		// cell, then loose containment
+		// cell, then loose containment; a measure takes the first free column
 		for (int pass = 1; pass <= 3; pass++) {
 			for (int m = 0; m < measures.size(); m++) {
 				MeasureColumn measure = measures.get(m);
 				if (found.containsKey(measure.code())) {
 					continue;
 				}
-				for (int c = 0; c < paths.size(); c++) {
-					if (passes[c] != null && !taken.contains(c) && passes[c][m] == pass) {
+				for (int c : candidates[m]) {
+					if (!taken[c] && passes[c][m] == pass) {
 						found.put(measure.code(), c);
-						taken.add(c);
+						taken[c] = true;
 						if (pass == 3) {
 							loose.add(measure.code());
 						}
@@ -355,7 +367,7 @@ final class TableLocator {
 	 * (its “(%)” dropped) is one of the rate's texts, else contains one.
 	 */
 	private static Map<String, Integer> rateColumns(FormDefinition form, List<List<HeaderCell>> paths,
-			Set<Integer> taken) {
+			boolean[] taken) {
 		Map<String, Integer> rates = new LinkedHashMap<>();
 		for (int loose = 0; loose <= 1; loose++) {
 			for (RateColumn rate : form.rates()) {
@@ -363,7 +375,7 @@ final class TableLocator {
 					continue;
 				}
 				for (int c = 0; c < paths.size(); c++) {
-					if (taken.contains(c) || rates.containsValue(c) || paths.get(c).isEmpty()) {
+					if (taken[c] || rates.containsValue(c) || paths.get(c).isEmpty()) {
 						continue;
 					}
 					HeaderCell leaf = paths.get(c).get(paths.get(c).size() - 1);

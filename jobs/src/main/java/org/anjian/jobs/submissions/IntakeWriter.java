@@ -3,20 +3,23 @@ package org.anjian.jobs.submissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.DocumentWriter;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes each processed inbox file in its own DuckDB transaction, summary tables through
+ * Writes the processed inbox files of a chunk in received order, summary tables through
  * {@link SubmissionWriter}, lists through {@link ListSubmissionWriter}, documents
- * received for deliverables through {@link DocumentWriter}. A file whose write fails (I/O
- * error, full disk, a value the warehouse refuses) has been rolled back by its writer and
- * is reported as skipped, unrecorded, so the next run tries it again, and the run goes on
- * with the next file; so is a list that changed while it was read. If the warehouse
- * itself is gone, the model build after this step fails the job.
+ * received for deliverables through {@link DocumentWriter}; summary tables next to each
+ * other share one DuckDB transaction, every other file has its own. A file whose write
+ * fails (I/O error, full disk, a value the warehouse refuses) has been rolled back by its
+ * writer and is reported as skipped, unrecorded, so the next run tries it again, and the
+ * run goes on with the next file; so is a list that changed while it was read. If the
+ * warehouse itself is gone, the model build after this step fails the job.
  */
 class IntakeWriter implements ItemWriter<IntakeItem> {
 
@@ -49,28 +52,74 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 		// is the original
 		items.sort(Comparator.comparing(IntakeItem::file,
 				Comparator.comparing(InboxFile::receivedAt).thenComparing(InboxFile::path)));
+		// summary tables next to each other in that order go in together; a list or a
+		// document between them keeps its place
+		List<SummarySubmission> together = new ArrayList<>();
 		for (IntakeItem item : items) {
+			if (item instanceof SummarySubmission summary) {
+				together.add(summary);
+				continue;
+			}
+			writeSummaries(together);
+			together.clear();
 			InboxFile file = item.file();
 			try {
-				String status = null;
-				if (item instanceof SummarySubmission summary) {
-					status = summaries.write(summary.audited());
-				}
-				else if (item instanceof DocumentSubmission document) {
+				if (item instanceof DocumentSubmission document) {
 					documents.write(document.document());
 				}
 				else if (lists.write((ListSubmission) item) == null) {
 					tally.skipped(file.path(), "文件在读取过程中发生了变化（可能仍在写入），已读入的行已全部撤回，留待下次运行处理");
 					continue;
 				}
-				tally.written(file.sha256(), file.path(), status);
-				org.anjian.warehouse.CrashPoints.reach("file-written");
+				written(file, null);
 			}
 			catch (RuntimeException ex) {
-				tally.skipped(file.path(), "写入数据仓库失败（" + ex.getClass().getSimpleName()
-						+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），该文件已写入的部分已全部撤回，留待下次运行处理");
+				skipped(file, ex);
 			}
 		}
+		writeSummaries(together);
+	}
+
+	/**
+	 * Summary tables in one DuckDB transaction; if any of them fails, that transaction is
+	 * rolled back and each is written again in its own, checked again against what has
+	 * landed by then, so one bad file is skipped alone and its neighbours land as if
+	 * written one by one.
+	 */
+	private void writeSummaries(List<SummarySubmission> files) {
+		if (files.size() > 1) {
+			List<String> statuses = null;
+			try {
+				statuses = summaries.writeTogether(files.stream().map(f -> (Supplier<AuditedFile>) f::audit).toList());
+			}
+			catch (RuntimeException ex) {
+				// rolled back: nothing of these files is recorded; file by file below
+			}
+			if (statuses != null) {
+				for (int i = 0; i < files.size(); i++) {
+					written(files.get(i).file(), statuses.get(i));
+				}
+				return;
+			}
+		}
+		for (SummarySubmission summary : files) {
+			try {
+				written(summary.file(), summaries.write(summary.audit()));
+			}
+			catch (RuntimeException ex) {
+				skipped(summary.file(), ex);
+			}
+		}
+	}
+
+	private void written(InboxFile file, String status) {
+		tally.written(file.sha256(), file.path(), status);
+		org.anjian.warehouse.CrashPoints.reach("file-written");
+	}
+
+	private void skipped(InboxFile file, RuntimeException ex) {
+		tally.skipped(file.path(), "写入数据仓库失败（" + ex.getClass().getSimpleName()
+				+ (ex.getMessage() == null ? "" : "：" + ex.getMessage()) + "），该文件已写入的部分已全部撤回，留待下次运行处理");
 	}
 
 }

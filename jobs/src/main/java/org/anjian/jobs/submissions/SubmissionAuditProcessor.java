@@ -148,9 +148,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			}
 		}
 		// a summary table, or a file the front door could not read (beyond a limit: the
-		// read rejects it with that limit)
-		AuditedFile audited = summary(file, opened);
-		return audited == null ? null : new SummarySubmission(file, audited);
+		// read rejects it with that limit); checked when the writer lands it
+		return summary(file, opened);
 	}
 
 	private IntakeItem document(InboxFile file, DocumentFiles.Document document) {
@@ -185,7 +184,12 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		return new ListSubmission(file, sniff, submitter.map(Submitter::code).orElse(null), List.copyOf(findings));
 	}
 
-	private AuditedFile summary(InboxFile file, SubmissionFile opened) {
+	/**
+	 * Reads the table now; its checks run when the writer asks
+	 * ({@link SummarySubmission#audit}), since some compare it with the submitter's
+	 * tables written before it. Null when the file changed while it was read.
+	 */
+	private SummarySubmission summary(InboxFile file, SubmissionFile opened) {
 		SubmissionRead read;
 		try {
 			read = reader.read(opened);
@@ -201,6 +205,12 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			skipped.accept(file.path(), "文件在读取过程中发生了变化（可能仍在写入），留待下次运行处理");
 			return null;
 		}
+		SubmissionRead table = read;
+		return new SummarySubmission(file, () -> checked(file, table));
+	}
+
+	/** The table read checked against the reference data and the earlier tables. */
+	private AuditedFile checked(InboxFile file, SubmissionRead read) {
 		try {
 			return audit(file, read);
 		}

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.anjian.readers.Finding;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
+import org.anjian.writers.submissions.SubmissionHistory;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,74 @@ class OneFileFailureTests {
 		assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("skipped", "石门镇");
 	}
 
+	/**
+	 * Summary tables of one chunk share a DuckDB transaction; one that fails takes it
+	 * down, and the chunk is written again file by file: the bad file is skipped alone,
+	 * every other lands once, and the files after it are checked again against what has
+	 * landed then (here: July's previous month is May, not the June that failed).
+	 */
+	@Test
+	void aFileFailingInAChunkIsSkippedAloneAndItsChunkMatesLandCheckedWithoutIt() throws Exception {
+		SubmissionHistory history = SubmissionHistory.remembering(warehouse);
+		var writer = new IntakeWriter(new SubmissionWriter(warehouse, history), null, tally);
+		writer.write(Chunk.of(file("april", "2024-04/石门镇.xlsx", "SM", YearMonth.of(2024, 4), BigDecimal.ONE)));
+		List<YearMonth> julyChecksSaw = new ArrayList<>();
+		SummarySubmission may = file("may", "2024-05/石门镇.xlsx", "SM", YearMonth.of(2024, 5), BigDecimal.ONE);
+		SummarySubmission june = file("june", "2024-06/石门镇.xlsx", "SM", YearMonth.of(2024, 6), new BigDecimal("2.5"));
+		AuditedFile julyTable = file("july", "2024-07/石门镇.xlsx", "SM", YearMonth.of(2024, 7), BigDecimal.TEN).audited();
+		SummarySubmission july = new SummarySubmission(inboxFile(julyTable), () -> {
+			julyChecksSaw.add(history.previousTable("SM", "QA2024", YearMonth.of(2024, 7)).period());
+			return julyTable;
+		});
+		SummarySubmission other = file("other", "2024-06/桃源镇.xlsx", "TY", YearMonth.of(2024, 6), BigDecimal.ONE);
+
+		writer.write(Chunk.of(other, july, june, may));
+
+		assertThat(tally.skipped()).containsOnlyKeys("2024-06/石门镇.xlsx");
+		assertThat(tally.skipped().get("2024-06/石门镇.xlsx")).contains("写入数据仓库失败").contains("不是整数").contains("撤回");
+		assertThat(tally.written()).extracting(w -> w[1])
+			.containsExactly("2024-04/石门镇.xlsx", "2024-05/石门镇.xlsx", "2024-06/桃源镇.xlsx", "2024-07/石门镇.xlsx");
+		// June failed before July was taken; written alone, July was checked once,
+		// against May
+		assertThat(julyChecksSaw).containsExactly(YearMonth.of(2024, 5));
+		assertThat(counts()).containsExactly(4L, 4L, 16L);
+		assertThat(history.previousTable("SM", "QA2024", YearMonth.of(2024, 7)).period())
+			.isEqualTo(YearMonth.of(2024, 5));
+		assertThat(statuses()).containsExactly("2024-04/石门镇.xlsx loaded", "2024-05/石门镇.xlsx loaded",
+				"2024-06/桃源镇.xlsx loaded", "2024-07/石门镇.xlsx loaded");
+	}
+
+	private List<String> statuses() throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = warehouse.connection().createStatement();
+				ResultSet rs = st.executeQuery("select path || ' ' || status from audit_file order by path")) {
+			while (rs.next()) {
+				out.add(rs.getString(1));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * An accepted table of a submitter's month received the month after, four industry
+	 * rows, the last with {@code value} as its inspectors count.
+	 */
+	private static SummarySubmission file(String sha, String path, String submitter, YearMonth period,
+			BigDecimal value) {
+		List<FactLine> lines = new ArrayList<>();
+		for (int row = 7; row <= 10; row++) {
+			lines.add(new FactLine(row, "i" + row, Map.of("inspectors", row == 10 ? value : BigDecimal.ONE)));
+		}
+		AuditedFile audited = new AuditedFile(sha, path, period.plusMonths(1).atDay(3).atTime(10, 5), 1000, "xlsx",
+				true, submitter, "QA2024", period, "519902102", "Sheet1", "F-000",
+				List.of(Finding.warning("LATE", null, null, null, "晚了")), lines);
+		return new SummarySubmission(inboxFile(audited), audited);
+	}
+
+	private static InboxFile inboxFile(AuditedFile audited) {
+		return new InboxFile(null, audited.path(), audited.sha256(), audited.receivedAt(), audited.sizeBytes());
+	}
+
 	/** audit_file, audit_issue and land_submission_line row counts. */
 	private List<Long> counts() throws SQLException {
 		return List.of(count("audit_file"), count("audit_issue"), count("land_submission_line"));
@@ -77,7 +147,7 @@ class OneFileFailureTests {
 	 * inspectors count.
 	 */
 	private static SummarySubmission file(String sha, String path, int badRow, BigDecimal value) {
-		List<FactLine> lines = new java.util.ArrayList<>();
+		List<FactLine> lines = new ArrayList<>();
 		for (int row = 7; row <= 10; row++) {
 			lines.add(new FactLine(row, "i" + row, Map.of("inspectors", row == badRow ? value : BigDecimal.ONE)));
 		}

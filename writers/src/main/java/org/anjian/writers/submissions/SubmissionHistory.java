@@ -72,10 +72,11 @@ public class SubmissionHistory {
 	}
 
 	/**
-	 * A table the run has just committed, newly recorded as {@code status}: a loaded one
-	 * is its month's current table now, and an accepted one (loaded or superseded) with a
-	 * header is the submitter's latest of its form from its received time on. Rejected
-	 * files and files recorded before change neither and need not be told.
+	 * A table the run has just recorded as {@code status} (committed, or in a transaction
+	 * whose rollback is followed by {@link #forget}): a loaded one is its month's current
+	 * table now, and an accepted one (loaded or superseded) with a header is the
+	 * submitter's latest of its form from its received time on. Rejected files and files
+	 * recorded before change neither and need not be told.
 	 */
 	public void landed(AuditedFile file, String status) {
 		if (loaded == null || !file.accepted()
@@ -93,6 +94,18 @@ public class SubmissionHistory {
 				file.header().forEach(cell -> header.put(cell.measure(), cell));
 				tables.put(new Received(file.receivedAt(), file.path()), new LinkedHashMap<>(header));
 			}
+		}
+	}
+
+	/**
+	 * Forgets what it remembers, to read it again from the warehouse when next asked:
+	 * after a transaction that told it of tables ({@link #landed} before the commit, as
+	 * {@link SubmissionWriter#writeTogether} does) was rolled back.
+	 */
+	public void forget() {
+		if (loaded != null) {
+			loaded.clear();
+			headers.clear();
 		}
 	}
 

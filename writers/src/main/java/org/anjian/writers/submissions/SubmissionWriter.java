@@ -68,6 +68,12 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	/** Told of every table landed, when a run remembers its history; else null. */
 	private final SubmissionHistory history;
 
+	/**
+	 * While {@link #writeTogether} records files with a remembering history: what they
+	 * share; else null.
+	 */
+	private Together together;
+
 	public SubmissionWriter(Warehouse warehouse) {
 		this(warehouse, Clock.system(OfficeTime.ZONE));
 	}
@@ -106,7 +112,8 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		if (file.header().isEmpty() || file.form() == null) {
 			return;
 		}
-		try (DuckDBAppender a = appender("audit_header")) {
+		try (Appending appending = appending("audit_header")) {
+			DuckDBAppender a = appending.appender();
 			for (AuditedFile.HeaderCell cell : file.header()) {
 				a.beginRow()
 					.append(file.sha256())
@@ -152,6 +159,118 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
+	 * Records files one after another in one transaction (a commit and its fsync were a
+	 * fifth of a small form's write, issue 18 part 5): all of them or, when one fails,
+	 * none. Each file is taken from its supplier only once the files before it are
+	 * recorded, and the run's history is told of each as it is recorded, so checks run in
+	 * a supplier see the files before it exactly as if each had been committed alone. On
+	 * a failure the transaction is rolled back, the history forgets what it was told
+	 * (read again from the warehouse when next asked), and the failure is thrown: the
+	 * caller writes the files again one by one ({@link #write(AuditedFile)}), so one bad
+	 * file is skipped alone.
+	 * @param files in the order to record them (received time, then path)
+	 * @return the status each got (or already had), in that order
+	 */
+	public List<String> writeTogether(List<? extends java.util.function.Supplier<AuditedFile>> files) {
+		List<String> statuses = new ArrayList<>(files.size());
+		try {
+			warehouse.inTransaction(() -> {
+				statuses.clear();
+				// with a remembering history nothing in the transaction reads the lines,
+				// headers or statuses these files change (the history holds them), so
+				// the Appenders stay open and the ranking waits for the last file
+				together = history == null ? null : new Together();
+				try {
+					for (java.util.function.Supplier<AuditedFile> supplier : files) {
+						AuditedFile file = supplier.get();
+						boolean[] landed = { false };
+						String status = record(file, landed);
+						if (history != null && landed[0]) {
+							history.landed(file, status);
+						}
+						statuses.add(status);
+					}
+					if (together != null) {
+						together.finish();
+					}
+				}
+				finally {
+					if (together != null) {
+						together.close();
+						together = null;
+					}
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			if (history != null) {
+				history.forget();
+			}
+			throw ex;
+		}
+		return statuses;
+	}
+
+	/**
+	 * What files written together share: an Appender per table, flushed once, and the
+	 * version scopes to rank once all are recorded.
+	 */
+	private final class Together {
+
+		private final Map<String, DuckDBAppender> appenders = new java.util.LinkedHashMap<>();
+
+		private final java.util.Set<Scope> scopes = new java.util.LinkedHashSet<>();
+
+		DuckDBAppender appender(String table) throws SQLException {
+			DuckDBAppender open = appenders.get(table);
+			if (open == null) {
+				open = SubmissionWriter.this.appender(table);
+				appenders.put(table, open);
+			}
+			return open;
+		}
+
+		/**
+		 * The rows appended flushed, then every scope a file landed in ranked, as ranking
+		 * after each file would have left them: the ranking is set-based (the latest
+		 * received of a scope loaded, the rest superseded by it), so once over the
+		 * scope's versions gives what ranking after each gave.
+		 */
+		void finish() throws SQLException {
+			close();
+			for (Scope scope : scopes) {
+				ledger.rankVersions(scope);
+			}
+		}
+
+		/**
+		 * Flushes and closes the Appenders (before the commit or the rollback: an
+		 * Appender flushed after the transaction would write in a new one).
+		 */
+		void close() throws SQLException {
+			SQLException failed = null;
+			for (DuckDBAppender a : appenders.values()) {
+				try {
+					a.close();
+				}
+				catch (SQLException | RuntimeException ex) {
+					if (failed == null) {
+						failed = ex instanceof SQLException sql ? sql : new SQLException(ex.getMessage(), ex);
+					}
+					else {
+						failed.addSuppressed(ex);
+					}
+				}
+			}
+			appenders.clear();
+			if (failed != null) {
+				throw failed;
+			}
+		}
+
+	}
+
+	/**
 	 * @param landed set when the file is recorded now (not before, nor as a duplicate)
 	 */
 	private String record(AuditedFile file, boolean[] landed) throws SQLException {
@@ -185,10 +304,42 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 			return AuditLedger.LOADED;
 		}
-		ledger.rankVersions(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
+		Scope scope = Scope.summary(file.submitterCode(), file.campaign(), file.period());
+		if (together != null) {
+			// ranked once the files written together are all recorded; its status now:
+			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
+			return laterVersionRecorded(file) ? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
+		}
+		ledger.rankVersions(scope);
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
 		return ledger.status(file.sha256(), file.path()).orElseThrow();
+	}
+
+	/**
+	 * Whether the scope holds an accepted version received after this one (ties: a later
+	 * path): what {@code rankVersions} then the status read back would say — superseded
+	 * at once — without ranking the scope (which one statement does for the files written
+	 * together, {@link Together#finish}). The ranking's partition: a summary table's
+	 * submitter × campaign × month, no list kind or scope.
+	 */
+	private boolean laterVersionRecorded(AuditedFile file) throws SQLException {
+		together.scopes.add(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
+		PreparedStatement ps = warehouse.prepared("""
+				select count(*) from audit_file
+				where submitter_code = ? and campaign = ? and period = ? and list_kind is null and list_scope is null
+				  and status in ('loaded', 'superseded')
+				  and (received_at > ? or (received_at = ? and path > ?))""");
+		ps.setString(1, file.submitterCode());
+		ps.setString(2, file.campaign());
+		ps.setObject(3, file.period().atDay(1));
+		ps.setObject(4, file.receivedAt());
+		ps.setObject(5, file.receivedAt());
+		ps.setString(6, file.path());
+		try (ResultSet rs = ps.executeQuery()) {
+			rs.next();
+			return rs.getLong(1) > 0;
+		}
 	}
 
 	/**
@@ -199,7 +350,8 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	 */
 	private void appendLines(AuditedFile file, String table, List<AuditedFile.FactLine> lines) throws SQLException {
 		List<String> columns = columnsOf(table);
-		try (DuckDBAppender a = appender(table)) {
+		try (Appending appending = appending(table)) {
+			DuckDBAppender a = appending.appender();
 			for (AuditedFile.FactLine line : lines) {
 				List<Object> measureValues = new ArrayList<>();
 				for (String column : columns.subList(LINE_KEYS.size(), columns.size())) {
@@ -281,6 +433,25 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 		columns.put(table, List.copyOf(out));
 		return out;
+	}
+
+	/**
+	 * An Appender on {@code table}: the one the files written together share (left open
+	 * at close), or one of this file's own (flushed and closed at close).
+	 */
+	private record Appending(DuckDBAppender appender, boolean own) implements AutoCloseable {
+
+		@Override
+		public void close() throws SQLException {
+			if (own) {
+				appender.close();
+			}
+		}
+
+	}
+
+	private Appending appending(String table) throws SQLException {
+		return together != null ? new Appending(together.appender(table), false) : new Appending(appender(table), true);
 	}
 
 	private DuckDBAppender appender(String table) throws SQLException {

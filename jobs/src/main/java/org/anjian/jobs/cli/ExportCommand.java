@@ -24,7 +24,15 @@ class ExportCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		return ExitCodes.of(runs.export(new ExportRequest(!args.flag("no-mask-phones")), out).outcome());
+		return ExitCodes.of(runs.export(request(args), out).outcome());
+	}
+
+	/**
+	 * The export the options ask for, with or without a Spring context
+	 * ({@link WithoutSpring}).
+	 */
+	static ExportRequest request(CliArgs args) {
+		return new ExportRequest(!args.flag("no-mask-phones"));
 	}
 
 }

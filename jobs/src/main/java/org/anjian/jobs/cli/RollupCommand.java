@@ -40,7 +40,7 @@ class RollupCommand implements AnjianCommand {
 
 	/**
 	 * The rollup the options ask for, checked against the reference data; the same checks
-	 * and messages with or without a Spring context ({@link RollupWithoutSpring}).
+	 * and messages with or without a Spring context ({@link WithoutSpring}).
 	 */
 	static RollupRequest request(CliArgs args, ReferenceData reference) {
 		String campaignCode = args.required("campaign");

@@ -25,7 +25,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * 汇总: one rollup started as rollupJob ({@link JobStarts}), its 催报 roster and outbox files
  * printed. {@link Runs} (nightly, schedule, serve, demo) and the {@code rollup} command
- * without a Spring context ({@link RollupWithoutContext}) both run this, so the job
+ * without a Spring context ({@link JobsWithoutContext}) both run this, so the job
  * parameters, the job history and every printed line are the same either way.
  */
 final class RollupRunner {

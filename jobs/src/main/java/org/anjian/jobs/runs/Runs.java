@@ -60,7 +60,8 @@ public class Runs {
 	/** 汇总, shared with the {@code rollup} command run without a context. */
 	private final RollupRunner rollupRunner;
 
-	private final Job exportJob;
+	/** 导出, shared with the {@code export} command run without a context. */
+	private final ExportRunner exportRunner;
 
 	private final JobStarts starts;
 
@@ -92,7 +93,7 @@ public class Runs {
 		this.remote = remote;
 		this.intakeJob = intakeJob;
 		this.rollupRunner = new RollupRunner(starts, rollupJob, reference, settings, warehouse);
-		this.exportJob = exportJob;
+		this.exportRunner = new ExportRunner(starts, exportJob, settings, warehouse);
 		this.starts = starts;
 		this.jobRepository = jobRepository;
 		this.intakeRuns = intakeRuns;
@@ -241,18 +242,7 @@ public class Runs {
 	 * the last export.
 	 */
 	public ExportRun export(ExportRequest request, RunProgress progress) throws Exception {
-		JobStarts.Started started = starts.start(exportJob,
-				new JobParametersBuilder().addString("state", warehouseState())
-					.addString("noMaskPhones", String.valueOf(!request.maskPhones()))
-					.toJobParameters());
-		Path snapshot = settings.home().resolve("analyst").resolve("anjian.duckdb");
-		if (started.outcome() == RunOutcome.FAILED) {
-			progress.problem(started.problem("导出"));
-			return new ExportRun(RunOutcome.FAILED, settings.exportsDir(), snapshot, started.failure());
-		}
-		progress.line((started.outcome() == RunOutcome.ALREADY_COMPLETE ? "导出已是最新：" : "导出完成：") + settings.exportsDir());
-		progress.line("分析快照（只读）：" + snapshot);
-		return new ExportRun(started.outcome(), settings.exportsDir(), snapshot, null);
+		return exportRunner.export(request, progress);
 	}
 
 	/**
@@ -397,23 +387,6 @@ public class Runs {
 				}
 				out.line("  " + rs.getString("message"));
 			}
-		}
-	}
-
-	/**
-	 * What the exports are made from: intake and rollup state. Same state → the completed
-	 * export instance.
-	 */
-	private String warehouseState() throws SQLException {
-		try (Statement st = warehouse.connection().createStatement();
-				ResultSet rs = st.executeQuery(
-						"select (select count(*) || '/' || coalesce(max(ingested_at)::varchar, '-') from audit_file)"
-								+ " || '|' || (select count(*) || '/' || coalesce(max(as_of)::varchar, '-') from rollup_roster)"
-								+ " || '|' || (select coalesce(sum(hash(campaign, period, kind, submitter_code, status, as_of)), 0) from rollup_roster)"
-								// what-ifs are in the analysts' snapshot too
-								+ " || '|' || (select count(*) || '/' || coalesce(sum(hash(campaign, period, kind, as_of)), 0) from whatif_rollup_roster)")) {
-			rs.next();
-			return rs.getString(1);
 		}
 	}
 

@@ -35,7 +35,7 @@ class BatchInfrastructureConfiguration {
 			@Value("${ANJIAN_BATCH_USER:}") String user, @Value("${ANJIAN_BATCH_PASSWORD:}") String password)
 			throws SQLException {
 		// status reads the store without Spring (JobRepositoryStore.forReading), rollup
-		// runs against it without Spring (RollupWithoutSpring)
+		// and export run against it without Spring (WithoutSpring)
 		return JobRepositoryStore.open(settings.batchDir(), url, user, password);
 	}
 

@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rollup} runs without a Spring context ({@link RollupWithoutSpring}, issue 18
- * part 4) and must do exactly what it did in the context: the same requests on two copies
- * of one home, one through each path, leave the same printed lines and exit codes, the
- * same outbox files (workbook entries byte for byte but POI's creation time, manifests
- * but their write time and the workbook's checksum), the same rollup tables and the same
- * job history — instances, executions, parameters, step executions and their contexts —
+ * {@code rollup} runs without a Spring context ({@link WithoutSpring}, issue 18 part 4)
+ * and must do exactly what it did in the context: the same requests on two copies of one
+ * home, one through each path, leave the same printed lines and exit codes, the same
+ * outbox files (workbook entries byte for byte but POI's creation time, manifests but
+ * their write time and the workbook's checksum), the same rollup tables and the same job
+ * history — instances, executions, parameters, step executions and their contexts —
  * including a failed rollup and its restart, and the error cases.
  */
 class RollupWithoutSpringTests {
@@ -190,7 +190,7 @@ class RollupWithoutSpringTests {
 				err.toString(StandardCharsets.UTF_8).replace(home.toString(), "HOME"));
 	}
 
-	private static Path copy(Path from, Path to) throws IOException {
+	static Path copy(Path from, Path to) throws IOException {
 		try (Stream<Path> walk = Files.walk(from)) {
 			for (Path f : walk.toList()) {
 				Path target = to.resolve(from.relativize(f).toString());
@@ -270,7 +270,7 @@ class RollupWithoutSpringTests {
 	 * order; only the times differ between two runs (a failure's stack trace: its first
 	 * line, the frames below the job differ).
 	 */
-	private static List<String> jobHistory(Path home) throws SQLException {
+	static List<String> jobHistory(Path home) throws SQLException {
 		List<String> out = new ArrayList<>();
 		try (Connection c = JobRepositoryStore.forReading(home.resolve("batch"), "", "", "");
 				Statement st = c.createStatement()) {
@@ -294,7 +294,7 @@ class RollupWithoutSpringTests {
 		return out;
 	}
 
-	private static List<String> rows(Statement st, String sql) throws SQLException {
+	static List<String> rows(Statement st, String sql) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		try (ResultSet rs = st.executeQuery(sql)) {
 			int n = rs.getMetaData().getColumnCount();

@@ -5,6 +5,7 @@ import java.sql.Types;
 
 import javax.sql.DataSource;
 
+import org.anjian.jobs.exports.ExportJob;
 import org.anjian.jobs.rollups.RollupJob;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.RunProgress;
@@ -23,20 +24,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 
 /**
- * 汇总 for the {@code rollup} command without a Spring application context (a person waits
- * for it, issue 18 part 4): Spring Batch's job repository and job operator built here as
- * the context builds them ({@code @EnableBatchProcessing} with
- * {@code @EnableJdbcJobRepository}'s defaults, {@code BatchInfrastructureConfiguration}),
- * over the same job repository database, the same rollupJob ({@link RollupJob}) and the
- * same run ({@link RollupRunner}, {@link JobStarts}): the execution is recorded as
- * before, restarts and "already complete" work as before.
+ * The commands a person waits for, run without a Spring application context (issue 18
+ * part 4): {@code rollup} (汇总) and {@code export} (导出). Spring Batch's job repository and
+ * job operator are built here as the context builds them ({@code @EnableBatchProcessing}
+ * with {@code @EnableJdbcJobRepository}'s defaults,
+ * {@code BatchInfrastructureConfiguration}), over the same job repository database, with
+ * the same job ({@link RollupJob}, {@link ExportJob}) and the same run
+ * ({@link RollupRunner}, {@link ExportRunner}, {@link JobStarts}): the execution is
+ * recorded as before, restarts and "already complete" work as before.
  */
-public final class RollupWithoutContext {
+public final class JobsWithoutContext {
 
-	private RollupWithoutContext() {
+	private JobsWithoutContext() {
 	}
 
 	/**
+	 * 汇总 as the context's {@link Runs#rollup} runs it.
 	 * @param batchDataSource the job repository's database, complete (as
 	 * {@code JobRepositoryStore.open} leaves it)
 	 */
@@ -46,9 +49,26 @@ public final class RollupWithoutContext {
 		PlatformTransactionManager transactions = new DataSourceTransactionManager(batchDataSource);
 		JobRepository jobRepository = jobRepository(batchDataSource, transactions);
 		Job job = RollupJob.build(jobRepository, transactions, warehouse, reference, settings.outboxDir());
-		return new RollupRunner(new JobStarts(jobOperator(jobRepository, job), jobRepository, settings), job, reference,
-				settings, warehouse)
+		return new RollupRunner(starts(jobRepository, job, settings), job, reference, settings, warehouse)
 			.rollup(request, progress);
+	}
+
+	/**
+	 * 导出 as the context's {@link Runs#export} runs it.
+	 * @param batchDataSource the job repository's database, complete (as
+	 * {@code JobRepositoryStore.open} leaves it)
+	 */
+	public static ExportRun export(AnjianSettings settings, Warehouse warehouse, DataSource batchDataSource,
+			ExportRequest request, RunProgress progress) throws Exception {
+		PlatformTransactionManager transactions = new DataSourceTransactionManager(batchDataSource);
+		JobRepository jobRepository = jobRepository(batchDataSource, transactions);
+		Job job = ExportJob.build(jobRepository, transactions, warehouse, settings);
+		return new ExportRunner(starts(jobRepository, job, settings), job, settings, warehouse).export(request,
+				progress);
+	}
+
+	private static JobStarts starts(JobRepository jobRepository, Job job, AnjianSettings settings) throws Exception {
+		return new JobStarts(jobOperator(jobRepository, job), jobRepository, settings);
 	}
 
 	/**

@@ -1,0 +1,120 @@
+package org.anjian.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.anjian.jobs.runs.JobsWithoutContext;
+import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.JobRepositoryStore;
+import org.anjian.warehouse.Warehouse;
+import org.anjian.warehouse.reference.ReferenceData;
+import org.anjian.warehouse.reference.ReferenceDataLoader;
+
+/**
+ * {@code rollup} and {@code export} without a Spring application context (issue 18 part
+ * 4: a person waits for them, and the context was nearly half a rollup's time). What the
+ * context would give them is opened here the way its beans open it — the reference data
+ * ({@code WarehouseConfiguration}; export does not use it, but the context loads it at
+ * start, so a bad reference folder fails an export alike), the job repository's database
+ * ({@link JobRepositoryStore#open}), the warehouse — and the run is the context's own
+ * ({@link JobsWithoutContext}): same options and messages
+ * ({@link RollupCommand#request}), same job history, files and printed lines.
+ * {@code -Danjian.rollup-context=true} and {@code -Danjian.export-context=true} run the
+ * command in the context as before.
+ */
+final class WithoutSpring {
+
+	/**
+	 * The commands that run without a context unless {@code anjian.<command>-context}.
+	 */
+	static final Set<String> COMMANDS = Set.of("rollup", "export");
+
+	private WithoutSpring() {
+	}
+
+	/**
+	 * What the context's bean creation does with an error raised while a bean is made
+	 * (DuckDB's driver failing to unpack its library on a full disk, a missing native
+	 * library): it wraps it in an exception, which the CLI reports as one line with its
+	 * exit code (a full disk: {@link ExitCodes#IO_ERROR}) instead of letting it end the
+	 * process with a stack trace.
+	 */
+	private static <T> T starting(String command, Callable<T> opening) throws Exception {
+		try {
+			return opening.call();
+		}
+		catch (Error ex) {
+			throw new IllegalStateException(command + " 无法启动：" + ex, ex);
+		}
+	}
+
+	/**
+	 * Whether {@code command} runs without the context: rollup and export do, unless the
+	 * system property {@code anjian.<command>-context} is {@code true}.
+	 */
+	static boolean enabled(String command) {
+		return COMMANDS.contains(command) && !"true".equals(System.getProperty("anjian." + command + "-context"));
+	}
+
+	/**
+	 * @param reference the reference-data folder, or null for the bundled demo county
+	 * @param environment ANJIAN_BATCH_URL, ANJIAN_BATCH_USER, ANJIAN_BATCH_PASSWORD (a
+	 * system property of that name first, as the context reads them)
+	 */
+	static int run(CliArgs args, Path home, Path reference, Map<String, String> environment, CommandOutput out)
+			throws Exception {
+		AnjianSettings settings = new AnjianSettings(home, reference, maskPhones(environment));
+		// the context's order: the reference data is checked as it starts (a bad file is
+		// reported with its line), the job repository and the warehouse opened before the
+		// command looks at its options
+		ReferenceData data = starting(args.command(),
+				() -> reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference));
+		try (HikariDataSource batch = starting(args.command(),
+				() -> JobRepositoryStore.open(settings.batchDir(),
+						StatusCommand.setting("ANJIAN_BATCH_URL", environment),
+						StatusCommand.setting("ANJIAN_BATCH_USER", environment),
+						StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment)));
+				Warehouse warehouse = starting(args.command(), () -> Warehouse.open(settings.warehouseFile()))) {
+			return ExitCodes.of(switch (args.command()) {
+				case "rollup" ->
+					JobsWithoutContext.rollup(settings, data, warehouse, batch, RollupCommand.request(args, data), out)
+						.outcome();
+				case "export" ->
+					JobsWithoutContext.export(settings, warehouse, batch, ExportCommand.request(args), out).outcome();
+				default -> throw new IllegalArgumentException(args.command());
+			});
+		}
+	}
+
+	/**
+	 * {@code anjian.mask-phones} as the context binds it into {@link AnjianSettings}: a
+	 * system property (any relaxed form: {@code anjian.mask-phones},
+	 * {@code anjian.maskPhones}), else the environment ({@code ANJIAN_MASKPHONES},
+	 * {@code ANJIAN_MASK_PHONES}); Spring's words for true and false; null (true) when
+	 * unset.
+	 */
+	static Boolean maskPhones(Map<String, String> environment) {
+		String value = null;
+		for (String name : System.getProperties().stringPropertyNames()) {
+			if (name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").equals("anjian.maskphones")) {
+				value = System.getProperty(name);
+			}
+		}
+		if (value == null) {
+			value = environment.getOrDefault("ANJIAN_MASKPHONES", environment.get("ANJIAN_MASK_PHONES"));
+		}
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.trim().toLowerCase(Locale.ROOT)) {
+			case "true", "on", "yes", "1" -> Boolean.TRUE;
+			case "false", "off", "no", "0" -> Boolean.FALSE;
+			default -> throw new IllegalStateException("anjian.mask-phones 应为 true 或 false：" + value);
+		};
+	}
+
+}

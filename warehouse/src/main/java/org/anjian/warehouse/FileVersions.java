@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,27 @@ public final class FileVersions {
 			ps.setObject(i + 1, values.get(i));
 		}
 		ps.executeUpdate();
+	}
+
+	/**
+	 * Whether the scope holds an accepted version received after the one at
+	 * {@code receivedAt} and {@code path} (ties: the later path): what {@link #rank}
+	 * would then leave that file — superseded at once — asked without ranking, so that
+	 * files recorded in one transaction are ranked once after the last of them.
+	 */
+	public static boolean laterVersionRecorded(Warehouse warehouse, Scope scope, LocalDateTime receivedAt, String path)
+			throws SQLException {
+		PreparedStatement ps = warehouse.prepared("select count(*) from audit_file where " + scope.filter()
+				+ " and status in ('loaded', 'superseded') and (received_at > ? or (received_at = ? and path > ?))");
+		List<Object> values = new ArrayList<>(scope.values());
+		values.addAll(Arrays.asList(receivedAt, receivedAt, path));
+		for (int i = 0; i < values.size(); i++) {
+			ps.setObject(i + 1, values.get(i));
+		}
+		try (ResultSet rs = ps.executeQuery()) {
+			rs.next();
+			return rs.getLong(1) > 0;
+		}
 	}
 
 	/**

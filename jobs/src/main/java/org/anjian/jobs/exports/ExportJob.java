@@ -49,16 +49,7 @@ public final class ExportJob {
 	}
 
 	/** warehouseExport's work. */
-	static final class WarehouseExport implements Tasklet {
-
-		private final Warehouse warehouse;
-
-		private final AnjianSettings settings;
-
-		WarehouseExport(Warehouse warehouse, AnjianSettings settings) {
-			this.warehouse = warehouse;
-			this.settings = settings;
-		}
+	record WarehouseExport(Warehouse warehouse, AnjianSettings settings) implements Tasklet {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -71,16 +62,7 @@ public final class ExportJob {
 	}
 
 	/** analystSnapshotPublish's work. */
-	static final class AnalystSnapshotPublish implements Tasklet {
-
-		private final Warehouse warehouse;
-
-		private final AnjianSettings settings;
-
-		AnalystSnapshotPublish(Warehouse warehouse, AnjianSettings settings) {
-			this.warehouse = warehouse;
-			this.settings = settings;
-		}
+	record AnalystSnapshotPublish(Warehouse warehouse, AnjianSettings settings) implements Tasklet {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

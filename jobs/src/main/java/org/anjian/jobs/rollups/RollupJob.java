@@ -67,16 +67,7 @@ public final class RollupJob {
 	}
 
 	/** rollupMaterialize's work. */
-	static final class Materialize implements Tasklet {
-
-		private final Warehouse warehouse;
-
-		private final ReferenceData referenceData;
-
-		Materialize(Warehouse warehouse, ReferenceData referenceData) {
-			this.warehouse = warehouse;
-			this.referenceData = referenceData;
-		}
+	record Materialize(Warehouse warehouse, ReferenceData referenceData) implements Tasklet {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -87,19 +78,7 @@ public final class RollupJob {
 	}
 
 	/** officialTableWrite's work. */
-	static final class OfficialTableWrite implements Tasklet {
-
-		private final Warehouse warehouse;
-
-		private final ReferenceData referenceData;
-
-		private final Path outboxDir;
-
-		OfficialTableWrite(Warehouse warehouse, ReferenceData referenceData, Path outboxDir) {
-			this.warehouse = warehouse;
-			this.referenceData = referenceData;
-			this.outboxDir = outboxDir;
-		}
+	record OfficialTableWrite(Warehouse warehouse, ReferenceData referenceData, Path outboxDir) implements Tasklet {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

@@ -5,10 +5,7 @@ import static org.anjian.jobs.cli.RollupWithoutSpringTests.jobHistory;
 import static org.anjian.jobs.cli.RollupWithoutSpringTests.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +25,7 @@ import org.anjian.jobs.support.SampleCounty;
 import org.anjian.jobs.system.HomeLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -72,8 +70,8 @@ class ExportWithoutSpringTests {
 		// a new instance, the same again (already complete), then unmasked (a new one)
 		List<String[]> requests = List.of(new String[0], new String[0], new String[] { "--no-mask-phones" });
 		for (String[] request : requests) {
-			Result inContext = export(true, context, request);
-			Result withoutContext = export(false, direct, request);
+			CliRun inContext = export(true, context, request);
+			CliRun withoutContext = export(false, direct, request);
 			assertThat(withoutContext.exitCode()).as(String.join(" ", request)).isZero();
 			assertThat(withoutContext).as(String.join(" ", request)).isEqualTo(inContext);
 			assertThat(exports(direct)).as(String.join(" ", request)).isEqualTo(exports(context));
@@ -91,11 +89,11 @@ class ExportWithoutSpringTests {
 		Path direct = copy(ingested, tmp.resolve("direct"));
 		for (Path home : List.of(context, direct)) {
 			// the snapshot cannot be published: a file where the analysts' folder goes
-			deleteTree(home.resolve("analyst"));
+			FileSystemUtils.deleteRecursively(home.resolve("analyst"));
 			Files.writeString(home.resolve("analyst"), "not a folder");
 		}
-		Result failedInContext = export(true, context);
-		Result failedWithoutContext = export(false, direct);
+		CliRun failedInContext = export(true, context);
+		CliRun failedWithoutContext = export(false, direct);
 		assertThat(failedWithoutContext.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
 		assertThat(failedWithoutContext).isEqualTo(failedInContext);
 		assertThat(Files.readString(Cli.logFile(direct))).contains("analystSnapshotPublish");
@@ -105,8 +103,8 @@ class ExportWithoutSpringTests {
 			Files.delete(home.resolve("analyst"));
 		}
 		// the failed instance restarts from its failed step, whichever path runs it
-		Result restartedInContext = export(true, context);
-		Result restartedWithoutContext = export(false, direct);
+		CliRun restartedInContext = export(true, context);
+		CliRun restartedWithoutContext = export(false, direct);
 		assertThat(restartedWithoutContext.exitCode()).isZero();
 		assertThat(restartedWithoutContext).isEqualTo(restartedInContext);
 		assertThat(jobHistory(direct)).isEqualTo(jobHistory(context));
@@ -121,7 +119,7 @@ class ExportWithoutSpringTests {
 		for (Path home : List.of(context, direct)) {
 			try (HomeLock held = HomeLock.acquire(home)) {
 				assertThat(held).isNotNull();
-				Result busy = export(home == context, home);
+				CliRun busy = export(home == context, home);
 				assertThat(busy.exitCode()).isEqualTo(ExitCodes.BUSY);
 				assertThat(busy.err()).contains("另一个 anjian 进程正在使用数据目录");
 			}
@@ -133,8 +131,8 @@ class ExportWithoutSpringTests {
 		Files.writeString(badReference.resolve("campaigns.csv"), "this is not,a campaign table\n\"unclosed\n");
 		Path context2 = copy(ingested, tmp.resolve("context2"));
 		Path direct2 = copy(ingested, tmp.resolve("direct2"));
-		Result inContext = export(true, context2, badReference);
-		Result withoutContext = export(false, direct2, badReference);
+		CliRun inContext = export(true, context2, badReference);
+		CliRun withoutContext = export(false, direct2, badReference);
 		assertThat(withoutContext.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
 		assertThat(withoutContext).isEqualTo(inContext);
 		// nothing was run or recorded
@@ -142,37 +140,15 @@ class ExportWithoutSpringTests {
 		assertThat(Files.exists(direct2.resolve("exports"))).isEqualTo(Files.exists(ingested.resolve("exports")));
 	}
 
-	/** Exit code and printed lines, the home's path replaced by {@code HOME}. */
-	record Result(int exitCode, String out, String err) {
-	}
-
-	private Result export(boolean inContext, Path home, String... request) {
+	private CliRun export(boolean inContext, Path home, String... request) {
 		return export(inContext, home, samples.reference(), request);
 	}
 
-	private Result export(boolean inContext, Path home, Path reference, String... request) {
+	private CliRun export(boolean inContext, Path home, Path reference, String... request) {
 		List<String> argv = new ArrayList<>(
 				List.of("export", "--home", home.toString(), "--reference", reference.toString()));
 		argv.addAll(List.of(request));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code;
-		String before = System.getProperty("anjian.export-context");
-		System.setProperty("anjian.export-context", String.valueOf(inContext));
-		try {
-			code = Cli.run(argv.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-					new PrintStream(err, true, StandardCharsets.UTF_8));
-		}
-		finally {
-			if (before == null) {
-				System.clearProperty("anjian.export-context");
-			}
-			else {
-				System.setProperty("anjian.export-context", before);
-			}
-		}
-		return new Result(code, out.toString(StandardCharsets.UTF_8).replace(home.toString(), "HOME"),
-				err.toString(StandardCharsets.UTF_8).replace(home.toString(), "HOME"));
+		return CliRun.inContext(inContext, home, argv);
 	}
 
 	/**
@@ -240,17 +216,6 @@ class ExportWithoutSpringTests {
 			}
 		}
 		return out;
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
-		}
 	}
 
 }

@@ -2,9 +2,7 @@ package org.anjian.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +74,8 @@ class RollupWithoutSpringTests {
 				// a month nobody reported for yet
 				new String[] { "--campaign", "QA2024", "--period", "2024-07", "--kind", "month-end" });
 		for (String[] request : requests) {
-			Result inContext = rollup(true, context, request);
-			Result withoutContext = rollup(false, direct, request);
+			CliRun inContext = rollup(true, context, request);
+			CliRun withoutContext = rollup(false, direct, request);
 			assertThat(withoutContext.exitCode()).as(String.join(" ", request)).isZero();
 			assertThat(withoutContext).as(String.join(" ", request)).isEqualTo(inContext);
 		}
@@ -96,8 +94,8 @@ class RollupWithoutSpringTests {
 			// folder goes
 			Files.writeString(home.resolve("outbox").resolve("QA2024"), "not a folder");
 		}
-		Result failedInContext = rollup(true, context, request);
-		Result failedWithoutContext = rollup(false, direct, request);
+		CliRun failedInContext = rollup(true, context, request);
+		CliRun failedWithoutContext = rollup(false, direct, request);
 		assertThat(failedWithoutContext.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
 		assertThat(failedWithoutContext).isEqualTo(failedInContext);
 		assertThat(Files.readString(Cli.logFile(direct))).contains("officialTableWrite");
@@ -106,8 +104,8 @@ class RollupWithoutSpringTests {
 			Files.delete(home.resolve("outbox").resolve("QA2024"));
 		}
 		// the failed instance restarts from its failed step, whichever path runs it
-		Result restartedInContext = rollup(true, context, request);
-		Result restartedWithoutContext = rollup(false, direct, request);
+		CliRun restartedInContext = rollup(true, context, request);
+		CliRun restartedWithoutContext = rollup(false, direct, request);
 		assertThat(restartedWithoutContext.exitCode()).isZero();
 		assertThat(restartedWithoutContext).isEqualTo(restartedInContext);
 		assertThat(jobHistory(direct)).isEqualTo(jobHistory(context));
@@ -126,8 +124,8 @@ class RollupWithoutSpringTests {
 				new String[] { "--campaign", "QA2024", "--period", "2024-05", "--kind", "weekly" }, new String[] {
 						"--campaign", "QA2024", "--period", "2024-05", "--kind", "cutoff", "--as-of", "yesterday" });
 		for (String[] request : requests) {
-			Result inContext = rollup(true, context, request);
-			Result withoutContext = rollup(false, direct, request);
+			CliRun inContext = rollup(true, context, request);
+			CliRun withoutContext = rollup(false, direct, request);
 			assertThat(withoutContext.exitCode()).as(String.join(" ", request)).isEqualTo(ExitCodes.USAGE);
 			assertThat(withoutContext).as(String.join(" ", request)).isEqualTo(inContext);
 		}
@@ -135,7 +133,7 @@ class RollupWithoutSpringTests {
 		for (Path home : List.of(context, direct)) {
 			try (HomeLock held = HomeLock.acquire(home)) {
 				assertThat(held).isNotNull();
-				Result busy = rollup(home == context, home, requests.get(0));
+				CliRun busy = rollup(home == context, home, requests.get(0));
 				assertThat(busy.exitCode()).isEqualTo(ExitCodes.BUSY);
 				assertThat(busy.err()).contains("另一个 anjian 进程正在使用数据目录");
 			}
@@ -143,8 +141,8 @@ class RollupWithoutSpringTests {
 		// reference data that does not load
 		Path badReference = samples.copyReference(tmp.resolve("bad-reference"));
 		Files.writeString(badReference.resolve("campaigns.csv"), "this is not,a campaign table\n\"unclosed\n");
-		Result inContext = rollup(true, context, "--reference", badReference.toString(), requests.get(0));
-		Result withoutContext = rollup(false, direct, "--reference", badReference.toString(), requests.get(0));
+		CliRun inContext = rollup(true, context, "--reference", badReference.toString(), requests.get(0));
+		CliRun withoutContext = rollup(false, direct, "--reference", badReference.toString(), requests.get(0));
 		assertThat(withoutContext.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
 		assertThat(withoutContext).isEqualTo(inContext);
 		// nothing was run or recorded
@@ -152,42 +150,20 @@ class RollupWithoutSpringTests {
 		assertThat(outbox(direct)).isEqualTo(outbox(context)).isEqualTo(outbox(ingested));
 	}
 
-	/** Exit code and printed lines, the home's path replaced by {@code HOME}. */
-	record Result(int exitCode, String out, String err) {
-	}
-
-	private Result rollup(boolean inContext, Path home, String... request) {
+	private CliRun rollup(boolean inContext, Path home, String... request) {
 		return rollup(inContext, home, null, request);
 	}
 
-	private Result rollup(boolean inContext, Path home, String referenceOption, String referenceValue,
+	private CliRun rollup(boolean inContext, Path home, String referenceOption, String referenceValue,
 			String... request) {
 		return rollup(inContext, home, new String[] { referenceOption, referenceValue }, request);
 	}
 
-	private Result rollup(boolean inContext, Path home, String[] reference, String... request) {
+	private CliRun rollup(boolean inContext, Path home, String[] reference, String... request) {
 		List<String> argv = new ArrayList<>(List.of("rollup", "--home", home.toString()));
 		argv.addAll(reference == null ? List.of("--reference", samples.reference().toString()) : List.of(reference));
 		argv.addAll(List.of(request));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code;
-		String before = System.getProperty("anjian.rollup-context");
-		System.setProperty("anjian.rollup-context", String.valueOf(inContext));
-		try {
-			code = Cli.run(argv.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-					new PrintStream(err, true, StandardCharsets.UTF_8));
-		}
-		finally {
-			if (before == null) {
-				System.clearProperty("anjian.rollup-context");
-			}
-			else {
-				System.setProperty("anjian.rollup-context", before);
-			}
-		}
-		return new Result(code, out.toString(StandardCharsets.UTF_8).replace(home.toString(), "HOME"),
-				err.toString(StandardCharsets.UTF_8).replace(home.toString(), "HOME"));
+		return CliRun.inContext(inContext, home, argv);
 	}
 
 	static Path copy(Path from, Path to) throws IOException {

@@ -23,6 +23,7 @@ import org.anjian.warehouse.MeasureCatalog;
 import org.anjian.warehouse.MeasureCatalog.Measure;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.ledger.AuditLedger;
+import org.anjian.warehouse.FileVersions;
 import org.anjian.warehouse.FileVersions.Scope;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -306,40 +307,17 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 		Scope scope = Scope.summary(file.submitterCode(), file.campaign(), file.period());
 		if (together != null) {
-			// ranked once the files written together are all recorded; its status now:
+			// ranked once the files written together are all recorded (Together#finish);
+			// its status now, as the ranking will leave it:
+			together.scopes.add(scope);
 			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
-			return laterVersionRecorded(file) ? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
+			return FileVersions.laterVersionRecorded(warehouse, scope, file.receivedAt(), file.path())
+					? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
 		}
 		ledger.rankVersions(scope);
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
 		return ledger.status(file.sha256(), file.path()).orElseThrow();
-	}
-
-	/**
-	 * Whether the scope holds an accepted version received after this one (ties: a later
-	 * path): what {@code rankVersions} then the status read back would say — superseded
-	 * at once — without ranking the scope (which one statement does for the files written
-	 * together, {@link Together#finish}). The ranking's partition: a summary table's
-	 * submitter × campaign × month, no list kind or scope.
-	 */
-	private boolean laterVersionRecorded(AuditedFile file) throws SQLException {
-		together.scopes.add(Scope.summary(file.submitterCode(), file.campaign(), file.period()));
-		PreparedStatement ps = warehouse.prepared("""
-				select count(*) from audit_file
-				where submitter_code = ? and campaign = ? and period = ? and list_kind is null and list_scope is null
-				  and status in ('loaded', 'superseded')
-				  and (received_at > ? or (received_at = ? and path > ?))""");
-		ps.setString(1, file.submitterCode());
-		ps.setString(2, file.campaign());
-		ps.setObject(3, file.period().atDay(1));
-		ps.setObject(4, file.receivedAt());
-		ps.setObject(5, file.receivedAt());
-		ps.setString(6, file.path());
-		try (ResultSet rs = ps.executeQuery()) {
-			rs.next();
-			return rs.getLong(1) > 0;
-		}
 	}
 
 	/**

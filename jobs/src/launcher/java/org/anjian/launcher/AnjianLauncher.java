@@ -172,10 +172,8 @@ public class AnjianLauncher extends JarLauncher {
 					}
 					Path jar = folder.resolve(String.format("%s-%08x-%d.jar",
 							name.substring(0, name.length() - ".jar".length()), entry.getCrc(), entry.getSize()));
-					if (!(Files.isRegularFile(jar) && Files.size(jar) == entry.getSize())) {
-						java.util.zip.ZipFile from = zip;
-						jar = unpack(() -> from.getInputStream(entry), entry, folder, jar);
-					}
+					java.util.zip.ZipFile from = zip;
+					jar = cachedOrUnpacked(() -> from.getInputStream(entry), entry, folder, jar);
 					if (jar != null) {
 						out[i] = jar.toUri().toURL();
 					}
@@ -264,19 +262,11 @@ public class AnjianLauncher extends JarLauncher {
 				}
 				Path folder = cacheRoot().resolve(String.format("duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
 				Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
-				if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
-					return library;
-				}
-				return unpack(connection, entry, folder, library);
+				return cachedOrUnpacked(connection::getInputStream, entry, folder, library);
 			}
 			catch (IOException | RuntimeException ex) {
 				return null;
 			}
-		}
-
-		private static Path unpack(URLConnection connection, ZipEntry entry, Path folder, Path library)
-				throws IOException {
-			return AnjianLauncher.unpack(connection::getInputStream, entry, folder, library);
 		}
 
 	}
@@ -302,6 +292,18 @@ public class AnjianLauncher extends JarLauncher {
 			throw new IllegalStateException("no home folder for a cache");
 		}
 		return Path.of(home, ".cache", "anjian");
+	}
+
+	/**
+	 * {@code target} when a file of the entry's size is already there (written by
+	 * {@link #unpack}, which moves only a checked copy into place), else the entry unpacked
+	 * there now; null: not usable.
+	 */
+	static Path cachedOrUnpacked(Content content, ZipEntry entry, Path folder, Path target) throws IOException {
+		if (Files.isRegularFile(target) && Files.size(target) == entry.getSize()) {
+			return target;
+		}
+		return unpack(content, entry, folder, target);
 	}
 
 	/**

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the run's token aside), step executions and their contexts — for an empty inbox into a
  * new home, a month of forms, the same again, the rest with a correction, a duplicate and
  * a rejected table, an unreadable file; a failed intake and its restart; and the error
- * cases.
+ * cases. An intake with workers, or asked for the context, runs in it.
  */
 class IngestWithoutSpringTests {
 
@@ -193,6 +193,35 @@ class IngestWithoutSpringTests {
 		// nothing was run or recorded
 		assertThat(jobHistory(direct)).isEqualTo(jobHistory(context)).isEqualTo(jobHistory(april));
 		assertThat(warehouse(direct)).isEqualTo(warehouse(context)).isEqualTo(warehouse(april));
+	}
+
+	@Test
+	void anIntakeWithWorkersOrAskedForTheContextRunsInTheContext() {
+		Map<String, String> plain = Map.of("inbox", inbox.toString());
+		Map<String, String> remote = Map.of("inbox", inbox.toString(), "remote", "amqp://guest:guest@127.0.0.1:5672");
+		assertThat(WithoutSpring.enabled(new CliArgs("ingest", plain), Map.of())).isTrue();
+		// the workers' broker, as an option or a setting: the manager's step is the
+		// context's
+		assertThat(WithoutSpring.enabled(new CliArgs("ingest", remote), Map.of())).isFalse();
+		assertThat(WithoutSpring.enabled(new CliArgs("ingest", plain), Map.of("ANJIAN_REMOTE", "amqp://broker")))
+			.isFalse();
+		System.setProperty("ANJIAN_REMOTE", "amqp://broker");
+		try {
+			assertThat(WithoutSpring.enabled(new CliArgs("ingest", plain), Map.of())).isFalse();
+		}
+		finally {
+			System.clearProperty("ANJIAN_REMOTE");
+		}
+		// the broker is the intake's only: a rollup beside it still runs without
+		assertThat(WithoutSpring.enabled(new CliArgs("rollup", Map.of()), Map.of("ANJIAN_REMOTE", "amqp://broker")))
+			.isTrue();
+		System.setProperty("anjian.ingest-context", "true");
+		try {
+			assertThat(WithoutSpring.enabled(new CliArgs("ingest", plain), Map.of())).isFalse();
+		}
+		finally {
+			System.clearProperty("anjian.ingest-context");
+		}
 	}
 
 	private void sameIntake(Path context, Path direct, List<String> request) {

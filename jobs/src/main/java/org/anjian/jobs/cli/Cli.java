@@ -29,9 +29,9 @@ import org.springframework.core.env.StandardEnvironment;
  * Parses and validates the command line ({@link CliSpec}, before anything starts),
  * decides the home (option &gt; environment &gt; default), refuses a reading command on a
  * folder that is not an anjian home, holds the {@code --home} lock, starts the Spring
- * context and runs one command ({@code status}, {@code rollup} and {@code export} run
- * without one). Every failure ends as a one-line reason on stderr and a non-zero exit
- * code; nothing is thrown out of {@link #run}.
+ * context and runs one command ({@code status}, {@code ingest}, {@code rollup} and
+ * {@code export} run without one). Every failure ends as a one-line reason on stderr and
+ * a non-zero exit code; nothing is thrown out of {@link #run}.
  */
 public final class Cli {
 
@@ -112,9 +112,10 @@ public final class Cli {
 				quietLogging();
 				return StatusCommand.run(home, reference, environment, args.flag("json"), output);
 			}
-			if (WithoutSpring.enabled(args.command())) {
-				// no Spring context: a person waits for a rollup or an export too (issue
-				// 18 part 4); the same job, job repository and output (WithoutSpring)
+			if (WithoutSpring.enabled(args, environment)) {
+				// no Spring context: a person waits for an ingest, a rollup or an export
+				// too (issue 18 part 4); the same job, job repository and output
+				// (WithoutSpring)
 				FileLog.start(home);
 				try {
 					return WithoutSpring.run(args, home, reference, environment, output);

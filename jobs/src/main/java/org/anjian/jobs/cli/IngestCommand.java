@@ -24,8 +24,15 @@ class IngestCommand implements AnjianCommand {
 
 	@Override
 	public int run(CliArgs args, CommandOutput out) throws Exception {
-		IngestRequest request = new IngestRequest(args.requiredFolder("inbox"), args.dateTime("now").orElse(null));
-		return ExitCodes.of(runs.ingest(request, out).outcome());
+		return ExitCodes.of(runs.ingest(request(args), out).outcome());
+	}
+
+	/**
+	 * The intake the options ask for, with or without a Spring context
+	 * ({@link WithoutSpring}).
+	 */
+	static IngestRequest request(CliArgs args) {
+		return new IngestRequest(args.requiredFolder("inbox"), args.dateTime("now").orElse(null));
 	}
 
 }

@@ -1,37 +1,42 @@
 package org.anjian.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.anjian.jobs.remote.RemoteQueue;
 import org.anjian.jobs.runs.JobsWithoutContext;
 import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.JobRepositoryStore;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
 
 /**
- * {@code rollup} and {@code export} without a Spring application context (issue 18 part
- * 4: a person waits for them, and the context was nearly half a rollup's time). What the
- * context would give them is opened here the way its beans open it — the reference data
- * ({@code WarehouseConfiguration}; export does not use it, but the context loads it at
- * start, so a bad reference folder fails an export alike), the job repository's database
+ * {@code ingest}, {@code rollup} and {@code export} without a Spring application context
+ * (issue 18 part 4: a person waits for them, and the context was nearly half a rollup's
+ * time). What the context would give them is opened here the way its beans open it — the
+ * reference data ({@code WarehouseConfiguration}; export does not use it, but the context
+ * loads it at start, so a bad reference folder fails an export alike), the intake's
+ * limits ({@link IntakeSettings}), the job repository's database
  * ({@link JobRepositoryStore#open}), the warehouse — and the run is the context's own
- * ({@link JobsWithoutContext}): same options and messages
- * ({@link RollupCommand#request}), same job history, files and printed lines.
- * {@code -Danjian.rollup-context=true} and {@code -Danjian.export-context=true} run the
- * command in the context as before.
+ * ({@link JobsWithoutContext}): same options and messages ({@link RollupCommand#request},
+ * {@link IngestCommand#request}), same job history, files and printed lines.
+ * {@code -Danjian.ingest-context=true}, {@code -Danjian.rollup-context=true} and
+ * {@code -Danjian.export-context=true} run the command in the context as before; an
+ * ingest with workers always does.
  */
 final class WithoutSpring {
 
 	/**
 	 * The commands that run without a context unless {@code anjian.<command>-context}.
 	 */
-	static final Set<String> COMMANDS = Set.of("rollup", "export");
+	static final Set<String> COMMANDS = Set.of("ingest", "rollup", "export");
 
 	private WithoutSpring() {
 	}
@@ -53,11 +58,20 @@ final class WithoutSpring {
 	}
 
 	/**
-	 * Whether {@code command} runs without the context: rollup and export do, unless the
-	 * system property {@code anjian.<command>-context} is {@code true}.
+	 * Whether the command runs without the context: ingest, rollup and export do, unless
+	 * the system property {@code anjian.<command>-context} is {@code true}; an ingest
+	 * whose lists go to workers ({@code --remote} or {@code ANJIAN_REMOTE}, as the
+	 * context's {@code @ConditionalOnProperty} reads it: a system property first, any
+	 * value) runs in the context, which has the broker's channels and the partitioned
+	 * manager step.
 	 */
-	static boolean enabled(String command) {
-		return COMMANDS.contains(command) && !"true".equals(System.getProperty("anjian." + command + "-context"));
+	static boolean enabled(CliArgs args, Map<String, String> environment) {
+		String command = args.command();
+		if (!COMMANDS.contains(command) || "true".equals(System.getProperty("anjian." + command + "-context"))) {
+			return false;
+		}
+		return !"ingest".equals(command) || (!args.options().containsKey("remote")
+				&& System.getProperty(RemoteQueue.BROKER, environment.get(RemoteQueue.BROKER)) == null);
 	}
 
 	/**
@@ -73,6 +87,8 @@ final class WithoutSpring {
 		// command looks at its options
 		ReferenceData data = starting(args.command(),
 				() -> reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference));
+		// the context's intakeSettings bean: a bad value stops the command alike
+		IntakeSettings intake = "ingest".equals(args.command()) ? intakeSettings(args, environment) : null;
 		try (HikariDataSource batch = starting(args.command(),
 				() -> JobRepositoryStore.open(settings.batchDir(),
 						StatusCommand.setting("ANJIAN_BATCH_URL", environment),
@@ -80,6 +96,9 @@ final class WithoutSpring {
 						StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment)));
 				Warehouse warehouse = starting(args.command(), () -> Warehouse.open(settings.warehouseFile()))) {
 			return ExitCodes.of(switch (args.command()) {
+				case "ingest" -> JobsWithoutContext
+					.ingest(settings, data, intake, warehouse, batch, IngestCommand.request(args), out)
+					.outcome();
 				case "rollup" ->
 					JobsWithoutContext.rollup(settings, data, warehouse, batch, RollupCommand.request(args, data), out)
 						.outcome();
@@ -88,6 +107,22 @@ final class WithoutSpring {
 				default -> throw new IllegalArgumentException(args.command());
 			});
 		}
+	}
+
+	/**
+	 * The intake's limits as the context reads them ({@code Cli.context}): the option of
+	 * a setting's name ({@code --max-file-mb 50}), else a system property of that name,
+	 * else the environment; unset, the default.
+	 */
+	static IntakeSettings intakeSettings(CliArgs args, Map<String, String> environment) {
+		Map<String, String> options = new HashMap<>();
+		args.options().forEach((option, value) -> {
+			String setting = IntakeSettings.settingOf(option);
+			if (setting != null) {
+				options.put(setting, value);
+			}
+		});
+		return IntakeSettings.from(name -> options.getOrDefault(name, System.getProperty(name, environment.get(name))));
 	}
 
 	/**

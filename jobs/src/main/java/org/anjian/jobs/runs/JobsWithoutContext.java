@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 
 import org.anjian.jobs.exports.ExportJob;
 import org.anjian.jobs.rollups.RollupJob;
+import org.anjian.jobs.submissions.IngestJob;
+import org.anjian.jobs.submissions.IntakeRuns;
 import org.anjian.jobs.system.AnjianSettings;
+import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
@@ -25,13 +28,13 @@ import org.springframework.transaction.annotation.Isolation;
 
 /**
  * The commands a person waits for, run without a Spring application context (issue 18
- * part 4): {@code rollup} (汇总) and {@code export} (导出). Spring Batch's job repository and
- * job operator are built here as the context builds them ({@code @EnableBatchProcessing}
- * with {@code @EnableJdbcJobRepository}'s defaults,
+ * part 4): {@code ingest} (收件入库), {@code rollup} (汇总) and {@code export} (导出). Spring
+ * Batch's job repository and job operator are built here as the context builds them
+ * ({@code @EnableBatchProcessing} with {@code @EnableJdbcJobRepository}'s defaults,
  * {@code BatchInfrastructureConfiguration}), over the same job repository database, with
- * the same job ({@link RollupJob}, {@link ExportJob}) and the same run
- * ({@link RollupRunner}, {@link ExportRunner}, {@link JobStarts}): the execution is
- * recorded as before, restarts and "already complete" work as before.
+ * the same job ({@link IngestJob}, {@link RollupJob}, {@link ExportJob}) and the same run
+ * ({@link IngestRunner}, {@link RollupRunner}, {@link ExportRunner}, {@link JobStarts}):
+ * the execution is recorded as before, restarts and "already complete" work as before.
  */
 public final class JobsWithoutContext {
 
@@ -65,6 +68,26 @@ public final class JobsWithoutContext {
 		Job job = ExportJob.build(jobRepository, transactions, warehouse, settings);
 		return new ExportRunner(starts(jobRepository, job, settings), job, settings, warehouse).export(request,
 				progress);
+	}
+
+	/**
+	 * 收件入库 as the context's {@link Runs#ingest} runs it, without workers (an intake with
+	 * a broker configured runs in the context): the intake job is built for the run from
+	 * the parameters it starts with ({@link IngestJob#forRun}).
+	 * @param batchDataSource the job repository's database, complete (as
+	 * {@code JobRepositoryStore.open} leaves it)
+	 */
+	public static IngestResult ingest(AnjianSettings settings, ReferenceData reference, IntakeSettings intake,
+			Warehouse warehouse, DataSource batchDataSource, IngestRequest request, RunProgress progress)
+			throws Exception {
+		PlatformTransactionManager transactions = new DataSourceTransactionManager(batchDataSource);
+		JobRepository jobRepository = jobRepository(batchDataSource, transactions);
+		IntakeRuns runs = new IntakeRuns();
+		return new IngestRunner(parameters -> {
+			Job job = IngestJob.forRun(jobRepository, transactions, warehouse, reference, settings, intake, runs,
+					parameters);
+			return starts(jobRepository, job, settings).start(job, parameters);
+		}, jobRepository, runs, reference, settings, intake, warehouse, () -> null).ingest(request, progress);
 	}
 
 	private static JobStarts starts(JobRepository jobRepository, Job job, AnjianSettings settings) throws Exception {

@@ -16,9 +16,7 @@ import org.anjian.jobs.mail.MailIn;
 import org.anjian.jobs.mail.MailOut;
 import org.anjian.jobs.mail.MailSettings;
 import org.anjian.jobs.remote.RemoteIntake;
-import org.anjian.jobs.submissions.InboxFingerprint;
 import org.anjian.jobs.submissions.IntakeRuns;
-import org.anjian.jobs.submissions.IntakeTally;
 import org.anjian.jobs.system.AnjianSettings;
 import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.RunProgress;
@@ -31,11 +29,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupKind;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.ledger.AuditLedger;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,10 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Runs {
 
-	/** Intake job execution context key: files that run left for the next. */
-	private static final String SKIPPED_KEY = "anjian.skipped";
-
-	private final Job intakeJob;
+	/** 收件入库, shared with the {@code ingest} command run without a context. */
+	private final IngestRunner ingestRunner;
 
 	/** 汇总, shared with the {@code rollup} command run without a context. */
 	private final RollupRunner rollupRunner;
@@ -63,17 +55,9 @@ public class Runs {
 	/** 导出, shared with the {@code export} command run without a context. */
 	private final ExportRunner exportRunner;
 
-	private final JobStarts starts;
-
-	private final JobRepository jobRepository;
-
-	private final IntakeRuns intakeRuns;
-
 	private final ReferenceData reference;
 
 	private final AnjianSettings settings;
-
-	private final IntakeSettings intake;
 
 	private final Warehouse warehouse;
 
@@ -83,23 +67,18 @@ public class Runs {
 
 	private final MailOut mailOut;
 
-	/** Present when ANJIAN_REMOTE names a broker: lists are read by workers. */
-	private final ObjectProvider<RemoteIntake.Lists> remote;
-
 	Runs(@Qualifier("submissionsIntakeJob") Job intakeJob, @Qualifier("rollupJob") Job rollupJob,
 			@Qualifier("exportJob") Job exportJob, JobStarts starts, JobRepository jobRepository, IntakeRuns intakeRuns,
 			ReferenceData reference, AnjianSettings settings, IntakeSettings intake, Warehouse warehouse,
 			MailSettings mail, MailIn mailIn, MailOut mailOut, ObjectProvider<RemoteIntake.Lists> remote) {
-		this.remote = remote;
-		this.intakeJob = intakeJob;
+		// the workers are present when ANJIAN_REMOTE names a broker: lists are read by
+		// them
+		this.ingestRunner = new IngestRunner(parameters -> starts.start(intakeJob, parameters), jobRepository,
+				intakeRuns, reference, settings, intake, warehouse, remote::getIfAvailable);
 		this.rollupRunner = new RollupRunner(starts, rollupJob, reference, settings, warehouse);
 		this.exportRunner = new ExportRunner(starts, exportJob, settings, warehouse);
-		this.starts = starts;
-		this.jobRepository = jobRepository;
-		this.intakeRuns = intakeRuns;
 		this.reference = reference;
 		this.settings = settings;
-		this.intake = intake;
 		this.warehouse = warehouse;
 		this.mail = mail;
 		this.mailIn = mailIn;
@@ -152,71 +131,11 @@ public class Runs {
 
 	/**
 	 * 收件入库: every inbox file not loaded before, read, checked and written; the marts
-	 * rebuilt.
+	 * rebuilt ({@link IngestRunner}, which the {@code ingest} command also runs without a
+	 * Spring context).
 	 */
 	public IngestResult ingest(IngestRequest request, RunProgress progress) throws Exception {
-		Path inbox = request.inbox();
-		if (!Files.isDirectory(inbox)) {
-			String problem = "收件目录不存在或不是文件夹：" + inbox;
-			progress.problem(problem);
-			return IngestResult.notRun(RunOutcome.REFUSED, problem);
-		}
-		JobParametersBuilder params = new JobParametersBuilder().addString("inbox", inbox.toString())
-			.addString("fingerprint", InboxFingerprint.of(inbox, reference, request.now(), intake.settle()));
-		if (request.now() != null) {
-			params.addLocalDateTime("now", request.now());
-		}
-		if (request.businessDate() != null) {
-			params.addLocalDate("businessDate", request.businessDate());
-		}
-		JobParameters identifying = params.toJobParameters();
-		JobExecution last = jobRepository.getLastJobExecution(intakeJob.getName(), identifying);
-		if (last != null && last.getStatus() == BatchStatus.COMPLETED
-				&& last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
-			// that run left files for the next one (unreadable, still being written,
-			// write failed): not "nothing to do"
-			params.addString("retry", java.time.Instant.now().toString());
-		}
-		progress.line("收件入库：" + inbox);
-		calendarWarnings(progress);
-		IntakeTally tally = new IntakeTally(progress);
-		String token = intakeRuns.open(tally);
-		RemoteIntake.Lists workers = remote.getIfAvailable();
-		Path staged = null;
-		JobStarts.Started started;
-		try {
-			if (workers != null) {
-				staged = workers.read(inbox, request.now(), progress);
-				params.addString("staged", staged.toString(), false);
-			}
-			started = starts.start(intakeJob, params.addString(IntakeRuns.PARAMETER, token, false).toJobParameters());
-		}
-		finally {
-			intakeRuns.close(token);
-			if (workers != null) {
-				workers.clear(staged);
-			}
-		}
-		if (started.outcome() == RunOutcome.ALREADY_COMPLETE) {
-			progress.line("收件目录自上次入库以来没有变化，无需处理");
-			return IngestResult.notRun(RunOutcome.ALREADY_COMPLETE, null);
-		}
-		if (!tally.skipped().isEmpty()) {
-			started.execution().getExecutionContext().putInt(SKIPPED_KEY, tally.skipped().size());
-			jobRepository.updateExecutionContext(started.execution());
-		}
-		if (started.outcome() == RunOutcome.FAILED) {
-			progress.problem(started.problem("入库"));
-			return new IngestResult(RunOutcome.FAILED, Map.of(), tally.skipped().size(), started.failure());
-		}
-		Map<String, Long> statuses = new AuditLedger(warehouse)
-			.statusCounts(tally.written().stream().map(f -> new AuditLedger.Key(f[0], f[1])).toList());
-		long files = statuses.values().stream().mapToLong(Long::longValue).sum();
-		progress.line("入库完成：处理文件 " + files + " 个（入库 " + statuses.get("loaded") + "，已被更正版本取代 "
-				+ statuses.get("superseded") + "，重复 " + statuses.get("duplicate") + "，拒收 " + statuses.get("rejected")
-				+ "），跳过 " + tally.skipped().size() + " 个（留待下次运行），数据仓库 " + settings.warehouseFile());
-		reconciliation(progress);
-		return new IngestResult(RunOutcome.COMPLETED, statuses, tally.skipped().size(), null);
+		return ingestRunner.ingest(request, progress);
 	}
 
 	/**
@@ -323,14 +242,6 @@ public class Runs {
 	}
 
 	/**
-	 * Campaign months whose deadline falls in a year no holiday calendar covers: said
-	 * every run.
-	 */
-	private void calendarWarnings(RunProgress progress) {
-		RollupRunner.calendarWarnings(reference, progress);
-	}
-
-	/**
 	 * Rollups already produced: their roster rows exist at the default {@code as_of} and
 	 * their official table is in the outbox (its manifest is written last). A rollup
 	 * killed between the two is not produced: the next nightly runs it again; so is one
@@ -367,26 +278,6 @@ public class Runs {
 		catch (IllegalArgumentException ex) {
 			// a campaign or month no longer in the reference data: never due again
 			return true;
-		}
-	}
-
-	/**
-	 * 表间审核: advisory findings between the lists and the summary tables, counted by rule,
-	 * first few printed.
-	 */
-	private void reconciliation(RunProgress out) throws SQLException {
-		try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery("""
-				select rule, count(*) over (partition by rule) as n, message,
-				       row_number() over (partition by rule order by submitter_code, period, enterprise_name) as k
-				from audit_reconciliation qualify k <= 3 order by rule, k""")) {
-			String rule = null;
-			while (rs.next()) {
-				if (!rs.getString("rule").equals(rule)) {
-					rule = rs.getString("rule");
-					out.line("表间审核提示 " + rule + "：" + rs.getLong("n") + " 条（详见 audit_reconciliation）");
-				}
-				out.line("  " + rs.getString("message"));
-			}
 		}
 	}
 

@@ -186,7 +186,7 @@ class RollupWithoutSpringTests {
 	 * time left out; a manifest without its write time and the workbook's checksum (the
 	 * zip entries carry their write time).
 	 */
-	private static Map<String, String> outbox(Path home) throws IOException {
+	static Map<String, String> outbox(Path home) throws IOException {
 		Map<String, String> out = new TreeMap<>();
 		Path outbox = home.resolve("outbox");
 		if (!Files.isDirectory(outbox)) {

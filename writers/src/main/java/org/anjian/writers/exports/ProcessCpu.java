@@ -1,7 +1,5 @@
 package org.anjian.writers.exports;
 
-import java.lang.management.ManagementFactory;
-
 /**
  * The CPU time this process has used, for the home's log: on a machine shared with other
  * work a step's wall time says little, its CPU time what the step itself cost.
@@ -16,11 +14,9 @@ public final class ProcessCpu {
 	 * where the JVM does not tell.
 	 */
 	public static long millis() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			long nanos = os.getProcessCpuTime();
-			return nanos < 0 ? -1 : nanos / 1_000_000;
-		}
-		return -1;
+		// ProcessHandle reads the process's own accounting; the management beans would
+		// load their classes and native library into a short command for one number
+		return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
 	}
 
 }

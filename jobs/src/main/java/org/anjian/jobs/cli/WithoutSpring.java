@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.anjian.jobs.remote.RemoteQueue;
@@ -82,19 +84,36 @@ final class WithoutSpring {
 	static int run(CliArgs args, Path home, Path reference, Map<String, String> environment, CommandOutput out)
 			throws Exception {
 		AnjianSettings settings = new AnjianSettings(home, reference, maskPhones(environment));
-		// the context's order: the reference data is checked as it starts (a bad file is
-		// reported with its line), the job repository and the warehouse opened before the
-		// command looks at its options
-		ReferenceData data = starting(args.command(),
-				() -> reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference));
-		// the context's intakeSettings bean: a bad value stops the command alike
-		IntakeSettings intake = "ingest".equals(args.command()) ? intakeSettings(args, environment) : null;
-		try (HikariDataSource batch = starting(args.command(),
-				() -> JobRepositoryStore.open(settings.batchDir(),
-						StatusCommand.setting("ANJIAN_BATCH_URL", environment),
-						StatusCommand.setting("ANJIAN_BATCH_USER", environment),
-						StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment)));
-				Warehouse warehouse = starting(args.command(), () -> Warehouse.open(settings.warehouseFile()))) {
+		// the warehouse opens (DuckDB's library, the file, the schema) on a thread of its
+		// own while this one reads the reference data and opens the job repository: each
+		// is about half of the start of a command without the context, and neither needs
+		// the other. Failures are reported in the context's order all the same: the
+		// reference data (a bad file with its line), the job repository, the warehouse;
+		// all before the command looks at its options.
+		FutureTask<Warehouse> opening = new FutureTask<>(
+				() -> starting(args.command(), () -> Warehouse.open(settings.warehouseFile())));
+		Thread opener = new Thread(opening, "warehouse-open");
+		opener.setDaemon(true);
+		opener.start();
+		HikariDataSource batch;
+		ReferenceData data;
+		IntakeSettings intake;
+		try {
+			data = starting(args.command(),
+					() -> reference == null ? ReferenceDataLoader.loadDemo() : ReferenceDataLoader.load(reference));
+			// the context's intakeSettings bean: a bad value stops the command alike
+			intake = "ingest".equals(args.command()) ? intakeSettings(args, environment) : null;
+			batch = starting(args.command(),
+					() -> JobRepositoryStore.open(settings.batchDir(),
+							StatusCommand.setting("ANJIAN_BATCH_URL", environment),
+							StatusCommand.setting("ANJIAN_BATCH_USER", environment),
+							StatusCommand.setting("ANJIAN_BATCH_PASSWORD", environment)));
+		}
+		catch (Exception | Error ex) {
+			closeOnceOpen(opening);
+			throw ex;
+		}
+		try (batch; Warehouse warehouse = opened(opening)) {
 			return ExitCodes.of(switch (args.command()) {
 				case "ingest" -> JobsWithoutContext
 					.ingest(settings, data, intake, warehouse, batch, IngestCommand.request(args), out)
@@ -106,6 +125,35 @@ final class WithoutSpring {
 					JobsWithoutContext.export(settings, warehouse, batch, ExportCommand.request(args), out).outcome();
 				default -> throw new IllegalArgumentException(args.command());
 			});
+		}
+	}
+
+	/** The warehouse {@code opening} opened, or what it failed with. */
+	private static Warehouse opened(FutureTask<Warehouse> opening) throws Exception {
+		try {
+			return opening.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Exception failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Closes the warehouse {@code opening} opens, once it has, when the command stops
+	 * before using it (its lock released as the context's shutdown would).
+	 */
+	private static void closeOnceOpen(FutureTask<Warehouse> opening) {
+		try {
+			opened(opening).close();
+		}
+		catch (Exception | Error ex) {
+			// failed to open too: the first failure is the one reported
 		}
 	}
 

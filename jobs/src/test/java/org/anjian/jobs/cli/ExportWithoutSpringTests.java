@@ -138,6 +138,19 @@ class ExportWithoutSpringTests {
 		// nothing was run or recorded
 		assertThat(jobHistory(direct2)).isEqualTo(jobHistory(context2)).isEqualTo(jobHistory(ingested));
 		assertThat(Files.exists(direct2.resolve("exports"))).isEqualTo(Files.exists(ingested.resolve("exports")));
+		// a warehouse that does not open (it is opened beside the job repository, on a
+		// thread of its own): the same code and reason, nothing run
+		Path context3 = copy(ingested, tmp.resolve("context3"));
+		Path direct3 = copy(ingested, tmp.resolve("direct3"));
+		for (Path home : List.of(context3, direct3)) {
+			Files.writeString(home.resolve("warehouse.duckdb"), "not a DuckDB file, not a warehouse");
+		}
+		CliRun brokenInContext = export(true, context3);
+		CliRun brokenWithoutContext = export(false, direct3);
+		assertThat(brokenWithoutContext.exitCode()).isNotZero();
+		assertThat(brokenWithoutContext.err()).contains("无法打开数据仓库");
+		assertThat(brokenWithoutContext).isEqualTo(brokenInContext);
+		assertThat(jobHistory(direct3)).isEqualTo(jobHistory(context3)).isEqualTo(jobHistory(ingested));
 	}
 
 	private CliRun export(boolean inContext, Path home, String... request) {

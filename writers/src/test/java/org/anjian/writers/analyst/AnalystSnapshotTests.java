@@ -205,6 +205,39 @@ class AnalystSnapshotTests {
 		}
 	}
 
+	@Test
+	void longUniqueTextsAreStoredPlainInTheSnapshotAndTheWarehouseKeepsItsOwnCompression() throws Exception {
+		try (Connection warehouse = county()) {
+			// given a ledger of long texts, each one different (a hazard's description)
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("create table raw_big_ledger as select range as id, '企业' || range"
+						+ " || '：配电箱未接地，消防通道堆放杂物，应急照明损坏，限期整改并复查' || (range * 7919) as description"
+						+ " from range(60000)");
+			}
+			String setting = "select current_setting('disabled_compression_methods')";
+			List<String> before = strings(warehouse, setting);
+			// when it is published whole, then again after a change
+			Path snapshot = AnalystSnapshot.publish(warehouse, home);
+			assertThat(strings(warehouse, setting)).isEqualTo(before);
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("update raw_big_ledger set description = description || '（复查）' where id % 10 = 0");
+			}
+			assertThat(AnalystSnapshot.publishing(warehouse, home, null).incremental()).isTrue();
+			// then the warehouse's own setting is as it was (what it writes later keeps
+			// DuckDB's full compression), the snapshot holds exactly its rows, and the
+			// texts are stored without FSST, whose encoding was a third of a whole copy
+			assertThat(strings(warehouse, setting)).isEqualTo(before);
+			assertThat(differences(warehouse, snapshot)).isEmpty();
+			try (Connection analyst = readOnly(snapshot)) {
+				assertThat(strings(analyst,
+						"select distinct compression from pragma_storage_info('raw_big_ledger')"
+								+ " where column_name = 'description' and segment_type = 'VARCHAR'"))
+					.isNotEmpty()
+					.doesNotContain("FSST");
+			}
+		}
+	}
+
 	private static String table(String name) {
 		return "\"main\".\"" + name + "\"";
 	}

@@ -2,6 +2,8 @@
 -- row's 所属乡镇, else the enterprise's current region, else the submitter's, else the deployment's own
 -- region. Industry: the row's
 -- 行业类别, else the enterprise's current industry; NULL when neither is known.
+-- Enterprise: the identity rule (enterprise_key_of, schema/V014) on the row's own USCC and name key, as in
+-- int_enterprise_mentions.
 with
 
 hazards as (

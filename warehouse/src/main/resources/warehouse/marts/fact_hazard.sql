@@ -2,15 +2,26 @@
 -- row's 所属乡镇, else the enterprise's current region, else the submitter's, else the deployment's own
 -- region. Industry: the row's
 -- 行业类别, else the enterprise's current industry; NULL when neither is known.
+-- Enterprise: the identity rule (enterprise_key_of, schema/V014) on the row's own USCC and name key, as in
+-- int_enterprise_mentions.
 with
 
 hazards as (
     select * from stg_lists__hazards
 ),
 
-mentions as (
-    select * from int_enterprise_mentions
-    where list_kind = 'hazard_ledger'
+name_usccs as (
+    select * from int_enterprise_name_usccs
+),
+
+identified as (
+    -- the row's enterprise by the one identity rule, as int_enterprise_mentions has it, without joining the
+    -- ledger's million mentions back on (sha256, row_number)
+    select
+        hazards.*,
+        enterprise_key_of(hazards.is_uscc_valid, hazards.uscc, hazards.name_key, name_usccs.uscc) as enterprise_key
+    from hazards
+    left join name_usccs on name_usccs.name_key = hazards.name_key
 ),
 
 enterprises as (
@@ -30,7 +41,7 @@ final as (
         coalesce(hazards.township_region_code, enterprises.region_code, hazards.region_code,
             (select region_code from top_region)) as region_code,
         coalesce(hazards.industry_code, enterprises.industry_code) as industry_code,
-        mentions.enterprise_key,
+        hazards.enterprise_key,
         hazards.submitter_code,
         hazards.level,
         hazards.source,
@@ -41,11 +52,8 @@ final as (
         hazards.funds_wan,
         hazards.sha256,
         hazards.row_number
-    from hazards
-    inner join mentions
-        on mentions.sha256 = hazards.sha256
-        and mentions.row_number = hazards.row_number
-    left join enterprises on enterprises.enterprise_key = mentions.enterprise_key
+    from identified as hazards
+    left join enterprises on enterprises.enterprise_key = hazards.enterprise_key
 )
 
 select * from final

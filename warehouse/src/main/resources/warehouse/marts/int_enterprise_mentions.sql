@@ -1,6 +1,7 @@
 -- Every list row that names an enterprise (directory, ledger, inspection), with the enterprise's identity resolved
--- once for all marts: the USCC when it passes its check character; else the one valid USCC written elsewhere beside
--- the same name key (a ledger row without a code still meets the directory row with one); else the name key.
+-- once for all marts by the one rule (enterprise_key_of, schema/V014): the USCC when it passes its check character;
+-- else the one valid USCC written elsewhere beside the same name key (int_enterprise_name_usccs: a ledger row without
+-- a code still meets the directory row with one); else the name key.
 with
 
 directory as (
@@ -32,13 +33,8 @@ mentions as (
     from inspections
 ),
 
-usccs_by_name as (
-    select
-        name_key,
-        min(uscc) as uscc
-    from (select distinct name_key, uscc from mentions where is_uscc_valid and name_key <> '')
-    group by name_key
-    having count(*) = 1
+name_usccs as (
+    select * from int_enterprise_name_usccs
 ),
 
 final as (
@@ -46,22 +42,18 @@ final as (
         mentions.list_kind,
         mentions.sha256,
         mentions.row_number,
-        case
-            when mentions.is_uscc_valid then mentions.uscc
-            else coalesce(usccs_by_name.uscc, nullif(mentions.name_key, ''))
-        end as enterprise_key,
+        enterprise_key_of(mentions.is_uscc_valid, mentions.uscc, mentions.name_key, name_usccs.uscc)
+            as enterprise_key,
         mentions.received_at,
         mentions.submitter_code,
         mentions.enterprise_name,
-        case when mentions.is_uscc_valid then mentions.uscc else usccs_by_name.uscc end as uscc,
+        enterprise_uscc_of(mentions.is_uscc_valid, mentions.uscc, name_usccs.uscc) as uscc,
         mentions.name_key,
         mentions.industry_code,
         mentions.township_region_code as region_code,
         mentions.list
     from mentions
-    left join usccs_by_name
-        on usccs_by_name.name_key = mentions.name_key
-        and not mentions.is_uscc_valid
+    left join name_usccs on name_usccs.name_key = mentions.name_key
 )
 
 select * from final

@@ -245,13 +245,50 @@ public final class AuditLedger {
 	 */
 	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt)
 			throws SQLException {
+		try (IssueRows rows = issueRows()) {
+			record(file, status, findings, ingestedAt, rows);
+		}
+	}
+
+	/**
+	 * As {@link #record(Entry, String, List, LocalDateTime)}, the findings appended to
+	 * {@code rows}, which several files of one transaction share (flushed once, issue 18
+	 * part 5).
+	 */
+	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt, IssueRows rows)
+			throws SQLException {
 		int errors = (int) findings.stream().filter(Finding::isError).count();
 		insert(file, status, errors, findings.size() - errors, null, ingestedAt);
-		try (Issues issues = issues(file.sha256())) {
-			for (Finding f : findings) {
-				issues.add(f);
-			}
+		Issues issues = new Issues(file.sha256(), rows.appender, false);
+		for (Finding f : findings) {
+			issues.add(f);
 		}
+	}
+
+	/**
+	 * An Appender on {@code audit_issue} for the findings of one or more files of a
+	 * transaction, flushed at {@code close()} (before the commit: flushed after it, the
+	 * rows would go into a transaction of their own). Confined to the opening thread.
+	 */
+	public IssueRows issueRows() throws SQLException {
+		return new IssueRows(connection().unwrap(DuckDBConnection.class)
+			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"));
+	}
+
+	/** See {@link #issueRows()}. */
+	public static final class IssueRows implements AutoCloseable {
+
+		private final DuckDBAppender appender;
+
+		private IssueRows(DuckDBAppender appender) {
+			this.appender = appender;
+		}
+
+		@Override
+		public void close() throws SQLException {
+			appender.close();
+		}
+
 	}
 
 	/** Records a file whose findings went to {@link #issues} already, as they came. */
@@ -267,7 +304,7 @@ public final class AuditLedger {
 	 */
 	public Issues issues(String sha256) throws SQLException {
 		return new Issues(sha256, connection().unwrap(DuckDBConnection.class)
-			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"));
+			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"), true);
 	}
 
 	/**
@@ -277,6 +314,14 @@ public final class AuditLedger {
 	 */
 	public void rankVersions(Scope scope) throws SQLException {
 		FileVersions.rank(warehouse, scope);
+	}
+
+	/**
+	 * As {@link #rankVersions(Scope)} for several scopes, in one statement
+	 * ({@link FileVersions#rank(Warehouse, java.util.Collection)}).
+	 */
+	public void rankVersions(Collection<? extends Scope> scopes) throws SQLException {
+		FileVersions.rank(warehouse, scopes);
 	}
 
 	/**
@@ -301,9 +346,15 @@ public final class AuditLedger {
 
 		private int warnings;
 
-		private Issues(String sha256, DuckDBAppender appender) {
+		/**
+		 * Whether {@code close()} flushes and closes the Appender (else its owner does).
+		 */
+		private final boolean own;
+
+		private Issues(String sha256, DuckDBAppender appender, boolean own) {
 			this.sha256 = sha256;
 			this.appender = appender;
+			this.own = own;
 		}
 
 		public void add(Finding f) throws SQLException {
@@ -343,7 +394,9 @@ public final class AuditLedger {
 
 		@Override
 		public void close() throws SQLException {
-			appender.close();
+			if (own) {
+				appender.close();
+			}
 		}
 
 	}

@@ -222,6 +222,16 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 
 		private final java.util.Set<Scope> scopes = new java.util.LinkedHashSet<>();
 
+		/** The files' findings, opened with the first file that has any. */
+		private AuditLedger.IssueRows issueRows;
+
+		AuditLedger.IssueRows issueRows() throws SQLException {
+			if (issueRows == null) {
+				issueRows = ledger.issueRows();
+			}
+			return issueRows;
+		}
+
 		DuckDBAppender appender(String table) throws SQLException {
 			DuckDBAppender open = appenders.get(table);
 			if (open == null) {
@@ -239,9 +249,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		 */
 		void finish() throws SQLException {
 			close();
-			for (Scope scope : scopes) {
-				ledger.rankVersions(scope);
-			}
+			ledger.rankVersions(scopes);
 		}
 
 		/**
@@ -250,11 +258,15 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		 */
 		void close() throws SQLException {
 			SQLException failed = null;
-			for (DuckDBAppender a : appenders.values()) {
+			List<AutoCloseable> open = new ArrayList<>(appenders.values());
+			if (issueRows != null) {
+				open.add(issueRows);
+			}
+			for (AutoCloseable a : open) {
 				try {
 					a.close();
 				}
-				catch (SQLException | RuntimeException ex) {
+				catch (Exception ex) {
 					if (failed == null) {
 						failed = ex instanceof SQLException sql ? sql : new SQLException(ex.getMessage(), ex);
 					}
@@ -264,6 +276,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				}
 			}
 			appenders.clear();
+			issueRows = null;
 			if (failed != null) {
 				throw failed;
 			}
@@ -283,7 +296,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		}
 		landed[0] = true;
 		if (!file.accepted()) {
-			ledger.record(entry, AuditLedger.REJECTED, file.findings(), ingestedAt);
+			recordInLedger(entry, AuditLedger.REJECTED, file, ingestedAt);
 			explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 			return AuditLedger.REJECTED;
 		}
@@ -294,7 +307,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		// the month's first accepted table is its only version: loaded as recorded
 		boolean onlyVersion = history != null
 				&& history.noTableOf(file.submitterCode(), file.campaign(), file.period());
-		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
+		recordInLedger(entry, AuditLedger.LOADED, file, ingestedAt);
 		explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 		recordHeader(file);
 		appendLines(file, "land_submission_line", file.lines());
@@ -311,13 +324,30 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 			// its status now, as the ranking will leave it:
 			together.scopes.add(scope);
 			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
-			return FileVersions.laterVersionRecorded(warehouse, scope, file.receivedAt(), file.path())
-					? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
+			// the remembering history knows each month's latest accepted version, those
+			// recorded in this transaction included (a query per file was a tenth of a
+			// small form's write)
+			return history.laterVersionRecorded(file.submitterCode(), file.campaign(), file.period(), file.receivedAt(),
+					file.path()) ? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
 		}
 		ledger.rankVersions(scope);
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
 		return ledger.status(file.sha256(), file.path()).orElseThrow();
+	}
+
+	/**
+	 * The file's {@code audit_file} row and its findings; files written together share
+	 * one {@code audit_issue} Appender.
+	 */
+	private void recordInLedger(AuditLedger.Entry entry, String status, AuditedFile file, LocalDateTime ingestedAt)
+			throws SQLException {
+		if (together != null) {
+			ledger.record(entry, status, file.findings(), ingestedAt, together.issueRows());
+		}
+		else {
+			ledger.record(entry, status, file.findings(), ingestedAt);
+		}
 	}
 
 	/**

@@ -192,28 +192,25 @@ public final class AuditLedger {
 	 * the writer to land and {@link #record}.
 	 */
 	public Optional<String> admit(Entry file, LocalDateTime ingestedAt) throws SQLException {
-		// one query for both questions: this path's row, and the original of these bytes
-		// (the earliest received non-duplicate row, ties broken by path as DuckDB orders
-		// it)
-		PreparedStatement ps = warehouse.prepared("""
-				select path, status, submitter_code, campaign, period, sheet, form, list_kind, received_at
-				from audit_file where sha256 = ?""");
-		ps.setString(1, file.sha256());
-		Entry original = null;
-		try (ResultSet rs = ps.executeQuery()) {
-			while (rs.next()) {
-				String path = rs.getString(1);
-				String status = rs.getString(2);
-				if (path.equals(file.path())) {
-					return Optional.of(status);
-				}
-				LocalDateTime received = rs.getObject(9, LocalDateTime.class);
-				if (!DUPLICATE.equals(status) && (original == null || earlier(received, path, original))) {
-					LocalDate period = rs.getObject(5, LocalDate.class);
-					original = new Entry(file.sha256(), path, received, 0, null, rs.getString(3), rs.getString(4),
-							period == null ? null : YearMonth.from(period), rs.getString(6), rs.getString(7),
-							rs.getString(8));
-				}
+		return admit(file, ingestedAt, null);
+	}
+
+	/**
+	 * As {@link #admit(Entry, LocalDateTime)}, within {@code together} (null: none): a
+	 * file whose bytes it read ahead is admitted without a query.
+	 */
+	public Optional<String> admit(Entry file, LocalDateTime ingestedAt, Together together) throws SQLException {
+		List<Recorded> rows = together != null && together.recorded.containsKey(file.sha256())
+				? together.recorded.get(file.sha256()) : recorded(List.of(file.sha256())).get(file.sha256());
+		// this path's row, and the original of these bytes (the earliest received
+		// non-duplicate row, ties broken by path as DuckDB orders it)
+		Recorded original = null;
+		for (Recorded row : rows) {
+			if (row.path().equals(file.path())) {
+				return Optional.of(row.status());
+			}
+			if (!DUPLICATE.equals(row.status()) && (original == null || earlier(row, original))) {
+				original = row;
 			}
 		}
 		if (original == null) {
@@ -222,21 +219,52 @@ public final class AuditLedger {
 		Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
 				original.submitterCode(), original.campaign(), original.period(), original.sheet(), original.form(),
 				original.listKind());
-		insert(copy, DUPLICATE, 0, 0, original.path(), ingestedAt);
+		insert(copy, DUPLICATE, 0, 0, original.path(), ingestedAt, together);
 		if (copy.listKind() != null) {
 			copyListScope(file.sha256(), original.path(), file.path());
 		}
 		return Optional.of(DUPLICATE);
 	}
 
+	/** An {@code audit_file} row as {@link #admit} needs it. */
+	private record Recorded(String path, String status, String submitterCode, String campaign, YearMonth period,
+			String sheet, String form, String listKind, LocalDateTime receivedAt) {
+	}
+
+	/**
+	 * The rows recorded for these bytes, by sha256 (an empty list for each not recorded).
+	 */
+	private Map<String, List<Recorded>> recorded(Collection<String> sha256s) throws SQLException {
+		Map<String, List<Recorded>> out = new java.util.HashMap<>();
+		sha256s.forEach(sha -> out.put(sha, new java.util.ArrayList<>()));
+		if (out.isEmpty()) {
+			return out;
+		}
+		PreparedStatement ps = warehouse.prepared("""
+				select sha256, path, status, submitter_code, campaign, period, sheet, form, list_kind, received_at
+				from audit_file where sha256 in (%s)"""
+			.formatted(String.join(", ", java.util.Collections.nCopies(out.size(), "?"))));
+		int i = 0;
+		for (String sha : out.keySet()) {
+			ps.setString(++i, sha);
+		}
+		try (ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				LocalDate period = rs.getObject(6, LocalDate.class);
+				out.get(rs.getString(1))
+					.add(new Recorded(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							period == null ? null : YearMonth.from(period), rs.getString(7), rs.getString(8),
+							rs.getString(9), rs.getObject(10, LocalDateTime.class)));
+			}
+		}
+		return out;
+	}
+
 	/**
 	 * Received before {@code other} (ties: the path first in DuckDB's order, by bytes).
 	 */
-	private static boolean earlier(LocalDateTime received, String path, Entry other) {
-		int byTime = received.compareTo(other.receivedAt());
-		return byTime != 0 ? byTime < 0
-				: java.util.Arrays.compareUnsigned(path.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-						other.path().getBytes(java.nio.charset.StandardCharsets.UTF_8)) < 0;
+	private static boolean earlier(Recorded row, Recorded other) {
+		return FileVersions.compare(row.receivedAt(), row.path(), other.receivedAt(), other.path()) < 0;
 	}
 
 	/**
@@ -245,48 +273,73 @@ public final class AuditLedger {
 	 */
 	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt)
 			throws SQLException {
-		try (IssueRows rows = issueRows()) {
-			record(file, status, findings, ingestedAt, rows);
+		int errors = (int) findings.stream().filter(Finding::isError).count();
+		insert(file, status, errors, findings.size() - errors, null, ingestedAt, null);
+		try (Issues issues = issues(file.sha256())) {
+			for (Finding f : findings) {
+				issues.add(f);
+			}
 		}
 	}
 
 	/**
-	 * As {@link #record(Entry, String, List, LocalDateTime)}, the findings appended to
-	 * {@code rows}, which several files of one transaction share (flushed once, issue 18
-	 * part 5).
+	 * As {@link #record(Entry, String, List, LocalDateTime)}, within {@code together}:
+	 * the findings go through its one Appender.
 	 */
-	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt, IssueRows rows)
+	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt, Together together)
 			throws SQLException {
 		int errors = (int) findings.stream().filter(Finding::isError).count();
-		insert(file, status, errors, findings.size() - errors, null, ingestedAt);
-		Issues issues = new Issues(file.sha256(), rows.appender, false);
+		insert(file, status, errors, findings.size() - errors, null, ingestedAt, together);
+		if (findings.isEmpty()) {
+			return;
+		}
+		Issues issues = new Issues(file.sha256(), together.issues(), false);
 		for (Finding f : findings) {
 			issues.add(f);
 		}
 	}
 
 	/**
-	 * An Appender on {@code audit_issue} for the findings of one or more files of a
-	 * transaction, flushed at {@code close()} (before the commit: flushed after it, the
-	 * rows would go into a transaction of their own). Confined to the opening thread.
+	 * Files one transaction records one after another (issue 18 part 5: a query and an
+	 * Appender flush per small form were a quarter of its write): what {@code audit_file}
+	 * holds for their bytes, read in one query and kept up to date with the rows recorded
+	 * through it, so {@link #admit(Entry, LocalDateTime, Together)} answers as the table
+	 * would while nothing else writes those rows; and one Appender for their findings.
+	 * {@code close()} flushes it: before the commit (flushed after it, the rows would go
+	 * into a transaction of their own). Confined to the opening thread.
+	 * @param sha256s the bytes of the files to be recorded (others are looked up as
+	 * usual)
 	 */
-	public IssueRows issueRows() throws SQLException {
-		return new IssueRows(connection().unwrap(DuckDBConnection.class)
-			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"));
+	public Together together(Collection<String> sha256s) throws SQLException {
+		return new Together(recorded(sha256s));
 	}
 
-	/** See {@link #issueRows()}. */
-	public static final class IssueRows implements AutoCloseable {
+	/** See {@link #together(Collection)}. */
+	public final class Together implements AutoCloseable {
 
-		private final DuckDBAppender appender;
+		private final Map<String, List<Recorded>> recorded;
 
-		private IssueRows(DuckDBAppender appender) {
-			this.appender = appender;
+		private DuckDBAppender issues;
+
+		private Together(Map<String, List<Recorded>> recorded) {
+			this.recorded = recorded;
+		}
+
+		private DuckDBAppender issues() throws SQLException {
+			if (issues == null) {
+				issues = connection().unwrap(DuckDBConnection.class)
+					.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue");
+			}
+			return issues;
 		}
 
 		@Override
 		public void close() throws SQLException {
-			appender.close();
+			if (issues != null) {
+				DuckDBAppender open = issues;
+				issues = null;
+				open.close();
+			}
 		}
 
 	}
@@ -294,7 +347,7 @@ public final class AuditLedger {
 	/** Records a file whose findings went to {@link #issues} already, as they came. */
 	public void record(Entry file, String status, int errors, int warnings, LocalDateTime ingestedAt)
 			throws SQLException {
-		insert(file, status, errors, warnings, null, ingestedAt);
+		insert(file, status, errors, warnings, null, ingestedAt, null);
 	}
 
 	/**
@@ -408,7 +461,7 @@ public final class AuditLedger {
 	 * original.
 	 */
 	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
-			LocalDateTime ingestedAt) throws SQLException {
+			LocalDateTime ingestedAt, Together together) throws SQLException {
 		PreparedStatement ps = warehouse.prepared(
 				"""
 						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
@@ -432,6 +485,11 @@ public final class AuditLedger {
 		ps.setObject(15, ingestedAt);
 		ps.setString(16, file.listKind());
 		ps.executeUpdate();
+		if (together != null && together.recorded.containsKey(file.sha256())) {
+			together.recorded.get(file.sha256())
+				.add(new Recorded(file.path(), status, file.submitterCode(), file.campaign(), file.period(),
+						file.sheet(), file.form(), file.listKind(), file.receivedAt()));
+		}
 	}
 
 	/** The one status query. */

@@ -172,7 +172,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	 * @param files in the order to record them (received time, then path)
 	 * @return the status each got (or already had), in that order
 	 */
-	public List<String> writeTogether(List<? extends java.util.function.Supplier<AuditedFile>> files) {
+	public List<String> writeTogether(List<Pending> files) {
 		List<String> statuses = new ArrayList<>(files.size());
 		try {
 			warehouse.inTransaction(() -> {
@@ -180,10 +180,11 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				// with a remembering history nothing in the transaction reads the lines,
 				// headers or statuses these files change (the history holds them), so
 				// the Appenders stay open and the ranking waits for the last file
-				together = history == null ? null : new Together();
+				together = history == null ? null
+						: new Together(ledger.together(files.stream().map(Pending::sha256).toList()));
 				try {
-					for (java.util.function.Supplier<AuditedFile> supplier : files) {
-						AuditedFile file = supplier.get();
+					for (Pending pending : files) {
+						AuditedFile file = pending.audit().get();
 						boolean[] landed = { false };
 						String status = record(file, landed);
 						if (history != null && landed[0]) {
@@ -213,24 +214,28 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
-	 * What files written together share: an Appender per table, flushed once, and the
-	 * version scopes to rank once all are recorded.
+	 * A file to write with others ({@link #writeTogether}): the hash of its bytes, known
+	 * before it is checked, and its checks, run when the files before it are recorded.
+	 */
+	public record Pending(String sha256, java.util.function.Supplier<AuditedFile> audit) {
+	}
+
+	/**
+	 * What files written together share: the ledger's rows of their bytes and its
+	 * findings Appender, an Appender per landing table, flushed once, and the version
+	 * scopes to rank once all are recorded.
 	 */
 	private final class Together {
+
+		private final AuditLedger.Together recorded;
+
+		Together(AuditLedger.Together recorded) {
+			this.recorded = recorded;
+		}
 
 		private final Map<String, DuckDBAppender> appenders = new java.util.LinkedHashMap<>();
 
 		private final java.util.Set<Scope> scopes = new java.util.LinkedHashSet<>();
-
-		/** The files' findings, opened with the first file that has any. */
-		private AuditLedger.IssueRows issueRows;
-
-		AuditLedger.IssueRows issueRows() throws SQLException {
-			if (issueRows == null) {
-				issueRows = ledger.issueRows();
-			}
-			return issueRows;
-		}
 
 		DuckDBAppender appender(String table) throws SQLException {
 			DuckDBAppender open = appenders.get(table);
@@ -259,9 +264,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		void close() throws SQLException {
 			SQLException failed = null;
 			List<AutoCloseable> open = new ArrayList<>(appenders.values());
-			if (issueRows != null) {
-				open.add(issueRows);
-			}
+			open.add(recorded);
 			for (AutoCloseable a : open) {
 				try {
 					a.close();
@@ -276,7 +279,6 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				}
 			}
 			appenders.clear();
-			issueRows = null;
 			if (failed != null) {
 				throw failed;
 			}
@@ -290,7 +292,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	private String record(AuditedFile file, boolean[] landed) throws SQLException {
 		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		AuditLedger.Entry entry = file.entry();
-		Optional<String> known = ledger.admit(entry, ingestedAt);
+		Optional<String> known = ledger.admit(entry, ingestedAt, together == null ? null : together.recorded);
 		if (known.isPresent()) {
 			return known.get();
 		}
@@ -343,7 +345,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	private void recordInLedger(AuditLedger.Entry entry, String status, AuditedFile file, LocalDateTime ingestedAt)
 			throws SQLException {
 		if (together != null) {
-			ledger.record(entry, status, file.findings(), ingestedAt, together.issueRows());
+			ledger.record(entry, status, file.findings(), ingestedAt, together.recorded);
 		}
 		else {
 			ledger.record(entry, status, file.findings(), ingestedAt);

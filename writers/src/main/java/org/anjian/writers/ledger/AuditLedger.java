@@ -314,6 +314,14 @@ public final class AuditLedger {
 		return new Together(recorded(sha256s));
 	}
 
+	/**
+	 * {@code audit_file}'s columns in table order, as {@link Together} appends them (the
+	 * schema's create and its migrations' added columns).
+	 */
+	private static final List<String> AUDIT_FILE_COLUMNS = List.of("sha256", "path", "received_at", "status",
+			"submitter_code", "campaign", "period", "error_count", "warning_count", "size_bytes", "format", "sheet",
+			"form", "duplicate_of", "superseded_by", "ingested_at", "list_kind", "list_scope");
+
 	/** See {@link #together(Collection)}. */
 	public final class Together implements AutoCloseable {
 
@@ -321,8 +329,69 @@ public final class AuditLedger {
 
 		private DuckDBAppender issues;
 
+		/**
+		 * The files' {@code audit_file} rows: nothing in the transaction reads them
+		 * before they are flushed (admit asks {@link #recorded}; the history's queries
+		 * select loaded and superseded tables of submitters it has not read yet, and
+		 * files land only in those it has).
+		 */
+		private DuckDBAppender files;
+
 		private Together(Map<String, List<Recorded>> recorded) {
 			this.recorded = recorded;
+		}
+
+		/** A row recorded for bytes read ahead, for the next admit of those bytes. */
+		private void remember(Entry file, String status) {
+			if (recorded.containsKey(file.sha256())) {
+				recorded.get(file.sha256())
+					.add(new Recorded(file.path(), status, file.submitterCode(), file.campaign(), file.period(),
+							file.sheet(), file.form(), file.listKind(), file.receivedAt()));
+			}
+		}
+
+		private void append(Entry file, String status, int errors, int warnings, String duplicateOf,
+				LocalDateTime ingestedAt) throws SQLException {
+			if (files == null) {
+				List<String> columns = new java.util.ArrayList<>();
+				try (PreparedStatement ps = connection().prepareStatement(
+						"select column_name from information_schema.columns where table_name = 'audit_file' order by ordinal_position");
+						ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						columns.add(rs.getString(1));
+					}
+				}
+				if (!columns.equals(AUDIT_FILE_COLUMNS)) {
+					throw new IllegalStateException("audit_file 的列与预期不符：" + columns);
+				}
+				files = connection().unwrap(DuckDBConnection.class)
+					.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_file");
+			}
+			files.beginRow()
+				.append(file.sha256())
+				.append(file.path())
+				.append(file.receivedAt())
+				.append(status)
+				.append(file.submitterCode())
+				.append(file.campaign());
+			if (file.period() == null) {
+				files.appendNull();
+			}
+			else {
+				files.append(file.period().atDay(1));
+			}
+			files.append(errors)
+				.append(warnings)
+				.append(file.sizeBytes())
+				.append(file.format())
+				.append(file.sheet())
+				.append(file.form())
+				.append(duplicateOf)
+				.appendNull()
+				.append(ingestedAt)
+				.append(file.listKind())
+				.appendNull()
+				.endRow();
 		}
 
 		private DuckDBAppender issues() throws SQLException {
@@ -333,12 +402,22 @@ public final class AuditLedger {
 			return issues;
 		}
 
+		/** Flushes the rows: the files' first, then their findings. */
 		@Override
 		public void close() throws SQLException {
-			if (issues != null) {
-				DuckDBAppender open = issues;
-				issues = null;
-				open.close();
+			DuckDBAppender openFiles = files;
+			DuckDBAppender openIssues = issues;
+			files = null;
+			issues = null;
+			try {
+				if (openFiles != null) {
+					openFiles.close();
+				}
+			}
+			finally {
+				if (openIssues != null) {
+					openIssues.close();
+				}
 			}
 		}
 
@@ -462,6 +541,14 @@ public final class AuditLedger {
 	 */
 	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
 			LocalDateTime ingestedAt, Together together) throws SQLException {
+		if (together != null) {
+			together.remember(file, status);
+			// a list's row is updated next (its scope), so it must be in the table
+			if (file.listKind() == null) {
+				together.append(file, status, errors, warnings, duplicateOf, ingestedAt);
+				return;
+			}
+		}
 		PreparedStatement ps = warehouse.prepared(
 				"""
 						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,
@@ -485,11 +572,6 @@ public final class AuditLedger {
 		ps.setObject(15, ingestedAt);
 		ps.setString(16, file.listKind());
 		ps.executeUpdate();
-		if (together != null && together.recorded.containsKey(file.sha256())) {
-			together.recorded.get(file.sha256())
-				.add(new Recorded(file.path(), status, file.submitterCode(), file.campaign(), file.period(),
-						file.sheet(), file.form(), file.listKind(), file.receivedAt()));
-		}
 	}
 
 	/** The one status query. */

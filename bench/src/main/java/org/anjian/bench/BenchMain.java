@@ -32,7 +32,7 @@ public final class BenchMain {
 	public static int run(String[] argv, PrintStream out, PrintStream err) {
 		boolean named = argv.length > 0 && (argv[0].equals(BenchCommand.NAME) || argv[0].equals(BenchChild.COMMAND)
 				|| argv[0].equals(FormsCommand.NAME) || argv[0].equals(ProcessBenchCommand.NAME)
-				|| argv[0].equals(YardstickCommand.NAME));
+				|| argv[0].equals(YardstickCommand.NAME) || argv[0].equals(WarmIntakeCommand.NAME));
 		String[] line = named ? argv
 				: Stream.concat(Stream.of(BenchCommand.NAME), Arrays.stream(argv)).toArray(String[]::new);
 		AnjianCommand command = switch (line[0]) {
@@ -40,6 +40,7 @@ public final class BenchMain {
 			case FormsCommand.NAME -> new FormsCommand();
 			case ProcessBenchCommand.NAME -> new ProcessBenchCommand();
 			case YardstickCommand.NAME -> new YardstickCommand();
+			case WarmIntakeCommand.NAME -> new WarmIntakeCommand();
 			default -> new BenchCommand();
 		};
 		try {

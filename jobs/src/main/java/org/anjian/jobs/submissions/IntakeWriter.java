@@ -3,9 +3,7 @@ package org.anjian.jobs.submissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 
-import org.anjian.writers.submissions.AuditedFile;
 import org.anjian.writers.submissions.DocumentWriter;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -90,7 +88,8 @@ class IntakeWriter implements ItemWriter<IntakeItem> {
 		if (files.size() > 1) {
 			List<String> statuses = null;
 			try {
-				statuses = summaries.writeTogether(files.stream().map(f -> (Supplier<AuditedFile>) f::audit).toList());
+				statuses = summaries.writeTogether(
+						files.stream().map(f -> new SubmissionWriter.Pending(f.file().sha256(), f::audit)).toList());
 			}
 			catch (RuntimeException ex) {
 				// rolled back: nothing of these files is recorded; file by file below

@@ -192,28 +192,25 @@ public final class AuditLedger {
 	 * the writer to land and {@link #record}.
 	 */
 	public Optional<String> admit(Entry file, LocalDateTime ingestedAt) throws SQLException {
-		// one query for both questions: this path's row, and the original of these bytes
-		// (the earliest received non-duplicate row, ties broken by path as DuckDB orders
-		// it)
-		PreparedStatement ps = warehouse.prepared("""
-				select path, status, submitter_code, campaign, period, sheet, form, list_kind, received_at
-				from audit_file where sha256 = ?""");
-		ps.setString(1, file.sha256());
-		Entry original = null;
-		try (ResultSet rs = ps.executeQuery()) {
-			while (rs.next()) {
-				String path = rs.getString(1);
-				String status = rs.getString(2);
-				if (path.equals(file.path())) {
-					return Optional.of(status);
-				}
-				LocalDateTime received = rs.getObject(9, LocalDateTime.class);
-				if (!DUPLICATE.equals(status) && (original == null || earlier(received, path, original))) {
-					LocalDate period = rs.getObject(5, LocalDate.class);
-					original = new Entry(file.sha256(), path, received, 0, null, rs.getString(3), rs.getString(4),
-							period == null ? null : YearMonth.from(period), rs.getString(6), rs.getString(7),
-							rs.getString(8));
-				}
+		return admit(file, ingestedAt, null);
+	}
+
+	/**
+	 * As {@link #admit(Entry, LocalDateTime)}, within {@code together} (null: none): a
+	 * file whose bytes it read ahead is admitted without a query.
+	 */
+	public Optional<String> admit(Entry file, LocalDateTime ingestedAt, Together together) throws SQLException {
+		List<Recorded> rows = together != null && together.recorded.containsKey(file.sha256())
+				? together.recorded.get(file.sha256()) : recorded(List.of(file.sha256())).get(file.sha256());
+		// this path's row, and the original of these bytes (the earliest received
+		// non-duplicate row, ties broken by path as DuckDB orders it)
+		Recorded original = null;
+		for (Recorded row : rows) {
+			if (row.path().equals(file.path())) {
+				return Optional.of(row.status());
+			}
+			if (!DUPLICATE.equals(row.status()) && (original == null || earlier(row, original))) {
+				original = row;
 			}
 		}
 		if (original == null) {
@@ -222,21 +219,52 @@ public final class AuditLedger {
 		Entry copy = new Entry(file.sha256(), file.path(), file.receivedAt(), file.sizeBytes(), file.format(),
 				original.submitterCode(), original.campaign(), original.period(), original.sheet(), original.form(),
 				original.listKind());
-		insert(copy, DUPLICATE, 0, 0, original.path(), ingestedAt);
+		insert(copy, DUPLICATE, 0, 0, original.path(), ingestedAt, together);
 		if (copy.listKind() != null) {
 			copyListScope(file.sha256(), original.path(), file.path());
 		}
 		return Optional.of(DUPLICATE);
 	}
 
+	/** An {@code audit_file} row as {@link #admit} needs it. */
+	private record Recorded(String path, String status, String submitterCode, String campaign, YearMonth period,
+			String sheet, String form, String listKind, LocalDateTime receivedAt) {
+	}
+
+	/**
+	 * The rows recorded for these bytes, by sha256 (an empty list for each not recorded).
+	 */
+	private Map<String, List<Recorded>> recorded(Collection<String> sha256s) throws SQLException {
+		Map<String, List<Recorded>> out = new java.util.HashMap<>();
+		sha256s.forEach(sha -> out.put(sha, new java.util.ArrayList<>()));
+		if (out.isEmpty()) {
+			return out;
+		}
+		PreparedStatement ps = warehouse.prepared("""
+				select sha256, path, status, submitter_code, campaign, period, sheet, form, list_kind, received_at
+				from audit_file where sha256 in (%s)"""
+			.formatted(String.join(", ", java.util.Collections.nCopies(out.size(), "?"))));
+		int i = 0;
+		for (String sha : out.keySet()) {
+			ps.setString(++i, sha);
+		}
+		try (ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				LocalDate period = rs.getObject(6, LocalDate.class);
+				out.get(rs.getString(1))
+					.add(new Recorded(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							period == null ? null : YearMonth.from(period), rs.getString(7), rs.getString(8),
+							rs.getString(9), rs.getObject(10, LocalDateTime.class)));
+			}
+		}
+		return out;
+	}
+
 	/**
 	 * Received before {@code other} (ties: the path first in DuckDB's order, by bytes).
 	 */
-	private static boolean earlier(LocalDateTime received, String path, Entry other) {
-		int byTime = received.compareTo(other.receivedAt());
-		return byTime != 0 ? byTime < 0
-				: java.util.Arrays.compareUnsigned(path.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-						other.path().getBytes(java.nio.charset.StandardCharsets.UTF_8)) < 0;
+	private static boolean earlier(Recorded row, Recorded other) {
+		return FileVersions.compare(row.receivedAt(), row.path(), other.receivedAt(), other.path()) < 0;
 	}
 
 	/**
@@ -246,7 +274,7 @@ public final class AuditLedger {
 	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt)
 			throws SQLException {
 		int errors = (int) findings.stream().filter(Finding::isError).count();
-		insert(file, status, errors, findings.size() - errors, null, ingestedAt);
+		insert(file, status, errors, findings.size() - errors, null, ingestedAt, null);
 		try (Issues issues = issues(file.sha256())) {
 			for (Finding f : findings) {
 				issues.add(f);
@@ -254,10 +282,151 @@ public final class AuditLedger {
 		}
 	}
 
+	/**
+	 * As {@link #record(Entry, String, List, LocalDateTime)}, within {@code together}:
+	 * the findings go through its one Appender.
+	 */
+	public void record(Entry file, String status, List<Finding> findings, LocalDateTime ingestedAt, Together together)
+			throws SQLException {
+		int errors = (int) findings.stream().filter(Finding::isError).count();
+		insert(file, status, errors, findings.size() - errors, null, ingestedAt, together);
+		if (findings.isEmpty()) {
+			return;
+		}
+		Issues issues = new Issues(file.sha256(), together.issues(), false);
+		for (Finding f : findings) {
+			issues.add(f);
+		}
+	}
+
+	/**
+	 * Files one transaction records one after another (issue 18 part 5: a query and an
+	 * Appender flush per small form were a quarter of its write): what {@code audit_file}
+	 * holds for their bytes, read in one query and kept up to date with the rows recorded
+	 * through it, so {@link #admit(Entry, LocalDateTime, Together)} answers as the table
+	 * would while nothing else writes those rows; and one Appender for their findings.
+	 * {@code close()} flushes it: before the commit (flushed after it, the rows would go
+	 * into a transaction of their own). Confined to the opening thread.
+	 * @param sha256s the bytes of the files to be recorded (others are looked up as
+	 * usual)
+	 */
+	public Together together(Collection<String> sha256s) throws SQLException {
+		return new Together(recorded(sha256s));
+	}
+
+	/**
+	 * {@code audit_file}'s columns in table order, as {@link Together} appends them (the
+	 * schema's create and its migrations' added columns).
+	 */
+	private static final List<String> AUDIT_FILE_COLUMNS = List.of("sha256", "path", "received_at", "status",
+			"submitter_code", "campaign", "period", "error_count", "warning_count", "size_bytes", "format", "sheet",
+			"form", "duplicate_of", "superseded_by", "ingested_at", "list_kind", "list_scope");
+
+	/** See {@link #together(Collection)}. */
+	public final class Together implements AutoCloseable {
+
+		private final Map<String, List<Recorded>> recorded;
+
+		private DuckDBAppender issues;
+
+		/**
+		 * The files' {@code audit_file} rows: nothing in the transaction reads them
+		 * before they are flushed (admit asks {@link #recorded}; the history's queries
+		 * select loaded and superseded tables of submitters it has not read yet, and
+		 * files land only in those it has).
+		 */
+		private DuckDBAppender files;
+
+		private Together(Map<String, List<Recorded>> recorded) {
+			this.recorded = recorded;
+		}
+
+		/** A row recorded for bytes read ahead, for the next admit of those bytes. */
+		private void remember(Entry file, String status) {
+			if (recorded.containsKey(file.sha256())) {
+				recorded.get(file.sha256())
+					.add(new Recorded(file.path(), status, file.submitterCode(), file.campaign(), file.period(),
+							file.sheet(), file.form(), file.listKind(), file.receivedAt()));
+			}
+		}
+
+		private void append(Entry file, String status, int errors, int warnings, String duplicateOf,
+				LocalDateTime ingestedAt) throws SQLException {
+			if (files == null) {
+				List<String> columns = new java.util.ArrayList<>();
+				try (PreparedStatement ps = connection().prepareStatement(
+						"select column_name from information_schema.columns where table_name = 'audit_file' order by ordinal_position");
+						ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						columns.add(rs.getString(1));
+					}
+				}
+				if (!columns.equals(AUDIT_FILE_COLUMNS)) {
+					throw new IllegalStateException("audit_file 的列与预期不符：" + columns);
+				}
+				files = connection().unwrap(DuckDBConnection.class)
+					.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_file");
+			}
+			files.beginRow()
+				.append(file.sha256())
+				.append(file.path())
+				.append(file.receivedAt())
+				.append(status)
+				.append(file.submitterCode())
+				.append(file.campaign());
+			if (file.period() == null) {
+				files.appendNull();
+			}
+			else {
+				files.append(file.period().atDay(1));
+			}
+			files.append(errors)
+				.append(warnings)
+				.append(file.sizeBytes())
+				.append(file.format())
+				.append(file.sheet())
+				.append(file.form())
+				.append(duplicateOf)
+				.appendNull()
+				.append(ingestedAt)
+				.append(file.listKind())
+				.appendNull()
+				.endRow();
+		}
+
+		private DuckDBAppender issues() throws SQLException {
+			if (issues == null) {
+				issues = connection().unwrap(DuckDBConnection.class)
+					.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue");
+			}
+			return issues;
+		}
+
+		/** Flushes the rows: the files' first, then their findings. */
+		@Override
+		public void close() throws SQLException {
+			DuckDBAppender openFiles = files;
+			DuckDBAppender openIssues = issues;
+			files = null;
+			issues = null;
+			try {
+				if (openFiles != null) {
+					openFiles.close();
+				}
+			}
+			finally {
+				if (openIssues != null) {
+					openIssues.close();
+				}
+			}
+		}
+
+	}
+
 	/** Records a file whose findings went to {@link #issues} already, as they came. */
 	public void record(Entry file, String status, int errors, int warnings, LocalDateTime ingestedAt)
 			throws SQLException {
-		insert(file, status, errors, warnings, null, ingestedAt);
+		insert(file, status, errors, warnings, null, ingestedAt, null);
 	}
 
 	/**
@@ -267,7 +436,7 @@ public final class AuditLedger {
 	 */
 	public Issues issues(String sha256) throws SQLException {
 		return new Issues(sha256, connection().unwrap(DuckDBConnection.class)
-			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"));
+			.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_issue"), true);
 	}
 
 	/**
@@ -277,6 +446,14 @@ public final class AuditLedger {
 	 */
 	public void rankVersions(Scope scope) throws SQLException {
 		FileVersions.rank(warehouse, scope);
+	}
+
+	/**
+	 * As {@link #rankVersions(Scope)} for several scopes, in one statement
+	 * ({@link FileVersions#rank(Warehouse, java.util.Collection)}).
+	 */
+	public void rankVersions(Collection<? extends Scope> scopes) throws SQLException {
+		FileVersions.rank(warehouse, scopes);
 	}
 
 	/**
@@ -301,9 +478,15 @@ public final class AuditLedger {
 
 		private int warnings;
 
-		private Issues(String sha256, DuckDBAppender appender) {
+		/**
+		 * Whether {@code close()} flushes and closes the Appender (else its owner does).
+		 */
+		private final boolean own;
+
+		private Issues(String sha256, DuckDBAppender appender, boolean own) {
 			this.sha256 = sha256;
 			this.appender = appender;
+			this.own = own;
 		}
 
 		public void add(Finding f) throws SQLException {
@@ -343,7 +526,9 @@ public final class AuditLedger {
 
 		@Override
 		public void close() throws SQLException {
-			appender.close();
+			if (own) {
+				appender.close();
+			}
 		}
 
 	}
@@ -355,7 +540,15 @@ public final class AuditLedger {
 	 * original.
 	 */
 	private void insert(Entry file, String status, int errors, int warnings, String duplicateOf,
-			LocalDateTime ingestedAt) throws SQLException {
+			LocalDateTime ingestedAt, Together together) throws SQLException {
+		if (together != null) {
+			together.remember(file, status);
+			// a list's row is updated next (its scope), so it must be in the table
+			if (file.listKind() == null) {
+				together.append(file, status, errors, warnings, duplicateOf, ingestedAt);
+				return;
+			}
+		}
 		PreparedStatement ps = warehouse.prepared(
 				"""
 						insert into audit_file (sha256, path, received_at, status, submitter_code, campaign, period,

@@ -2,14 +2,12 @@ package org.anjian.writers.submissions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +50,13 @@ public class SubmissionHistory {
 	 */
 	private final Map<List<String>, NavigableMap<Received, Map<String, AuditedFile.HeaderCell>>> headers;
 
+	/**
+	 * Remembering: submitter × campaign → month → its latest accepted version (the loaded
+	 * one, as {@link org.anjian.warehouse.FileVersions} ranks), read with {@link #loaded}
+	 * and told of every accepted table landed.
+	 */
+	private final Map<List<String>, Map<YearMonth, Received>> latest;
+
 	public SubmissionHistory(Warehouse warehouse) {
 		this(warehouse, false);
 	}
@@ -60,6 +65,7 @@ public class SubmissionHistory {
 		this.warehouse = warehouse;
 		this.loaded = remembering ? new HashMap<>() : null;
 		this.headers = remembering ? new HashMap<>() : null;
+		this.latest = remembering ? new HashMap<>() : null;
 	}
 
 	/**
@@ -83,9 +89,15 @@ public class SubmissionHistory {
 				|| !(AuditLedger.LOADED.equals(status) || AuditLedger.SUPERSEDED.equals(status))) {
 			return;
 		}
-		var months = loaded.get(List.of(file.submitterCode(), file.campaign()));
+		List<String> key = List.of(file.submitterCode(), file.campaign());
+		var months = loaded.get(key);
 		if (months != null && AuditLedger.LOADED.equals(status)) {
 			months.put(file.period(), figures(file.lines()));
+		}
+		var versions = latest.get(key);
+		if (versions != null) {
+			versions.merge(file.period(), new Received(file.receivedAt(), file.path()),
+					(a, b) -> a.compareTo(b) >= 0 ? a : b);
 		}
 		if (file.form() != null && !file.header().isEmpty()) {
 			var tables = headers.get(List.of(file.submitterCode(), file.form()));
@@ -106,7 +118,26 @@ public class SubmissionHistory {
 		if (loaded != null) {
 			loaded.clear();
 			headers.clear();
+			latest.clear();
 		}
+	}
+
+	/**
+	 * Whether an accepted version of the submitter's month received after this one (ties:
+	 * the later path) is recorded, those the run told it of included: the status
+	 * {@link org.anjian.warehouse.FileVersions#rank} will leave a file recorded now —
+	 * superseded at once — without a query. Only for a remembering history, and only
+	 * after {@link #noTableOf} or {@link #previousTable} asked about the submitter ×
+	 * campaign.
+	 */
+	public boolean laterVersionRecorded(String submitterCode, String campaign, YearMonth period,
+			LocalDateTime receivedAt, String path) {
+		var versions = latest.get(List.of(submitterCode, campaign));
+		if (versions == null) {
+			throw new IllegalStateException("未读取 " + submitterCode + " " + campaign + " 的此前报表");
+		}
+		Received last = versions.get(period);
+		return last != null && last.compareTo(new Received(receivedAt, path)) > 0;
 	}
 
 	/**
@@ -131,9 +162,7 @@ public class SubmissionHistory {
 
 		@Override
 		public int compareTo(Received other) {
-			int byTime = at.compareTo(other.at);
-			return byTime != 0 ? byTime : Arrays.compareUnsigned(path.getBytes(StandardCharsets.UTF_8),
-					other.path.getBytes(StandardCharsets.UTF_8));
+			return org.anjian.warehouse.FileVersions.compare(at, path, other.at, other.path);
 		}
 
 	}
@@ -233,15 +262,20 @@ public class SubmissionHistory {
 			String campaign) {
 		List<String> codes = measures.codes();
 		NavigableMap<YearMonth, Map<String, Map<String, BigDecimal>>> out = new TreeMap<>();
+		Map<YearMonth, Received> versions = new HashMap<>();
 		try {
+			// each month's loaded table is its latest accepted version
 			PreparedStatement months = warehouse.prepared("""
-					select distinct period from audit_file
+					select period, received_at, path from audit_file
 					where status = 'loaded' and submitter_code = ? and campaign = ? and period is not null""");
 			months.setString(1, submitterCode);
 			months.setString(2, campaign);
 			try (ResultSet rs = months.executeQuery()) {
 				while (rs.next()) {
-					out.put(YearMonth.from(rs.getObject(1, LocalDate.class)), new TreeMap<>());
+					YearMonth month = YearMonth.from(rs.getObject(1, LocalDate.class));
+					out.put(month, new TreeMap<>());
+					versions.merge(month, new Received(rs.getObject(2, LocalDateTime.class), rs.getString(3)),
+							(a, b) -> a.compareTo(b) >= 0 ? a : b);
 				}
 			}
 			PreparedStatement ps = warehouse.prepared("select f.period, l.industry_code, "
@@ -262,6 +296,7 @@ public class SubmissionHistory {
 		catch (SQLException ex) {
 			throw new WarehouseException("查询上月累计数失败：" + ex.getMessage(), ex);
 		}
+		latest.put(List.of(submitterCode, campaign), versions);
 		return out;
 	}
 

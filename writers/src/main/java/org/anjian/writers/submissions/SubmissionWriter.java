@@ -172,7 +172,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	 * @param files in the order to record them (received time, then path)
 	 * @return the status each got (or already had), in that order
 	 */
-	public List<String> writeTogether(List<? extends java.util.function.Supplier<AuditedFile>> files) {
+	public List<String> writeTogether(List<Pending> files) {
 		List<String> statuses = new ArrayList<>(files.size());
 		try {
 			warehouse.inTransaction(() -> {
@@ -180,10 +180,11 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 				// with a remembering history nothing in the transaction reads the lines,
 				// headers or statuses these files change (the history holds them), so
 				// the Appenders stay open and the ranking waits for the last file
-				together = history == null ? null : new Together();
+				together = history == null ? null
+						: new Together(ledger.together(files.stream().map(Pending::sha256).toList()));
 				try {
-					for (java.util.function.Supplier<AuditedFile> supplier : files) {
-						AuditedFile file = supplier.get();
+					for (Pending pending : files) {
+						AuditedFile file = pending.audit().get();
 						boolean[] landed = { false };
 						String status = record(file, landed);
 						if (history != null && landed[0]) {
@@ -213,10 +214,24 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	}
 
 	/**
-	 * What files written together share: an Appender per table, flushed once, and the
-	 * version scopes to rank once all are recorded.
+	 * A file to write with others ({@link #writeTogether}): the hash of its bytes, known
+	 * before it is checked, and its checks, run when the files before it are recorded.
+	 */
+	public record Pending(String sha256, java.util.function.Supplier<AuditedFile> audit) {
+	}
+
+	/**
+	 * What files written together share: the ledger's rows of their bytes and its
+	 * findings Appender, an Appender per landing table, flushed once, and the version
+	 * scopes to rank once all are recorded.
 	 */
 	private final class Together {
+
+		private final AuditLedger.Together recorded;
+
+		Together(AuditLedger.Together recorded) {
+			this.recorded = recorded;
+		}
 
 		private final Map<String, DuckDBAppender> appenders = new java.util.LinkedHashMap<>();
 
@@ -239,9 +254,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		 */
 		void finish() throws SQLException {
 			close();
-			for (Scope scope : scopes) {
-				ledger.rankVersions(scope);
-			}
+			ledger.rankVersions(scopes);
 		}
 
 		/**
@@ -250,11 +263,13 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		 */
 		void close() throws SQLException {
 			SQLException failed = null;
-			for (DuckDBAppender a : appenders.values()) {
+			List<AutoCloseable> open = new ArrayList<>(appenders.values());
+			open.add(recorded);
+			for (AutoCloseable a : open) {
 				try {
 					a.close();
 				}
-				catch (SQLException | RuntimeException ex) {
+				catch (Exception ex) {
 					if (failed == null) {
 						failed = ex instanceof SQLException sql ? sql : new SQLException(ex.getMessage(), ex);
 					}
@@ -277,13 +292,13 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 	private String record(AuditedFile file, boolean[] landed) throws SQLException {
 		LocalDateTime ingestedAt = OfficeTime.now(clock).withNano(0);
 		AuditLedger.Entry entry = file.entry();
-		Optional<String> known = ledger.admit(entry, ingestedAt);
+		Optional<String> known = ledger.admit(entry, ingestedAt, together == null ? null : together.recorded);
 		if (known.isPresent()) {
 			return known.get();
 		}
 		landed[0] = true;
 		if (!file.accepted()) {
-			ledger.record(entry, AuditLedger.REJECTED, file.findings(), ingestedAt);
+			recordInLedger(entry, AuditLedger.REJECTED, file, ingestedAt);
 			explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 			return AuditLedger.REJECTED;
 		}
@@ -294,7 +309,7 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 		// the month's first accepted table is its only version: loaded as recorded
 		boolean onlyVersion = history != null
 				&& history.noTableOf(file.submitterCode(), file.campaign(), file.period());
-		ledger.record(entry, AuditLedger.LOADED, file.findings(), ingestedAt);
+		recordInLedger(entry, AuditLedger.LOADED, file, ingestedAt);
 		explanations.fromWorkbook(file.sha256(), file.submitterCode(), file.explanation(), file.findings());
 		recordHeader(file);
 		appendLines(file, "land_submission_line", file.lines());
@@ -311,13 +326,30 @@ public class SubmissionWriter implements ItemWriter<AuditedFile> {
 			// its status now, as the ranking will leave it:
 			together.scopes.add(scope);
 			org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
-			return FileVersions.laterVersionRecorded(warehouse, scope, file.receivedAt(), file.path())
-					? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
+			// the remembering history knows each month's latest accepted version, those
+			// recorded in this transaction included (a query per file was a tenth of a
+			// small form's write)
+			return history.laterVersionRecorded(file.submitterCode(), file.campaign(), file.period(), file.receivedAt(),
+					file.path()) ? AuditLedger.SUPERSEDED : AuditLedger.LOADED;
 		}
 		ledger.rankVersions(scope);
 		org.anjian.warehouse.CrashPoints.reach("summary-before-commit");
 		// a later version recorded before this one leaves it superseded at once
 		return ledger.status(file.sha256(), file.path()).orElseThrow();
+	}
+
+	/**
+	 * The file's {@code audit_file} row and its findings; files written together share
+	 * one {@code audit_issue} Appender.
+	 */
+	private void recordInLedger(AuditLedger.Entry entry, String status, AuditedFile file, LocalDateTime ingestedAt)
+			throws SQLException {
+		if (together != null) {
+			ledger.record(entry, status, file.findings(), ingestedAt, together.recorded);
+		}
+		else {
+			ledger.record(entry, status, file.findings(), ingestedAt);
+		}
 	}
 
 	/**

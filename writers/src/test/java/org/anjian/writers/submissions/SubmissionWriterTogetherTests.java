@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.submissions.AuditedFile.FactLine;
@@ -48,12 +47,12 @@ class SubmissionWriterTogetherTests {
 				List<String> statusesTogether = new ArrayList<>();
 				for (int from = 0; from < files.size();) {
 					int to = Math.min(files.size(), from + 1 + random.nextInt(20));
-					List<Supplier<AuditedFile>> chunk = new ArrayList<>();
+					List<SubmissionWriter.Pending> chunk = new ArrayList<>();
 					for (AuditedFile file : files.subList(from, to)) {
-						chunk.add(() -> {
+						chunk.add(new SubmissionWriter.Pending(file.sha256(), () -> {
 							seenTogether.add(asked(history, file));
 							return file;
-						});
+						}));
 					}
 					statusesTogether.addAll(writer.writeTogether(chunk));
 					from = to;
@@ -73,21 +72,21 @@ class SubmissionWriterTogetherTests {
 		try (Warehouse warehouse = Warehouse.inMemory()) {
 			SubmissionHistory history = SubmissionHistory.remembering(warehouse);
 			SubmissionWriter writer = new SubmissionWriter(warehouse, history);
-			writer.writeTogether(files.subList(0, 10).stream().map(SubmissionWriterTogetherTests::supplier).toList());
+			writer.writeTogether(files.subList(0, 10).stream().map(SubmissionWriterTogetherTests::pending).toList());
 			String before = contents(warehouse);
 			List<String> askedBefore = files.stream().map(f -> asked(history, f)).toList();
 			AuditedFile good = files.get(10);
 			AuditedFile bad = notWhole(good);
 
-			List<Supplier<AuditedFile>> chunk = new ArrayList<>();
-			files.subList(10, 20).forEach(f -> chunk.add(supplier(f)));
-			chunk.add(supplier(bad));
+			List<SubmissionWriter.Pending> chunk = new ArrayList<>();
+			files.subList(10, 20).forEach(f -> chunk.add(pending(f)));
+			chunk.add(pending(bad));
 			assertThatThrownBy(() -> writer.writeTogether(chunk)).hasMessageContaining("不是整数");
 
 			assertThat(contents(warehouse)).isEqualTo(before);
 			assertThat(files.stream().map(f -> asked(history, f)).toList()).isEqualTo(askedBefore);
 			// and the same files without the bad one land as written alone
-			writer.writeTogether(files.subList(10, 20).stream().map(SubmissionWriterTogetherTests::supplier).toList());
+			writer.writeTogether(files.subList(10, 20).stream().map(SubmissionWriterTogetherTests::pending).toList());
 			try (Warehouse alone = Warehouse.inMemory()) {
 				SubmissionWriter aloneWriter = new SubmissionWriter(alone, SubmissionHistory.remembering(alone));
 				files.subList(0, 20).forEach(aloneWriter::write);
@@ -96,8 +95,8 @@ class SubmissionWriterTogetherTests {
 		}
 	}
 
-	private static Supplier<AuditedFile> supplier(AuditedFile file) {
-		return () -> file;
+	private static SubmissionWriter.Pending pending(AuditedFile file) {
+		return new SubmissionWriter.Pending(file.sha256(), () -> file);
 	}
 
 	/** An accepted file like {@code file}, new bytes, a count of 2.5 on its last line. */

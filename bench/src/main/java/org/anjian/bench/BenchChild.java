@@ -92,7 +92,7 @@ public final class BenchChild implements AnjianCommand {
 				Runtime.getRuntime().maxMemory(), gc, workload.phases());
 	}
 
-	private static long processCpuNanos() {
+	static long processCpuNanos() {
 		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
 				? os.getProcessCpuTime() : -1;
 	}

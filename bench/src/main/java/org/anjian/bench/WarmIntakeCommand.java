@@ -3,7 +3,6 @@ package org.anjian.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,14 +96,14 @@ public final class WarmIntakeCommand implements AnjianCommand {
 					List.of("ingest", "--home", home.toString(), "--inbox", inbox.toString()));
 			args.option("reference").ifPresent(ref -> line.addAll(List.of("--reference", ref)));
 			ByteArrayOutputStream said = new ByteArrayOutputStream();
-			long cpu0 = processCpu();
+			long cpu0 = BenchChild.processCpuNanos();
 			long t0 = System.nanoTime();
 			int exit;
 			try (PrintStream to = new PrintStream(said, true, StandardCharsets.UTF_8)) {
 				exit = Cli.run(line.toArray(String[]::new), Map.of(), to, to);
 			}
 			double wall = (System.nanoTime() - t0) / 1e9;
-			double cpu = (processCpu() - cpu0) / 1e9;
+			double cpu = (BenchChild.processCpuNanos() - cpu0) / 1e9;
 			if (exit != ExitCodes.OK) {
 				out.line(said.toString(StandardCharsets.UTF_8));
 				throw new IllegalStateException("第 " + r + " 轮 ingest 退出码 " + exit);
@@ -156,11 +155,6 @@ public final class WarmIntakeCommand implements AnjianCommand {
 			n[i] = Double.parseDouble(number.group());
 		}
 		return new Round(wall, cpu, (int) n[0], n[1], new double[] { n[2], n[3], n[4], n[5], n[6] });
-	}
-
-	private static long processCpu() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
 	}
 
 	private static double median(double[] values) {

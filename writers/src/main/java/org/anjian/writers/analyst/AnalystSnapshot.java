@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.anjian.warehouse.Warehouse;
 import org.anjian.writers.exports.AtomicFiles;
+import org.anjian.writers.exports.ProcessCpu;
 
 /**
  * Publishes {@code <home>/analyst/anjian.duckdb}: a consistent, read-only copy of the
@@ -137,7 +138,7 @@ public final class AnalystSnapshot {
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
 			long start = System.nanoTime();
-			long cpu = org.anjian.writers.exports.ProcessCpu.millis();
+			long cpu = ProcessCpu.millis();
 			Catalog catalog = catalog(warehouse, source, storage);
 			long compared = System.nanoTime();
 			SnapshotState before = catalog.how() == null ? null : SnapshotState.read(target);
@@ -190,7 +191,7 @@ public final class AnalystSnapshot {
 						incremental ? "from the previous snapshot" : "whole", copied.size(), catalog.tables().size(),
 						(System.nanoTime() - start) / 1_000_000, (compared - start) / 1_000_000,
 						(filled - compared) / 1_000_000, (System.nanoTime() - filled) / 1_000_000,
-						org.anjian.writers.exports.ProcessCpu.millis() - cpu);
+						ProcessCpu.millis() - cpu);
 			}
 			finally {
 				st.execute("set " + COMPRESSION_SETTING + " = " + Warehouse.literal(compression));

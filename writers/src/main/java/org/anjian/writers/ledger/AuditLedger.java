@@ -322,6 +322,34 @@ public final class AuditLedger {
 			"submitter_code", "campaign", "period", "error_count", "warning_count", "size_bytes", "format", "sheet",
 			"form", "duplicate_of", "superseded_by", "ingested_at", "list_kind", "list_scope");
 
+	/**
+	 * Whether {@code audit_file}'s columns were found to be {@link #AUDIT_FILE_COLUMNS}.
+	 */
+	private boolean auditFileColumnsChecked;
+
+	/**
+	 * Fails unless {@code audit_file}'s columns are {@link #AUDIT_FILE_COLUMNS} in that
+	 * order (an Appender fills them by position); asked once per ledger, since a running
+	 * process does not migrate its warehouse.
+	 */
+	private void checkAuditFileColumns() throws SQLException {
+		if (auditFileColumnsChecked) {
+			return;
+		}
+		List<String> columns = new java.util.ArrayList<>();
+		try (PreparedStatement ps = connection().prepareStatement(
+				"select column_name from information_schema.columns where table_name = 'audit_file' order by ordinal_position");
+				ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				columns.add(rs.getString(1));
+			}
+		}
+		if (!columns.equals(AUDIT_FILE_COLUMNS)) {
+			throw new IllegalStateException("audit_file 的列与预期不符：" + columns);
+		}
+		auditFileColumnsChecked = true;
+	}
+
 	/** See {@link #together(Collection)}. */
 	public final class Together implements AutoCloseable {
 
@@ -353,17 +381,7 @@ public final class AuditLedger {
 		private void append(Entry file, String status, int errors, int warnings, String duplicateOf,
 				LocalDateTime ingestedAt) throws SQLException {
 			if (files == null) {
-				List<String> columns = new java.util.ArrayList<>();
-				try (PreparedStatement ps = connection().prepareStatement(
-						"select column_name from information_schema.columns where table_name = 'audit_file' order by ordinal_position");
-						ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						columns.add(rs.getString(1));
-					}
-				}
-				if (!columns.equals(AUDIT_FILE_COLUMNS)) {
-					throw new IllegalStateException("audit_file 的列与预期不符：" + columns);
-				}
+				checkAuditFileColumns();
 				files = connection().unwrap(DuckDBConnection.class)
 					.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "audit_file");
 			}

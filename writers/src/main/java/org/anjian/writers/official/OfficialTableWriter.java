@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,26 @@ public final class OfficialTableWriter {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			new Sheet(workbook, layout).fill(table);
 			workbook.write(out);
+		}
+	}
+
+	/**
+	 * Writes an empty F-000 table to nowhere, so that POI's classes and xmlbeans' type
+	 * system are loaded and initialised: about a second of a first {@code rollup}'s table
+	 * write in a new process, which the command runs on a thread of its own while it
+	 * opens the warehouse and materializes the rollup (issue 18 part 4). Any failure is
+	 * left to the real write to report.
+	 */
+	public static void preload() {
+		try {
+			OfficialRow total = new OfficialRow("合计", java.util.Map.of());
+			YearMonth month = YearMonth.of(2024, 1);
+			new OfficialTableWriter().write(
+					new OfficialTable("F-000", "", month, month, "", LocalDate.of(2024, 1, 1), List.of(), total),
+					OutputStream.nullOutputStream());
+		}
+		catch (IOException | RuntimeException ex) {
+			// the real write reports it
 		}
 	}
 

@@ -58,6 +58,12 @@ public final class ListDefinition {
 
 	private final Map<String, List<String>> headers;
 
+	/**
+	 * Column code → its synonyms with bracketed parts dropped, in the order of
+	 * {@link #headers}: computed once, not per header cell compared.
+	 */
+	private final Map<String, List<String>> bareHeaders = new HashMap<>();
+
 	/** Column code → its first header synonym as written, for messages. */
 	private final Map<String, String> labels = new HashMap<>();
 
@@ -127,6 +133,8 @@ public final class ListDefinition {
 			}
 		}
 		this.headers = headerMap;
+		headerMap.forEach((column, synonyms) -> bareHeaders.put(column,
+				synonyms.stream().map(HeaderText::withoutBrackets).toList()));
 		this.types = typeMap;
 		this.vocabularies = vocabularyMap;
 		this.headerRequired = columns(properties, "header.required");
@@ -236,6 +244,14 @@ public final class ListDefinition {
 	/** Column code → normalised header synonyms (columns a file may carry). */
 	Map<String, List<String>> headers() {
 		return headers;
+	}
+
+	/**
+	 * The column's normalised header synonyms with bracketed parts dropped, position by
+	 * position as in {@link #headers()}.
+	 */
+	List<String> bareHeaders(String column) {
+		return bareHeaders.get(column);
 	}
 
 	/** The column's name for messages: its first header synonym (企业名称), or the code. */

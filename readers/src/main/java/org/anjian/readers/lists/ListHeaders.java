@@ -198,13 +198,13 @@ public final class ListHeaders {
 				if (columns[index] >= 0) {
 					continue;
 				}
+				List<String> synonyms = pass == 0 ? entry.getValue() : definition.bareHeaders(entry.getKey());
 				for (int c = 0; c < normalised.length && columns[index] < 0; c++) {
 					if (taken[c] || normalised[c].isEmpty()) {
 						continue;
 					}
-					for (String synonym : entry.getValue()) {
-						if (pass == 0 ? normalised[c].equals(synonym)
-								: !bare[c].isEmpty() && bare[c].equals(HeaderText.withoutBrackets(synonym))) {
+					for (String synonym : synonyms) {
+						if (pass == 0 ? normalised[c].equals(synonym) : !bare[c].isEmpty() && bare[c].equals(synonym)) {
 							columns[index] = c;
 							texts[index] = CellNumbers.trim(row.cells()[c]);
 							taken[c] = true;

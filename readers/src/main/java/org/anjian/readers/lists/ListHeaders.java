@@ -198,18 +198,15 @@ public final class ListHeaders {
 				if (columns[index] >= 0) {
 					continue;
 				}
-				List<String> synonyms = pass == 0 ? entry.getValue() : definition.bareHeaders(entry.getKey());
 				for (int c = 0; c < normalised.length && columns[index] < 0; c++) {
 					if (taken[c] || normalised[c].isEmpty()) {
 						continue;
 					}
-					for (String synonym : synonyms) {
-						if (pass == 0 ? normalised[c].equals(synonym) : !bare[c].isEmpty() && bare[c].equals(synonym)) {
-							columns[index] = c;
-							texts[index] = CellNumbers.trim(row.cells()[c]);
-							taken[c] = true;
-							break;
-						}
+					if (pass == 0 ? definition.isHeader(entry.getKey(), normalised[c])
+							: !bare[c].isEmpty() && definition.isBareHeader(entry.getKey(), bare[c])) {
+						columns[index] = c;
+						texts[index] = CellNumbers.trim(row.cells()[c]);
+						taken[c] = true;
 					}
 				}
 			}

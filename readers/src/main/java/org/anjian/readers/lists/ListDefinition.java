@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.anjian.readers.Severity;
 import org.anjian.readers.forms.HeaderText;
@@ -57,6 +58,15 @@ public final class ListDefinition {
 	private final ListKind kind;
 
 	private final Map<String, List<String>> headers;
+
+	/**
+	 * Column code → its normalised synonyms as a set, and the same with bracketed parts
+	 * dropped: computed once, so that matching a header cell is a lookup, not a loop over
+	 * synonyms with a regex each.
+	 */
+	private final Map<String, Set<String>> headerSets = new HashMap<>();
+
+	private final Map<String, Set<String>> bareHeaderSets = new HashMap<>();
 
 	/** Column code → its first header synonym as written, for messages. */
 	private final Map<String, String> labels = new HashMap<>();
@@ -127,6 +137,10 @@ public final class ListDefinition {
 			}
 		}
 		this.headers = headerMap;
+		headerMap.forEach((column, synonyms) -> {
+			headerSets.put(column, Set.copyOf(synonyms));
+			bareHeaderSets.put(column, synonyms.stream().map(HeaderText::withoutBrackets).collect(Collectors.toSet()));
+		});
 		this.types = typeMap;
 		this.vocabularies = vocabularyMap;
 		this.headerRequired = columns(properties, "header.required");
@@ -236,6 +250,19 @@ public final class ListDefinition {
 	/** Column code → normalised header synonyms (columns a file may carry). */
 	Map<String, List<String>> headers() {
 		return headers;
+	}
+
+	/** Whether a normalised header cell is one of the column's synonyms. */
+	boolean isHeader(String column, String normalised) {
+		return headerSets.get(column).contains(normalised);
+	}
+
+	/**
+	 * Whether a normalised header cell without its bracketed parts is one of the column's
+	 * synonyms without theirs.
+	 */
+	boolean isBareHeader(String column, String bare) {
+		return bareHeaderSets.get(column).contains(bare);
 	}
 
 	/** The column's name for messages: its first header synonym (企业名称), or the code. */

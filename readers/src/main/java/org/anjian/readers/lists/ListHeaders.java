@@ -202,14 +202,11 @@ public final class ListHeaders {
 					if (taken[c] || normalised[c].isEmpty()) {
 						continue;
 					}
-					for (String synonym : entry.getValue()) {
-						if (pass == 0 ? normalised[c].equals(synonym)
-								: !bare[c].isEmpty() && bare[c].equals(HeaderText.withoutBrackets(synonym))) {
-							columns[index] = c;
-							texts[index] = CellNumbers.trim(row.cells()[c]);
-							taken[c] = true;
-							break;
-						}
+					if (pass == 0 ? definition.isHeader(entry.getKey(), normalised[c])
+							: !bare[c].isEmpty() && definition.isBareHeader(entry.getKey(), bare[c])) {
+						columns[index] = c;
+						texts[index] = CellNumbers.trim(row.cells()[c]);
+						taken[c] = true;
 					}
 				}
 			}

@@ -206,13 +206,13 @@ class AnalystSnapshotTests {
 	}
 
 	@Test
-	void longUniqueTextsAreStoredPlainInTheSnapshotAndTheWarehouseKeepsItsOwnCompression() throws Exception {
+	void longUniqueTextsCopiedTableByTableAreStoredPlainAndTheWarehouseKeepsItsOwnCompression() throws Exception {
+		// (a byte copy of the warehouse file keeps the warehouse's compression:
+		// aWholePublishOfAWarehouseFileInTheSnapshotsStorageFormatIsAByteCopyOfIt)
 		try (Connection warehouse = county()) {
 			// given a ledger of long texts, each one different (a hazard's description)
 			try (Statement st = warehouse.createStatement()) {
-				st.execute("create table raw_big_ledger as select range as id, '企业' || range"
-						+ " || '：配电箱未接地，消防通道堆放杂物，应急照明损坏，限期整改并复查' || (range * 7919) as description"
-						+ " from range(60000)");
+				st.execute(BIG_LEDGER);
 			}
 			String setting = "select current_setting('disabled_compression_methods')";
 			List<String> before = strings(warehouse, setting);
@@ -237,6 +237,101 @@ class AnalystSnapshotTests {
 			}
 		}
 	}
+
+	@Test
+	void aWholePublishOfAWarehouseFileInTheSnapshotsStorageFormatIsAByteCopyOfIt() throws Exception {
+		// given a warehouse file created as anjian creates one (in the snapshot's storage
+		// version), holding a ledger of long unique texts that DuckDB compresses with
+		// FSST
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), null)) {
+			try (Statement st = warehouse.createStatement()) {
+				st.execute(BIG_LEDGER);
+			}
+			// when published whole
+			AnalystSnapshot.Published first = AnalystSnapshot.publishing(warehouse, home, null);
+			// then the snapshot is a copy of the warehouse file, not one made table by
+			// table: every table is there with exactly the warehouse's rows, stored as
+			// the warehouse stores them, and the analysts' views answer
+			assertThat(first.warehouseFileCopied()).isTrue();
+			assertThat(first.incremental()).isFalse();
+			assertThat(first.copied()).contains(table("raw_big_ledger"), table("rollup_month_end"));
+			assertThat(differences(warehouse, first.file())).isEmpty();
+			String compression = "select distinct compression from pragma_storage_info('raw_big_ledger')"
+					+ " where column_name = 'description' and segment_type = 'VARCHAR' order by all";
+			try (Connection analyst = readOnly(first.file())) {
+				assertThat(strings(analyst, compression)).contains("FSST").isEqualTo(strings(warehouse, compression));
+				assertThat(count(analyst, "select count(*) from v_by_township")).isPositive();
+				assertThat(strings(analyst,
+						"select tags['storage_version'] from duckdb_databases()"
+								+ " where database_name = current_database()"))
+					.containsExactly(strings(warehouse, "select tags['storage_version'] from duckdb_databases()"
+							+ " where database_name = current_database()")
+						.get(0));
+			}
+			assertThat(Files.list(home.resolve("analyst")).map(f -> f.getFileName().toString()))
+				.noneMatch(name -> name.endsWith(".tmp") || name.endsWith(".probe") || name.endsWith(".wal"));
+			// when rows change, the next publish is made from the copy as before
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("update raw_big_ledger set description = description || '（复查）' where id % 10 = 0");
+			}
+			AnalystSnapshot.Published second = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(second.incremental()).isTrue();
+			assertThat(second.warehouseFileCopied()).isFalse();
+			assertThat(second.copied()).contains(table("raw_big_ledger"));
+			assertThat(differences(warehouse, second.file())).isEmpty();
+		}
+	}
+
+	@Test
+	void aWarehouseInAnotherStorageFormatIsStillCopiedTableByTableIntoTheSnapshotsFormat() throws Exception {
+		// given a warehouse file in the shipped driver's own format (a home created
+		// before warehouses were created in the snapshot's)
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), "latest")) {
+			// when published whole in the default storage version
+			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);
+			// then it was copied table by table into a file of that version
+			assertThat(published.warehouseFileCopied()).isFalse();
+			assertThat(differences(warehouse, published.file())).isEmpty();
+			String format = "select tags['storage_version'] from duckdb_databases()"
+					+ " where database_name = current_database()";
+			try (Connection analyst = readOnly(published.file())) {
+				assertThat(strings(analyst, format)).containsExactly("v1.0.0+")
+					.isNotEqualTo(strings(warehouse, format));
+			}
+		}
+	}
+
+	@Test
+	void aWriteNotYetCommittedKeepsTheWarehouseFileFromBeingCopiedAndIsNotInTheSnapshot() throws Exception {
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), null);
+				Connection writer = warehouse.unwrap(org.duckdb.DuckDBConnection.class).duplicate()) {
+			// given another connection of the same process inside a transaction that has
+			// deleted rows and added a large table, and not committed
+			long committed = count(warehouse, "select count(*) from rollup_cutoff");
+			try (Statement st = writer.createStatement()) {
+				st.execute("begin transaction");
+				st.execute("delete from rollup_cutoff");
+				st.execute(BIG_LEDGER);
+			}
+			// when published whole
+			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);
+			// then DuckDB refuses the checkpoint, so the file is not copied, and the
+			// snapshot holds what was committed, and only that
+			assertThat(published.warehouseFileCopied()).isFalse();
+			try (Connection analyst = readOnly(published.file())) {
+				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(committed).isPositive();
+				assertThat(count(analyst, "select count(*) from duckdb_tables() where table_name = 'raw_big_ledger'"))
+					.isZero();
+			}
+			try (Statement st = writer.createStatement()) {
+				st.execute("rollback");
+			}
+		}
+	}
+
+	/** A ledger of long texts, each one different (a hazard's description). */
+	private static final String BIG_LEDGER = "create table raw_big_ledger as select range as id, '企业' || range"
+			+ " || '：配电箱未接地，消防通道堆放杂物，应急照明损坏，限期整改并复查' || (range * 7919) as description" + " from range(60000)";
 
 	private static String table(String name) {
 		return "\"main\".\"" + name + "\"";
@@ -274,7 +369,18 @@ class AnalystSnapshotTests {
 	}
 
 	static Connection county() throws SQLException {
-		Connection c = WarehouseFixture.open();
+		return county(WarehouseFixture.open());
+	}
+
+	/**
+	 * The county's warehouse in a new file opened as anjian opens it, created in
+	 * {@code storageVersion} (null: the default).
+	 */
+	static Connection countyFile(Path file, String storageVersion) throws SQLException {
+		return county(WarehouseFixture.openFile(file, storageVersion));
+	}
+
+	private static Connection county(Connection c) throws SQLException {
 		WarehouseFixture.referenceData(c);
 		WarehouseFixture.starSchema(c);
 		WarehouseFixture.rollups(c);

@@ -34,26 +34,23 @@ import org.anjian.writers.exports.ProcessCpu;
  * dictionary, the snapshot's tables and views, is written beside it.
  *
  * <p>
- * Only what changed is copied again: when the snapshot in place was published by this
- * code from a warehouse with the same catalogue and storage version
- * ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new temp file is a
- * byte copy of it, and in it only the tables whose rows changed (by row count and
- * order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are dropped
- * and filled again from the warehouse, in one transaction, so the rows of a million-row
- * ledger that did not change are hashed, not compressed and written again (a whole copy
- * computes no hashes: the next publish hashes its tables in the copy instead of the
- * recorded keys). Otherwise, and when more than half the copied file's blocks are free,
- * {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file renamed
- * over the old one.
- *
- * <p>
- * A whole copy of a warehouse file written in the snapshot's storage format (new
- * warehouses are created in it, {@code Warehouse.open}) is a byte copy of the file after
- * {@code CHECKPOINT} instead of {@code COPY FROM DATABASE}: nothing is decompressed or
- * compressed again, so its tables keep the warehouse's own compression (FSST included).
- * Warehouses in another format (created before, or with another setting), in memory, or
- * more than half free blocks are copied by {@code COPY FROM DATABASE}; so is any publish
- * where the byte copy cannot be shown to hold every commit ({@link #copyWarehouseFile}).
+ * When the warehouse is a file written in the snapshot's storage format (new warehouses
+ * are created in it, {@code Warehouse.open}), the temp file is a byte copy of it after
+ * {@code CHECKPOINT}, every time: nothing is decompressed, compressed or hashed, so its
+ * tables keep the warehouse's own compression (FSST included). Not when the warehouse is
+ * in another format (created before, or with another setting) or in memory, more than
+ * half its blocks are free, or the copy cannot be shown to hold every commit
+ * ({@link #copyWarehouseFile}); then only what changed is copied again: when the snapshot
+ * in place was published by this code from a warehouse with the same catalogue and
+ * storage version ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new
+ * temp file is a byte copy of it, and in it only the tables whose rows changed (by row
+ * count and order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are
+ * dropped and filled again from the warehouse, in one transaction, so the rows of a
+ * million-row ledger that did not change are hashed, not compressed and written again (a
+ * whole copy computes no hashes: the next publish hashes its tables in the copy instead
+ * of the recorded keys). Otherwise, and when more than half the copied file's blocks are
+ * free, {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file
+ * renamed over the old one.
  *
  * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
@@ -146,7 +143,10 @@ public final class AnalystSnapshot {
 			long cpu = ProcessCpu.millis();
 			Catalog catalog = catalog(warehouse, source, storage);
 			long compared = System.nanoTime();
-			SnapshotState before = catalog.how() == null ? null : SnapshotState.read(target);
+			// a copy of the warehouse file costs less than refreshing the previous
+			// snapshot, which copies a file as large and hashes the large tables besides
+			notFileCopied = copyWarehouseFile(warehouse, source, storage, tmp);
+			SnapshotState before = notFileCopied == null || catalog.how() == null ? null : SnapshotState.read(target);
 			incremental = before != null && before.how().equals(catalog.how());
 			if (incremental) {
 				// a new file all the same: analysts keep reading the old one, untouched
@@ -161,7 +161,6 @@ public final class AnalystSnapshot {
 				}
 			}
 			if (!incremental) {
-				notFileCopied = copyWarehouseFile(warehouse, source, storage, tmp);
 				// the storage version is given even for "latest": the warehouse may have
 				// been opened with another as the default for new files
 				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias

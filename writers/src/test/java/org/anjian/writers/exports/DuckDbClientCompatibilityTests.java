@@ -110,7 +110,7 @@ class DuckDbClientCompatibilityTests {
 			WarehouseFixture.rollups(warehouse);
 			try (Statement st = warehouse.createStatement()) {
 				st.execute("create table raw_big_ledger as select range as id, '隐患' || (range * 7919)"
-						+ " || '：消防通道堆放杂物' as description, range / 3.0 as fine from range(50000)");
+						+ " || '：消防通道堆放杂物' as description, (range / 3.0)::decimal(12, 2) as fine from range(50000)");
 			}
 			// when published whole: a byte copy of that file
 			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);

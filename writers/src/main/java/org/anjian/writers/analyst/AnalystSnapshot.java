@@ -37,20 +37,20 @@ import org.anjian.writers.exports.ProcessCpu;
  * When the warehouse is a file written in the snapshot's storage format (new warehouses
  * are created in it, {@code Warehouse.open}), the temp file is a byte copy of it after
  * {@code CHECKPOINT}, every time: nothing is decompressed, compressed or hashed, so its
- * tables keep the warehouse's own compression (FSST included). Not when the warehouse is
- * in another format (created before, or with another setting) or in memory, more than
- * half its blocks are free, or the copy cannot be shown to hold every commit
- * ({@link #copyWarehouseFile}); then only what changed is copied again: when the snapshot
- * in place was published by this code from a warehouse with the same catalogue and
- * storage version ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new
- * temp file is a byte copy of it, and in it only the tables whose rows changed (by row
- * count and order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are
- * dropped and filled again from the warehouse, in one transaction, so the rows of a
- * million-row ledger that did not change are hashed, not compressed and written again (a
- * whole copy computes no hashes: the next publish hashes its tables in the copy instead
- * of the recorded keys). Otherwise, and when more than half the copied file's blocks are
- * free, {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file
- * renamed over the old one.
+ * tables are stored exactly as the warehouse's (which, in a 1.x format, are written
+ * without FSST too). Not when the warehouse is in another format (created before, or with
+ * another setting) or in memory, more than half its blocks are free, or the copy cannot
+ * be shown to hold every commit ({@link #copyWarehouseFile}); then only what changed is
+ * copied again: when the snapshot in place was published by this code from a warehouse
+ * with the same catalogue and storage version ({@link SnapshotState},
+ * {@code analyst/.anjian.duckdb.state}), the new temp file is a byte copy of it, and in
+ * it only the tables whose rows changed (by row count and order-independent hash; tables
+ * under {@value #COMPARED_ROWS} rows always) are dropped and filled again from the
+ * warehouse, in one transaction, so the rows of a million-row ledger that did not change
+ * are hashed, not compressed and written again (a whole copy computes no hashes: the next
+ * publish hashes its tables in the copy instead of the recorded keys). Otherwise, and
+ * when more than half the copied file's blocks are free, {@code COPY FROM DATABASE} as
+ * above. Either way the new snapshot is a new file renamed over the old one.
  *
  * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting

@@ -34,17 +34,23 @@ import org.anjian.writers.exports.ProcessCpu;
  * dictionary, the snapshot's tables and views, is written beside it.
  *
  * <p>
- * Only what changed is copied again: when the snapshot in place was published by this
- * code from a warehouse with the same catalogue and storage version
- * ({@link SnapshotState}, {@code analyst/.anjian.duckdb.state}), the new temp file is a
- * byte copy of it, and in it only the tables whose rows changed (by row count and
- * order-independent hash; tables under {@value #COMPARED_ROWS} rows always) are dropped
- * and filled again from the warehouse, in one transaction, so the rows of a million-row
- * ledger that did not change are hashed, not compressed and written again (a whole copy
- * computes no hashes: the next publish hashes its tables in the copy instead of the
- * recorded keys). Otherwise, and when more than half the copied file's blocks are free,
- * {@code COPY FROM DATABASE} as above. Either way the new snapshot is a new file renamed
- * over the old one.
+ * When the warehouse is a file written in the snapshot's storage format (new warehouses
+ * are created in it, {@code Warehouse.open}), the temp file is a byte copy of it after
+ * {@code CHECKPOINT}, every time: nothing is decompressed, compressed or hashed, so its
+ * tables are stored exactly as the warehouse's (which, in a 1.x format, are written
+ * without FSST too). Not when the warehouse is in another format (created before, or with
+ * another setting) or in memory, more than half its blocks are free, or the copy cannot
+ * be shown to hold every commit ({@link #copyWarehouseFile}); then only what changed is
+ * copied again: when the snapshot in place was published by this code from a warehouse
+ * with the same catalogue and storage version ({@link SnapshotState},
+ * {@code analyst/.anjian.duckdb.state}), the new temp file is a byte copy of it, and in
+ * it only the tables whose rows changed (by row count and order-independent hash; tables
+ * under {@value #COMPARED_ROWS} rows always) are dropped and filled again from the
+ * warehouse, in one transaction, so the rows of a million-row ledger that did not change
+ * are hashed, not compressed and written again (a whole copy computes no hashes: the next
+ * publish hashes its tables in the copy instead of the recorded keys). Otherwise, and
+ * when more than half the copied file's blocks are free, {@code COPY FROM DATABASE} as
+ * above. Either way the new snapshot is a new file renamed over the old one.
  *
  * <p>
  * Storage version: the file is attached with {@code STORAGE_VERSION} (setting
@@ -63,13 +69,13 @@ public final class AnalystSnapshot {
 	static final String VIEWS = "analyst/";
 
 	/** The environment variable naming the snapshot's DuckDB storage version. */
-	public static final String STORAGE_VERSION_ENV = "ANJIAN_SNAPSHOT_STORAGE_VERSION";
+	public static final String STORAGE_VERSION_ENV = Warehouse.STORAGE_VERSION_ENV;
 
 	/**
 	 * The storage format of DuckDB 1.0.0 (storage number 64), which every DuckDB from
 	 * 1.0.0 (June 2024) reads, and which keeps every type and view the snapshot uses.
 	 */
-	public static final String DEFAULT_STORAGE_VERSION = "v1.0.0";
+	public static final String DEFAULT_STORAGE_VERSION = Warehouse.DEFAULT_STORAGE_VERSION;
 
 	private AnalystSnapshot() {
 	}
@@ -89,15 +95,7 @@ public final class AnalystSnapshot {
 	 * @throws IllegalArgumentException for anything else, naming the setting
 	 */
 	public static String storageVersion(String setting) {
-		if (setting == null || setting.isBlank()) {
-			return DEFAULT_STORAGE_VERSION;
-		}
-		String v = setting.strip();
-		if (!v.matches("latest|v\\d+\\.\\d+\\.\\d+")) {
-			throw new IllegalArgumentException(
-					STORAGE_VERSION_ENV + "=" + setting + "：应为 DuckDB 版本号（如 v1.0.0、v1.4.0）或 latest");
-		}
-		return v;
+		return Warehouse.storageVersion(setting);
 	}
 
 	/**
@@ -117,8 +115,11 @@ public final class AnalystSnapshot {
 	 * @param incremental whether it was made from a copy of the previous snapshot
 	 * @param copied the tables copied from the warehouse (all of them when not
 	 * incremental), schema-qualified and quoted
+	 * @param warehouseFileCopied whether it was made from a byte copy of the warehouse
+	 * file (a whole publish of a warehouse in the snapshot's storage format) rather than
+	 * by {@code COPY FROM DATABASE}
 	 */
-	public record Published(Path file, boolean incremental, List<String> copied) {
+	public record Published(Path file, boolean incremental, List<String> copied, boolean warehouseFileCopied) {
 	}
 
 	/** {@link #publish(Connection, Path, String)}, saying which tables it copied. */
@@ -134,6 +135,7 @@ public final class AnalystSnapshot {
 		String identity;
 		List<String> copied;
 		boolean incremental;
+		String notFileCopied = null;
 		java.util.Map<String, String> keys = new java.util.TreeMap<>();
 		try (Statement st = warehouse.createStatement()) {
 			String source = currentDatabase(st);
@@ -141,7 +143,10 @@ public final class AnalystSnapshot {
 			long cpu = ProcessCpu.millis();
 			Catalog catalog = catalog(warehouse, source, storage);
 			long compared = System.nanoTime();
-			SnapshotState before = catalog.how() == null ? null : SnapshotState.read(target);
+			// a copy of the warehouse file costs less than refreshing the previous
+			// snapshot, which copies a file as large and hashes the large tables besides
+			notFileCopied = copyWarehouseFile(warehouse, source, storage, tmp);
+			SnapshotState before = notFileCopied == null || catalog.how() == null ? null : SnapshotState.read(target);
 			incremental = before != null && before.how().equals(catalog.how());
 			if (incremental) {
 				// a new file all the same: analysts keep reading the old one, untouched
@@ -156,8 +161,10 @@ public final class AnalystSnapshot {
 				}
 			}
 			if (!incremental) {
+				// the storage version is given even for "latest": the warehouse may have
+				// been opened with another as the default for new files
 				st.execute("attach " + Warehouse.literal(tmp.toString()) + " as " + alias
-						+ (storage.equals("latest") ? "" : " (storage_version '" + storage + "')"));
+						+ (notFileCopied == null ? "" : " (storage_version '" + storage + "')"));
 			}
 			boolean attached = true;
 			String compression = setting(st, COMPRESSION_SETTING);
@@ -167,7 +174,9 @@ public final class AnalystSnapshot {
 					copied = refresh(st, source, alias, catalog, before, keys);
 				}
 				else {
-					st.execute("copy from database " + ident(source) + " to " + alias);
+					if (notFileCopied != null) {
+						st.execute("copy from database " + ident(source) + " to " + alias);
+					}
 					copied = catalog.tables();
 				}
 				// Views are created from inside the snapshot so their names resolve in
@@ -188,10 +197,12 @@ public final class AnalystSnapshot {
 				attached = false;
 				log.info("analyst snapshot: {}, {} of {} tables copied in {} ms (catalogue {} ms, file copy,"
 						+ " hashes and table copies {} ms, views, dictionary and checkpoint {} ms; process CPU {} ms)",
-						incremental ? "from the previous snapshot" : "whole", copied.size(), catalog.tables().size(),
-						(System.nanoTime() - start) / 1_000_000, (compared - start) / 1_000_000,
-						(filled - compared) / 1_000_000, (System.nanoTime() - filled) / 1_000_000,
-						ProcessCpu.millis() - cpu);
+						incremental ? "from the previous snapshot"
+								: notFileCopied == null ? "whole, a byte copy of the warehouse file"
+										: "whole, COPY FROM DATABASE (" + notFileCopied + ")",
+						copied.size(), catalog.tables().size(), (System.nanoTime() - start) / 1_000_000,
+						(compared - start) / 1_000_000, (filled - compared) / 1_000_000,
+						(System.nanoTime() - filled) / 1_000_000, ProcessCpu.millis() - cpu);
 			}
 			finally {
 				st.execute("set " + COMPRESSION_SETTING + " = " + Warehouse.literal(compression));
@@ -214,7 +225,97 @@ public final class AnalystSnapshot {
 			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
 		}
 		DataDictionary.write(dictionary, dir);
-		return new Published(target, incremental, copied);
+		return new Published(target, incremental, copied, !incremental && notFileCopied == null);
+	}
+
+	/**
+	 * Copies the checkpointed warehouse file to {@code tmp} byte for byte when that copy
+	 * is a snapshot: the warehouse is a file in the storage format the snapshot must be
+	 * in (as DuckDB names it: the warehouse's {@code duckdb_databases()} tag against that
+	 * of a probe file attached with {@code storageVersion}), at most half its blocks
+	 * free, and every commit is in the file: this connection is not inside a transaction,
+	 * {@code CHECKPOINT} succeeds (DuckDB refuses it while another transaction has
+	 * uncommitted writes), no write-ahead log is left, and the file's headers are the
+	 * same after the copy as before it (no checkpoint ran meanwhile). Other processes
+	 * cannot write the warehouse at all: this process holds DuckDB's file lock, and jobs
+	 * hold the home's lock besides.
+	 * @return null when copied, else why not (and {@code tmp} does not exist)
+	 */
+	private static String copyWarehouseFile(Connection warehouse, String source, String storageVersion, Path tmp)
+			throws SQLException, IOException {
+		Path file;
+		String format;
+		try (Statement st = warehouse.createStatement()) {
+			try (ResultSet rs = st.executeQuery("select path, tags['storage_version'] from duckdb_databases()"
+					+ " where database_name = " + Warehouse.literal(source))) {
+				if (!rs.next() || rs.getString(1) == null) {
+					return "the warehouse is in memory";
+				}
+				file = Path.of(rs.getString(1));
+				format = rs.getString(2);
+			}
+			String wanted = storageFormat(st, storageVersion, tmp.resolveSibling(tmp.getFileName() + ".probe"));
+			if (format == null || !format.equals(wanted)) {
+				return "the warehouse is in storage " + format + ", the snapshot in " + wanted;
+			}
+			if (mostlyFree(st, source)) {
+				return "more than half the warehouse file's blocks are free";
+			}
+			if (!warehouse.getAutoCommit()) {
+				return "the warehouse connection is inside a transaction";
+			}
+			try {
+				st.execute("checkpoint " + ident(source));
+			}
+			catch (SQLException ex) {
+				return "no checkpoint: " + ex.getMessage();
+			}
+			Path wal = file.resolveSibling(file.getFileName() + ".wal");
+			byte[] headers = headers(file);
+			if (Files.exists(wal) && Files.size(wal) > 0) {
+				return "a write-ahead log is left after the checkpoint";
+			}
+			Files.copy(file, tmp);
+			if (Files.exists(wal) && Files.size(wal) > 0 || !java.util.Arrays.equals(headers, headers(file))) {
+				Files.delete(tmp);
+				return "the warehouse was written during the copy";
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * A DuckDB file's main header and its two database headers, the latter rewritten by
+	 * every checkpoint.
+	 */
+	private static byte[] headers(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(3 * 4096);
+		}
+	}
+
+	/**
+	 * The storage format DuckDB writes for {@code storageVersion}, as
+	 * {@code duckdb_databases()} names it ({@code v1.0.0+}): that of a new empty file
+	 * attached with it, deleted after.
+	 */
+	private static String storageFormat(Statement st, String storageVersion, Path probe)
+			throws SQLException, IOException {
+		String alias = "storage_probe_" + UUID.randomUUID().toString().replace("-", "");
+		try {
+			st.execute("attach " + Warehouse.literal(probe.toString()) + " as " + alias + " (storage_version '"
+					+ storageVersion + "')");
+			try (ResultSet rs = st.executeQuery("select tags['storage_version'] from duckdb_databases()"
+					+ " where database_name = " + Warehouse.literal(alias))) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
+		finally {
+			st.execute("detach database if exists " + alias);
+			Files.deleteIfExists(probe);
+			Files.deleteIfExists(probe.resolveSibling(probe.getFileName() + ".wal"));
+		}
 	}
 
 	/** DuckDB's setting naming the compression methods it must not use. */

@@ -206,13 +206,15 @@ class AnalystSnapshotTests {
 	}
 
 	@Test
-	void longUniqueTextsAreStoredPlainInTheSnapshotAndTheWarehouseKeepsItsOwnCompression() throws Exception {
+	void longUniqueTextsCopiedTableByTableAreStoredPlainAndTheWarehouseKeepsItsOwnCompression() throws Exception {
+		// (a byte copy of the warehouse file keeps the warehouse's blocks as they are:
+		// aWholePublishOfAWarehouseFileInTheSnapshotsStorageFormatIsAByteCopyOfIt; a
+		// warehouse in that format stores such texts plain too,
+		// WarehouseStorageVersionTests)
 		try (Connection warehouse = county()) {
 			// given a ledger of long texts, each one different (a hazard's description)
 			try (Statement st = warehouse.createStatement()) {
-				st.execute("create table raw_big_ledger as select range as id, '企业' || range"
-						+ " || '：配电箱未接地，消防通道堆放杂物，应急照明损坏，限期整改并复查' || (range * 7919) as description"
-						+ " from range(60000)");
+				st.execute(BIG_LEDGER);
 			}
 			String setting = "select current_setting('disabled_compression_methods')";
 			List<String> before = strings(warehouse, setting);
@@ -237,6 +239,116 @@ class AnalystSnapshotTests {
 			}
 		}
 	}
+
+	@Test
+	void aWholePublishOfAWarehouseFileInTheSnapshotsStorageFormatIsAByteCopyOfIt() throws Exception {
+		// given a warehouse file created as anjian creates one (in the snapshot's storage
+		// version), holding a ledger of long unique texts that DuckDB compresses with
+		// FSST
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), null)) {
+			try (Statement st = warehouse.createStatement()) {
+				st.execute(BIG_LEDGER);
+			}
+			// when published whole
+			AnalystSnapshot.Published first = AnalystSnapshot.publishing(warehouse, home, null);
+			// then the snapshot is a copy of the warehouse file, not one made table by
+			// table: every table is there with exactly the warehouse's rows, in the very
+			// blocks the warehouse keeps them in, and the analysts' views answer
+			assertThat(first.warehouseFileCopied()).isTrue();
+			assertThat(first.incremental()).isFalse();
+			assertThat(first.copied()).contains(table("raw_big_ledger"), table("rollup_month_end"));
+			assertThat(differences(warehouse, first.file())).isEmpty();
+			String storage = "select column_name, segment_id, block_id, block_offset, compression"
+					+ " from pragma_storage_info('raw_big_ledger') order by all";
+			try (Connection analyst = readOnly(first.file())) {
+				assertThat(rows(analyst, storage)).isNotEmpty().isEqualTo(rows(warehouse, storage));
+				assertThat(count(analyst, "select count(*) from v_by_township")).isPositive();
+				assertThat(strings(analyst, "select tags['storage_version'] from duckdb_databases()"
+						+ " where database_name = current_database()"))
+					.containsExactly("v1.0.0+");
+			}
+			assertThat(Files.list(home.resolve("analyst")).map(f -> f.getFileName().toString()))
+				.noneMatch(name -> name.endsWith(".tmp") || name.endsWith(".probe") || name.endsWith(".wal"));
+			// when rows change, the next publish is a copy of the file again (cheaper
+			// than
+			// refreshing the previous snapshot) and holds the changed rows
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("update raw_big_ledger set description = description || '（复查）' where id % 10 = 0");
+			}
+			AnalystSnapshot.Published second = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(second.warehouseFileCopied()).isTrue();
+			assertThat(second.incremental()).isFalse();
+			assertThat(differences(warehouse, second.file())).isEmpty();
+			// when most of the warehouse file is free blocks (a large table dropped, one
+			// written after it keeping the file from being cut short), table by table
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("create table raw_dropped as select range as id, md5(range::varchar) as digest"
+						+ " from range(1000000)");
+				st.execute("checkpoint");
+				st.execute("create table fact_after_the_ledger as select range as id from range(1000)");
+				st.execute("checkpoint");
+				st.execute("drop table raw_dropped");
+				st.execute("checkpoint");
+			}
+			assertThat(count(warehouse, "select (free_blocks * 2 > total_blocks)::int from pragma_database_size()"
+					+ " where database_name = current_database()"))
+				.isOne();
+			AnalystSnapshot.Published third = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(third.warehouseFileCopied()).isFalse();
+			assertThat(differences(warehouse, third.file())).isEmpty();
+		}
+	}
+
+	@Test
+	void aWarehouseInAnotherStorageFormatIsStillCopiedTableByTableIntoTheSnapshotsFormat() throws Exception {
+		// given a warehouse file in the shipped driver's own format (a home created
+		// before warehouses were created in the snapshot's)
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), "latest")) {
+			// when published whole in the default storage version
+			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);
+			// then it was copied table by table into a file of that version
+			assertThat(published.warehouseFileCopied()).isFalse();
+			assertThat(differences(warehouse, published.file())).isEmpty();
+			String format = "select tags['storage_version'] from duckdb_databases()"
+					+ " where database_name = current_database()";
+			try (Connection analyst = readOnly(published.file())) {
+				assertThat(strings(analyst, format)).containsExactly("v1.0.0+")
+					.isNotEqualTo(strings(warehouse, format));
+			}
+		}
+	}
+
+	@Test
+	void aWriteNotYetCommittedKeepsTheWarehouseFileFromBeingCopiedAndIsNotInTheSnapshot() throws Exception {
+		try (Connection warehouse = countyFile(home.resolve("warehouse.duckdb"), null);
+				Connection writer = warehouse.unwrap(org.duckdb.DuckDBConnection.class).duplicate()) {
+			// given another connection of the same process inside a transaction that has
+			// deleted rows and added a large table, and not committed
+			long committed = count(warehouse, "select count(*) from rollup_cutoff");
+			try (Statement st = writer.createStatement()) {
+				st.execute("begin transaction");
+				st.execute("delete from rollup_cutoff");
+				st.execute(BIG_LEDGER);
+			}
+			// when published whole
+			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);
+			// then DuckDB refuses the checkpoint, so the file is not copied, and the
+			// snapshot holds what was committed, and only that
+			assertThat(published.warehouseFileCopied()).isFalse();
+			try (Connection analyst = readOnly(published.file())) {
+				assertThat(count(analyst, "select count(*) from rollup_cutoff")).isEqualTo(committed).isPositive();
+				assertThat(count(analyst, "select count(*) from duckdb_tables() where table_name = 'raw_big_ledger'"))
+					.isZero();
+			}
+			try (Statement st = writer.createStatement()) {
+				st.execute("rollback");
+			}
+		}
+	}
+
+	/** A ledger of long texts, each one different (a hazard's description). */
+	private static final String BIG_LEDGER = "create table raw_big_ledger as select range as id, '企业' || range"
+			+ " || '：配电箱未接地，消防通道堆放杂物，应急照明损坏，限期整改并复查' || (range * 7919) as description" + " from range(60000)";
 
 	private static String table(String name) {
 		return "\"main\".\"" + name + "\"";
@@ -274,7 +386,18 @@ class AnalystSnapshotTests {
 	}
 
 	static Connection county() throws SQLException {
-		Connection c = WarehouseFixture.open();
+		return county(WarehouseFixture.open());
+	}
+
+	/**
+	 * The county's warehouse in a new file opened as anjian opens it, created in
+	 * {@code storageVersion} (null: the default).
+	 */
+	static Connection countyFile(Path file, String storageVersion) throws SQLException {
+		return county(WarehouseFixture.openFile(file, storageVersion));
+	}
+
+	private static Connection county(Connection c) throws SQLException {
 		WarehouseFixture.referenceData(c);
 		WarehouseFixture.starSchema(c);
 		WarehouseFixture.rollups(c);
@@ -292,6 +415,22 @@ class AnalystSnapshotTests {
 			rs.next();
 			return rs.getLong(1);
 		}
+	}
+
+	/** Every row of {@code sql}, its columns joined by tabs. */
+	static List<String> rows(Connection c, String sql) throws SQLException {
+		List<String> out = new ArrayList<>();
+		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= columns; i++) {
+					row.append(i > 1 ? "\t" : "").append(rs.getString(i));
+				}
+				out.add(row.toString());
+			}
+		}
+		return out;
 	}
 
 	static List<String> strings(Connection c, String sql) throws SQLException {

@@ -98,6 +98,40 @@ class DuckDbClientCompatibilityTests {
 	}
 
 	@Test
+	void anOlderDuckDbOpensASnapshotThatIsAByteCopyOfTheWarehouseFile() throws Exception {
+		Path file = home.resolve("warehouse.duckdb");
+		// given a warehouse file created by anjian, closed, and written again by a later
+		// run (the shipped driver opening a file of the older format)
+		try (Connection warehouse = WarehouseFixture.openFile(file, null)) {
+			WarehouseFixture.referenceData(warehouse);
+			WarehouseFixture.starSchema(warehouse);
+		}
+		try (Connection warehouse = WarehouseFixture.openFile(file, null)) {
+			WarehouseFixture.rollups(warehouse);
+			try (Statement st = warehouse.createStatement()) {
+				st.execute("create table raw_big_ledger as select range as id, '隐患' || (range * 7919)"
+						+ " || '：消防通道堆放杂物' as description, (range / 3.0)::decimal(12, 2) as fine from range(50000)");
+			}
+			// when published whole: a byte copy of that file
+			AnalystSnapshot.Published published = AnalystSnapshot.publishing(warehouse, home, null);
+			assertThat(published.warehouseFileCopied()).isTrue();
+			// then the older client opens it and reads the warehouse's rows and views
+			try (Connection c = old(published.file(), true)) {
+				for (String sql : List.of("select count(*) from rollup_month_end",
+						"select sum(fines_wan_cum) from rollup_month_end",
+						"select count(distinct description) || ' ' || sum(fine) from raw_big_ledger")) {
+					assertThat(strings(c, sql)).as(sql).containsExactly(strings(warehouse, sql).get(0));
+				}
+				for (String view : AnalystSnapshot.views()) {
+					String name = view.substring(0, view.length() - ".sql".length());
+					assertThat(strings(c, "select count(*) from " + name)).as(name).hasSize(1);
+				}
+				assertThat(strings(c, "select count(*) from v_by_industry")).isNotEqualTo(List.of("0"));
+			}
+		}
+	}
+
+	@Test
 	void theDriversOwnNewestFormatIsWhatOlderClientsRefuse() throws Exception {
 		try (Connection warehouse = WarehouseExporterTests.county()) {
 			// when the setting asks for the shipped driver's own format

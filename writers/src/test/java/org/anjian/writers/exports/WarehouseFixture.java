@@ -56,6 +56,16 @@ public final class WarehouseFixture {
 		return c;
 	}
 
+	/**
+	 * The warehouse in a new file, opened as anjian opens it ({@code Warehouse.open}) and
+	 * so created in DuckDB storage version {@code storageVersion} (null: the default, the
+	 * analysts' snapshot's).
+	 */
+	public static Connection openFile(java.nio.file.Path file, String storageVersion) {
+		return org.anjian.warehouse.Warehouse.open(file, org.anjian.warehouse.Warehouse.storageVersion(storageVersion))
+			.connection();
+	}
+
 	public static void referenceData(Connection c) throws SQLException {
 		try (Statement st = c.createStatement()) {
 			st.execute("""

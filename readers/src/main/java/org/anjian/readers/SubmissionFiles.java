@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipFile;
@@ -168,21 +170,23 @@ public final class SubmissionFiles {
 						// the workbook closes the zip when done, so a summary's sheets
 						// are prescanned while it is open
 						try (XlsxWorkbook workbook = XlsxWorkbook.open(zip, listLimits)) {
-							return withGrids(summaryLimits(sniff(file, workbook), zip, prescan), workbook);
+							Map<Integer, Grid> whole = new HashMap<>();
+							return withGrids(summaryLimits(sniff(file, workbook, whole), zip, prescan), workbook,
+									whole);
 						}
 					}
 				}
 				case OLE2 -> {
 					try (SpreadsheetSource source = SpreadsheetSources.ole2(file)) {
 						format = source.format();
-						return summaryLimits(sniff(file, source), null, null);
+						return summaryLimits(sniff(file, source, new HashMap<>()), null, null);
 					}
 				}
 				default -> {
 					ListPrecheck.text(file, listLimits);
 					try (SpreadsheetSource source = SpreadsheetSources.csv(file)) {
 						format = source.format();
-						return summaryLimits(sniff(file, source), null, null);
+						return summaryLimits(sniff(file, source, new HashMap<>()), null, null);
 					}
 				}
 			}
@@ -219,20 +223,29 @@ public final class SubmissionFiles {
 	 * What the file is, from the first rows of its sheets only (a large xlsx is not read
 	 * through; its shared strings table is parsed only as far as the cells asked for
 	 * need): sheets are tried visible ones first; the first that has a summary form's
-	 * header or a list header decides, as the readers do.
+	 * header or a list header decides, as the readers do. A summary table whose deciding
+	 * sheet ended within the rows sniffed carries the header found in it
+	 * ({@link SummaryTableFile#located()}).
+	 * @param whole filled with the sheets sniffed that ended within the rows read, by
+	 * {@link SheetInfo#index()}: each is the grid the whole sheet makes
 	 */
-	private SubmissionFile sniff(Path file, SpreadsheetSource source)
+	private SubmissionFile sniff(Path file, SpreadsheetSource source, Map<Integer, Grid> whole)
 			throws GridReadException, IOException, ReaderLimitException {
 		String format = source.format();
 		for (SheetInfo sheet : ListHeaders.visibleFirst(source.sheets())) {
 			try (RowSource rows = source.open(sheet)) {
 				// the list limits: the kind is not known yet (a summary is held to its
-				// own
-				// after); only the cells present are held
-				Grid grid = Grids.read(rows, SNIFF_ROWS, listLimits);
-				String form = summaries.formOf(grid);
+				// own after); only the cells present are held
+				Grids.Head head = Grids.head(rows, SNIFF_ROWS, listLimits);
+				Grid grid = head.grid();
+				if (head.whole()) {
+					whole.put(sheet.index(), grid);
+				}
+				SummaryTableFileReader.Located located = summaries.located(grid);
+				String form = located.formId();
 				if (form != null) {
-					return new SummaryTableFile(file, format, form, sheet.name());
+					SummaryTableFile summary = new SummaryTableFile(file, format, form, sheet.name());
+					return head.whole() ? summary.withLocated(located) : summary;
 				}
 				ListHeaders.Recognised list = lists.recognise(grid);
 				if (list != null) {
@@ -246,16 +259,17 @@ public final class SubmissionFiles {
 
 	/**
 	 * A summary table within its limits gets its sheets built here, through the zip
-	 * already open, so the read does not open the file a second time. Whatever goes wrong
-	 * building them leaves the table without: the read then opens the file and reports it
-	 * in its own words, as it always did.
+	 * already open, so the read does not open the file a second time; a sheet the sniff
+	 * read whole ({@code whole}) is not read again. Whatever goes wrong building them
+	 * leaves the table without: the read then opens the file and reports it in its own
+	 * words, as it always did.
 	 */
-	private static SubmissionFile withGrids(SubmissionFile checked, XlsxWorkbook workbook) {
+	private static SubmissionFile withGrids(SubmissionFile checked, XlsxWorkbook workbook, Map<Integer, Grid> whole) {
 		if (!(checked instanceof SummaryTableFile summary)) {
 			return checked;
 		}
 		try {
-			return summary.withGrids(SummaryTableFileReader.sheetGrids(workbook));
+			return summary.withGrids(SummaryTableFileReader.sheetGrids(workbook, whole));
 		}
 		catch (Exception | StackOverflowError | OutOfMemoryError ex) {
 			return summary;

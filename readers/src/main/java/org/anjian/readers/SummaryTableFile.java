@@ -14,17 +14,25 @@ import org.anjian.readers.grid.Grid;
  * @param sheet the sheet that decided
  * @param grids every sheet, when the front door built them through the zip it had open
  * (an .xlsx), so the read need not open the file again; null: the read reads the file
+ * @param located the deciding sheet's grid among {@code grids} and the header the front
+ * door found in it, when that sheet ended within the rows it sniffed (a small form: the
+ * sniffed grid is the whole sheet), so the read need not search it again; null: none
  */
-public record SummaryTableFile(Path path, String format, String formId, String sheet,
-		List<Grid> grids) implements SubmissionFile {
+public record SummaryTableFile(Path path, String format, String formId, String sheet, List<Grid> grids,
+		SummaryTableFileReader.Located located) implements SubmissionFile {
 
 	public SummaryTableFile(Path path, String format, String formId, String sheet) {
-		this(path, format, formId, sheet, null);
+		this(path, format, formId, sheet, null, null);
 	}
 
 	/** The same file with its sheets as the front door read them. */
 	SummaryTableFile withGrids(List<Grid> read) {
-		return new SummaryTableFile(path, format, formId, sheet, List.copyOf(read));
+		return new SummaryTableFile(path, format, formId, sheet, List.copyOf(read), located);
+	}
+
+	/** The same file with the header the front door found in the whole deciding sheet. */
+	SummaryTableFile withLocated(SummaryTableFileReader.Located found) {
+		return new SummaryTableFile(path, format, formId, sheet, grids, found);
 	}
 
 }

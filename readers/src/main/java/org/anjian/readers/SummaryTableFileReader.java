@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 
 import org.anjian.readers.csv.CsvGridReader;
@@ -202,7 +203,7 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 		try {
 			List<Grid> grids = summary.grids() != null ? summary.grids() : summary.format().equals("xlsx")
 					? xlsxGrids(XlsxWorkbook.open(file, null)) : PoiGridReader.read(file, limits);
-			return locate(fileName, summary.format(), grids);
+			return locate(fileName, summary.format(), grids, summary.located());
 		}
 		catch (ReaderLimitException | GridReadException | IOException | RuntimeException | StackOverflowError ex) {
 			return failed(fileName, summary.format(), ex);
@@ -272,8 +273,49 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	 * rows.
 	 */
 	public String formOf(Grid grid) {
-		TableLocator.HeaderMatch header = locator.locate(grid);
-		return header == null ? null : header.form().id();
+		return located(grid).formId();
+	}
+
+	/**
+	 * Where this reader's forms put a summary table's header in {@code grid}: what the
+	 * front door recognises a form by, handed on to the read when the grid is the whole
+	 * sheet ({@link SummaryTableFile#located()}).
+	 */
+	Located located(Grid grid) {
+		return new Located(grid, locator.locate(grid), locator);
+	}
+
+	/**
+	 * A grid and the header a reader's forms found in it (none: null): searching a small
+	 * form's header is most of its read, so the front door's search is not repeated.
+	 */
+	public static final class Located {
+
+		private final Grid grid;
+
+		private final TableLocator.HeaderMatch header;
+
+		private final TableLocator by;
+
+		private Located(Grid grid, TableLocator.HeaderMatch header, TableLocator by) {
+			this.grid = grid;
+			this.header = header;
+			this.by = by;
+		}
+
+		/** The form found, or null. */
+		String formId() {
+			return header == null ? null : header.form().id();
+		}
+
+		/**
+		 * The header found in {@code searched}, when it is this grid itself and was found
+		 * with the same forms as {@code locator}'s.
+		 */
+		boolean answers(Grid searched, TableLocator locator) {
+			return searched == grid && by.sameForms(locator);
+		}
+
 	}
 
 	/**
@@ -288,8 +330,21 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 
 	/** Every sheet of an open xlsx as a grid; the workbook stays open. */
 	static List<Grid> sheetGrids(XlsxWorkbook workbook) throws GridReadException {
+		return sheetGrids(workbook, Map.of());
+	}
+
+	/**
+	 * As {@link #sheetGrids(XlsxWorkbook)}, taking the sheets already read whole from
+	 * {@code whole} (by {@link SheetInfo#index()}) instead of reading them again.
+	 */
+	static List<Grid> sheetGrids(XlsxWorkbook workbook, Map<Integer, Grid> whole) throws GridReadException {
 		List<Grid> grids = new ArrayList<>();
 		for (SheetInfo sheet : workbook.sheets()) {
+			Grid read = whole.get(sheet.index());
+			if (read != null) {
+				grids.add(read);
+				continue;
+			}
 			try (RowSource rows = workbook.open(sheet)) {
 				grids.add(Grids.read(rows));
 			}
@@ -301,11 +356,20 @@ public class SummaryTableFileReader implements SubmissionFileReader {
 	}
 
 	private SubmissionRead locate(String fileName, String format, List<Grid> grids) {
+		return locate(fileName, format, grids, null);
+	}
+
+	/**
+	 * @param located the front door's search of one of the grids, or null: that grid is
+	 * not searched again
+	 */
+	private SubmissionRead locate(String fileName, String format, List<Grid> grids, Located located) {
 		List<Grid> ordered = new ArrayList<>(grids);
 		// visible sheets first, each group in workbook order (the sort is stable)
 		ordered.sort(Comparator.comparing(Grid::hidden));
 		for (Grid grid : ordered) {
-			TableLocator.HeaderMatch header = locator.locate(grid);
+			TableLocator.HeaderMatch header = located != null && located.answers(grid, locator) ? located.header
+					: locator.locate(grid);
 			if (header == null) {
 				continue;
 			}

@@ -1,11 +1,14 @@
 package org.anjian.readers;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -57,9 +60,15 @@ final class TableLocator {
 	 * again and again, so most files need no header matching of their own (issue 18 part
 	 * 5). Read from the readers' worker threads at once; bounded.
 	 */
-	private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> sharedPasses;
+	private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> sharedPasses;
 
 	private final Map<String, HeaderCell> sharedCells = new ConcurrentHashMap<>();
+
+	/**
+	 * Each form's row-label headers as a set: every cell of every band is looked up in
+	 * them.
+	 */
+	private final Map<FormDefinition, Set<String>> labelHeaders = new IdentityHashMap<>();
 
 	/** Entries each shared map keeps at most; beyond, a text is worked out per grid. */
 	private static final int SHARED_LIMIT = 20_000;
@@ -67,11 +76,14 @@ final class TableLocator {
 	TableLocator(List<FormDefinition> forms) {
 		this.forms = List.copyOf(forms);
 		// filled here, only read afterwards (unmodifiable): safe to share between threads
-		Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes = new IdentityHashMap<>();
+		Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes = new IdentityHashMap<>();
 		for (FormDefinition form : this.forms) {
 			passes.put(form, new ConcurrentHashMap<>());
 		}
 		this.sharedPasses = java.util.Collections.unmodifiableMap(passes);
+		for (FormDefinition form : this.forms) {
+			labelHeaders.put(form, Set.copyOf(form.labelHeaders()));
+		}
 	}
 
 	/**
@@ -94,6 +106,11 @@ final class TableLocator {
 			Map<String, Integer> rateColumns, Set<String> unfamiliar) {
 	}
 
+	/** Whether {@code other} looks for the same forms (its headers are this one's). */
+	boolean sameForms(TableLocator other) {
+		return other == this || forms.equals(other.forms);
+	}
+
 	/**
 	 * @return the best header in the grid, or null when no band looks like a summary
 	 * table header
@@ -102,6 +119,9 @@ final class TableLocator {
 		HeaderMatch best = null;
 		Texts texts = new Texts(sharedPasses, sharedCells);
 		int lastTop = Math.min(grid.rowCount(), HEADER_SEARCH_ROWS);
+		// whether a row ends every band above it, worked out once a row: the bands
+		// overlap
+		Boolean[] ends = new Boolean[Math.min(grid.rowCount(), lastTop + MAX_HEADER_ROWS)];
 		for (int top = 0; top < lastTop; top++) {
 			// a hidden row still holds data Excel sums, but it is never the header people
 			// read
@@ -109,13 +129,12 @@ final class TableLocator {
 				continue;
 			}
 			for (int bottom = top; bottom < Math.min(grid.rowCount(), top + MAX_HEADER_ROWS); bottom++) {
-				if (bottom > top && (grid.isRowHidden(bottom) || isUnitsRow(grid, bottom, forms.get(0), texts)
-						|| hasFigure(grid, bottom))) {
+				if (bottom > top && endsBands(grid, bottom, ends, texts)) {
 					break;
 				}
 				List<List<HeaderCell>> paths = headerPaths(grid, top, bottom, texts);
 				for (FormDefinition form : forms) {
-					HeaderMatch match = match(form, top, bottom, paths, texts);
+					HeaderMatch match = match(form, labelHeaders.get(form), top, bottom, paths, texts);
 					if (match != null && (best == null || match.score() > best.score()
 							|| match.score() == best.score() && (match.top() > best.top()
 									|| match.top() == best.top() && match.bottom() > best.bottom()))) {
@@ -131,13 +150,96 @@ final class TableLocator {
 	 * A header cell's text normalised, and without its bracketed parts, each computed
 	 * once per text: every band and every form's every pattern compares against both.
 	 */
-	private record HeaderCell(String text, String bare) {
+	private static final class HeaderCell {
+
+		private final String text;
+
+		private final String bare;
+
+		/**
+		 * Kept: a cell is hashed, as part of its column's path, for every band and form.
+		 */
+		private final int hash;
+
+		HeaderCell(String text, String bare) {
+			this.text = text;
+			this.bare = bare;
+			this.hash = 31 * text.hashCode() + bare.hashCode();
+		}
+
+		String text() {
+			return text;
+		}
+
+		String bare() {
+			return bare;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			// the texts' cells are shared, so equal cells are mostly the same cell
+			return other == this || other instanceof HeaderCell cell && cell.hash == hash && cell.text.equals(text)
+					&& cell.bare.equals(bare);
+		}
+
+		@Override
+		public int hashCode() {
+			return hash;
+		}
 
 		@Override
 		public String toString() {
 			return text;
 		}
 
+	}
+
+	/**
+	 * A column's header path, the key its matches are kept by: hashed once, when the band
+	 * is built, not at each form's lookup; equal to any list of the same cells.
+	 */
+	private static final class HeaderPath extends AbstractList<HeaderCell> implements RandomAccess {
+
+		private final HeaderCell[] cells;
+
+		private final int hash;
+
+		HeaderPath(List<HeaderCell> cells) {
+			this.cells = cells.toArray(HeaderCell[]::new);
+			this.hash = Arrays.hashCode(this.cells);
+		}
+
+		@Override
+		public HeaderCell get(int index) {
+			return cells[index];
+		}
+
+		@Override
+		public int size() {
+			return cells.length;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			if (other instanceof HeaderPath path) {
+				return path == this || path.hash == hash && Arrays.equals(path.cells, cells);
+			}
+			return super.equals(other);
+		}
+
+		@Override
+		public int hashCode() {
+			return hash;
+		}
+
+	}
+
+	/**
+	 * How a header path matches each measure of a form ({@link #matchPass}: measure index
+	 * → pass, 0 none), and whether it matches any: most paths (titles, figures) match
+	 * none, and need not be looked through for each measure.
+	 */
+	private record Passes(int[] pass, boolean any) {
 	}
 
 	/**
@@ -149,10 +251,10 @@ final class TableLocator {
 
 		private final Map<String, HeaderCell> cells = new HashMap<>();
 
-		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes;
+		private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes;
 
 		/** Forms the shared passes do not know: this search's own. */
-		private final Map<FormDefinition, Map<List<HeaderCell>, int[]>> own = new IdentityHashMap<>();
+		private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> own = new IdentityHashMap<>();
 
 		private final Map<String, HeaderCell> shared;
 
@@ -166,7 +268,7 @@ final class TableLocator {
 		 * search's own)
 		 * @param shared normalised texts kept across searches, or null
 		 */
-		Texts(Map<FormDefinition, Map<List<HeaderCell>, int[]>> passes, Map<String, HeaderCell> shared) {
+		Texts(Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes, Map<String, HeaderCell> shared) {
 			this.passes = passes;
 			this.shared = shared;
 		}
@@ -175,19 +277,23 @@ final class TableLocator {
 		 * Measure index → {@link #matchPass} of the path, for every measure of the form
 		 * (not to be changed: it may be shared).
 		 */
-		int[] passes(FormDefinition form, List<HeaderCell> path) {
-			Map<List<HeaderCell>, int[]> byPath = passes.get(form);
+		Passes passes(FormDefinition form, List<HeaderCell> path) {
+			Map<List<HeaderCell>, Passes> byPath = passes.get(form);
 			if (byPath == null) {
 				byPath = own.computeIfAbsent(form, f -> new HashMap<>());
 			}
-			int[] row = byPath.get(path);
+			Passes row = byPath.get(path);
 			if (row == null) {
-				row = new int[form.measures().size()];
-				for (int m = 0; m < row.length; m++) {
-					row[m] = matchPass(form, form.measures().get(m), path);
+				int[] pass = new int[form.measures().size()];
+				boolean any = false;
+				for (int m = 0; m < pass.length; m++) {
+					pass[m] = matchPass(form, form.measures().get(m), path);
+					any |= pass[m] != 0;
 				}
+				row = new Passes(pass, any);
 				if (byPath.size() < SHARED_LIMIT) {
-					byPath.put(List.copyOf(path), row);
+					// a header path is immutable: kept as it is
+					byPath.put(path instanceof HeaderPath ? path : List.copyOf(path), row);
 				}
 			}
 			return row;
@@ -215,6 +321,19 @@ final class TableLocator {
 
 	}
 
+	/**
+	 * A hidden row, a units row or a row with a figure is below any header: no band goes
+	 * down to it.
+	 */
+	private boolean endsBands(Grid grid, int row, Boolean[] ends, Texts texts) {
+		Boolean known = ends[row];
+		if (known == null) {
+			known = grid.isRowHidden(row) || isUnitsRow(grid, row, forms.get(0), texts) || hasFigure(grid, row);
+			ends[row] = known;
+		}
+		return known;
+	}
+
 	private static boolean hasFigure(Grid grid, int row) {
 		for (int c = 0; c < grid.columnCount(); c++) {
 			if (CellNumbers.isFigure(grid.text(row, c))) {
@@ -239,7 +358,7 @@ final class TableLocator {
 					path.add(cell);
 				}
 			}
-			paths.add(path);
+			paths.add(new HeaderPath(path));
 		}
 		return paths;
 	}
@@ -279,12 +398,15 @@ final class TableLocator {
 		return false;
 	}
 
-	private static HeaderMatch match(FormDefinition form, int top, int bottom, List<List<HeaderCell>> paths,
-			Texts cache) {
+	/**
+	 * @param labels the form's {@link FormDefinition#labelHeaders()}
+	 */
+	private static HeaderMatch match(FormDefinition form, Set<String> labels, int top, int bottom,
+			List<List<HeaderCell>> paths, Texts cache) {
 		int labelColumn = -1;
 		for (int c = 0; c < paths.size() && labelColumn < 0; c++) {
 			for (HeaderCell cell : paths.get(c)) {
-				if (matches(form.labelHeaders(), cell)) {
+				if (labels.contains(cell.text()) || labels.contains(cell.bare())) {
 					labelColumn = c;
 					break;
 				}
@@ -300,7 +422,10 @@ final class TableLocator {
 		List<MeasureColumn> measures = form.measures();
 		int[][] passes = new int[paths.size()][];
 		for (int c = 0; c < paths.size(); c++) {
-			passes[c] = paths.get(c).isEmpty() ? null : cache.passes(form, paths.get(c));
+			if (!paths.get(c).isEmpty()) {
+				Passes column = cache.passes(form, paths.get(c));
+				passes[c] = column.any() ? column.pass() : null;
+			}
 		}
 		// each measure's matching columns, in column order: most columns match no
 		// measure, and this runs for every band and form of every sheet (issue 18 part 5)
@@ -349,7 +474,7 @@ final class TableLocator {
 			}
 			else {
 				columns.put(measure.code(), column);
-				texts.put(measure.code(), String.join("/", paths.get(column).stream().map(HeaderCell::text).toList()));
+				texts.put(measure.code(), joined(paths.get(column)));
 			}
 		}
 		if (labelColumn < 0) {
@@ -360,6 +485,18 @@ final class TableLocator {
 		int score = matched - missing.size() + (labelColumn >= 0 ? 1 : 0);
 		return new HeaderMatch(form, top, bottom, columns, texts, labelColumn, List.copyOf(missing), score,
 				rateColumns(form, paths, taken), loose);
+	}
+
+	/** A header path as found, “/”-joined. */
+	private static String joined(List<HeaderCell> path) {
+		if (path.size() == 1) {
+			return path.get(0).text();
+		}
+		StringBuilder text = new StringBuilder(path.get(0).text());
+		for (int i = 1; i < path.size(); i++) {
+			text.append('/').append(path.get(i).text());
+		}
+		return text.toString();
 	}
 
 	/**

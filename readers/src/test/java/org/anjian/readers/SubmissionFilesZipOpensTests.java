@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.anjian.readers.limits.ReaderLimits;
 import org.anjian.readers.limits.TimeLimitedReader;
@@ -68,6 +69,35 @@ class SubmissionFilesZipOpensTests {
 			assertThat(read).isEqualTo(summaries.read(file));
 			assertThat(zips.opens()).as("the plain read opens it itself").isEqualTo(2);
 		}
+	}
+
+	/**
+	 * The front door hands the read the sheets it sniffed whole and the header it found
+	 * in them; a sheet longer than the rows it sniffs, a second table and a hidden old
+	 * copy are read as a plain read reads them all the same.
+	 */
+	@Test
+	void whatTheFrontDoorFoundIsReadAsAPlainReadReadsIt() throws IOException {
+		Path longTable = summaryTable(70);
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		for (String name : List.of("旧表", "4月", "5月")) {
+			Sheet sheet = workbook.createSheet(name);
+			int row = TestWorkbooks.titleLines(sheet, "（2024年" + (name.equals("5月") ? 5 : 4) + "月）", "新场镇");
+			row = TestWorkbooks.header(sheet, row, "行业部门", TestWorkbooks.F000_COLUMNS);
+			TestWorkbooks.dataRow(sheet, row, "工贸", TestWorkbooks.counting(name.length()));
+		}
+		workbook.setSheetHidden(0, true);
+		Path twoTables = TestWorkbooks.write(workbook, dir.resolve("two-tables.xlsx"));
+
+		SubmissionRead longRead = reader.read(files.open(longTable));
+		SubmissionRead twoRead = reader.read(files.open(twoTables));
+
+		assertThat(longRead.table().rows()).hasSize(70);
+		assertThat(longRead).isEqualTo(summaries.read(longTable));
+		assertThat(twoRead.table().sheet()).isEqualTo("4月");
+		assertThat(twoRead.findings()).extracting(Finding::rule)
+			.containsExactly(SummaryTableFileReader.OTHER_TABLE_NOT_READ);
+		assertThat(twoRead).isEqualTo(summaries.read(twoTables));
 	}
 
 	@Test

@@ -35,10 +35,12 @@ public record IntakeReaders(SubmissionFiles frontDoor, SubmissionFileReader summ
 
 	public static IntakeReaders of(IntakeSettings settings) {
 		ReaderLimits limits = settings.readerLimits();
-		return new IntakeReaders(
-				new SubmissionFiles(new SummaryTableFileReader(limits), ListDefinition.bundled(),
-						settings.listLimits()),
-				new TimeLimitedReader(new SummaryTableFileReader(limits), limits),
+		// one summary reader for the front door and the read (it keeps no state between
+		// files): the header the front door found is then the read's own, not searched
+		// again
+		SummaryTableFileReader summaries = new SummaryTableFileReader(limits);
+		return new IntakeReaders(new SubmissionFiles(summaries, ListDefinition.bundled(), settings.listLimits()),
+				new TimeLimitedReader(summaries, limits),
 				new ListFileReader(ListDefinition.bundled(), settings.listLimits()), settings);
 	}
 

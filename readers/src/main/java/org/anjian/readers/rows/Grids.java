@@ -49,6 +49,24 @@ public final class Grids {
 	 * @throws ReaderLimitException at the first cell beyond a limit
 	 */
 	public static Grid read(RowSource rows, int maxRows, ReaderLimits limits) throws IOException, ReaderLimitException {
+		return head(rows, maxRows, limits).grid();
+	}
+
+	/**
+	 * The first rows of a sheet, and whether they are all of it.
+	 *
+	 * @param whole the sheet ended within the rows read: the grid is the one
+	 * {@link #read(RowSource)} builds (merged regions included), so a caller that sniffed
+	 * a small sheet need not read it again
+	 */
+	public record Head(Grid grid, boolean whole) {
+	}
+
+	/**
+	 * As {@link #read(RowSource, int, ReaderLimits)}, saying whether the sheet ended
+	 * within {@code maxRows}.
+	 */
+	public static Head head(RowSource rows, int maxRows, ReaderLimits limits) throws IOException, ReaderLimitException {
 		long cells = 0;
 		Grid.Builder grid = Grid.builder(rows.sheetName()).hidden(rows.sheetHidden());
 		int count = 0;
@@ -100,7 +118,7 @@ public final class Grids {
 		for (int column : rows.hiddenColumns()) {
 			grid.hiddenColumn(column);
 		}
-		return grid.build();
+		return new Head(grid.build(), ended);
 	}
 
 }

@@ -18,7 +18,6 @@ import org.anjian.jobs.system.JobRepositoryStore;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.reference.ReferenceDataLoader;
-import org.anjian.writers.official.OfficialTableWriter;
 
 /**
  * {@code ingest}, {@code rollup} and {@code export} without a Spring application context
@@ -96,13 +95,6 @@ final class WithoutSpring {
 		Thread opener = new Thread(opening, "warehouse-open");
 		opener.setDaemon(true);
 		opener.start();
-		if ("rollup".equals(args.command())) {
-			// the official table's .xlsx classes load beside the warehouse's opening and
-			// the rollup's SQL, not after them
-			Thread preload = new Thread(OfficialTableWriter::preload, "xlsx-preload");
-			preload.setDaemon(true);
-			preload.start();
-		}
 		HikariDataSource batch;
 		ReferenceData data;
 		IntakeSettings intake;

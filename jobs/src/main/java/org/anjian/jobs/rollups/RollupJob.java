@@ -9,6 +9,7 @@ import org.anjian.warehouse.reference.ReferenceData;
 import org.anjian.warehouse.rollups.RollupBuilder;
 import org.anjian.warehouse.rollups.RollupRequest;
 import org.anjian.writers.official.OfficialTableExporter;
+import org.anjian.writers.official.OfficialTableWriter;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -71,6 +72,8 @@ public final class RollupJob {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+			// the table's .xlsx classes load beside the rollup's SQL, not after it
+			OfficialTableWriter.preloadInBackground();
 			new RollupBuilder(warehouse, referenceData).materialize(request(contribution.getStepExecution()));
 			return RepeatStatus.FINISHED;
 		}

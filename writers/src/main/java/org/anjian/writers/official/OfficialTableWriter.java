@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -69,16 +71,27 @@ public final class OfficialTableWriter {
 		}
 	}
 
+	private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+
 	/**
-	 * Writes an empty F-000 table to nowhere, so that POI's classes and xmlbeans' type
-	 * system are loaded and initialised: about a second of a first {@code rollup}'s table
-	 * write in a new process, which the command runs on a thread of its own while it
-	 * opens the warehouse and materializes the rollup (issue 18 part 4). Any failure is
-	 * left to the real write to report.
+	 * Starts, once per process, a daemon thread that writes an empty F-000 table to
+	 * nowhere, so that POI's classes and xmlbeans' type system are loaded and initialised
+	 * while the caller does other work: about a second of a first rollup's table write in
+	 * a new process. The rollup job calls it when it starts materializing (a rollup whose
+	 * job is already complete writes nothing and loads nothing). Any failure is left to
+	 * the real write to report.
 	 */
-	public static void preload() {
+	public static void preloadInBackground() {
+		if (PRELOADING.compareAndSet(false, true)) {
+			Thread thread = new Thread(OfficialTableWriter::preload, "xlsx-preload");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	private static void preload() {
 		try {
-			OfficialRow total = new OfficialRow("合计", java.util.Map.of());
+			OfficialRow total = new OfficialRow("合计", Map.of());
 			YearMonth month = YearMonth.of(2024, 1);
 			new OfficialTableWriter().write(
 					new OfficialTable("F-000", "", month, month, "", LocalDate.of(2024, 1, 1), List.of(), total),

@@ -60,7 +60,7 @@ final class TableLocator {
 	 * again and again, so most files need no header matching of their own (issue 18 part
 	 * 5). Read from the readers' worker threads at once; bounded.
 	 */
-	private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> sharedPasses;
+	private final Map<FormDefinition, Map<HeaderPath, Passes>> sharedPasses;
 
 	private final Map<String, HeaderCell> sharedCells = new ConcurrentHashMap<>();
 
@@ -76,7 +76,7 @@ final class TableLocator {
 	TableLocator(List<FormDefinition> forms) {
 		this.forms = List.copyOf(forms);
 		// filled here, only read afterwards (unmodifiable): safe to share between threads
-		Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes = new IdentityHashMap<>();
+		Map<FormDefinition, Map<HeaderPath, Passes>> passes = new IdentityHashMap<>();
 		for (FormDefinition form : this.forms) {
 			passes.put(form, new ConcurrentHashMap<>());
 		}
@@ -132,7 +132,7 @@ final class TableLocator {
 				if (bottom > top && endsBands(grid, bottom, ends, texts)) {
 					break;
 				}
-				List<List<HeaderCell>> paths = headerPaths(grid, top, bottom, texts);
+				List<HeaderPath> paths = headerPaths(grid, top, bottom, texts);
 				for (FormDefinition form : forms) {
 					HeaderMatch match = match(form, labelHeaders.get(form), top, bottom, paths, texts);
 					if (match != null && (best == null || match.score() > best.score()
@@ -196,7 +196,8 @@ final class TableLocator {
 
 	/**
 	 * A column's header path, the key its matches are kept by: hashed once, when the band
-	 * is built, not at each form's lookup; equal to any list of the same cells.
+	 * is built, not at each form's lookup; equal to any list of the same cells. Every
+	 * path a search makes is one ({@link #headerPaths}).
 	 */
 	private static final class HeaderPath extends AbstractList<HeaderCell> implements RandomAccess {
 
@@ -224,6 +225,7 @@ final class TableLocator {
 			if (other instanceof HeaderPath path) {
 				return path == this || path.hash == hash && Arrays.equals(path.cells, cells);
 			}
+			// a list of the same cells (List's contract)
 			return super.equals(other);
 		}
 
@@ -251,10 +253,10 @@ final class TableLocator {
 
 		private final Map<String, HeaderCell> cells = new HashMap<>();
 
-		private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes;
+		private final Map<FormDefinition, Map<HeaderPath, Passes>> passes;
 
 		/** Forms the shared passes do not know: this search's own. */
-		private final Map<FormDefinition, Map<List<HeaderCell>, Passes>> own = new IdentityHashMap<>();
+		private final Map<FormDefinition, Map<HeaderPath, Passes>> own = new IdentityHashMap<>();
 
 		private final Map<String, HeaderCell> shared;
 
@@ -268,7 +270,7 @@ final class TableLocator {
 		 * search's own)
 		 * @param shared normalised texts kept across searches, or null
 		 */
-		Texts(Map<FormDefinition, Map<List<HeaderCell>, Passes>> passes, Map<String, HeaderCell> shared) {
+		Texts(Map<FormDefinition, Map<HeaderPath, Passes>> passes, Map<String, HeaderCell> shared) {
 			this.passes = passes;
 			this.shared = shared;
 		}
@@ -277,8 +279,8 @@ final class TableLocator {
 		 * Measure index → {@link #matchPass} of the path, for every measure of the form
 		 * (not to be changed: it may be shared).
 		 */
-		Passes passes(FormDefinition form, List<HeaderCell> path) {
-			Map<List<HeaderCell>, Passes> byPath = passes.get(form);
+		Passes passes(FormDefinition form, HeaderPath path) {
+			Map<HeaderPath, Passes> byPath = passes.get(form);
 			if (byPath == null) {
 				byPath = own.computeIfAbsent(form, f -> new HashMap<>());
 			}
@@ -293,7 +295,7 @@ final class TableLocator {
 				row = new Passes(pass, any);
 				if (byPath.size() < SHARED_LIMIT) {
 					// a header path is immutable: kept as it is
-					byPath.put(path instanceof HeaderPath ? path : List.copyOf(path), row);
+					byPath.put(path, row);
 				}
 			}
 			return row;
@@ -347,8 +349,8 @@ final class TableLocator {
 	 * For each column, the distinct normalised header texts from the top of the band
 	 * down.
 	 */
-	private static List<List<HeaderCell>> headerPaths(Grid grid, int top, int bottom, Texts texts) {
-		List<List<HeaderCell>> paths = new ArrayList<>(grid.columnCount());
+	private static List<HeaderPath> headerPaths(Grid grid, int top, int bottom, Texts texts) {
+		List<HeaderPath> paths = new ArrayList<>(grid.columnCount());
 		for (int c = 0; c < grid.columnCount(); c++) {
 			List<HeaderCell> path = new ArrayList<>();
 			for (int r = top; r <= bottom; r++) {
@@ -402,7 +404,7 @@ final class TableLocator {
 	 * @param labels the form's {@link FormDefinition#labelHeaders()}
 	 */
 	private static HeaderMatch match(FormDefinition form, Set<String> labels, int top, int bottom,
-			List<List<HeaderCell>> paths, Texts cache) {
+			List<HeaderPath> paths, Texts cache) {
 		int labelColumn = -1;
 		for (int c = 0; c < paths.size() && labelColumn < 0; c++) {
 			for (HeaderCell cell : paths.get(c)) {
@@ -503,8 +505,7 @@ final class TableLocator {
 	 * The form's rate columns among the columns no measure took: the column's own header
 	 * (its “(%)” dropped) is one of the rate's texts, else contains one.
 	 */
-	private static Map<String, Integer> rateColumns(FormDefinition form, List<List<HeaderCell>> paths,
-			boolean[] taken) {
+	private static Map<String, Integer> rateColumns(FormDefinition form, List<HeaderPath> paths, boolean[] taken) {
 		Map<String, Integer> rates = new LinkedHashMap<>();
 		for (int loose = 0; loose <= 1; loose++) {
 			for (RateColumn rate : form.rates()) {

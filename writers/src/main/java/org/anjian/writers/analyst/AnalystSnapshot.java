@@ -225,7 +225,7 @@ public final class AnalystSnapshot {
 			Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
 		}
 		DataDictionary.write(dictionary, dir);
-		return new Published(target, incremental, copied, !incremental && notFileCopied == null);
+		return new Published(target, incremental, copied, notFileCopied == null);
 	}
 
 	/**
@@ -295,12 +295,22 @@ public final class AnalystSnapshot {
 	}
 
 	/**
+	 * Storage version → the format {@link #storageFormat} found: the driver's answer does
+	 * not change within a process, so a publish need not create a probe file each time.
+	 */
+	private static final java.util.Map<String, String> STORAGE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
 	 * The storage format DuckDB writes for {@code storageVersion}, as
 	 * {@code duckdb_databases()} names it ({@code v1.0.0+}): that of a new empty file
-	 * attached with it, deleted after.
+	 * attached with it, deleted after; once per process and version.
 	 */
 	private static String storageFormat(Statement st, String storageVersion, Path probe)
 			throws SQLException, IOException {
+		String known = STORAGE_FORMATS.get(storageVersion);
+		if (known != null) {
+			return known;
+		}
 		String alias = "storage_probe_" + UUID.randomUUID().toString().replace("-", "");
 		try {
 			st.execute("attach " + Warehouse.literal(probe.toString()) + " as " + alias + " (storage_version '"
@@ -308,7 +318,11 @@ public final class AnalystSnapshot {
 			try (ResultSet rs = st.executeQuery("select tags['storage_version'] from duckdb_databases()"
 					+ " where database_name = " + Warehouse.literal(alias))) {
 				rs.next();
-				return rs.getString(1);
+				String format = rs.getString(1);
+				if (format != null) {
+					STORAGE_FORMATS.put(storageVersion, format);
+				}
+				return format;
 			}
 		}
 		finally {

@@ -24,9 +24,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * root.</li>
  * </ol>
  * {@code ANJIAN_TEST_PG=testcontainers|server|embedded} (environment or system property)
- * forces one of them: then it is that one or an error. The choice is printed.
+ * forces one of them: then it is that one or an error. The choice is printed. The jobs
+ * module's tests use it too (this module's test-jar).
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
 	private final String kind;
 
@@ -46,7 +47,7 @@ final class TestPostgres implements AutoCloseable {
 		this.stop = stop;
 	}
 
-	static TestPostgres start() {
+	public static TestPostgres start() {
 		return start(System.getenv());
 	}
 
@@ -120,19 +121,19 @@ final class TestPostgres implements AutoCloseable {
 		}
 	}
 
-	String kind() {
+	public String kind() {
 		return this.kind;
 	}
 
-	String url() {
+	public String url() {
 		return this.url;
 	}
 
-	String user() {
+	public String user() {
 		return this.user;
 	}
 
-	String password() {
+	public String password() {
 		return this.password;
 	}
 

@@ -29,7 +29,10 @@ import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.support.CliRun;
 import org.anjian.jobs.support.SampleCounty;
 import org.anjian.jobs.support.WarehouseQueries;
+import org.anjian.schedules.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -42,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ledger: its partition runs again on the other worker, and the warehouse ends exactly as
  * a single-process ingest of the same inbox leaves it — every inbox file once in
  * audit_file, the same issues, rows and facts. Needs the machine's RabbitMQ
- * (127.0.0.1:5672, guest) and PostgreSQL ({@code ANJIAN_TEST_PG_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}, user postgres); .ci/run starts both.
+ * (127.0.0.1:5672, guest; .ci/run starts it) and a PostgreSQL for the job repository
+ * ({@link TestPostgres}: Testcontainers, the machine's server, else an embedded one).
  * Each run uses a schema and a queue of its own and drops them.
  */
 class RemoteIntakeKillTests {
@@ -51,12 +54,23 @@ class RemoteIntakeKillTests {
 	private static final String BROKER = System.getenv()
 		.getOrDefault("ANJIAN_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672");
 
-	private static final String PG = System.getenv()
-		.getOrDefault("ANJIAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	/**
+	 * The job repository's PostgreSQL: Testcontainers where Docker answers, else the
+	 * machine's server, else an embedded one ({@link TestPostgres}; never a skip).
+	 */
+	private static TestPostgres postgres;
 
-	private static final String PG_USER = System.getenv().getOrDefault("ANJIAN_TEST_PG_USER", "postgres");
+	@BeforeAll
+	static void startPostgres() {
+		postgres = TestPostgres.start();
+	}
 
-	private static final String PG_PASSWORD = System.getenv().getOrDefault("ANJIAN_TEST_PG_PASSWORD", "");
+	@AfterAll
+	static void stopPostgres() throws Exception {
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
 
 	/** Rows per generated ledger: enough that a worker is caught mid-file. */
 	private static final int ROWS = 50_000;
@@ -73,7 +87,8 @@ class RemoteIntakeKillTests {
 	@AfterEach
 	void cleanUp() throws Exception {
 		children.forEach(Process::destroyForcibly);
-		try (Connection c = DriverManager.getConnection(PG, PG_USER, PG_PASSWORD); Statement st = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password());
+				Statement st = c.createStatement()) {
 			st.execute("drop schema if exists " + schema + " cascade");
 		}
 		CachingConnectionFactory broker = new CachingConnectionFactory(URI.create(BROKER));
@@ -100,7 +115,8 @@ class RemoteIntakeKillTests {
 		try (Stream<Path> files = Files.walk(inbox)) {
 			inboxFiles = files.filter(Files::isRegularFile).count();
 		}
-		try (Connection c = DriverManager.getConnection(PG, PG_USER, PG_PASSWORD); Statement st = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password());
+				Statement st = c.createStatement()) {
 			st.execute("create schema " + schema);
 		}
 		Path home = tmp.resolve("remote");
@@ -208,9 +224,11 @@ class RemoteIntakeKillTests {
 						AnjianApplication.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("ANJIAN_BATCH_URL", PG + (PG.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-		builder.environment().put("ANJIAN_BATCH_USER", PG_USER);
-		builder.environment().put("ANJIAN_BATCH_PASSWORD", PG_PASSWORD);
+		String url = postgres.url();
+		builder.environment()
+			.put("ANJIAN_BATCH_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		builder.environment().put("ANJIAN_BATCH_USER", postgres.user());
+		builder.environment().put("ANJIAN_BATCH_PASSWORD", postgres.password());
 		builder.environment().put(RemoteQueue.BROKER, BROKER);
 		builder.environment().put(RemoteQueue.QUEUE, queue);
 		Process process = builder.start();

@@ -132,7 +132,7 @@ public final class OoxmlPrescan {
 		}
 		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
 			ZipEntry entry = entries.nextElement();
-			if (entry.isDirectory()) {
+			if (entry.isDirectory() || plain(zip, entry)) {
 				continue;
 			}
 			try (InflateGuard in = guard(zip, entry)) {
@@ -160,6 +160,35 @@ public final class OoxmlPrescan {
 				throw ex.limit();
 			}
 		}
+	}
+
+	/**
+	 * A part other than a sheet that {@link PlainXmlPart} finds plain is checked and
+	 * counted by it (inflated through its guard as {@link #scanXml} would); any other is
+	 * left to {@link #scanXml}, as if never tried: the bytes inflated are taken off the
+	 * budget again, so every verdict and message is the JDK parser's.
+	 * @return whether the part was plain (and is done)
+	 */
+	private boolean plain(ZipFile zip, ZipEntry entry) {
+		String name = entry.getName().toLowerCase(Locale.ROOT);
+		if (isSheet(entry) || !(name.endsWith(".xml") || name.endsWith(".rels"))) {
+			return false;
+		}
+		long used = unpacked.used;
+		try (InflateGuard in = guard(zip, entry)) {
+			PlainXmlPart.Counts counts = PlainXmlPart.scan(in, new PlainXmlPart.Limits(limits.maxCells() - cells,
+					limits.maxCellChars(), maxSharedChars - sharedChars));
+			if (counts != PlainXmlPart.NOT_PLAIN) {
+				cells += counts.strings();
+				sharedChars += counts.chars();
+				return true;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// a zip bomb, a broken stream: scanXml meets it again and says so
+		}
+		unpacked.used = used;
+		return false;
 	}
 
 	/**

@@ -228,6 +228,32 @@ public class AnjianLauncher extends JarLauncher {
 			super(exploded, archive, urls, parent);
 		}
 
+		/**
+		 * Classes this loader's jars do not hold. XMLBeans tries
+		 * {@code org.apache.xerces.util.SecurityManager} for every part POI reads, and each
+		 * miss searched every jar again; the jars never change while the process runs. A
+		 * class defined later by a proxy generator is still found: {@code loadClass} asks
+		 * {@code findLoadedClass} before {@code findClass}.
+		 */
+		private final Set<String> missing = ConcurrentHashMap.newKeySet();
+
+		@Override
+		protected Class<?> findClass(String name) throws ClassNotFoundException {
+			if (missing.contains(name)) {
+				throw new ClassNotFoundException(name);
+			}
+			try {
+				return super.findClass(name);
+			}
+			catch (ClassNotFoundException ex) {
+				if (ex.getCause() == null) {
+					// not found (a jar that could not be read says why: tried again)
+					missing.add(name);
+				}
+				throw ex;
+			}
+		}
+
 		@Override
 		public URL getResource(String name) {
 			URL resource = super.getResource(name);

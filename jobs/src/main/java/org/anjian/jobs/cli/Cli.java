@@ -13,6 +13,7 @@ import org.anjian.jobs.AnjianApplication;
 import org.anjian.jobs.mail.MailSettings;
 import org.anjian.jobs.system.HomeLock;
 import org.anjian.jobs.system.IntakeSettings;
+import org.anjian.jobs.system.JaxpDefaults;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.WarehouseException;
 import org.anjian.warehouse.WarehouseLockedException;
@@ -52,6 +53,7 @@ public final class Cli {
 	 * environment they mean.
 	 */
 	public static int run(String[] argv, Map<String, String> environment, PrintStream out, PrintStream err) {
+		JaxpDefaults.install();
 		CommandOutput output = new CommandOutput(out, err);
 		if (argv.length > 0 && "bench".equals(argv[0])) {
 			// the benchmark is its own program now (bench/), so the product jar carries

@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -357,6 +358,11 @@ public final class FeedbackWorkbook {
 		Map<String, CellStyle> styles = new HashMap<>();
 		Map<String, List<Item>> byCell = new LinkedHashMap<>();
 		Map<String, Cell> cells = new HashMap<>();
+		// a sheet's merged areas, drawing and the helper once per workbook, not per
+		// finding
+		Map<Sheet, List<CellRangeAddress>> merges = new HashMap<>();
+		Map<Sheet, Drawing<?>> drawings = new HashMap<>();
+		CreationHelper helper = wb.getCreationHelper();
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
 			Sheet sheet = item.sheet() == null ? null
@@ -364,7 +370,8 @@ public final class FeedbackWorkbook {
 			if (sheet == null || item.row() == null || item.letter() == null) {
 				continue;
 			}
-			Cell cell = shown(sheet, item.row() - 1, CellReference.convertColStringToIndex(item.letter()));
+			Cell cell = shown(sheet, merges.computeIfAbsent(sheet, Sheet::getMergedRegions), item.row() - 1,
+					CellReference.convertColStringToIndex(item.letter()));
 			values.put(i, formatter.formatCellValue(cell));
 			String key = sheet.getSheetName() + "!" + cell.getAddress().formatAsString();
 			cells.put(key, cell);
@@ -394,8 +401,8 @@ public final class FeedbackWorkbook {
 				}
 				text.append("\n");
 			}
-			Drawing<?> drawing = sheet.createDrawingPatriarch();
-			ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+			Drawing<?> drawing = drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
+			ClientAnchor anchor = helper.createClientAnchor();
 			// anchored at the cell itself: POI files a new comment under its anchor's
 			// top-left
 			// cell first, so an anchor on the next cell would clash with that cell's own
@@ -405,7 +412,7 @@ public final class FeedbackWorkbook {
 			anchor.setRow1(cell.getRowIndex());
 			anchor.setRow2(cell.getRowIndex() + 4);
 			Comment comment = drawing.createCellComment(anchor);
-			comment.setString(wb.getCreationHelper().createRichTextString(text.toString().strip()));
+			comment.setString(helper.createRichTextString(text.toString().strip()));
 			comment.setAuthor("安委办审核");
 			cell.setCellComment(comment);
 		});
@@ -415,8 +422,8 @@ public final class FeedbackWorkbook {
 	 * The cell as Excel shows it: inside a merged area (a header merged over its rows)
 	 * that area's first cell, which holds the text and whose fill the whole area shows.
 	 */
-	private static Cell shown(Sheet sheet, int row, int column) {
-		for (CellRangeAddress merged : sheet.getMergedRegions()) {
+	private static Cell shown(Sheet sheet, List<CellRangeAddress> merges, int row, int column) {
+		for (CellRangeAddress merged : merges) {
 			if (merged.isInRange(row, column)) {
 				return cell(sheet, merged.getFirstRow(), merged.getFirstColumn());
 			}
@@ -609,10 +616,14 @@ public final class FeedbackWorkbook {
 		row.setHeightInPoints(Math.min(409, 15f * lines + 2));
 	}
 
-	/** Always a string cell: submitter text never becomes a formula. */
+	/**
+	 * Always a string cell: submitter text never becomes a formula. Created blank, then
+	 * given its text: created as a string cell, XSSF first stores an empty string in the
+	 * shared strings (each addition serializes the string to look it up).
+	 */
 	private static void text(Sheet sheet, int row, int column, String value, CellStyle style) {
 		Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
-		Cell cell = r.createCell(column, CellType.STRING);
+		Cell cell = r.createCell(column);
 		cell.setCellValue(value == null ? "" : value);
 		if (style != null) {
 			cell.setCellStyle(style);

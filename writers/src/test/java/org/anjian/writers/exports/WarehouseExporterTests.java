@@ -77,6 +77,45 @@ class WarehouseExporterTests {
 	}
 
 	@Test
+	void aMonthLargerThanOnePartitionFlushReadsBackWholeAndTheConnectionKeepsItsSetting() throws Exception {
+		try (Connection c = county(); Statement st = c.createStatement()) {
+			// given two months of 45,000 rows each, more than one flush of the
+			// partitioned COPY, and a flush threshold of the connection's own
+			int rows = 3 * WarehouseExporter.PARTITION_FLUSH_ROWS;
+			st.execute("create table fact_flushed as select case when i % 2 = 0 then date '2024-04-01'"
+					+ " else date '2024-05-01' end as period, i as n, 'row ' || i as label from range(" + rows
+					+ ") t(i)");
+			st.execute("set " + WarehouseExporter.FLUSH_THRESHOLD_SETTING + " = 1234567");
+			// when
+			ExportResult result = new WarehouseExporter(c).exportAll(home.resolve("exports"));
+			// then each month's file holds exactly that month's rows
+			assertThat(result.table("fact_flushed").partitions()).containsExactly("period=2024-04-01",
+					"period=2024-05-01");
+			for (String month : List.of("2024-04-01", "2024-05-01")) {
+				// the file alone, without the folder's period
+				String file = WarehouseExporter
+					.ident(home.resolve("exports/fact_flushed/period=" + month + "/data.parquet").toString())
+					.replace('"', '\'') + ", hive_partitioning = false";
+				String warehouse = "select n, label from fact_flushed where period = date '" + month + "'";
+				try (ResultSet rs = st.executeQuery("select (select count(*) from read_parquet(" + file + ")),"
+						+ " (select count(*) from (" + warehouse + " except all select * from read_parquet(" + file
+						+ ")))" + ", (select count(*) from (select * from read_parquet(" + file + ") except all "
+						+ warehouse + "))")) {
+					rs.next();
+					assertThat(rs.getLong(1)).as(month).isEqualTo(rows / 2);
+					assertThat(rs.getLong(2)).as(month).isZero();
+					assertThat(rs.getLong(3)).as(month).isZero();
+				}
+			}
+			try (ResultSet rs = st
+				.executeQuery("select current_setting('" + WarehouseExporter.FLUSH_THRESHOLD_SETTING + "')")) {
+				rs.next();
+				assertThat(rs.getLong(1)).isEqualTo(1234567);
+			}
+		}
+	}
+
+	@Test
 	void anEmptyPeriodTableIsOneFileCarryingAllItsColumns() throws Exception {
 		try (Connection c = county()) {
 			// given

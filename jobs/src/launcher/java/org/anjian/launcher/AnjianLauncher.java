@@ -62,7 +62,7 @@ public class AnjianLauncher extends JarLauncher {
 	 * The short commands of {@code AnjianApplication} (its {@code SHORT}): they run
 	 * without C2 from the first instruction, before Boot's loader reads the nested jars.
 	 */
-	private static final Set<String> SHORT = Set.of("status", "rollup", "explain", "bulletin");
+	private static final Set<String> SHORT = Set.of("status", "rollup", "export", "explain", "bulletin");
 
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && SHORT.contains(args[0])) {

@@ -18,7 +18,6 @@ import org.anjian.jobs.system.IntakeSettings;
 import org.anjian.jobs.system.RunProgress;
 import org.anjian.warehouse.Warehouse;
 import org.anjian.warehouse.reference.ReferenceData;
-import org.anjian.writers.feedback.FeedbackWorkbook;
 import org.anjian.writers.ledger.AuditLedger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -99,17 +98,11 @@ final class IngestRunner {
 		}
 		JobParameters identifying = params.toJobParameters();
 		JobExecution last = jobRepository.getLastJobExecution(IngestJob.JOB_NAME, identifying);
-		boolean done = last != null && last.getStatus() == BatchStatus.COMPLETED;
-		if (done && last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED
+				&& last.getExecutionContext().getInt(SKIPPED_KEY, 0) > 0) {
 			// that run left files for the next one (unreadable, still being written,
 			// write failed): not "nothing to do"
 			params.addString("retry", java.time.Instant.now().toString());
-			done = false;
-		}
-		if (!done) {
-			// the intake will run and its files may get 审核意见 workbooks: POI's
-			// classes load on a spare core meanwhile (a process's first took ~1 s)
-			FeedbackWorkbook.preloadInBackground();
 		}
 		progress.line("收件入库：" + inbox);
 		RollupRunner.calendarWarnings(reference, progress);

@@ -2,7 +2,6 @@ package org.anjian.writers.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.anjian.readers.rows.RowSource;
@@ -129,59 +127,8 @@ public final class FeedbackWorkbook {
 
 	private final FeedbackHints hints;
 
-	private static final AtomicBoolean PRELOADING = new AtomicBoolean();
-
 	public FeedbackWorkbook(FeedbackHints hints) {
 		this.hints = hints;
-	}
-
-	/**
-	 * Writes one small annotated workbook on a daemon thread, once per process, so that
-	 * POI's and XMLBeans' classes load (and their code warms) while the caller does other
-	 * work: the first workbook of a new process was about a second of an {@code ingest}
-	 * of one new form. The ingest calls it when its intake is about to run. Its files are
-	 * temporary; any failure is left to the real write to report.
-	 */
-	public static void preloadInBackground() {
-		if (PRELOADING.compareAndSet(false, true)) {
-			Thread thread = new Thread(() -> preload(), "feedback-preload");
-			thread.setDaemon(true);
-			thread.start();
-		}
-	}
-
-	/** Whether the small workbook was written (its files are removed either way). */
-	static boolean preload() {
-		Path dir = null;
-		try {
-			dir = Files.createTempDirectory("anjian-feedback-preload-");
-			Path original = dir.resolve("表.xlsx");
-			try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(original)) {
-				wb.createSheet("表").createRow(0).createCell(0).setCellValue(1);
-				wb.write(out);
-			}
-			new FeedbackWorkbook(FeedbackHints.bundled()).write(
-					new Submission(original, "xlsx", false, "表.xlsx", null, LocalDateTime.now(), ACCEPTED_WITH_NOTES),
-					List.of(new Item(false, "R", "表", 1, "A", "提示", null)), dir.resolve("表.审核意见.xlsx"));
-			return Files.isRegularFile(dir.resolve("表.审核意见.xlsx"));
-		}
-		catch (IOException | RuntimeException ex) {
-			// the real write reports it
-			return false;
-		}
-		finally {
-			if (dir != null) {
-				try (var files = Files.list(dir)) {
-					for (Path file : files.toList()) {
-						Files.deleteIfExists(file);
-					}
-					Files.deleteIfExists(dir);
-				}
-				catch (IOException ex) {
-					// a temporary folder left behind
-				}
-			}
-		}
 	}
 
 	/** Writes the annotated workbook to {@code target} (atomically). */

@@ -26,42 +26,40 @@ import javax.xml.transform.TransformerFactory;
  */
 public final class JaxpDefaults {
 
-	private static volatile boolean installed;
+	static {
+		// the class's initializer runs once per process, whichever thread gets here first
+		nameBuiltInFactories();
+	}
 
 	private JaxpDefaults() {
 	}
 
 	/** Once per process, before the first workbook is read or written. */
 	public static void install() {
-		if (installed) {
+		// done by the class's initializer
+	}
+
+	private static void nameBuiltInFactories() {
+		Properties jaxp;
+		try {
+			jaxp = jaxpProperties();
+		}
+		catch (IOException ex) {
+			// unreadable: every factory keeps its lookup
 			return;
 		}
-		synchronized (JaxpDefaults.class) {
-			if (installed) {
-				return;
+		ClassLoader context = Thread.currentThread().getContextClassLoader();
+		ClassLoader loader = context != null ? context : ClassLoader.getSystemClassLoader();
+		Map<String, Supplier<Object>> defaults = Map.of(SAXParserFactory.class.getName(),
+				SAXParserFactory::newDefaultInstance, DocumentBuilderFactory.class.getName(),
+				DocumentBuilderFactory::newDefaultInstance, TransformerFactory.class.getName(),
+				TransformerFactory::newDefaultInstance);
+		defaults.forEach((factory, builtIn) -> {
+			if (System.getProperty(factory) == null && !jaxp.containsKey(factory)
+					&& loader.getResource("META-INF/services/" + factory) == null) {
+				System.setProperty(factory, builtIn.get().getClass().getName());
 			}
-			installed = true;
-			Properties jaxp;
-			try {
-				jaxp = jaxpProperties();
-			}
-			catch (IOException ex) {
-				// unreadable: every factory keeps its lookup
-				return;
-			}
-			ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-					? Thread.currentThread().getContextClassLoader() : ClassLoader.getSystemClassLoader();
-			Map<String, Supplier<Object>> defaults = Map.of(SAXParserFactory.class.getName(),
-					SAXParserFactory::newDefaultInstance, DocumentBuilderFactory.class.getName(),
-					DocumentBuilderFactory::newDefaultInstance, TransformerFactory.class.getName(),
-					TransformerFactory::newDefaultInstance);
-			defaults.forEach((factory, builtIn) -> {
-				if (System.getProperty(factory) == null && !jaxp.containsKey(factory)
-						&& loader.getResource("META-INF/services/" + factory) == null) {
-					System.setProperty(factory, builtIn.get().getClass().getName());
-				}
-			});
-		}
+		});
 	}
 
 	/** {@code $JAVA_HOME/conf/jaxp.properties}, read after the system properties. */

@@ -600,23 +600,6 @@ public final class FeedbackWorkbook {
 	}
 
 	/**
-	 * A row tall enough for its wrapped text: a Chinese character is about two width
-	 * units.
-	 */
-	private static void fitHeight(Row row) {
-		int lines = 1;
-		for (Cell cell : row) {
-			int width = Math.max(1, row.getSheet().getColumnWidth(cell.getColumnIndex()) / 256);
-			int units = 0;
-			for (char ch : cell.getStringCellValue().toCharArray()) {
-				units += ch < 0x2E80 ? 1 : 2;
-			}
-			lines = Math.max(lines, (units + width - 1) / width);
-		}
-		row.setHeightInPoints(Math.min(409, 15f * lines + 2));
-	}
-
-	/**
 	 * Always a string cell: submitter text never becomes a formula. Created blank, then
 	 * given its text: created as a string cell, XSSF first stores an empty string in the
 	 * shared strings (each addition serializes the string to look it up).

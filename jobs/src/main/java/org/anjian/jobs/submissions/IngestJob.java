@@ -22,7 +22,6 @@ import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -66,17 +65,20 @@ public final class IngestJob {
 
 	/**
 	 * Inbox files per chunk: a commit per small form was a fifth of its write (issue 18
-	 * part 5); more files per transaction save little more and redo more after a failure.
+	 * part 5), and at 16 what a chunk's transaction does once (its Appenders' flush, the
+	 * version ranking, the ledger query, the commit: ≈ 60 of its ≈ 90 ms on a loaded
+	 * machine) was still two thirds of a small form's write. A chunk lost to a failure is
+	 * read again whole; a failed write is written again file by file.
 	 */
-	static final int FILES_PER_CHUNK = 16;
+	static final int FILES_PER_CHUNK = 64;
 
 	/**
-	 * The chunk's files are opened and read (the processor, which no longer reads the
-	 * warehouse) on these threads, one file each, while the step's thread lists and
-	 * hashes the next; the writer then takes them in order on the step's thread. As many
-	 * as the cores (at least 2: a file's front door and read mostly wait on their own
-	 * time-limited hand-off threads). Daemons leaving after 30 s idle, so the pool needs
-	 * no owner, as the readers' pooled hand-offs.
+	 * The files are opened and read (the processor, which no longer reads the warehouse)
+	 * on these threads, one file each, a chunk ahead of the step's thread
+	 * ({@link ReadAhead}), which lists and hashes them and then writes each chunk in
+	 * order. As many as the cores (at least 2: a file's front door and read mostly wait
+	 * on their own time-limited hand-off threads). Daemons leaving after 30 s idle, so
+	 * the pool needs no owner, as the readers' pooled hand-offs.
 	 */
 	private static final AsyncTaskExecutor PROCESSING = processingThreads(
 			Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -150,17 +152,19 @@ public final class IngestJob {
 	private static Step submissionIntake(JobRepository jobRepository,
 			PlatformTransactionManager batchTransactionManager, ListWriter listWriter, IntakeStep parts) {
 		IntakePhaseTimes times = new IntakePhaseTimes();
+		// half a chunk ahead is read while the chunk before is written: a small form's
+		// write takes less than half its read
+		ReadAhead readAhead = new ReadAhead(parts.reader(), parts.processor(), PROCESSING, FILES_PER_CHUNK / 2, times);
 		return new StepBuilder("submissionIntake", jobRepository).<InboxFile, IntakeItem>chunk(FILES_PER_CHUNK)
 			.transactionManager(batchTransactionManager)
-			.taskExecutor(PROCESSING)
-			.reader(parts.reader())
-			.processor(parts.processor())
+			.reader(readAhead.reader())
+			.processor(readAhead.processor())
 			.writer(parts.writer())
 			.listener((ItemWriteListener<IntakeItem>) parts.progress())
 			.listener((ItemReadListener<InboxFile>) times)
-			.listener((ItemProcessListener<InboxFile, IntakeItem>) times)
 			.listener((ItemWriteListener<IntakeItem>) times)
 			.listener((StepExecutionListener) times)
+			.listener((StepExecutionListener) readAhead)
 			.listener(new StagingLeftovers(listWriter))
 			.build();
 	}

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -16,24 +15,22 @@ import org.springframework.batch.infrastructure.item.Chunk;
 /**
  * Where the intake step's time went, per file, into the log at the step's end: the inbox
  * listing and hashing (read), the front door and read (process: each file's own time, on
- * whichever of the step's processing threads took it, so two files may count at once),
- * how long the main thread waited for a chunk's processing after its last read, the
- * DuckDB write (with the checks against earlier tables, which run as each file is
- * written), and the rest of the step's time — its own bookkeeping, the job-repository
- * commit of each chunk among it. Issue 18 part 5 measures the warm per-form cost with it.
- * The processing listeners are called from the processing threads; the others from the
- * step's thread.
+ * whichever of the step's processing threads took it, so two files may count at once;
+ * {@link ReadAhead} tells it), how long the main thread waited for a chunk's processing
+ * after its last read (files are read ahead, so only what was not done yet), the DuckDB
+ * write (with the checks against earlier tables, which run as each file is written), and
+ * the rest of the step's time — its own bookkeeping, the job-repository commit of each
+ * chunk among it. Issue 18 part 5 measures the warm per-form cost with it.
+ * {@link #processed} is called from the processing threads; the listeners from the step's
+ * thread.
  */
-class IntakePhaseTimes implements ItemReadListener<InboxFile>, ItemProcessListener<InboxFile, IntakeItem>,
-		ItemWriteListener<IntakeItem>, StepExecutionListener {
+class IntakePhaseTimes implements ItemReadListener<InboxFile>, ItemWriteListener<IntakeItem>, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakePhaseTimes.class);
 
 	private final AtomicLong files = new AtomicLong();
 
 	private final AtomicLong process = new AtomicLong();
-
-	private final ThreadLocal<long[]> processStart = ThreadLocal.withInitial(() -> new long[1]);
 
 	private long read;
 
@@ -71,14 +68,9 @@ class IntakePhaseTimes implements ItemReadListener<InboxFile>, ItemProcessListen
 		read += lastRead - phaseStart;
 	}
 
-	@Override
-	public void beforeProcess(InboxFile item) {
-		processStart.get()[0] = System.nanoTime();
-	}
-
-	@Override
-	public void afterProcess(InboxFile item, IntakeItem result) {
-		process.addAndGet(System.nanoTime() - processStart.get()[0]);
+	/** A file's front door and read took this long on a processing thread. */
+	void processed(long nanos) {
+		process.addAndGet(nanos);
 		files.incrementAndGet();
 	}
 

@@ -185,9 +185,10 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 	}
 
 	/**
-	 * Reads the table now; its checks run when the writer asks
-	 * ({@link SummarySubmission#audit}), since some compare it with the submitter's
-	 * tables written before it. Null when the file changed while it was read.
+	 * Reads the table now, with the checks that compare it with nothing earlier; the rest
+	 * run when the writer asks ({@link SummarySubmission#audit}), since they compare it
+	 * with the submitter's tables written before it. Null when the file changed while it
+	 * was read.
 	 */
 	private SummarySubmission summary(InboxFile file, SubmissionFile opened) {
 		SubmissionRead read;
@@ -206,13 +207,14 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 			return null;
 		}
 		SubmissionRead table = read;
-		return new SummarySubmission(file, () -> checked(file, table));
+		Ahead ahead = ahead(file, table);
+		return new SummarySubmission(file, () -> checked(file, table, ahead));
 	}
 
 	/** The table read checked against the reference data and the earlier tables. */
-	private AuditedFile checked(InboxFile file, SubmissionRead read) {
+	private AuditedFile checked(InboxFile file, SubmissionRead read, Ahead ahead) {
 		try {
-			return audit(file, read);
+			return audit(file, read, ahead);
 		}
 		catch (RuntimeException ex) {
 			// a check that trips over odd content must not stop the run: the file is
@@ -226,87 +228,165 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 		}
 	}
 
-	private AuditedFile audit(InboxFile file, SubmissionRead read) {
+	/**
+	 * What the checks find without the earlier tables, worked out on the processing
+	 * thread as the table is read (the writer's thread, which all files wait for, ran
+	 * them all: issue 18 part 5), each part in the order {@link #audit} adds it. A check
+	 * that throws ends it: {@link #reached} throws that failure at the same point of
+	 * {@link #audit}, after the same look-ups of earlier tables, as if it ran there.
+	 */
+	private static final class Ahead {
+
+		/** The parts in {@link #audit}'s order; {@link #done} counts those worked out. */
+		static final int RECOGNISED = 1, OWN = 2, LATE = 3, MONTH_ROWS = 4, LINES = 5;
+
+		Recognition recognition;
+
+		/** The recognition's findings, then the rows' (empty, unit rows, industries). */
+		final List<Finding> front = new ArrayList<>();
+
+		final Map<TableRow, String> industries = new LinkedHashMap<>();
+
+		/** mandatory, advisory and rates. */
+		final List<Finding> own = new ArrayList<>();
+
+		List<Finding> late = List.of();
+
+		/** A unit's 本月数 checked against nothing (no earlier table asked). */
+		List<Finding> monthRows = List.of();
+
+		final List<FactLine> lines = new ArrayList<>();
+
+		final List<FactLine> monthLines = new ArrayList<>();
+
+		int done;
+
+		RuntimeException failed;
+
+		void reached(int part) {
+			if (done < part) {
+				throw failed;
+			}
+		}
+
+	}
+
+	private Ahead ahead(InboxFile file, SubmissionRead read) {
+		Ahead a = new Ahead();
+		if (!read.hasTable()) {
+			return a;
+		}
+		SummaryTable table = read.table();
+		try {
+			Recognition recognition = recognizer.recognize(table, file.path());
+			a.recognition = recognition;
+			a.front.addAll(recognition.findings());
+			Map<String, Integer> firstRowOf = new HashMap<>();
+			if (table.rows().isEmpty()) {
+				a.front.add(Finding.error("EMPTY_TABLE", table.sheet(), null, null,
+						table.unitRows() ? "表中没有“累计数”行" : "表中没有任何行业数据行"));
+			}
+			if (table.unitRows()) {
+				unitRow(table, a.industries, a.front);
+			}
+			for (TableRow row : table.unitRows() ? List.<TableRow>of() : table.rows()) {
+				Optional<Industry> industry = recognizer.industry(row.label());
+				if (industry.isEmpty()) {
+					a.front.add(Finding.error("UNKNOWN_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
+							unknownIndustry(row, recognition.submitter())));
+					continue;
+				}
+				Integer earlier = firstRowOf.putIfAbsent(industry.get().code(), row.rowNumber());
+				if (earlier != null) {
+					a.front.add(Finding.error("DUPLICATE_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
+							"第" + row.rowNumber() + "行：行业“" + row.label() + "”与第" + earlier + "行重复（都是“"
+									+ industry.get().name() + "”）"));
+					continue;
+				}
+				a.industries.put(row, industry.get().code());
+			}
+			a.done = Ahead.RECOGNISED;
+			a.own.addAll(checks.mandatory(table));
+			a.own.addAll(checks.advisory(table));
+			a.own.addAll(checks.rates(table));
+			a.done = Ahead.OWN;
+			if (recognition.campaign() != null && recognition.period() != null) {
+				// no table is owed before the campaign's report_from: it cannot be late
+				LocalDate deadline = recognition.campaign().owes(recognition.period())
+						? calendar.deadline(recognition.campaign(), recognition.period()) : null;
+				a.late = checks.late(table, file.receivedAt(), deadline,
+						RollupRequest
+							.scheduled(recognition.campaign(), recognition.period(), RollupKind.MONTH_END, calendar)
+							.asOf());
+			}
+			a.done = Ahead.LATE;
+			if (table.unitRows() && !monthRowsAgainstEarlier(table, recognition)) {
+				a.monthRows = checks.monthRows(table, null, null);
+			}
+			a.done = Ahead.MONTH_ROWS;
+			a.industries.forEach((row, industry) -> {
+				Map<String, BigDecimal> measures = new LinkedHashMap<>();
+				for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
+					measures.put(e.getKey(), e.getValue().number());
+				}
+				a.lines.add(new FactLine(row.rowNumber(), industry, measures));
+			});
+			if (table.unitRows() && a.industries.size() == 1) {
+				for (TableRow row : table.monthRows()) {
+					Map<String, BigDecimal> measures = new LinkedHashMap<>();
+					row.cells().forEach((code, cell) -> measures.put(code, cell.number()));
+					a.monthLines.add(new FactLine(row.rowNumber(), UNIT_INDUSTRY, measures));
+				}
+			}
+			a.done = Ahead.LINES;
+		}
+		catch (RuntimeException ex) {
+			a.failed = ex;
+		}
+		return a;
+	}
+
+	/**
+	 * Whether a unit's 本月数 are checked against its earlier table (the submitter, campaign
+	 * and month are known), else against nothing.
+	 */
+	private static boolean monthRowsAgainstEarlier(SummaryTable table, Recognition recognition) {
+		return table.unitRows() && recognition.campaign() != null && recognition.period() != null
+				&& recognition.submitter() != null;
+	}
+
+	private AuditedFile audit(InboxFile file, SubmissionRead read, Ahead ahead) {
 		List<Finding> findings = new ArrayList<>(read.findings());
 		if (!read.hasTable()) {
 			return audited(file, read.format(), null, null, findings, List.of());
 		}
 		SummaryTable table = read.table();
-		Recognition recognition = recognizer.recognize(table, file.path());
-		findings.addAll(recognition.findings());
-
-		Map<TableRow, String> industries = new LinkedHashMap<>();
-		Map<String, Integer> firstRowOf = new HashMap<>();
-		if (table.rows().isEmpty()) {
-			findings.add(Finding.error("EMPTY_TABLE", table.sheet(), null, null,
-					table.unitRows() ? "表中没有“累计数”行" : "表中没有任何行业数据行"));
-		}
-		if (table.unitRows()) {
-			unitRow(table, industries, findings);
-		}
-		for (TableRow row : table.unitRows() ? List.<TableRow>of() : table.rows()) {
-			Optional<Industry> industry = recognizer.industry(row.label());
-			if (industry.isEmpty()) {
-				findings.add(Finding.error("UNKNOWN_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
-						unknownIndustry(row, recognition.submitter())));
-				continue;
-			}
-			Integer earlier = firstRowOf.putIfAbsent(industry.get().code(), row.rowNumber());
-			if (earlier != null) {
-				findings.add(Finding.error("DUPLICATE_INDUSTRY", table.sheet(), row.rowNumber(), row.labelColumn(),
-						"第" + row.rowNumber() + "行：行业“" + row.label() + "”与第" + earlier + "行重复（都是“"
-								+ industry.get().name() + "”）"));
-				continue;
-			}
-			industries.put(row, industry.get().code());
-		}
+		ahead.reached(Ahead.RECOGNISED);
+		Recognition recognition = ahead.recognition;
+		findings.addAll(ahead.front);
 		if (recognition.submitter() != null && table.formId() != null) {
 			findings.addAll(TemplateDrift.against(table, header(table),
 					previousHeader.before(recognition.submitter().code(), table.formId(), file.receivedAt()),
 					findings));
 		}
-		findings.addAll(checks.mandatory(table));
-		findings.addAll(checks.advisory(table));
-		findings.addAll(checks.rates(table));
-		boolean monthRowsChecked = false;
+		ahead.reached(Ahead.OWN);
+		findings.addAll(ahead.own);
+		ahead.reached(Ahead.LATE);
 		if (recognition.campaign() != null && recognition.period() != null) {
-			// no table is owed before the campaign's report_from: it cannot be late
-			LocalDate deadline = recognition.campaign().owes(recognition.period())
-					? calendar.deadline(recognition.campaign(), recognition.period()) : null;
-			findings.addAll(checks.late(table, file.receivedAt(), deadline,
-					RollupRequest
-						.scheduled(recognition.campaign(), recognition.period(), RollupKind.MONTH_END, calendar)
-						.asOf()));
+			findings.addAll(ahead.late);
 			if (recognition.submitter() != null) {
 				PreviousTable previous = previousFigures.before(recognition.submitter().code(),
 						recognition.campaign().code(), recognition.period());
-				findings.addAll(checks.decreases(table, previous.figures(), industries::get, "此前月份"));
+				findings.addAll(checks.decreases(table, previous.figures(), ahead.industries::get, "此前月份"));
 				if (table.unitRows()) {
 					findings.addAll(monthRows(table, recognition, previous));
-					monthRowsChecked = true;
 				}
 			}
 		}
-		if (table.unitRows() && !monthRowsChecked) {
-			findings.addAll(checks.monthRows(table, null, null));
-		}
-		List<FactLine> lines = new ArrayList<>();
-		industries.forEach((row, industry) -> {
-			Map<String, BigDecimal> measures = new LinkedHashMap<>();
-			for (Map.Entry<String, CellValue> e : row.cells().entrySet()) {
-				measures.put(e.getKey(), e.getValue().number());
-			}
-			lines.add(new FactLine(row.rowNumber(), industry, measures));
-		});
-		List<FactLine> monthLines = new ArrayList<>();
-		if (table.unitRows() && industries.size() == 1) {
-			for (TableRow row : table.monthRows()) {
-				Map<String, BigDecimal> measures = new LinkedHashMap<>();
-				row.cells().forEach((code, cell) -> measures.put(code, cell.number()));
-				monthLines.add(new FactLine(row.rowNumber(), UNIT_INDUSTRY, measures));
-			}
-		}
-		return audited(file, read.format(), table, recognition, findings, lines, monthLines);
+		ahead.reached(Ahead.MONTH_ROWS);
+		findings.addAll(ahead.monthRows);
+		ahead.reached(Ahead.LINES);
+		return audited(file, read.format(), table, recognition, findings, ahead.lines, ahead.monthLines);
 	}
 
 	/**

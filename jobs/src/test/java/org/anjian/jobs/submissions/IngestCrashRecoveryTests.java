@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestCrashRecoveryTests {
 
-	private static final int COPIES = 2;
-
 	/** Files the child reports before it is killed. */
 	private static final int KILL_AFTER = 12;
 
@@ -38,12 +36,14 @@ class IngestCrashRecoveryTests {
 
 	@Test
 	void rerunAfterKillEndsIdenticalToACleanRun() throws Exception {
-		// given an inbox of 2 copies of the sample county (the second are duplicates by
-		// content, interleaved with the first in the run's order): 36 files, so the kill
-		// after the 12th lands mid-run with 24 still to go
+		// given an inbox of copies of the sample county (the later are duplicates by
+		// content, interleaved with the first in the run's order), more files than a
+		// chunk and another copy, so the kill after the 12th file reported (files are
+		// reported once their chunk has committed) lands mid-run with files still to go
 		SampleCounty samples = SampleCounty.load();
+		int copies = IngestJob.FILES_PER_CHUNK / samples.files().size() + 2;
 		Path inbox = tmp.resolve("inbox");
-		for (int i = 0; i < COPIES; i++) {
+		for (int i = 0; i < copies; i++) {
 			samples.copyInbox(inbox.resolve("batch" + (100 + i)));
 		}
 		Path crashed = tmp.resolve("crashed");
@@ -95,7 +95,7 @@ class IngestCrashRecoveryTests {
 			assertThat(afterCrash).as(sql).isEqualTo(WarehouseQueries.query(clean, sql));
 		}
 		assertThat(WarehouseQueries.query(crashed, "select count(*) as n from audit_file").get(0).get("n"))
-			.isEqualTo((long) COPIES * samples.files().size());
+			.isEqualTo((long) copies * samples.files().size());
 		assertThat(Files.exists(crashed.resolve("warehouse.duckdb"))).isTrue();
 	}
 

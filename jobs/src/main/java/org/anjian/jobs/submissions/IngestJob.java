@@ -74,7 +74,7 @@ public final class IngestJob {
 
 	/**
 	 * The files are opened and read (the processor, which no longer reads the warehouse)
-	 * on these threads, one file each, a chunk ahead of the step's thread
+	 * on these threads, one file each, up to half a chunk ahead of the step's thread
 	 * ({@link ReadAhead}), which lists and hashes them and then writes each chunk in
 	 * order. As many as the cores (at least 2: a file's front door and read mostly wait
 	 * on their own time-limited hand-off threads). Daemons leaving after 30 s idle, so

@@ -65,6 +65,10 @@ public class AnjianLauncher extends JarLauncher {
 	private static final Set<String> SHORT = Set.of("status", "rollup", "export", "explain", "bulletin");
 
 	public static void main(String[] args) throws Exception {
+		int code = Relaunch.run(args, SHORT);
+		if (code != Relaunch.IN_PROCESS) {
+			System.exit(code);
+		}
 		if (args.length > 0 && SHORT.contains(args[0])) {
 			quickCompilerOnly();
 		}
@@ -162,18 +166,7 @@ public class AnjianLauncher extends JarLauncher {
 					else if (!outer.equals(nested.path())) {
 						continue;
 					}
-					ZipEntry entry = zip.getEntry(nested.nestedEntryName());
-					if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
-						continue;
-					}
-					String name = nested.nestedEntryName().substring(LIB.length());
-					if (name.contains("/")) {
-						continue;
-					}
-					Path jar = folder.resolve(String.format("%s-%08x-%d.jar",
-							name.substring(0, name.length() - ".jar".length()), entry.getCrc(), entry.getSize()));
-					java.util.zip.ZipFile from = zip;
-					jar = cachedOrUnpacked(() -> from.getInputStream(entry), entry, folder, jar);
+					Path jar = cached(zip, zip.getEntry(nested.nestedEntryName()), folder);
 					if (jar != null) {
 						out[i] = jar.toUri().toURL();
 					}
@@ -194,6 +187,24 @@ public class AnjianLauncher extends JarLauncher {
 				}
 			}
 			return out;
+		}
+
+		/**
+		 * The cached file of one nested jar ({@code BOOT-INF/lib/x.jar}), unpacked now if
+		 * missing; null: not a library jar, or not usable.
+		 */
+		static Path cached(java.util.zip.ZipFile zip, ZipEntry entry, Path folder) throws IOException {
+			if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0 || !entry.getName().startsWith(LIB)
+					|| !entry.getName().endsWith(".jar")) {
+				return null;
+			}
+			String name = entry.getName().substring(LIB.length());
+			if (name.contains("/")) {
+				return null;
+			}
+			Path jar = folder.resolve(String.format("%s-%08x-%d.jar", name.substring(0, name.length() - ".jar".length()),
+					entry.getCrc(), entry.getSize()));
+			return cachedOrUnpacked(() -> zip.getInputStream(entry), entry, folder, jar);
 		}
 
 		/** {@code jar:nested:/…/anjian.jar/!BOOT-INF/lib/x.jar!/} → its location. */

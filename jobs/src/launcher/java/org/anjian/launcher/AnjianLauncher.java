@@ -202,9 +202,14 @@ public class AnjianLauncher extends JarLauncher {
 			if (name.contains("/")) {
 				return null;
 			}
-			Path jar = folder.resolve(String.format("%s-%08x-%d.jar", name.substring(0, name.length() - ".jar".length()),
-					entry.getCrc(), entry.getSize()));
-			return cachedOrUnpacked(() -> zip.getInputStream(entry), entry, folder, jar);
+			Path jar = folder.resolve(
+					name.substring(0, name.length() - ".jar".length()) + "-" + crcAndSize(entry) + ".jar");
+			if (Files.isRegularFile(jar) && Files.size(jar) == entry.getSize()) {
+				// the common case, without a lambda's first bootstrap (Relaunch's launcher
+				// process does little else)
+				return jar;
+			}
+			return unpack(() -> zip.getInputStream(entry), entry, folder, jar);
 		}
 
 		/** {@code jar:nested:/…/anjian.jar/!BOOT-INF/lib/x.jar!/} → its location. */
@@ -297,7 +302,7 @@ public class AnjianLauncher extends JarLauncher {
 				if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
 					return null;
 				}
-				Path folder = cacheRoot().resolve(String.format("duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
+				Path folder = cacheRoot().resolve("duckdb-" + crcAndSize(entry));
 				Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
 				return cachedOrUnpacked(connection::getInputStream, entry, folder, library);
 			}
@@ -329,6 +334,20 @@ public class AnjianLauncher extends JarLauncher {
 			throw new IllegalStateException("no home folder for a cache");
 		}
 		return Path.of(home, ".cache", "anjian");
+	}
+
+	/**
+	 * {@code <crc32>-<size>} of a zip entry, as cached files are named (not
+	 * {@code String.format}, whose first use loads locale data).
+	 */
+	static String crcAndSize(ZipEntry entry) {
+		return hex8(entry.getCrc()) + "-" + entry.getSize();
+	}
+
+	/** Eight lower-case hex digits. */
+	static String hex8(long value) {
+		String hex = Long.toHexString(value & 0xffffffffL);
+		return "00000000".substring(hex.length()) + hex;
 	}
 
 	/**

@@ -27,10 +27,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -97,8 +99,17 @@ final class Relaunch {
 			return IN_PROCESS;
 		}
 		List<String> jvmOptions = runtimeArguments();
-		if (jvmOptions == null || jvmOptions.stream().anyMatch(o -> UNSAFE.stream().anyMatch(o::startsWith))) {
+		if (jvmOptions == null) {
 			return IN_PROCESS;
+		}
+		// loops, not streams or lambdas, on this process's path: their first use costs
+		// a JVM that runs nothing else more than the rest of its work
+		for (String option : jvmOptions) {
+			for (String unsafe : UNSAFE) {
+				if (option.startsWith(unsafe)) {
+					return IN_PROCESS;
+				}
+			}
 		}
 		try {
 			return new Relaunch(jvmOptions, args).relaunch(shortCommands);
@@ -163,8 +174,7 @@ final class Relaunch {
 		Path archives = cache.resolve("cds").resolve(key(classPath));
 		Path archive = command == null ? null : archive(archives, command);
 		// a help text's classes are not the command's
-		boolean train = command != null && archive == null
-				&& Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help"));
+		boolean train = command != null && archive == null && !asksHelp(args);
 		Path dump = null;
 		if (train) {
 			Files.createDirectories(archives);
@@ -194,32 +204,37 @@ final class Relaunch {
 		}
 		child.addAll(jvmOptions);
 		child.add("-cp");
-		child.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+		child.add(joined(classPath));
 		child.add(Relaunched.class.getName());
 		child.add(Long.toString(ProcessHandle.current().pid()));
 		child.add(startClass);
 		child.addAll(Arrays.asList(args));
 		ProcessBuilder builder = new ProcessBuilder(child).inheritIO();
-		// already among the runtime arguments passed on: not twice (nor their notes)
-		builder.environment().remove("JDK_JAVA_OPTIONS");
-		builder.environment().remove("JAVA_TOOL_OPTIONS");
+		if (System.getenv("JDK_JAVA_OPTIONS") != null || System.getenv("JAVA_TOOL_OPTIONS") != null) {
+			// already among the runtime arguments passed on: not twice (nor their notes)
+			builder.environment().remove("JDK_JAVA_OPTIONS");
+			builder.environment().remove("JAVA_TOOL_OPTIONS");
+		}
 		CountDownLatch kept = new CountDownLatch(1);
 		try {
 			Process process = builder.start();
 			// SIGTERM, SIGINT, SIGHUP here stop the child; the archive it wrote at its exit
 			// is kept, and this process ends with the child's code (the JVM would report
 			// 143 for the signal)
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				process.destroy();
-				int code = exitCode(process);
-				try {
-					kept.await(1, TimeUnit.MINUTES);
+			Runtime.getRuntime().addShutdownHook(new Thread("anjian-relaunch-stop") {
+				@Override
+				public void run() {
+					process.destroy();
+					int code = exitCode(process);
+					try {
+						kept.await(1, TimeUnit.MINUTES);
+					}
+					catch (InterruptedException ex) {
+						// ends now
+					}
+					Runtime.getRuntime().halt(code);
 				}
-				catch (InterruptedException ex) {
-					// ends now
-				}
-				Runtime.getRuntime().halt(code);
-			}, "anjian-relaunch-stop"));
+			});
 			int code = exitCode(process);
 			if (dump != null) {
 				keep(dump, code, archives, command, classPath);
@@ -257,6 +272,23 @@ final class Relaunch {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
+	private static boolean asksHelp(String[] args) {
+		for (String arg : args) {
+			if (arg.equals("-h") || arg.equals("--help")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String joined(List<Path> classPath) {
+		StringBuilder joined = new StringBuilder();
+		for (Path file : classPath) {
+			joined.append(joined.length() == 0 ? "" : java.io.File.pathSeparator).append(file);
+		}
+		return joined.toString();
+	}
+
 	/** The jar this launcher runs from; null when it runs from a folder. */
 	private static Path outerJar() {
 		try {
@@ -285,10 +317,12 @@ final class Relaunch {
 				}
 			}
 		}
-		outer.stream()
-			.map(ZipEntry::getName)
-			.filter(n -> n.startsWith(LIB) && n.endsWith(".jar") && n.indexOf('/', LIB.length()) < 0)
-			.forEach(names::add);
+		for (Enumeration<JarEntry> entries = outer.entries(); entries.hasMoreElements();) {
+			String name = entries.nextElement().getName();
+			if (name.startsWith(LIB) && name.endsWith(".jar") && name.indexOf('/', LIB.length()) < 0) {
+				names.add(name);
+			}
+		}
 		return names;
 	}
 
@@ -300,8 +334,13 @@ final class Relaunch {
 	 */
 	private static Path applicationClasses(JarFile outer, Manifest manifest, Path folder) throws IOException {
 		String relaunched = Relaunched.class.getName().replace('.', '/') + ".class";
-		List<ZipEntry> entries = new ArrayList<>(
-				outer.stream().filter(e -> e.getName().startsWith(CLASSES) && e.getName().length() > CLASSES.length()).toList());
+		List<ZipEntry> entries = new ArrayList<>();
+		for (Enumeration<JarEntry> all = outer.entries(); all.hasMoreElements();) {
+			JarEntry entry = all.nextElement();
+			if (entry.getName().startsWith(CLASSES) && entry.getName().length() > CLASSES.length()) {
+				entries.add(entry);
+			}
+		}
 		ZipEntry main = outer.getEntry(relaunched);
 		if (main == null) {
 			throw new NoSuchFileException(relaunched);
@@ -313,7 +352,10 @@ final class Relaunch {
 			key.update(Long.toString(entry.getCrc()).getBytes(StandardCharsets.UTF_8));
 			key.update(Long.toString(entry.getSize()).getBytes(StandardCharsets.UTF_8));
 		}
-		Path target = folder.resolve(String.format("anjian-classes-%08x-%d.jar", key.getValue(), entries.size()));
+		Path target = folder.resolve("anjian-classes-" + AnjianLauncher.hex8(key.getValue()) + "-" + entries.size() + ".jar");
+		if (Files.isRegularFile(target)) {
+			return target;
+		}
 		return written(folder, target, out -> {
 			Manifest plain = new Manifest();
 			plain.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -350,9 +392,12 @@ final class Relaunch {
 			if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
 				return null;
 			}
-			Path folder = cache.resolve(String.format("duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
-			return AnjianLauncher.cachedOrUnpacked(() -> jar.getInputStream(entry), entry, folder,
-					folder.resolve(System.mapLibraryName("duckdb_java")));
+			Path folder = cache.resolve("duckdb-" + AnjianLauncher.crcAndSize(entry));
+			Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
+			if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
+				return library;
+			}
+			return AnjianLauncher.unpack(() -> jar.getInputStream(entry), entry, folder, library);
 		}
 	}
 
@@ -374,6 +419,9 @@ final class Relaunch {
 	private static Path withoutNativeLibraries(Path duckDb) throws IOException {
 		String name = duckDb.getFileName().toString();
 		Path target = duckDb.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-no-native.jar");
+		if (Files.isRegularFile(target)) {
+			return target;
+		}
 		return written(duckDb.getParent(), target, out -> {
 			try (ZipFile jar = new ZipFile(duckDb.toFile())) {
 				for (ZipEntry entry : jar.stream().filter(e -> !e.getName().startsWith(NATIVE)).toList()) {
@@ -397,9 +445,6 @@ final class Relaunch {
 	 * replaced once there, since an archive records each class path file's time and size.
 	 */
 	private static Path written(Path folder, Path target, JarContent content) throws IOException {
-		if (Files.isRegularFile(target)) {
-			return target;
-		}
 		Files.createDirectories(folder);
 		Path aside = Files.createTempFile(folder, ".writing-", ".tmp");
 		try {
@@ -451,7 +496,7 @@ final class Relaunch {
 				.append(attributes.lastModifiedTime().toMillis());
 		}
 		key.update(text.toString().getBytes(StandardCharsets.UTF_8));
-		return String.format("%08x", key.getValue());
+		return AnjianLauncher.hex8(key.getValue());
 	}
 
 	/**
@@ -464,8 +509,7 @@ final class Relaunch {
 			for (Path file : files) {
 				String name = file.getFileName().toString();
 				String size = name.substring(command.length() + 1, name.length() - ".jsa".length());
-				if (size.chars().allMatch(Character::isDigit) && !size.isEmpty()
-						&& Files.size(file) == Long.parseLong(size)) {
+				if (size.matches("[0-9]{1,18}") && Files.size(file) == Long.parseLong(size)) {
 					return file;
 				}
 				Files.deleteIfExists(file);
@@ -490,7 +534,7 @@ final class Relaunch {
 		List<String> check = new ArrayList<>(List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + dump));
 		check.addAll(jvmOptions);
 		check.addAll(List.of("-Xlog:disable", "-cp",
-				String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()),
+				joined(classPath),
 				"-version"));
 		Process process = new ProcessBuilder(check).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)

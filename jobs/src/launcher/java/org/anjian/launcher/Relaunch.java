@@ -31,6 +31,7 @@ import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -216,25 +217,32 @@ final class Relaunch {
 			builder.environment().remove("JAVA_TOOL_OPTIONS");
 		}
 		CountDownLatch kept = new CountDownLatch(1);
-		try {
-			Process process = builder.start();
-			// SIGTERM, SIGINT, SIGHUP here stop the child; the archive it wrote at its exit
-			// is kept, and this process ends with the child's code (the JVM would report
-			// 143 for the signal)
-			Runtime.getRuntime().addShutdownHook(new Thread("anjian-relaunch-stop") {
-				@Override
-				public void run() {
-					process.destroy();
-					int code = exitCode(process);
-					try {
-						kept.await(1, TimeUnit.MINUTES);
-					}
-					catch (InterruptedException ex) {
-						// ends now
-					}
-					Runtime.getRuntime().halt(code);
+		AtomicReference<Process> started = new AtomicReference<>();
+		// before the start: an exception from here on would run the command again in
+		// process. SIGTERM, SIGINT, SIGHUP here stop the child; the archive it wrote at
+		// its exit is kept, and this process ends with the child's code (the JVM would
+		// report 143 for the signal)
+		Runtime.getRuntime().addShutdownHook(new Thread("anjian-relaunch-stop") {
+			@Override
+			public void run() {
+				Process process = started.get();
+				if (process == null) {
+					return;
 				}
-			});
+				process.destroy();
+				int code = exitCode(process);
+				try {
+					kept.await(1, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					// ends now
+				}
+				Runtime.getRuntime().halt(code);
+			}
+		});
+		Process process = builder.start();
+		started.set(process);
+		try {
 			int code = exitCode(process);
 			if (dump != null) {
 				keep(dump, code, archives, command, classPath);
@@ -242,9 +250,6 @@ final class Relaunch {
 			return code;
 		}
 		finally {
-			if (dump != null) {
-				Files.deleteIfExists(dump);
-			}
 			kept.countDown();
 		}
 	}
@@ -526,11 +531,29 @@ final class Relaunch {
 	 * ({@code -Xshare:on}) and put in place; only from a run that succeeded, whose classes
 	 * are the command's.
 	 */
-	private void keep(Path dump, int code, Path folder, String command, List<Path> classPath)
-			throws IOException {
-		if (code != 0 || !Files.isRegularFile(dump)) {
-			return;
+	private void keep(Path dump, int code, Path folder, String command, List<Path> classPath) {
+		try {
+			if (code == 0 && Files.isRegularFile(dump) && archive(folder, command) == null && mapped(dump, classPath)) {
+				linked(dump, folder.resolve(command + "." + Files.size(dump) + ".jsa"));
+				removeStale(folder);
+			}
 		}
+		catch (IOException | RuntimeException ex) {
+			// not kept: the next run writes one (the command has run: never an exception
+			// from here, which would run it again in process)
+		}
+		finally {
+			try {
+				Files.deleteIfExists(dump);
+			}
+			catch (IOException ex) {
+				// removed with the stale ones
+			}
+		}
+	}
+
+	/** Whether a JVM started with this archive ({@code -Xshare:on}) can map it. */
+	private boolean mapped(Path dump, List<Path> classPath) throws IOException {
 		List<String> check = new ArrayList<>(List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + dump));
 		check.addAll(jvmOptions);
 		check.addAll(List.of("-Xlog:disable", "-cp",
@@ -539,11 +562,7 @@ final class Relaunch {
 		Process process = new ProcessBuilder(check).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		if (exitCode(process) != 0) {
-			return;
-		}
-		linked(dump, folder.resolve(command + "." + Files.size(dump) + ".jsa"));
-		removeStale(folder);
+		return exitCode(process) == 0;
 	}
 
 	/**

@@ -180,6 +180,12 @@ class AnjianJarLauncherTests {
 		Run rejected = anjian(cache, temp, List.of(), "status", "--home", relaunched.toString());
 		assertThat(rejected.exit()).isZero();
 		assertThat(rejected.output()).isEqualTo(status.output());
+
+		// a bare java -jar too, whose JVM reports no options at all (null, not none)
+		Run export = anjian(cache, null, List.of(), "export", "--home", relaunched.toString(), "--reference",
+				SAMPLE_COUNTY.resolve("reference").toString());
+		assertThat(export.exit()).as(export.output()).isZero();
+		assertThat(archiveNames(archives)).containsExactly("export", "ingest", "status");
 	}
 
 	@Test
@@ -281,8 +287,10 @@ class AnjianJarLauncherTests {
 	private Process start(Path cache, Path temp, List<String> jvmOptions, String... args) throws IOException {
 		assertThat(ANJIAN).as("the jobs module is packaged before bench in the reactor").isRegularFile();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-Djava.io.tmpdir=" + temp));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		if (temp != null) {
+			command.addAll(List.of("-Xmx384m", "-Djava.io.tmpdir=" + temp));
+		}
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", ANJIAN.toString()));
 		command.addAll(List.of(args));

@@ -130,9 +130,11 @@ final class Relaunch {
 	 */
 	private static List<String> runtimeArguments() {
 		try {
-			return List.of((String[]) Class.forName("jdk.internal.misc.VM")
+			String[] arguments = (String[]) Class.forName("jdk.internal.misc.VM")
 				.getMethod("getRuntimeArguments")
-				.invoke(null));
+				.invoke(null);
+			// null when the command line has none
+			return arguments == null ? List.of() : List.of(arguments);
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
 			return null;

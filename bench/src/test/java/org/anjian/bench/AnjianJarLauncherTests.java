@@ -86,6 +86,11 @@ class AnjianJarLauncherTests {
 		try (Stream<Path> files = Files.list(cache.resolve("anjian").resolve("jars"))) {
 			files.forEach(f -> cached.put(f.getFileName().toString(), f));
 		}
+		// beside them the relaunch's: the application's classes, DuckDB's jar without its
+		// native libraries
+		assertThat(cached.keySet()).filteredOn(n -> n.startsWith("anjian-classes-") || n.endsWith("-no-native.jar"))
+			.hasSize(2);
+		cached.keySet().removeIf(n -> n.startsWith("anjian-classes-") || n.endsWith("-no-native.jar"));
 		assertThat(cached).hasSameSizeAs(nested);
 		for (Map.Entry<String, ZipEntry> e : nested.entrySet()) {
 			String name = e.getKey().substring(0, e.getKey().length() - ".jar".length())
@@ -123,6 +128,142 @@ class AnjianJarLauncherTests {
 		assertThat(fallback.output()).isEqualTo(second.output());
 	}
 
+	@Test
+	void aCommandRunsInAChildJvmThatLoadsItsClassesFromTheArchiveItsFirstRunWrote() throws Exception {
+		Path cache = tmp.resolve("cache");
+		Path temp = Files.createDirectories(tmp.resolve("temp"));
+		Path relaunched = tmp.resolve("relaunched");
+		Path inProcess = tmp.resolve("in-process");
+		List<String> off = List.of("-Danjian.relaunch=false");
+
+		// the same output and exit code as in process, home by home
+		Run ingest = anjian(cache, temp, List.of(), ingest(relaunched));
+		Run ingestHere = anjian(cache, temp, off, ingest(inProcess));
+		assertThat(ingest.exit()).as(ingest.output()).isZero();
+		assertThat(ingest.output().replace(relaunched.toString(), "HOME"))
+			.isEqualTo(ingestHere.output().replace(inProcess.toString(), "HOME"));
+		Run status = anjian(cache, temp, List.of(), "status", "--home", relaunched.toString());
+		Run statusHere = anjian(cache, temp, off, "status", "--home", relaunched.toString());
+		assertThat(status.exit()).as(status.output()).isZero();
+		assertThat(status.output()).contains("submissionsIntakeJob").isEqualTo(statusHere.output());
+		Run wrong = anjian(cache, temp, List.of(), "status", "--no-such-option");
+		Run wrongHere = anjian(cache, temp, off, "status", "--no-such-option");
+		assertThat(wrong.exit()).isEqualTo(wrongHere.exit()).isEqualTo(64);
+		assertThat(wrong.output()).isEqualTo(wrongHere.output());
+
+		// each command's first successful run wrote its archive; later runs load the
+		// application's classes from it
+		Path archives = archives(cache);
+		assertThat(archiveNames(archives)).containsExactly("ingest", "status");
+		Run shared = anjian(cache, temp, List.of("-Xlog:class+load=info"), "status", "--home", relaunched.toString());
+		assertThat(shared.exit()).as(shared.output()).isZero();
+		assertThat(shared.output()).contains("org.anjian.jobs.AnjianApplication source: shared objects file")
+			.contains("submissionsIntakeJob");
+		Run sharedHere = anjian(cache, temp, List.of("-Xlog:class+load=info", "-Danjian.relaunch=false"), "status",
+				"--home", relaunched.toString());
+		assertThat(sharedHere.output()).doesNotContain("source: shared objects file (top)");
+
+		// a damaged archive (cut short: the JVM would crash mapping it; overwritten: the
+		// JVM rejects it) gives the same run, without a word about it
+		Path archive = archive(archives, "status");
+		byte[] whole = Files.readAllBytes(archive);
+		archive.toFile().setWritable(true);
+		Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 2));
+		Run cut = anjian(cache, temp, List.of(), "status", "--home", relaunched.toString());
+		assertThat(cut.exit()).isZero();
+		assertThat(cut.output()).isEqualTo(status.output());
+		archive = archive(archives, "status");
+		archive.toFile().setWritable(true);
+		byte[] overwritten = Files.readAllBytes(archive);
+		java.util.Arrays.fill(overwritten, 0, 4096, (byte) 0x5a);
+		Files.write(archive, overwritten);
+		Run rejected = anjian(cache, temp, List.of(), "status", "--home", relaunched.toString());
+		assertThat(rejected.exit()).isZero();
+		assertThat(rejected.output()).isEqualTo(status.output());
+
+		// a bare java -jar too, whose JVM reports no options at all (null, not none)
+		Run export = anjian(cache, null, List.of(), "export", "--home", relaunched.toString(), "--reference",
+				SAMPLE_COUNTY.resolve("reference").toString());
+		assertThat(export.exit()).as(export.output()).isZero();
+		assertThat(archiveNames(archives)).containsExactly("export", "ingest", "status");
+	}
+
+	@Test
+	void stoppingTheLauncherStopsTheCommandItRelaunched() throws Exception {
+		Path cache = tmp.resolve("cache");
+		Path temp = Files.createDirectories(tmp.resolve("temp"));
+		Path home = tmp.resolve("home");
+		String[] schedule = { "schedule", "--home", home.toString(), "--inbox",
+				SAMPLE_COUNTY.resolve("inbox").toString(), "--reference",
+				SAMPLE_COUNTY.resolve("reference").toString() };
+
+		// SIGTERM: the child stops as schedule does (the running job completes) and its
+		// exit code is the launcher's
+		Process launcher = start(cache, temp, List.of(), schedule);
+		java.io.BufferedReader output = new java.io.BufferedReader(
+				new java.io.InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+		List<ProcessHandle> children = untilStarted(launcher, output);
+		assertThat(children).isNotEmpty();
+		// SIGTERM (Process.destroy would close our end of its output too)
+		launcher.toHandle().destroy();
+		String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
+		assertThat(launcher.waitFor()).as(rest).isZero();
+		assertThat(rest).contains("调度器已停止");
+		assertThat(children).noneMatch(ProcessHandle::isAlive);
+
+		// killed outright (the pid a user sees): the child does not run on unseen
+		Process killed = start(cache, temp, List.of(), schedule);
+		List<ProcessHandle> orphans = untilStarted(killed, new java.io.BufferedReader(
+				new java.io.InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8)));
+		killed.destroyForcibly().waitFor();
+		for (ProcessHandle orphan : orphans) {
+			orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
+	/** The launcher's descendants once schedule says it started. */
+	private static List<ProcessHandle> untilStarted(Process launcher, java.io.BufferedReader lines) throws IOException {
+		StringBuilder seen = new StringBuilder();
+		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+			seen.append(line).append('\n');
+			if (line.startsWith("调度器已启动")) {
+				return launcher.descendants().toList();
+			}
+		}
+		throw new AssertionError("schedule did not start: " + seen);
+	}
+
+	private static String[] ingest(Path home) {
+		return new String[] { "ingest", "--home", home.toString(), "--inbox", SAMPLE_COUNTY.resolve("inbox").toString(),
+				"--reference", SAMPLE_COUNTY.resolve("reference").toString() };
+	}
+
+	/** The one folder of archives (one build, one JVM). */
+	private static Path archives(Path cache) throws IOException {
+		try (Stream<Path> folders = Files.list(cache.resolve("anjian").resolve("cds"))) {
+			List<Path> all = folders.toList();
+			assertThat(all).hasSize(1);
+			return all.get(0);
+		}
+	}
+
+	/** The commands with an archive, in name order. */
+	private static List<String> archiveNames(Path archives) throws IOException {
+		try (Stream<Path> files = Files.list(archives)) {
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.endsWith(".jsa") && !n.startsWith("."))
+				.map(n -> n.substring(0, n.indexOf('.')))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private static Path archive(Path archives, String command) throws IOException {
+		try (Stream<Path> files = Files.list(archives)) {
+			return files.filter(f -> f.getFileName().toString().startsWith(command + ".")).findFirst().orElseThrow();
+		}
+	}
+
 	private static long crc(Path file) throws IOException {
 		CRC32 crc = new CRC32();
 		crc.update(Files.readAllBytes(file));
@@ -138,18 +279,28 @@ class AnjianJarLauncherTests {
 
 	private Run anjian(Path cache, Path temp, List<String> jvmOptions, String... args)
 			throws IOException, InterruptedException {
+		Process process = start(cache, temp, jvmOptions, args);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		return new Run(process.waitFor(), output);
+	}
+
+	private Process start(Path cache, Path temp, List<String> jvmOptions, String... args) throws IOException {
 		assertThat(ANJIAN).as("the jobs module is packaged before bench in the reactor").isRegularFile();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-Djava.io.tmpdir=" + temp));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		if (temp != null) {
+			command.addAll(List.of("-Xmx384m", "-Djava.io.tmpdir=" + temp));
+		}
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", ANJIAN.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		// the user's cache is not shared with the tests (nor the launcher's options)
 		builder.environment().put("XDG_CACHE_HOME", cache.toString());
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		return new Run(process.waitFor(), output);
+		builder.environment().remove("JDK_JAVA_OPTIONS");
+		builder.environment().remove("JAVA_TOOL_OPTIONS");
+		builder.environment().remove("ANJIAN_RELAUNCH");
+		return builder.start();
 	}
 
 	private static List<Path> libraries(Path root) throws IOException {

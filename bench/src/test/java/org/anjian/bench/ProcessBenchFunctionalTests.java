@@ -40,10 +40,14 @@ class ProcessBenchFunctionalTests {
 			.filter(l -> l.startsWith("| ") && !l.startsWith("| 命令") && !l.startsWith("| ---"))
 			.toList();
 		List<String> named = rows.stream().map(l -> l.split("\\|")[1].trim()).filter(n -> !n.isEmpty()).toList();
-		assertThat(named).as(run.toString())
+		// a command's first run in the user's cache is marked: it writes its class-data
+		// sharing archive at exit; a run again never is
+		assertThat(named).filteredOn(n -> n.contains("再次")).hasSize(3).noneMatch(n -> n.endsWith("（首次）"));
+		assertThat(named.stream().map(n -> n.replace("（首次）", ""))).as(run.toString())
 			.containsExactly("--help", "ingest，空收件箱，新仓库", "ingest 1 份新表（空仓库）", "ingest 3 份汇总表", "ingest，没有新文件（县仓库）",
-					"ingest 1 份新表（县仓库）", "status", "rollup 县 2024-05 月末（第一次）", "rollup 县 2024-05 月末（再次）", "export（县仓库）",
-					"ingest 台账 别处的台账.xlsx", "ingest 1 份新表（仓库已有台账 别处的台账.xlsx）", "export（含台账 别处的台账.xlsx）");
+					"ingest 1 份新表（县仓库）", "status", "status（再次）", "rollup 县 2024-05 月末（第一次）", "rollup 县 2024-05 月末（再次）",
+					"export（县仓库）", "export（县仓库，再次）", "ingest 台账 别处的台账.xlsx", "ingest 1 份新表（仓库已有台账 别处的台账.xlsx）",
+					"export（含台账 别处的台账.xlsx）");
 		// every timed command exited 0 (the fourth column)
 		assertThat(rows).filteredOn(l -> !l.split("\\|")[1].isBlank())
 			.allSatisfy(l -> assertThat(l.split("\\|")[4].trim()).isEqualTo("0"));

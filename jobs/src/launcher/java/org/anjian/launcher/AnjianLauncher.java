@@ -65,6 +65,10 @@ public class AnjianLauncher extends JarLauncher {
 	private static final Set<String> SHORT = Set.of("status", "rollup", "export", "explain", "bulletin");
 
 	public static void main(String[] args) throws Exception {
+		int code = Relaunch.run(args, SHORT);
+		if (code != Relaunch.IN_PROCESS) {
+			System.exit(code);
+		}
 		if (args.length > 0 && SHORT.contains(args[0])) {
 			quickCompilerOnly();
 		}
@@ -162,18 +166,7 @@ public class AnjianLauncher extends JarLauncher {
 					else if (!outer.equals(nested.path())) {
 						continue;
 					}
-					ZipEntry entry = zip.getEntry(nested.nestedEntryName());
-					if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
-						continue;
-					}
-					String name = nested.nestedEntryName().substring(LIB.length());
-					if (name.contains("/")) {
-						continue;
-					}
-					Path jar = folder.resolve(String.format("%s-%08x-%d.jar",
-							name.substring(0, name.length() - ".jar".length()), entry.getCrc(), entry.getSize()));
-					java.util.zip.ZipFile from = zip;
-					jar = cachedOrUnpacked(() -> from.getInputStream(entry), entry, folder, jar);
+					Path jar = cached(zip, zip.getEntry(nested.nestedEntryName()), folder);
 					if (jar != null) {
 						out[i] = jar.toUri().toURL();
 					}
@@ -194,6 +187,29 @@ public class AnjianLauncher extends JarLauncher {
 				}
 			}
 			return out;
+		}
+
+		/**
+		 * The cached file of one nested jar ({@code BOOT-INF/lib/x.jar}), unpacked now if
+		 * missing; null: not a library jar, or not usable.
+		 */
+		static Path cached(java.util.zip.ZipFile zip, ZipEntry entry, Path folder) throws IOException {
+			if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0 || !entry.getName().startsWith(LIB)
+					|| !entry.getName().endsWith(".jar")) {
+				return null;
+			}
+			String name = entry.getName().substring(LIB.length());
+			if (name.contains("/")) {
+				return null;
+			}
+			Path jar = folder.resolve(
+					name.substring(0, name.length() - ".jar".length()) + "-" + crcAndSize(entry) + ".jar");
+			if (Files.isRegularFile(jar) && Files.size(jar) == entry.getSize()) {
+				// the common case, without a lambda's first bootstrap (Relaunch's launcher
+				// process does little else)
+				return jar;
+			}
+			return unpack(() -> zip.getInputStream(entry), entry, folder, jar);
 		}
 
 		/** {@code jar:nested:/…/anjian.jar/!BOOT-INF/lib/x.jar!/} → its location. */
@@ -286,7 +302,7 @@ public class AnjianLauncher extends JarLauncher {
 				if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
 					return null;
 				}
-				Path folder = cacheRoot().resolve(String.format("duckdb-%08x-%d", entry.getCrc(), entry.getSize()));
+				Path folder = cacheRoot().resolve("duckdb-" + crcAndSize(entry));
 				Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
 				return cachedOrUnpacked(connection::getInputStream, entry, folder, library);
 			}
@@ -318,6 +334,20 @@ public class AnjianLauncher extends JarLauncher {
 			throw new IllegalStateException("no home folder for a cache");
 		}
 		return Path.of(home, ".cache", "anjian");
+	}
+
+	/**
+	 * {@code <crc32>-<size>} of a zip entry, as cached files are named (not
+	 * {@code String.format}, whose first use loads locale data).
+	 */
+	static String crcAndSize(ZipEntry entry) {
+		return hex8(entry.getCrc()) + "-" + entry.getSize();
+	}
+
+	/** Eight lower-case hex digits. */
+	static String hex8(long value) {
+		String hex = Long.toHexString(value & 0xffffffffL);
+		return "00000000".substring(hex.length()) + hex;
 	}
 
 	/**

@@ -136,6 +136,15 @@ class AnjianJarLauncherTests {
 		Path inProcess = tmp.resolve("in-process");
 		List<String> off = List.of("-Danjian.relaunch=false");
 
+		// an ingest that found nothing to read trains no archive: it loaded none of the
+		// classes that read a workbook, which every later ingest would miss
+		Path emptyInbox = Files.createDirectories(tmp.resolve("empty-inbox"));
+		Run nothing = anjian(cache, temp, List.of(), "ingest", "--home", tmp.resolve("empty-home").toString(),
+				"--inbox", emptyInbox.toString(), "--reference", SAMPLE_COUNTY.resolve("reference").toString());
+		assertThat(nothing.exit()).as(nothing.output()).isZero();
+		assertThat(nothing.output()).contains("处理文件 0 个");
+		assertThat(archiveNames(archives(cache))).isEmpty();
+
 		// the same output and exit code as in process, home by home
 		Run ingest = anjian(cache, temp, List.of(), ingest(relaunched));
 		Run ingestHere = anjian(cache, temp, off, ingest(inProcess));

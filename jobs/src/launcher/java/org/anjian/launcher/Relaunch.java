@@ -81,6 +81,16 @@ final class Relaunch {
 			"-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", "-Xshare", "-XX:SharedClassListFile",
 			"-XX:DumpLoadedClassList", "-Djava.library.path");
 
+	/**
+	 * The child's system property naming the archive its exit writes; a file of that name
+	 * plus {@link #SKIP} asks the launcher not to keep it: the run loaded too little of
+	 * the command's classes (an {@code ingest} that found nothing new reads no workbook),
+	 * and a command's archive serves all its later runs.
+	 */
+	static final String DUMP_PROPERTY = "anjian.relaunch.dump";
+
+	static final String SKIP = ".skip";
+
 	/** An archive folder of another build or JVM, unchanged this long, is removed. */
 	private static final Duration STALE = Duration.ofDays(7);
 
@@ -195,6 +205,8 @@ final class Relaunch {
 		}
 		else if (dump != null) {
 			child.add("-XX:ArchiveClassesAtExit=" + dump);
+			// where the command says its run was not one to learn from (SKIP)
+			child.add("-D" + DUMP_PROPERTY + "=" + dump);
 		}
 		if (command != null && shortCommands.contains(command)
 				&& "true".equals(System.getProperty("anjian.short-run", "true"))) {
@@ -531,11 +543,13 @@ final class Relaunch {
 	/**
 	 * The archive the child wrote at its exit, checked by a JVM that must map it
 	 * ({@code -Xshare:on}) and put in place; only from a run that succeeded, whose classes
-	 * are the command's.
+	 * are the command's, and did not ask to be skipped ({@link #DUMP_PROPERTY}).
 	 */
 	private void keep(Path dump, int code, Path folder, String command, List<Path> classPath) {
+		Path skip = dump.resolveSibling(dump.getFileName() + SKIP);
 		try {
-			if (code == 0 && Files.isRegularFile(dump) && archive(folder, command) == null && mapped(dump, classPath)) {
+			if (code == 0 && Files.isRegularFile(dump) && !Files.exists(skip) && archive(folder, command) == null
+					&& mapped(dump, classPath)) {
 				linked(dump, folder.resolve(command + "." + Files.size(dump) + ".jsa"));
 				removeStale(folder);
 			}
@@ -546,6 +560,7 @@ final class Relaunch {
 		}
 		finally {
 			try {
+				Files.deleteIfExists(skip);
 				Files.deleteIfExists(dump);
 			}
 			catch (IOException ex) {

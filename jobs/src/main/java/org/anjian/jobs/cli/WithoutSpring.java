@@ -114,10 +114,11 @@ final class WithoutSpring {
 			throw ex;
 		}
 		try (batch; Warehouse warehouse = opened(opening)) {
+			if ("ingest".equals(args.command())) {
+				return IngestCommand.exitCode(JobsWithoutContext.ingest(settings, data, intake, warehouse, batch,
+						IngestCommand.request(args), out));
+			}
 			return ExitCodes.of(switch (args.command()) {
-				case "ingest" -> JobsWithoutContext
-					.ingest(settings, data, intake, warehouse, batch, IngestCommand.request(args), out)
-					.outcome();
 				case "rollup" ->
 					JobsWithoutContext.rollup(settings, data, warehouse, batch, RollupCommand.request(args, data), out)
 						.outcome();

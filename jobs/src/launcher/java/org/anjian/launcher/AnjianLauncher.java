@@ -204,7 +204,7 @@ public class AnjianLauncher extends JarLauncher {
 			}
 			Path jar = folder.resolve(
 					name.substring(0, name.length() - ".jar".length()) + "-" + crcAndSize(entry) + ".jar");
-			if (Files.isRegularFile(jar) && Files.size(jar) == entry.getSize()) {
+			if (present(jar, entry)) {
 				// the common case, without a lambda's first bootstrap (Relaunch's launcher
 				// process does little else)
 				return jar;
@@ -302,9 +302,8 @@ public class AnjianLauncher extends JarLauncher {
 				if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
 					return null;
 				}
-				Path folder = cacheRoot().resolve("duckdb-" + crcAndSize(entry));
-				Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
-				return cachedOrUnpacked(connection::getInputStream, entry, folder, library);
+				Path library = duckDbLibrary(cacheRoot(), entry);
+				return cachedOrUnpacked(connection::getInputStream, entry, library.getParent(), library);
 			}
 			catch (IOException | RuntimeException ex) {
 				return null;
@@ -356,10 +355,24 @@ public class AnjianLauncher extends JarLauncher {
 	 * there now; null: not usable.
 	 */
 	static Path cachedOrUnpacked(Content content, ZipEntry entry, Path folder, Path target) throws IOException {
-		if (Files.isRegularFile(target) && Files.size(target) == entry.getSize()) {
-			return target;
-		}
-		return unpack(content, entry, folder, target);
+		return present(target, entry) ? target : unpack(content, entry, folder, target);
+	}
+
+	/**
+	 * Whether the cached copy of the entry is there: a file of its size at
+	 * {@code target} ({@link #unpack} moves only a checked copy into place).
+	 */
+	static boolean present(Path target, ZipEntry entry) throws IOException {
+		return Files.isRegularFile(target) && Files.size(target) == entry.getSize();
+	}
+
+	/**
+	 * Where DuckDB's native library of this jar entry is cached, whichever class loader
+	 * loads the driver (this launcher's, or the relaunched child's through
+	 * {@code java.library.path}).
+	 */
+	static Path duckDbLibrary(Path cache, ZipEntry entry) {
+		return cache.resolve("duckdb-" + crcAndSize(entry)).resolve(System.mapLibraryName("duckdb_java"));
 	}
 
 	/**

@@ -411,12 +411,10 @@ final class Relaunch {
 			if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
 				return null;
 			}
-			Path folder = cache.resolve("duckdb-" + AnjianLauncher.crcAndSize(entry));
-			Path library = folder.resolve(System.mapLibraryName("duckdb_java"));
-			if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
-				return library;
-			}
-			return AnjianLauncher.unpack(() -> jar.getInputStream(entry), entry, folder, library);
+			Path library = AnjianLauncher.duckDbLibrary(cache, entry);
+			// the check first: no lambda's first bootstrap in the common case
+			return AnjianLauncher.present(library, entry) ? library
+					: AnjianLauncher.unpack(() -> jar.getInputStream(entry), entry, library.getParent(), library);
 		}
 	}
 

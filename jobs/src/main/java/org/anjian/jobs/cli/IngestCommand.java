@@ -47,6 +47,10 @@ class IngestCommand implements AnjianCommand {
 		return ExitCodes.of(result.outcome());
 	}
 
+	/**
+	 * The launcher's {@code Relaunch.DUMP_PROPERTY} and {@code SKIP}, by value: the
+	 * launcher is built apart from the application's classes.
+	 */
 	private static void notToLearnFrom() {
 		String dump = System.getProperty("anjian.relaunch.dump");
 		if (dump != null) {

@@ -320,7 +320,7 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 							.asOf());
 			}
 			a.done = Ahead.LATE;
-			if (table.unitRows() && !monthRowsAgainstEarlier(table, recognition)) {
+			if (table.unitRows() && !monthRowsAgainstEarlier(recognition)) {
 				a.monthRows = checks.monthRows(table, null, null);
 			}
 			a.done = Ahead.MONTH_ROWS;
@@ -350,9 +350,8 @@ class SubmissionAuditProcessor implements ItemProcessor<InboxFile, IntakeItem> {
 	 * Whether a unit's 本月数 are checked against its earlier table (the submitter, campaign
 	 * and month are known), else against nothing.
 	 */
-	private static boolean monthRowsAgainstEarlier(SummaryTable table, Recognition recognition) {
-		return table.unitRows() && recognition.campaign() != null && recognition.period() != null
-				&& recognition.submitter() != null;
+	private static boolean monthRowsAgainstEarlier(Recognition recognition) {
+		return recognition.campaign() != null && recognition.period() != null && recognition.submitter() != null;
 	}
 
 	private AuditedFile audit(InboxFile file, SubmissionRead read, Ahead ahead) {

@@ -41,6 +41,8 @@ from (
 where enterprise_name is not null;
 
 -- filled by the marts' `incremental.changes` (before and after each is brought up to date)
+create or replace temp table changed_name_usccs (uscc varchar);
+
 create or replace temp table changed_enterprise_keys (enterprise_key varchar);
 
 create or replace temp table changed_submitters as

@@ -17,9 +17,11 @@
 -- INSPECTED_NOT_IN_DIRECTORY lists enterprises named by an inspection record or hazard ledger that no loaded
 -- enterprise directory lists (by enterprise key or name key); only once at least one directory is loaded.
 --
--- The million-row inputs (hazards, inspections, mentions) are not materialized and the directory check is two
--- left joins rather than a correlated NOT EXISTS, so the incremental build's filter on submitter_code (the .yml's
--- `incremental.where`) reaches their scans: one submitter's findings cost its rows, not the whole ledger's.
+-- The million-row inputs (hazards, the ledger's rows, inspections, mentions) are not materialized and the directory
+-- check is two left joins rather than a correlated NOT EXISTS, so the incremental build's filter on submitter_code
+-- (the .yml's `incremental.where`) reaches their scans: one submitter's findings cost its rows, not the whole
+-- ledger's. A hazard's enterprise is fact_hazard's; its name as written comes from the ledger's row (the mentions
+-- hold a ledger per enterprise, not per row).
 with
 
 files as (
@@ -47,6 +49,10 @@ submitters as (
 
 hazards as not materialized (
     select * from fact_hazard
+),
+
+ledger_rows as not materialized (
+    select * from stg_lists__hazards
 ),
 
 inspections as not materialized (
@@ -232,14 +238,14 @@ named as (
     select
         hazards.submitter_code,
         hazards.period,
-        mentions.enterprise_key,
-        mentions.name_key,
-        mentions.enterprise_name,
+        hazards.enterprise_key,
+        ledger_rows.name_key,
+        ledger_rows.enterprise_name,
         '隐患台账' as named_in
     from (select * from hazards where exists (select 1 from listed)) as hazards
-    inner join (select * from mentions where exists (select 1 from listed)) as mentions
-        on mentions.sha256 = hazards.sha256
-        and mentions.row_number = hazards.row_number
+    inner join (select * from ledger_rows where exists (select 1 from listed)) as ledger_rows
+        on ledger_rows.sha256 = hazards.sha256
+        and ledger_rows.row_number = hazards.row_number
 ),
 
 unlisted as (

@@ -12,7 +12,8 @@ mentions as (
 ),
 
 observations as (
-    -- one per (enterprise, file): the file's last row naming it speaks for the file
+    -- one per (enterprise, file): the file's last row naming it speaks for the file (a ledger's mentions are one
+    -- per enterprise already, taken together the same way)
     select
         enterprise_key,
         sha256,

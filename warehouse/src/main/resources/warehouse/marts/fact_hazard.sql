@@ -2,8 +2,8 @@
 -- row's 所属乡镇, else the enterprise's current region, else the submitter's, else the deployment's own
 -- region. Industry: the row's
 -- 行业类别, else the enterprise's current industry; NULL when neither is known.
--- Enterprise: the identity rule (enterprise_key_of, schema/V014) on the row's own USCC and name key, as in
--- int_enterprise_mentions.
+-- Enterprise: the identity rule (enterprise_key_of, schema/V014) on the row's own USCC and name key, as
+-- int_enterprise_mentions applies it before taking a ledger's rows together per enterprise.
 with
 
 hazards as (
@@ -15,8 +15,8 @@ name_usccs as (
 ),
 
 identified as (
-    -- the row's enterprise by the one identity rule, as int_enterprise_mentions has it, without joining the
-    -- ledger's million mentions back on (sha256, row_number)
+    -- the row's enterprise by the one identity rule; int_enterprise_mentions holds a ledger per enterprise, not
+    -- per row
     select
         hazards.*,
         enterprise_key_of(hazards.is_uscc_valid, hazards.uscc, hazards.name_key, name_usccs.uscc) as enterprise_key

@@ -1,7 +1,7 @@
 -- The one valid USCC written beside each enterprise name key in the lists (directory, ledger, inspection rows), the
 -- lookup of the identity rule (enterprise_key_of, schema/V014): a name key seen with two different valid codes has
 -- none. A mart of its own so that int_enterprise_mentions and fact_hazard each join it on the name key — a small
--- table — instead of fact_hazard joining a million mentions on (sha256, row_number).
+-- table — and apply the rule to the ledger's rows themselves.
 with
 
 -- materialized: else DuckDB pushes the filters below the staging views' lookups (list_name_keys, list_uscc_checks)

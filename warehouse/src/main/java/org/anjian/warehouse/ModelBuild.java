@@ -128,8 +128,8 @@ final class ModelBuild {
 		}
 		finally {
 			try (Statement st = connection.createStatement()) {
-				for (String table : List.of("changed_files", "changed_name_keys", "changed_enterprise_keys",
-						"changed_submitters", "changed_list_kinds")) {
+				for (String table : List.of("changed_files", "changed_name_keys", "changed_name_usccs",
+						"changed_enterprise_keys", "changed_submitters", "changed_list_kinds")) {
 					st.execute("drop table if exists " + table);
 				}
 			}

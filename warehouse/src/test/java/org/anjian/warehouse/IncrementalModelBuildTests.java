@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * sequences of intakes over a generated county — summary tables, corrections (a newer or
  * an older version of the same table), duplicates, rejected files, hazard ledgers,
  * inspection records, enterprise directories and liaison lists, enterprises written with
- * and without a valid USCC and under varying names — applied alike to two warehouses; one
- * is brought up to date by {@link Warehouse#buildModels()}, the other rebuilt by
- * {@link Warehouse#rebuildModels()}, and every mart is compared as a multiset of rows
- * ({@code except all} both ways).
+ * and without a valid USCC (their own or another's) and under varying names — applied
+ * alike to two warehouses; one is brought up to date by {@link Warehouse#buildModels()},
+ * the other rebuilt by {@link Warehouse#rebuildModels()}, and every mart is compared as a
+ * multiset of rows ({@code except all} both ways).
  */
 class IncrementalModelBuildTests {
 
@@ -371,23 +371,31 @@ class IncrementalModelBuildTests {
 			}
 		}
 
-		/** The name as a list writes it: as usual, 有限公司 for 有限责任公司, or with spaces. */
+		/**
+		 * The name as a list writes it: as usual, 有限公司 for 有限责任公司, with spaces, or its
+		 * new name (another name key for the same code).
+		 */
 		String name(String[] enterprise) {
-			return switch (random.nextInt(4)) {
+			return switch (random.nextInt(5)) {
 				case 0 -> enterprise[0].replace("有限责任公司", "有限公司");
 				case 1 -> " " + enterprise[0].substring(0, 2) + " " + enterprise[0].substring(2);
+				case 2 -> enterprise[0].replace("化工", "新材料");
 				default -> enterprise[0];
 			};
 		}
 
-		/** The valid code, none, or a mistyped one. */
+		/**
+		 * The valid code, none, a mistyped one, or another enterprise's (valid, so the
+		 * name key has two codes and none is its own).
+		 */
 		String uscc(String[] enterprise) {
 			if (enterprise[1] == null) {
 				return null;
 			}
-			return switch (random.nextInt(5)) {
+			return switch (random.nextInt(6)) {
 				case 0, 1 -> enterprise[1];
 				case 2 -> enterprise[1].substring(0, 17) + (enterprise[1].charAt(17) == '0' ? '1' : '0');
+				case 3 -> pick(enterprises)[1];
 				default -> null;
 			};
 		}

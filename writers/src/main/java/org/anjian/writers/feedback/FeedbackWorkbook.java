@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +37,9 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -80,10 +79,14 @@ public final class FeedbackWorkbook {
 	/** A list's failing rows listed at most; the rest are counted. */
 	static final int MAX_LISTED = 5000;
 
-	/**
-	 * Rows of a list's streamed 审核意见 sheet kept in memory before they are written out.
-	 */
-	private static final int LIST_ROW_WINDOW = 200;
+	/** A list's 审核意见 sheet says so above its headings. */
+	static final String LIST_NOTE = "清单文件未复制（行数可能很多），下表列出有问题的行及其原始内容";
+
+	/** The 审核意见 sheet's column widths (characters). */
+	static final int[] WIDTHS = { 6, 8, 22, 12, 6, 10, 24, 50, 50, 30 };
+
+	/** The 审核意见 sheet's rows merged across all its columns: the title and outcome. */
+	static final int[] MERGED_ROWS = { 0, 2 };
 
 	private static final Pattern COLUMN_LETTERS = Pattern.compile("[A-Z]{1,3}");
 
@@ -147,44 +150,31 @@ public final class FeedbackWorkbook {
 	 */
 	public void write(Submission submission, List<Item> items, long errors, long warnings, Path target)
 			throws IOException {
+		if (submission.list()) {
+			// not copied: only the 审核意见 sheet, written without POI (FindingsPackage)
+			Map<Integer, String> values = listValues(items, listRows(submission, items));
+			AtomicFiles.write(target, out -> {
+				FindingsPackage sheet = new FindingsPackage(out);
+				findingsRows(sheet, submission, items, errors, warnings, values, LIST_NOTE);
+				sheet.finish();
+			});
+			return;
+		}
 		String note = null;
-		Workbook workbook;
+		XSSFWorkbook workbook;
 		Map<String, String> sheetNames = new HashMap<>();
-		Map<Integer, String> rowValues = Map.of();
-		Copy copy = new Copy();
 		try {
-			if (submission.list()) {
-				// streamed: a list lists up to MAX_LISTED rows, which POI's user model
-				// took seconds to build and save (XMLBeans); the same cells, styles and
-				// sheet settings, the strings written inline
-				workbook = new SXSSFWorkbook(new XSSFWorkbook(), LIST_ROW_WINDOW);
-				rowValues = listRows(submission, items);
-				note = "清单文件未复制（行数可能很多），下表列出有问题的行及其原始内容";
-			}
-			else {
-				workbook = copy.open(submission, sheetNames);
-			}
+			workbook = new Copy().open(submission, sheetNames);
 		}
 		catch (Exception ex) {
 			workbook = new XSSFWorkbook();
 			note = "原文件无法复制（" + ex.getClass().getSimpleName() + "），下表只列出审核意见";
 		}
-		try (Workbook wb = workbook) {
+		try (XSSFWorkbook wb = workbook) {
 			Map<Integer, String> values = new HashMap<>();
-			if (!submission.list()) {
-				mark((XSSFWorkbook) wb, sheetNames, items, values);
-			}
-			else {
-				values.putAll(listValues(items, rowValues));
-			}
+			mark(wb, sheetNames, items, values);
 			findingsSheet(wb, submission, items, errors, warnings, values, note);
 			AtomicFiles.write(target, out -> wb.write(out));
-		}
-		finally {
-			if (workbook instanceof SXSSFWorkbook streamed) {
-				// its rows' temporary file
-				streamed.dispose();
-			}
 		}
 	}
 
@@ -500,8 +490,73 @@ public final class FeedbackWorkbook {
 
 	// ---- the 审核意见 sheet
 
-	private void findingsSheet(Workbook wb, Submission s, List<Item> items, long errors, long warnings,
-			Map<Integer, String> values, String note) {
+	/** How a cell of the 审核意见 sheet looks (null: the workbook's default). */
+	enum Look {
+
+		TITLE(14, null, false, false), HEADING(11, "D9E1F2", true, false), WRAP(0, null, true, true),
+		ERROR(0, ERROR_FILL, true, true), WARNING(0, WARNING_FILL, true, true);
+
+		/** A bold font's size in points, 0 for the default font. */
+		final int boldPoints;
+
+		/** A solid fill's RGB, or null. */
+		final String fill;
+
+		final boolean wrap;
+
+		/** Aligned to the top of the cell. */
+		final boolean top;
+
+		Look(int boldPoints, String fill, boolean wrap, boolean top) {
+			this.boldPoints = boldPoints;
+			this.fill = fill;
+			this.wrap = wrap;
+			this.top = top;
+		}
+
+		CellStyle style(XSSFWorkbook wb) {
+			XSSFCellStyle style = wb.createCellStyle();
+			if (boldPoints > 0) {
+				XSSFFont font = wb.createFont();
+				font.setBold(true);
+				font.setFontHeightInPoints((short) boldPoints);
+				style.setFont(font);
+			}
+			if (fill != null) {
+				style.setFillForegroundColor(color(fill));
+				style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			}
+			if (wrap) {
+				style.setWrapText(true);
+			}
+			if (top) {
+				style.setVerticalAlignment(VerticalAlignment.TOP);
+			}
+			return style;
+		}
+
+	}
+
+	/**
+	 * Where the 审核意见 sheet's cells go: a sheet of the copy, or a list's package
+	 * ({@link FindingsPackage}). Rows come in order, each row's cells together.
+	 */
+	interface FindingsCells {
+
+		/**
+		 * Always a string cell: submitter text never becomes a formula.
+		 * @param look null for the default
+		 */
+		void text(int row, int column, String value, Look look) throws IOException;
+
+		/** The row's height, given before its cells. */
+		void height(int row, float points) throws IOException;
+
+	}
+
+	/** The 审核意见 sheet added to a copy, as its first and selected sheet. */
+	private void findingsSheet(XSSFWorkbook wb, Submission s, List<Item> items, long errors, long warnings,
+			Map<Integer, String> values, String note) throws IOException {
 		int existing = wb.getSheetIndex(SHEET);
 		if (existing >= 0) {
 			// an annotated workbook sent back: its old 审核意见 sheet is replaced
@@ -515,80 +570,29 @@ public final class FeedbackWorkbook {
 		wb.setActiveSheet(0);
 		wb.setFirstVisibleTab(0);
 		sheet.setSelected(true);
+		Map<Look, CellStyle> styles = new EnumMap<>(Look.class);
+		for (Look look : Look.values()) {
+			styles.put(look, look.style(wb));
+		}
+		findingsRows(new FindingsCells() {
 
-		// XSSF's styles and fonts under a streamed workbook too
-		XSSFCellStyle title = (XSSFCellStyle) wb.createCellStyle();
-		XSSFFont bold = (XSSFFont) wb.createFont();
-		bold.setBold(true);
-		bold.setFontHeightInPoints((short) 14);
-		title.setFont(bold);
-		XSSFCellStyle heading = (XSSFCellStyle) wb.createCellStyle();
-		XSSFFont headingFont = (XSSFFont) wb.createFont();
-		headingFont.setBold(true);
-		heading.setFont(headingFont);
-		heading.setFillForegroundColor(color("D9E1F2"));
-		heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-		heading.setWrapText(true);
-		XSSFCellStyle wrap = (XSSFCellStyle) wb.createCellStyle();
-		wrap.setWrapText(true);
-		wrap.setVerticalAlignment(VerticalAlignment.TOP);
-		XSSFCellStyle errorStyle = (XSSFCellStyle) wb.createCellStyle();
-		errorStyle.cloneStyleFrom(wrap);
-		errorStyle.setFillForegroundColor(color(ERROR_FILL));
-		errorStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-		XSSFCellStyle warningStyle = (XSSFCellStyle) wb.createCellStyle();
-		warningStyle.cloneStyleFrom(wrap);
-		warningStyle.setFillForegroundColor(color(WARNING_FILL));
-		warningStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			@Override
+			public void text(int row, int column, String value, Look look) {
+				FeedbackWorkbook.text(sheet, row, column, value, look == null ? null : styles.get(look));
+			}
 
-		text(sheet, 0, 0, SHEET + "：" + s.fileName(), title);
-		text(sheet, 1, 0,
-				"填报单位：" + (s.submitter() == null ? "未识别" : s.submitter()) + "    收到时间：" + (s.receivedAt() == null ? ""
-						: s.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))),
-				null);
-		String outcome = REJECTED.equals(s.outcome())
-				? "审核结论：" + REJECTED + "。有 " + errors + " 处错误（红色），请改正后重新报送整张表"
-						+ (warnings > 0 ? "；另有 " + warnings + " 条提示（黄色）" : "")
-				: "审核结论：" + ACCEPTED_WITH_NOTES + "。本表已入库；有 " + warnings + " 条提示（黄色）"
-						+ (errors > 0 ? "，" + errors + " 处错误（红色，这些行未入库，请改正后重新报送）" : "")
-						+ "；数据确实无误的，请在表格下方写“上报说明：……”说明原因后重新报送，或请安委办登记说明";
-		text(sheet, 2, 0, outcome, wrap);
-		// set now: a streamed sheet has written its early rows out by the end
-		sheet.getRow(2).setHeightInPoints(36);
-		text(sheet, 3, 0, "红色：错误，必须改正；黄色：提示，请核对。原表中有问题的单元格已标色，鼠标指向单元格可看批注。", null);
-		if (note != null) {
-			text(sheet, 4, 0, note, null);
+			@Override
+			public void height(int row, float points) {
+				(sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row)).setHeightInPoints(points);
+			}
+
+		}, s, items, errors, warnings, values, note);
+		for (int c = 0; c < WIDTHS.length; c++) {
+			sheet.setColumnWidth(c, WIDTHS[c] * 256);
 		}
-		for (int c = 0; c < COLUMNS.size(); c++) {
-			text(sheet, HEADING_ROW, c, COLUMNS.get(c), heading);
+		for (int row : MERGED_ROWS) {
+			sheet.addMergedRegion(new CellRangeAddress(row, row, 0, COLUMNS.size() - 1));
 		}
-		int r = HEADING_ROW + 1;
-		int listed = 0;
-		for (int i = 0; i < items.size() && listed < MAX_LISTED; i++) {
-			Item item = items.get(i);
-			CellStyle style = item.error() ? errorStyle : warningStyle;
-			text(sheet, r, 0, String.valueOf(i + 1), wrap);
-			text(sheet, r, 1, item.error() ? "错误" : "提示", style);
-			text(sheet, r, 2, item.rule(), wrap);
-			text(sheet, r, 3, item.sheet(), wrap);
-			text(sheet, r, 4, item.row() == null ? "" : String.valueOf(item.row()), wrap);
-			text(sheet, r, 5, item.column(), wrap);
-			text(sheet, r, 6, values.get(i), wrap);
-			text(sheet, r, 7, item.message(), wrap);
-			text(sheet, r, 8, hints.hint(item.rule()), wrap);
-			text(sheet, r, 9, item.error() ? "" : item.explanation() == null ? "" : "已说明：" + item.explanation(), wrap);
-			r++;
-			listed++;
-		}
-		if (errors + warnings > listed) {
-			text(sheet, r, 0, "另有 " + (errors + warnings - listed) + " 条未列出（见安委办工作台的文件页面）", null);
-		}
-		int[] widths = { 6, 8, 22, 12, 6, 10, 24, 50, 50, 30 };
-		for (int c = 0; c < widths.length; c++) {
-			sheet.setColumnWidth(c, widths[c] * 256);
-		}
-		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 9));
-		sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 9));
 		sheet.createFreezePane(0, HEADING_ROW + 1);
 		// printed on A4 landscape, one page wide, like the office's own tables
 		sheet.getPrintSetup().setLandscape(true);
@@ -599,10 +603,54 @@ public final class FeedbackWorkbook {
 		sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, 0, COLUMNS.size() - 1));
 	}
 
+	/** The 审核意见 sheet's rows: the outcome, the headings and the findings listed. */
+	private void findingsRows(FindingsCells out, Submission s, List<Item> items, long errors, long warnings,
+			Map<Integer, String> values, String note) throws IOException {
+		out.text(0, 0, SHEET + "：" + s.fileName(), Look.TITLE);
+		out.text(1, 0, "填报单位：" + (s.submitter() == null ? "未识别" : s.submitter()) + "    收到时间：" + (s.receivedAt() == null
+				? "" : s.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))), null);
+		String outcome = REJECTED.equals(s.outcome())
+				? "审核结论：" + REJECTED + "。有 " + errors + " 处错误（红色），请改正后重新报送整张表"
+						+ (warnings > 0 ? "；另有 " + warnings + " 条提示（黄色）" : "")
+				: "审核结论：" + ACCEPTED_WITH_NOTES + "。本表已入库；有 " + warnings + " 条提示（黄色）"
+						+ (errors > 0 ? "，" + errors + " 处错误（红色，这些行未入库，请改正后重新报送）" : "")
+						+ "；数据确实无误的，请在表格下方写“上报说明：……”说明原因后重新报送，或请安委办登记说明";
+		out.height(2, 36);
+		out.text(2, 0, outcome, Look.WRAP);
+		out.text(3, 0, "红色：错误，必须改正；黄色：提示，请核对。原表中有问题的单元格已标色，鼠标指向单元格可看批注。", null);
+		if (note != null) {
+			out.text(4, 0, note, null);
+		}
+		for (int c = 0; c < COLUMNS.size(); c++) {
+			out.text(HEADING_ROW, c, COLUMNS.get(c), Look.HEADING);
+		}
+		int r = HEADING_ROW + 1;
+		int listed = 0;
+		for (int i = 0; i < items.size() && listed < MAX_LISTED; i++) {
+			Item item = items.get(i);
+			out.text(r, 0, String.valueOf(i + 1), Look.WRAP);
+			out.text(r, 1, item.error() ? "错误" : "提示", item.error() ? Look.ERROR : Look.WARNING);
+			out.text(r, 2, item.rule(), Look.WRAP);
+			out.text(r, 3, item.sheet(), Look.WRAP);
+			out.text(r, 4, item.row() == null ? "" : String.valueOf(item.row()), Look.WRAP);
+			out.text(r, 5, item.column(), Look.WRAP);
+			out.text(r, 6, values.get(i), Look.WRAP);
+			out.text(r, 7, item.message(), Look.WRAP);
+			out.text(r, 8, hints.hint(item.rule()), Look.WRAP);
+			out.text(r, 9, item.error() ? "" : item.explanation() == null ? "" : "已说明：" + item.explanation(),
+					Look.WRAP);
+			r++;
+			listed++;
+		}
+		if (errors + warnings > listed) {
+			out.text(r, 0, "另有 " + (errors + warnings - listed) + " 条未列出（见安委办工作台的文件页面）", null);
+		}
+	}
+
 	/**
-	 * Always a string cell: submitter text never becomes a formula. Created blank, then
-	 * given its text: created as a string cell, XSSF first stores an empty string in the
-	 * shared strings (each addition serializes the string to look it up).
+	 * A string cell of a POI sheet. Created blank, then given its text: created as a
+	 * string cell, XSSF first stores an empty string in the shared strings (each addition
+	 * serializes the string to look it up).
 	 */
 	private static void text(Sheet sheet, int row, int column, String value, CellStyle style) {
 		Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);

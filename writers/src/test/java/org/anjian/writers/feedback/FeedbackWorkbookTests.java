@@ -192,6 +192,91 @@ class FeedbackWorkbookTests {
 		}
 	}
 
+	@Test
+	void aListsSheetReadsBackAsACopysFindingsSheetDoes() throws IOException {
+		// a list's workbook is written without POI (FindingsPackage), a copy's 审核意见
+		// sheet with it: the same findings read back the same, cell by cell and style by
+		// style, but for the list's note
+		List<FeedbackWorkbook.Item> items = new ArrayList<>();
+		for (int r = 4; r < 40; r++) {
+			boolean error = r % 3 == 0;
+			items.add(new FeedbackWorkbook.Item(error, error ? "LIST_DATE_INVALID" : "LIST_VALUE_UNKNOWN", "台账", r,
+					"隐患来源", switch (r % 5) {
+						case 0 -> " 前后有空格 ";
+						case 1 -> "<b>&\"引号\"</b>\n第二行\t制表";
+						case 2 -> "控制\u0001字符\u00A0不换行空格😀";
+						default -> "第" + r + "行“隐患来源”填写为“双随机抽查”";
+					}, r % 4 == 0 ? "4月误报（新场镇，2024-05-14 09:00:00）" : null));
+		}
+		items.add(new FeedbackWorkbook.Item(false, "FILE_NOTE", null, null, null, "整表提示", null));
+		LocalDateTime received = LocalDateTime.of(2024, 5, 14, 9, 0);
+		Path list = dir.resolve("list.xlsx");
+		workbook.write(new FeedbackWorkbook.Submission(dir.resolve("不在了.xlsx"), "xlsx", true, "台账.xlsx", "新场镇",
+				received, FeedbackWorkbook.REJECTED), items, 12, 3000, list);
+		Path csv = dir.resolve("台账.csv");
+		Files.writeString(csv, "企业名称,隐患来源\n企业1,自查\n");
+		Path copy = dir.resolve("copy.xlsx");
+		workbook.write(new FeedbackWorkbook.Submission(csv, "csv", false, "台账.xlsx", "新场镇", received,
+				FeedbackWorkbook.REJECTED), items, 12, 3000, copy);
+
+		try (XSSFWorkbook listed = open(list); XSSFWorkbook copied = open(copy)) {
+			assertThat(listed.getNumberOfSheets()).isEqualTo(1);
+			XSSFSheet a = listed.getSheetAt(0);
+			XSSFSheet b = copied.getSheetAt(0);
+			assertThat(a.getSheetName()).isEqualTo(b.getSheetName()).isEqualTo(FeedbackWorkbook.SHEET);
+			assertThat(listed.getActiveSheetIndex()).isEqualTo(copied.getActiveSheetIndex()).isZero();
+			assertThat(a.isSelected()).isEqualTo(b.isSelected()).isTrue();
+			assertThat(text(a.getRow(4), 0)).isEqualTo(FeedbackWorkbook.LIST_NOTE);
+			assertThat(b.getRow(4) == null).as("a copy has no note").isTrue();
+			assertThat(a.getLastRowNum()).isEqualTo(b.getLastRowNum());
+			for (int r = 0; r <= a.getLastRowNum(); r++) {
+				if (r == 4) {
+					continue;
+				}
+				Row x = a.getRow(r);
+				Row y = b.getRow(r);
+				assertThat(x == null).as("row %d", r).isEqualTo(y == null);
+				if (x == null) {
+					continue;
+				}
+				assertThat(x.getHeightInPoints()).as("row %d height", r).isEqualTo(y.getHeightInPoints());
+				assertThat(x.getLastCellNum()).as("row %d cells", r).isEqualTo(y.getLastCellNum());
+				for (int c = 0; c < x.getLastCellNum(); c++) {
+					assertThat(look(x.getCell(c))).as("cell %s", x.getCell(c).getAddress())
+						.isEqualTo(look(y.getCell(c)));
+				}
+			}
+			for (int c = 0; c < 12; c++) {
+				assertThat(a.getColumnWidth(c)).as("column %d", c).isEqualTo(b.getColumnWidth(c));
+			}
+			assertThat(a.getMergedRegions()).isEqualTo(b.getMergedRegions());
+			assertThat(a.getPaneInformation().isFreezePane()).isEqualTo(b.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(a.getPaneInformation().getHorizontalSplitPosition())
+				.isEqualTo(b.getPaneInformation().getHorizontalSplitPosition());
+			assertThat(a.getPaneInformation().getHorizontalSplitTopRow())
+				.isEqualTo(b.getPaneInformation().getHorizontalSplitTopRow());
+			assertThat(a.getRepeatingRows().formatAsString()).isEqualTo(b.getRepeatingRows().formatAsString());
+			assertThat(a.getFitToPage()).isEqualTo(b.getFitToPage());
+			assertThat(a.getPrintSetup().getLandscape()).isEqualTo(b.getPrintSetup().getLandscape());
+			assertThat(a.getPrintSetup().getPaperSize()).isEqualTo(b.getPrintSetup().getPaperSize());
+			assertThat(a.getPrintSetup().getFitWidth()).isEqualTo(b.getPrintSetup().getFitWidth());
+			assertThat(a.getPrintSetup().getFitHeight()).isEqualTo(b.getPrintSetup().getFitHeight());
+			assertThat(a.getDefaultRowHeightInPoints()).isEqualTo(b.getDefaultRowHeightInPoints());
+		}
+	}
+
+	/** A cell's type, text and everything its style shows. */
+	private static String look(Cell cell) {
+		XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+		org.apache.poi.xssf.usermodel.XSSFFont font = style.getFont();
+		return cell.getCellType() + " [" + cell.getStringCellValue() + "] " + font.getFontName() + " "
+				+ font.getFontHeightInPoints() + " bold " + font.getBold() + " italic " + font.getItalic() + " "
+				+ style.getFillPattern() + " " + fill(cell) + " " + style.getAlignment() + " "
+				+ style.getVerticalAlignment() + " wrap " + style.getWrapText() + " " + style.getDataFormatString()
+				+ " border " + style.getBorderTop() + style.getBorderBottom() + style.getBorderLeft()
+				+ style.getBorderRight();
+	}
+
 	static XSSFWorkbook open(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return new XSSFWorkbook(in);

@@ -144,6 +144,26 @@ class ListFileReaderWithBadRowsTests {
 	}
 
 	@Test
+	void anOffListTextOnManyRowsIsReportedOnEachAndANormalisedOneMapsOnEach() throws Exception {
+		// given: the same unknown status on three rows, a level with a space in it on two
+		Collected sink = read(List.<Object[]>of(with(good("甲公司"), "整改状态", "基本完成"), with(good("乙公司"), "隐患等级", "重 大"),
+				with(good("丙公司"), "整改状态", "基本完成"), with(good("丁公司"), "隐患等级", "重 大"),
+				with(good("戊公司"), "整改状态", "基本完成")));
+
+		// then: each row its own warning, worded alike but for the row; each level mapped
+		assertThat(sink.rows).hasSize(5);
+		assertThat(sink.findings).extracting(Finding::rowNumber).containsExactly(2, 4, 6);
+		assertThat(sink.findings).extracting(Finding::rule).containsOnly(ListFileReader.LIST_VALUE_UNKNOWN);
+		assertThat(sink.findings).extracting(f -> f.message().replace("第" + f.rowNumber() + "行", "第N行"))
+			.containsOnly(sink.findings.get(0).message().replace("第2行", "第N行"));
+		assertThat(sink.findings.get(0).message()).contains("第2行", "基本完成", "整改状态");
+		assertThat(sink.rows).extracting(r -> r.value(LEDGER, "status"))
+			.containsExactly(null, "rectified", null, "rectified", null);
+		assertThat(sink.rows).extracting(r -> r.value(LEDGER, "level"))
+			.containsExactly("major", "major", "major", "major", "major");
+	}
+
+	@Test
 	void rectifiedWithoutCompletionDateWarns() throws Exception {
 		Collected sink = read(List.<Object[]>of(with(good("甲公司"), "整改完成日期", null),
 				with(with(good("乙公司"), "整改状态", "整改中"), "整改完成日期", null)));

@@ -3,11 +3,14 @@ package org.anjian.writers.lists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,8 +45,8 @@ import org.duckdb.DuckDBConnection;
  * records the file in the {@link AuditLedger} and commits. Parsing and loading thus
  * overlap on two cores. A failure on either side rolls the whole file back; the first
  * loader failure is rethrown to the reader at its next {@link #row} or at
- * {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} (see
- * {@link #oneThread()}).
+ * {@link #commit()}. While the file loads DuckDB runs with {@code threads = 1} and writes
+ * each row group as soon as it is full (see {@link #loadSettings}).
  */
 public final class ListLoad implements ListRowSink, AutoCloseable {
 
@@ -402,48 +405,63 @@ public final class ListLoad implements ListRowSink, AutoCloseable {
 	 * chunks: see discardStaged).
 	 */
 	private void load() throws SQLException {
-		Long threads = null;
+		Map<String, String> before = new LinkedHashMap<>();
 		try {
-			threads = oneThread();
+			loadSettings(before);
 			warehouse.inTransaction(this::appendAll);
 		}
 		catch (Abort ex) {
 			// rolled back on request
 		}
 		finally {
-			restoreThreads(threads);
+			restore(before);
 		}
 	}
 
 	/**
-	 * Lets DuckDB work on the loader thread alone while the file loads, and returns its
-	 * thread count before. Each chunk's {@code read_csv} is a few megabytes; with its own
-	 * worker threads as well DuckDB spent more CPU (the workers wake for every statement)
-	 * and took those cores from the reader's inflater, parser and checks
-	 * (writers/README.md "Loading lists"). A setting of the database, not the
-	 * transaction: put back when the load ends, whichever way it ends.
+	 * Settings of the database, not the transaction, while the file loads; the values
+	 * they replaced go into {@code before}, put back by {@link #restore} when the load
+	 * ends, whichever way it ends.
+	 * <ul>
+	 * <li>{@code threads = 1}: DuckDB works on the loader thread alone. Each chunk's
+	 * {@code read_csv} is a few megabytes; with its own worker threads as well DuckDB
+	 * spent more CPU (the workers wake for every statement) and took those cores from the
+	 * reader's inflater, parser and checks (writers/README.md "Loading lists").</li>
+	 * <li>{@code write_buffer_row_group_count = 1}: each full row group (122 880 rows) is
+	 * compressed and written as soon as it is full. DuckDB's default buffers five to
+	 * flush them together on several threads; on one thread that only left the last three
+	 * of a million-row ledger's eight, about 0.5 CPU s of compression, to the commit,
+	 * after the reader's last row, when its core has nothing left to do.</li>
+	 * </ul>
 	 */
-	private Long oneThread() throws SQLException {
+	private void loadSettings(Map<String, String> before) throws SQLException {
 		try (var st = warehouse.connection().createStatement()) {
-			long threads;
-			try (var rs = st.executeQuery("select current_setting('threads')")) {
-				rs.next();
-				threads = rs.getLong(1);
-			}
-			if (threads > 1) {
+			String threads = setting(st, "threads");
+			if (threads != null && Long.parseLong(threads) > 1) {
 				st.execute("set threads = 1");
-				return threads;
+				before.put("threads", threads);
 			}
-			return null;
+			// not a setting of every DuckDB: one without it keeps its own buffering
+			String buffered = setting(st, "write_buffer_row_group_count");
+			if (buffered != null && Long.parseLong(buffered) > 1) {
+				st.execute("set write_buffer_row_group_count = 1");
+				before.put("write_buffer_row_group_count", buffered);
+			}
 		}
 	}
 
-	private void restoreThreads(Long threads) {
-		if (threads == null) {
-			return;
+	/** A numeric setting's value, or null: this DuckDB has no such setting. */
+	private static String setting(Statement st, String name) throws SQLException {
+		try (var rs = st.executeQuery("select value from duckdb_settings() where name = '" + name + "'")) {
+			return rs.next() ? rs.getString(1) : null;
 		}
+	}
+
+	private void restore(Map<String, String> before) {
 		try (var st = warehouse.connection().createStatement()) {
-			st.execute("set threads = " + threads);
+			for (Map.Entry<String, String> setting : before.entrySet()) {
+				st.execute("set " + setting.getKey() + " = " + setting.getValue());
+			}
 		}
 		catch (SQLException | RuntimeException ex) {
 			// the load itself is over; a connection that cannot take a setting fails its

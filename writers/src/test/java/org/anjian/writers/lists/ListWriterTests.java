@@ -204,6 +204,34 @@ class ListWriterTests {
 	}
 
 	@Test
+	void duckDbsThreadsAndRowGroupBufferingAreAsBeforeOnceALoadEndsWhicheverWayItEnds() throws Exception {
+		// given: what the model build and the exports after an intake run with
+		try (Statement st = warehouse.connection().createStatement()) {
+			st.execute("set threads = 2");
+			st.execute("set write_buffer_row_group_count = 5");
+		}
+		List<List<String>> settings = List.of(List.of("threads", "2"), List.of("write_buffer_row_group_count", "5"));
+		String query = "select name, value from duckdb_settings()"
+				+ " where name in ('threads', 'write_buffer_row_group_count') order by name";
+		// when: a load commits, a loader fails, a reader fails
+		load(ledger("L0", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 1, 9, 0)),
+				List.of(hazard(3, "甲", "major", "2024-05-01")));
+		// then
+		assertThat(rows(query)).isEqualTo(settings);
+		assertThatThrownBy(() -> load(ledger("L1", "b.xlsx", "T1", LocalDateTime.of(2024, 5, 2, 9, 0)),
+				List.of(new ListRow(3, new String[11], List.of()))))
+			.hasMessageContaining("第3行有 11 个值");
+		assertThat(rows(query)).isEqualTo(settings);
+		assertThatThrownBy(() -> {
+			try (ListLoad load = writer.open(ledger("L2", "c.xlsx", "T1", LocalDateTime.of(2024, 5, 3, 9, 0)))) {
+				load.row(hazard(3, "乙", "general", "2024-05-02"));
+				throw new IllegalStateException("读取到第4行时文件损坏");
+			}
+		}).hasMessage("读取到第4行时文件损坏");
+		assertThat(rows(query)).isEqualTo(settings);
+	}
+
+	@Test
 	void anErrorAboutTheWholeFileRejectsItKeepingItsFindingsButNoRows() throws Exception {
 		// when
 		String status = load(ledger("L1", "a.xlsx", "T1", LocalDateTime.of(2024, 5, 20, 9, 0)),

@@ -71,16 +71,17 @@ final class FindingsPackage implements FeedbackWorkbook.FindingsCells {
 						+ relationship("rId2", "docProps/app.xml", RELATIONSHIPS + "/extended-properties")
 						+ relationship("rId3", "docProps/core.xml", PACKAGE_RELATIONSHIPS + "/metadata/core-properties")
 						+ "</Relationships>");
-		// the properties POI gives the copies' workbooks too
+		// the properties POI gives the copies' workbooks, naming this writer as their
+		// maker
 		part("docProps/app.xml",
 				"<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-						+ "<Application>Apache POI</Application></Properties>");
+						+ "<Application>anjian</Application></Properties>");
 		part("docProps/core.xml", "<cp:coreProperties"
 				+ " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
 				+ " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
 				+ " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
 				+ "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-				+ "</dcterms:created><dc:creator>Apache POI</dc:creator></cp:coreProperties>");
+				+ "</dcterms:created><dc:creator>anjian</dc:creator></cp:coreProperties>");
 		part("xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">"
 				+ "<workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\" firstSheet=\"0\"/></bookViews>"
 				+ "<sheets><sheet name=\"" + FeedbackWorkbook.SHEET + "\" r:id=\"rId3\" sheetId=\"1\"/></sheets>"

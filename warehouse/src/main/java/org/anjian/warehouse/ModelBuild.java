@@ -127,10 +127,19 @@ final class ModelBuild {
 			return true;
 		}
 		finally {
+			// the change set's temp tables, whichever of them changes/change_set.sql got
+			// to
+			// make: named there only
 			try (Statement st = connection.createStatement()) {
-				for (String table : List.of("changed_files", "changed_name_keys", "changed_name_usccs",
-						"changed_enterprise_keys", "changed_submitters", "changed_list_kinds")) {
-					st.execute("drop table if exists " + table);
+				List<String> made = new ArrayList<>();
+				try (ResultSet rs = st.executeQuery("select table_name from duckdb_tables() where temporary"
+						+ " and starts_with(table_name, 'changed_')")) {
+					while (rs.next()) {
+						made.add(rs.getString(1));
+					}
+				}
+				for (String table : made) {
+					st.execute("drop table " + table);
 				}
 			}
 		}

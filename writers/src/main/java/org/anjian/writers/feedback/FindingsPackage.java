@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.anjian.writers.feedback.FeedbackWorkbook.Look;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * A list's annotated workbook: an .xlsx holding only the 审核意见 sheet, its parts written as
@@ -140,9 +141,7 @@ final class FindingsPackage implements FeedbackWorkbook.FindingsCells {
 			}
 			cells.append("\">");
 		}
-		cells.append("<c r=\"");
-		letters(cells, column);
-		cells.append(row + 1).append('"');
+		cells.append("<c r=\"").append(CellReference.convertNumToColString(column)).append(row + 1).append('"');
 		if (look != null) {
 			cells.append(" s=\"").append(look.ordinal() + 1).append('"');
 		}
@@ -164,9 +163,12 @@ final class FindingsPackage implements FeedbackWorkbook.FindingsCells {
 			.append(FeedbackWorkbook.MERGED_ROWS.length)
 			.append("\">");
 		for (int merged : FeedbackWorkbook.MERGED_ROWS) {
-			merges.append("<mergeCell ref=\"A").append(merged + 1).append(':');
-			letters(merges, last);
-			merges.append(merged + 1).append("\"/>");
+			merges.append("<mergeCell ref=\"A")
+				.append(merged + 1)
+				.append(':')
+				.append(CellReference.convertNumToColString(last))
+				.append(merged + 1)
+				.append("\"/>");
 		}
 		xml.append(merges).append("</mergeCells>");
 		// A4 landscape, one page wide
@@ -185,14 +187,6 @@ final class FindingsPackage implements FeedbackWorkbook.FindingsCells {
 		}
 		xml.append(cells);
 		cells.setLength(0);
-	}
-
-	/** The column's letters (A … Z, AA …). */
-	private static void letters(StringBuilder to, int column) {
-		int at = to.length();
-		for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-			to.insert(at, (char) ('A' + (c - 1) % 26));
-		}
 	}
 
 	/**

@@ -198,6 +198,49 @@ class AnjianJarLauncherTests {
 	}
 
 	@Test
+	void anIngestOfSmallFilesRunsWithTheQuickCompilerOnlyALargeFileKeepsC2() throws Exception {
+		Path cache = tmp.resolve("cache");
+		Path temp = Files.createDirectories(tmp.resolve("temp"));
+		List<String> flags = List.of("-XX:+PrintFlagsFinal");
+
+		// the launcher's JVM prints its flags first, the command's second
+		Run small = anjian(cache, temp, flags, ingest(tmp.resolve("small")));
+		assertThat(small.exit()).as(small.output()).isZero();
+		assertThat(tieredStopAtLevel(small.output())).as("the sample county's forms and lists: C1 only")
+			.containsExactly("4", "1");
+
+		// the same files beside a file of 64 MB (sparse: no disk used; rejected as no
+		// table, but the launcher decides before anything is read)
+		Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+		try (Stream<Path> files = Files.walk(SAMPLE_COUNTY.resolve("inbox"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = inbox.resolve(SAMPLE_COUNTY.resolve("inbox").relativize(file).toString());
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		try (java.io.RandomAccessFile large = new java.io.RandomAccessFile(inbox.resolve("大文件.bin").toFile(), "rw")) {
+			large.setLength(64L << 20);
+		}
+		Run withLarge = anjian(cache, temp, flags, "ingest", "--home", tmp.resolve("large").toString(), "--inbox",
+				inbox.toString(), "--reference", SAMPLE_COUNTY.resolve("reference").toString());
+		assertThat(withLarge.exit()).as(withLarge.output()).isZero();
+		assertThat(tieredStopAtLevel(withLarge.output())).as("a large file keeps C2").containsExactly("4", "4");
+		assertThat(withLarge.output().replaceAll("(?m)^.*TieredStopAtLevel.*$", ""))
+			.as("the same intake otherwise, the large file rejected")
+			.contains("大文件.bin");
+	}
+
+	/** The value of -XX:TieredStopAtLevel each JVM printed, in order. */
+	private static List<String> tieredStopAtLevel(String output) {
+		return java.util.regex.Pattern.compile("TieredStopAtLevel\\s+= (\\d)")
+			.matcher(output)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+	}
+
+	@Test
 	void stoppingTheLauncherStopsTheCommandItRelaunched() throws Exception {
 		Path cache = tmp.resolve("cache");
 		Path temp = Files.createDirectories(tmp.resolve("temp"));

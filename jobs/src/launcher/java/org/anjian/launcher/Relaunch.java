@@ -104,7 +104,7 @@ final class Relaunch {
 	}
 
 	/** The child's exit code, or {@link #IN_PROCESS}. */
-	static int run(String[] args, Set<String> shortCommands) {
+	static int run(String[] args, boolean quick) {
 		String enabled = System.getProperty("anjian.relaunch", System.getenv("ANJIAN_RELAUNCH"));
 		if ("false".equals(enabled)) {
 			return IN_PROCESS;
@@ -123,7 +123,7 @@ final class Relaunch {
 			}
 		}
 		try {
-			return new Relaunch(jvmOptions, args).relaunch(shortCommands);
+			return new Relaunch(jvmOptions, args).relaunch(quick);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the cache cannot be prepared (no home folder, read-only, full) or the child
@@ -151,7 +151,7 @@ final class Relaunch {
 		}
 	}
 
-	private int relaunch(Set<String> shortCommands) throws IOException {
+	private int relaunch(boolean quick) throws IOException {
 		Path jar = outerJar();
 		if (jar == null) {
 			return IN_PROCESS;
@@ -208,8 +208,7 @@ final class Relaunch {
 			// where the command says its run was not one to learn from (SKIP)
 			child.add("-D" + DUMP_PROPERTY + "=" + dump);
 		}
-		if (command != null && shortCommands.contains(command)
-				&& "true".equals(System.getProperty("anjian.short-run", "true"))) {
+		if (quick && "true".equals(System.getProperty("anjian.short-run", "true"))) {
 			// what ShortRun's compiler directives stand in for
 			child.add("-XX:TieredStopAtLevel=1");
 			child.add("-Danjian.short-run.applied=true");

@@ -32,7 +32,9 @@ public class AnjianApplication {
 	 * no optimizing compiler ({@link ShortRun}). Export too: its work grows with the
 	 * warehouse but is DuckDB's (COPY, the snapshot's file copy), and its Java side (the
 	 * snapshot's CRC-32C, an intrinsic in the quick compiler too) does not need C2; C2
-	 * compiling start-up code was ≈ 1.2 CPU s of an export of a million ledger rows.
+	 * compiling start-up code was ≈ 1.2 CPU s of an export of a million ledger rows. An
+	 * ingest, nightly or demo is short when its inbox holds no large file: anjian.jar's
+	 * launcher decides that before this process starts ({@code AnjianLauncher.quick}).
 	 */
 	private static final Set<String> SHORT = Set.of("status", "rollup", "export", "explain", "bulletin");
 

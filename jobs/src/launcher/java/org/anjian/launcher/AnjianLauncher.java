@@ -74,13 +74,13 @@ public class AnjianLauncher extends JarLauncher {
 	private static final Set<String> INTAKE = Set.of("ingest", "nightly", "demo");
 
 	/**
-	 * From this size on a file keeps C2 for its run (about a million ledger rows, 65–95
-	 * MB). Below it C2 costs more than it earns: its compiler thread took one of two
-	 * cores for the run's whole length, compiling POI, XMLBeans and the collections under
-	 * them while 200 warned forms got their 审核意见 (11.0 → 6.6 s, 20 → 10 CPU s with
-	 * the quick compiler alone); a 100,000-row ledger 3.8–3.9 → 3.0–3.3 s, a 300,000-row
-	 * one 4.6–6.1 → 3.9–4.6 s. At a million rows the two are even (a foreign ledger) or
-	 * C2 is ahead by ≈ 0.8 s (the bench's), so large files keep it.
+	 * From this size on a file keeps C2 for its run. Below it C2 costs more than it
+	 * earns: its compiler thread took one of two cores for the run's whole length,
+	 * compiling POI, XMLBeans and the collections under them while 200 warned forms got
+	 * their 审核意见 (11.0 → 6.6 s, 20 → 10 CPU s with the quick compiler alone); a
+	 * 100,000-row ledger (6.4 MB) 3.8–3.9 → 3.0–3.3 s, a 300,000-row one (19 MB) 4.6–6.1
+	 * → 3.9–4.6 s. At a million rows the two are even on a 64.5 MB ledger (below this
+	 * size) and C2 is ahead by ≈ 0.8 s on the bench's 94.5 MB one (above it).
 	 */
 	static final long LARGE_FILE = 64L << 20;
 

@@ -98,7 +98,10 @@ public class AnjianLauncher extends JarLauncher {
 
 	/**
 	 * Whether the command runs with the quick compiler only: a short command, or an
-	 * intake whose inbox ({@code --inbox}; demo's is generated) holds no large file.
+	 * intake whose inbox ({@code --inbox}; demo's is generated) holds no large file newer
+	 * than the home's warehouse. An inbox keeps every file it was sent, so a large file
+	 * already taken in (the warehouse was written after it arrived) no longer counts: the
+	 * forms of later runs get the quick compiler again.
 	 */
 	static boolean quick(String[] args) {
 		if (args.length == 0) {
@@ -110,20 +113,20 @@ public class AnjianLauncher extends JarLauncher {
 		if (!INTAKE.contains(args[0])) {
 			return false;
 		}
-		String inbox = null;
-		for (int i = 1; i < args.length; i++) {
-			if (args[i].equals("--inbox") && i + 1 < args.length) {
-				inbox = args[i + 1];
-			}
-			else if (args[i].startsWith("--inbox=")) {
-				inbox = args[i].substring("--inbox=".length());
-			}
-		}
+		String inbox = option(args, "--inbox");
 		if (inbox == null) {
 			return args[0].equals("demo");
 		}
+		// the home as the command line reads it: the option, else ANJIAN_HOME, else the
+		// default
+		String home = option(args, "--home");
+		if (home == null) {
+			home = System.getenv("ANJIAN_HOME");
+		}
 		try {
-			return !holdsLargeFile(Path.of(inbox));
+			Path warehouse = Path.of(home == null || home.isBlank() ? "anjian-data" : home, "warehouse.duckdb");
+			long taken = Files.isRegularFile(warehouse) ? Files.getLastModifiedTime(warehouse).toMillis() : 0;
+			return !holdsLargeFile(Path.of(inbox), taken);
 		}
 		catch (IOException | RuntimeException ex) {
 			// no such folder: the command says so, whichever compiler
@@ -131,14 +134,32 @@ public class AnjianLauncher extends JarLauncher {
 		}
 	}
 
-	/** Whether a file under the folder (links not followed, as the intake) is large. */
-	private static boolean holdsLargeFile(Path folder) throws IOException {
+	/** The value of {@code --name VALUE} or {@code --name=VALUE}, the last given; null. */
+	private static String option(String[] args, String name) {
+		String value = null;
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals(name) && i + 1 < args.length) {
+				value = args[i + 1];
+			}
+			else if (args[i].startsWith(name + "=")) {
+				value = args[i].substring(name.length() + 1);
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * Whether a file under the folder (links not followed, as the intake) is large and
+	 * modified after {@code taken} (epoch milliseconds).
+	 */
+	private static boolean holdsLargeFile(Path folder, long taken) throws IOException {
 		boolean[] large = { false };
 		Files.walkFileTree(folder, new SimpleFileVisitor<Path>() {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-				if (attributes.isRegularFile() && attributes.size() >= LARGE_FILE) {
+				if (attributes.isRegularFile() && attributes.size() >= LARGE_FILE
+						&& attributes.lastModifiedTime().toMillis() > taken) {
 					large[0] = true;
 					return FileVisitResult.TERMINATE;
 				}

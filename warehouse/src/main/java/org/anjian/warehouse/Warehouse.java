@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The DuckDB warehouse: one file, one writer process. Opening it applies the idempotent
@@ -200,6 +201,20 @@ public final class Warehouse implements AutoCloseable {
 
 	public Connection connection() {
 		return connection;
+	}
+
+	/**
+	 * Another connection to the same database, for work on another thread beside this
+	 * connection's: its own transactions (DuckDB's, settled per row). Closing it leaves
+	 * this one open.
+	 */
+	public Warehouse session() {
+		try {
+			return new Warehouse(connection.unwrap(DuckDBConnection.class).duplicate(), file);
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("无法打开数据仓库的第二个连接：" + ex.getMessage(), ex);
+		}
 	}
 
 	/** The warehouse file, or null for an in-memory warehouse. */

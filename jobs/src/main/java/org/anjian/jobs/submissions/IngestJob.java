@@ -20,7 +20,10 @@ import org.anjian.writers.submissions.DocumentWriter;
 import org.anjian.writers.submissions.SubmissionHistory;
 import org.anjian.writers.submissions.SubmissionWriter;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -34,6 +37,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -138,11 +143,28 @@ public final class IngestJob {
 		Step modelBuild = new StepBuilder("modelBuild", jobRepository)
 			.tasklet(new ModelBuild(warehouse), batchTransactionManager)
 			.build();
-		return new JobBuilder(JOB_NAME, jobRepository).start(referenceLoad)
+		Flow intake = new FlowBuilder<SimpleFlow>("intake").start(referenceLoad)
 			.next(submissionIntake(jobRepository, batchTransactionManager, listWriter, parts))
-			.next(feedbackWrite)
-			.next(modelBuild)
 			.build();
+		// the two side by side once the intake has completed: neither reads what the
+		// other writes (the marts read no audit_feedback), and a restart runs again only
+		// the one that failed. (A split built on the intake's own builder would run the
+		// intake as one of its branches.)
+		Flow afterIntake = new FlowBuilder<SimpleFlow>("afterIntake").split(afterIntake())
+			.add(flow(feedbackWrite), flow(modelBuild))
+			.build();
+		return new JobBuilder(JOB_NAME, jobRepository).start(intake).next(afterIntake).end().build();
+	}
+
+	private static Flow flow(Step step) {
+		return new FlowBuilder<SimpleFlow>(step.getName()).start(step).build();
+	}
+
+	/** A thread for each of the steps after the intake. */
+	private static TaskExecutor afterIntake() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("anjian-after-intake-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	// submissionIntake: up to FILES_PER_CHUNK inbox files per chunk; the summary tables
@@ -241,13 +263,18 @@ public final class IngestJob {
 
 	}
 
-	/** feedbackWrite's work. */
+	/**
+	 * feedbackWrite's work, on a connection of its own: the model build beside it holds
+	 * the warehouse's in its transaction.
+	 */
 	record FeedbackWrite(Warehouse warehouse, AnjianSettings settings) implements Tasklet {
 
 		@Override
 		public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 			String inbox = contribution.getStepExecution().getJobParameters().getString("inbox");
-			new FeedbackWriter(warehouse, settings.home()).writePending(Path.of(inbox));
+			try (Warehouse session = warehouse.session()) {
+				new FeedbackWriter(session, settings.home()).writePending(Path.of(inbox));
+			}
 			return RepeatStatus.FINISHED;
 		}
 

@@ -292,11 +292,16 @@ class IngestWithoutSpringTests {
 		return out;
 	}
 
-	/** The home's log, each line without its time and with every number as #. */
+	/**
+	 * The home's log, each line without its time and with every number as #, sorted: the
+	 * lines of the two steps after the intake, which run side by side, interleave as they
+	 * come.
+	 */
 	private static List<String> logLines(Path home) throws IOException {
 		return Files.readAllLines(Cli.logFile(home))
 			.stream()
 			.map(line -> line.replaceFirst("^\\S+ \\S+ ", "").replaceAll("\\d+(\\.\\d+)?", "#"))
+			.sorted()
 			.toList();
 	}
 

@@ -16,7 +16,7 @@ import javax.management.ObjectName;
  * C2 for this process, so methods stay with the quick compiler — as
  * {@code -XX:TieredStopAtLevel=1} would, which {@code java -jar} cannot carry. Only the
  * short reading commands ask for it here; anjian.jar's launcher also gives it to an
- * ingest, nightly or demo whose inbox holds no file of 64 MB or more
+ * ingest, nightly or demo whose inbox holds no new file of 32 MB or more
  * ({@code AnjianLauncher.quick}); schedule, serve and worker keep C2.
  */
 public final class ShortRun {

@@ -1,6 +1,7 @@
 package org.anjian.writers.feedback;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anjian.warehouse.Warehouse;
@@ -79,13 +81,23 @@ public final class FeedbackWriter {
 	static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
 	/**
+	 * A table's copy whose original is this large is made alone, after the others: POI
+	 * holds the whole workbook in the heap, so two such copies at once could need twice
+	 * what one did.
+	 */
+	static final long ALONE_FROM_BYTES = 4L << 20;
+
+	/**
 	 * Writes the workbook of every rejected or warned file under {@code inbox} not given
 	 * one yet, {@link #THREADS} at a time. A file whose workbook cannot be written is
 	 * logged and tried again next time; the others are written and recorded all the same.
 	 */
 	public List<Written> writePending(Path inbox) {
 		List<Pending> pending = pending();
+		// in received order
 		List<Future<Written>> writing = new ArrayList<>();
+		// large copies, made one by one once the others are done
+		List<FutureTask<Written>> alone = new ArrayList<>();
 		ExecutorService threads = pending.size() < 2 ? null : pool(Math.min(THREADS, pending.size()));
 		try {
 			for (Pending p : pending) {
@@ -97,8 +109,20 @@ public final class FeedbackWriter {
 					log.warn("审核意见未能写出（{}）：{}", p.path(), ex.toString());
 					continue;
 				}
-				writing.add(threads == null ? done(work) : threads.submit(work));
+				if (threads != null && !alone(inbox, p)) {
+					writing.add(threads.submit(work));
+				}
+				else {
+					FutureTask<Written> later = new FutureTask<>(work);
+					alone.add(later);
+					writing.add(later);
+				}
 			}
+			if (threads != null) {
+				threads.shutdown();
+				awaitTermination(threads);
+			}
+			alone.forEach(FutureTask::run);
 			List<Written> written = new ArrayList<>();
 			for (Future<Written> each : writing) {
 				Written w = written(each);
@@ -116,6 +140,32 @@ public final class FeedbackWriter {
 		}
 	}
 
+	private static void awaitTermination(ExecutorService threads) {
+		try {
+			while (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+				// each workbook is bounded by its file's limits; wait on
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("审核意见写出被中断", ex);
+		}
+	}
+
+	/**
+	 * Whether the file's copy is made alone: a table (lists are not copied) of a large
+	 * original.
+	 */
+	private static boolean alone(Path inbox, Pending p) {
+		try {
+			return !p.list() && Files.size(inbox.resolve(p.path())) >= ALONE_FROM_BYTES;
+		}
+		catch (IOException ex) {
+			// gone: the workbook lists the findings only
+			return false;
+		}
+	}
+
 	private static ExecutorService pool(int size) {
 		AtomicInteger number = new AtomicInteger();
 		return Executors.newFixedThreadPool(size, work -> {
@@ -123,13 +173,6 @@ public final class FeedbackWriter {
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	/** The work run on this thread: its outcome as a finished future. */
-	private static Future<Written> done(Callable<Written> work) {
-		FutureTask<Written> task = new FutureTask<>(work);
-		task.run();
-		return task;
 	}
 
 	/**

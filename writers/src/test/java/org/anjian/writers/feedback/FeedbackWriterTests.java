@@ -58,6 +58,17 @@ class FeedbackWriterTests {
 		for (int i = 0; i < files; i++) {
 			warnedForm(i, "QC0" + (i % 3));
 		}
+		// one large original, whose copy is made alone after the others
+		Path large = inbox.resolve("form-1.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(large))) {
+			byte[] noise = new byte[(int) FeedbackWriter.ALONE_FROM_BYTES];
+			new java.util.Random(1).nextBytes(noise);
+			wb.addPicture(noise, org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+			try (OutputStream out = Files.newOutputStream(large)) {
+				wb.write(out);
+			}
+		}
+		assertThat(Files.size(large)).isGreaterThanOrEqualTo(FeedbackWriter.ALONE_FROM_BYTES);
 
 		List<FeedbackWriter.Written> written = new FeedbackWriter(warehouse, home).writePending(inbox);
 

@@ -150,7 +150,7 @@ public final class IngestJob {
 		// other writes (the marts read no audit_feedback), and a restart runs again only
 		// the one that failed. (A split built on the intake's own builder would run the
 		// intake as one of its branches.)
-		Flow afterIntake = new FlowBuilder<SimpleFlow>("afterIntake").split(afterIntake())
+		Flow afterIntake = new FlowBuilder<SimpleFlow>("afterIntake").split(sideBySide())
 			.add(flow(feedbackWrite), flow(modelBuild))
 			.build();
 		return new JobBuilder(JOB_NAME, jobRepository).start(intake).next(afterIntake).end().build();
@@ -161,7 +161,7 @@ public final class IngestJob {
 	}
 
 	/** A thread for each of the steps after the intake. */
-	private static TaskExecutor afterIntake() {
+	private static TaskExecutor sideBySide() {
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("anjian-after-intake-");
 		threads.setDaemon(true);
 		return threads;
